@@ -1,0 +1,7 @@
+package io.exportguard.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code exportguard policy}: groups the policy author's subcommands. */
+@Command(name = "policy", description = "Policy author tools.", subcommands = {PolicyTestCommand.class})
+public final class PolicyCommand {}

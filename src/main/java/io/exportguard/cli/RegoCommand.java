@@ -1,0 +1,7 @@
+package io.exportguard.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code exportguard rego}: groups the engine's own tools. */
+@Command(name = "rego", description = "Tools for the embedded Rego engine.", subcommands = {RegoCasesCommand.class})
+public final class RegoCommand {}

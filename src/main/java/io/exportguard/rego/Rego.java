@@ -1,0 +1,17 @@
+package io.exportguard.rego;
+
+import io.exportguard.rego.value.Value;
+import java.util.List;
+
+/** Entry point: compile Rego modules and base data once, then evaluate queries many times. */
+public final class Rego {
+  private Rego() {}
+
+  /**
+   * Parses and compiles the modules (every error found is reported, not only the first) over
+   * the base document {@code data} (an object, or null for none).
+   */
+  public static PolicySet compile(List<RegoModule> modules, Value data) throws RegoException {
+    throw new UnsupportedOperationException("Rego engine not implemented yet");
+  }
+}

@@ -1,0 +1,2 @@
+/** OPA's builtin functions, one class per family, registered in one registry. */
+package io.exportguard.rego.builtins;

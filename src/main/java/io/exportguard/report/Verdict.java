@@ -1,0 +1,16 @@
+package io.exportguard.report;
+
+import java.util.Locale;
+
+/** The run's verdict and its exit code: fail 1, error 2, pass 0. */
+public enum Verdict {
+  PASS(0), FAIL(1), ERROR(2);
+
+  private final int exitCode;
+
+  Verdict(int exitCode) { this.exitCode = exitCode; }
+
+  public int exitCode() { return exitCode; }
+
+  public String id() { return name().toLowerCase(Locale.ROOT); }
+}

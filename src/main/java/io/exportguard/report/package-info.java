@@ -1,0 +1,2 @@
+/** The report model and one writer per output format. */
+package io.exportguard.report;

@@ -18,7 +18,13 @@ public final class BuiltinRegistry {
   public static BuiltinRegistry standard() {
     BuiltinRegistry r = new BuiltinRegistry();
     Catalog.declareAll(r);
-    // Families register here, e.g. Strings.register(r).
+    Aggregates.register(r);
+    Arrays.register(r);
+    Sets.register(r);
+    Objects.register(r);
+    JsonPaths.register(r);
+    Strings.register(r);
+    Sprintf.register(r);
     return r;
   }
 

@@ -84,9 +84,7 @@ public final class Compiler {
       ordered.retainAll(vars);
       List<String> result = new ArrayList<>();
       for (String v : ordered) {
-        if (v.indexOf('$') < 0 && !v.equals("_") && !v.equals("data") && !v.equals("input")) {
-        result.add(v);
-      }
+        if (v.indexOf('$') < 0 && !v.equals("_") && !v.equals("data") && !v.equals("input")) result.add(v);
       }
       return new CompiledQuery(q, result);
     }

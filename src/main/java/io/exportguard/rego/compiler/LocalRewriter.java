@@ -39,6 +39,8 @@ final class LocalRewriter extends Transformer {
     final Map<String, String> renames = new HashMap<>();
     final Set<String> declared = new HashSet<>();
     final Set<String> seen = new HashSet<>();
+    /** Names used in a closure nested in this scope: declaring one of them here must not capture it. */
+    final Set<String> seenNested = new HashSet<>();
 
     Scope(boolean nested) { this.nested = nested; }
   }
@@ -59,23 +61,22 @@ final class LocalRewriter extends Transformer {
       Body b = body(r.body());
       Term key = r.key() == null ? null : term(r.key());
       Term value = r.value() == null ? null : term(r.value());
-      Rule out = r.withParts(args, key, value, b);
+      Rule out = r.withParts(args, key, value, b).withHead(headRef(r.head()));
       if (r.elseRule() != null) out = out.withElse(null);
       scopes.pop();
       scopes.push(new Scope(false));
       if (r.elseRule() != null) out = out.withElse(rewriteRule(r.elseRule()));
-      // The head ref's vars share the rule body's scope; wildcards there are fresh.
-      return out.withHead((io.exportguard.rego.ast.Ref) headTerm(r.head()));
+      return out;
     } finally {
       scopes.pop();
     }
   }
 
-  private Term headTerm(io.exportguard.rego.ast.Ref head) {
+  /** The head ref's vars share the rule body's scope (and its renames); wildcards there are fresh. */
+  @Override
+  io.exportguard.rego.ast.Ref headRef(io.exportguard.rego.ast.Ref head) {
     List<Term> ts = new ArrayList<>(head.terms());
-    for (int i = 1; i < ts.size(); i++) {
-      if (ts.get(i) instanceof Var v && v.name().equals(Var.WILDCARD)) ts.set(i, new Var("$" + counter++, v.loc()));
-    }
+    for (int i = 1; i < ts.size(); i++) ts.set(i, term(ts.get(i)));
     return new io.exportguard.rego.ast.Ref(ts, head.loc());
   }
 
@@ -104,7 +105,13 @@ final class LocalRewriter extends Transformer {
 
   private void markSeen(String name) {
     Scope s = scopes.peek();
-    if (s != null) s.seen.add(name);
+    if (s == null) return;
+    s.seen.add(name);
+    boolean first = true;
+    for (Scope outer : scopes) {
+      if (!first) outer.seenNested.add(name);
+      first = false;
+    }
   }
 
   /** Declares a pattern's binding vars in the current scope and returns it renamed. */
@@ -135,7 +142,8 @@ final class LocalRewriter extends Transformer {
       return v;
     }
     s.declared.add(v.name());
-    String n = s.nested ? v.name() + "$" + counter++ : v.name();
+    // As in OPA, a declaration starts a new variable: a closure that used the name earlier keeps its own.
+    String n = s.nested || s.seenNested.contains(v.name()) ? v.name() + "$" + counter++ : v.name();
     s.renames.put(v.name(), n);
     return n.equals(v.name()) ? v : new Var(n, v.loc());
   }

@@ -52,11 +52,18 @@ final class Safety {
     Body body = reorder(r.body(), after, outer);
     Set<String> scope = new HashSet<>(outer);
     for (Expr e : body.exprs()) shallow(e, scope);
+    // Head terms are evaluated after the body: the value (and a set key) may enumerate refs
+    // (q := xs[_]); the vars of a ref head's keys must be bound by then.
     List<Term> headTerms = new ArrayList<>();
-    for (int i = 1; i < r.head().size(); i++) headTerms.add(r.head().get(i));
-    if (r.key() != null) headTerms.add(r.key());
     if (r.value() != null) headTerms.add(r.value());
+    if (r.key() != null) headTerms.add(r.key());
+    for (int i = 1; i < r.head().size(); i++) headTerms.add(r.head().get(i));
     for (Term t : headTerms) {
+      Set<String> o = evalOut(t, after, scope);
+      if (o != null) {
+        after.addAll(o);
+        continue;
+      }
       Set<String> vs = new LinkedHashSet<>();
       shallow(t, vs);
       for (String v : vs) {
@@ -142,6 +149,7 @@ final class Safety {
   private Set<String> outputs(Expr e, Set<String> b, Set<String> scope) {
     Set<String> withOut = new HashSet<>();
     for (With w : e.with()) {
+      if (isFunctionRef(w.value())) continue;
       Set<String> o = evalOut(w.value(), b, scope);
       if (o == null || !o.isEmpty() && !b.containsAll(o)) return null;
     }
@@ -202,19 +210,25 @@ final class Safety {
     return evalOut(term, b, scope);
   }
 
+  /** A with value naming a function to use instead ({@code with f as count}) binds nothing. */
+  private boolean isFunctionRef(Term t) {
+    String name = t instanceof Var v ? v.name() : t instanceof Ref r ? r.dottedName() : null;
+    return name != null && arity.apply(name) != null;
+  }
+
   private Set<String> unify(Term a, Term c, Set<String> b, Set<String> scope) {
-    if (a instanceof ArrayTerm x && c instanceof ArrayTerm y && x.items().size() == y.items().size()) {
+    List<Term[]> pairs = pairs(a, c);
+    if (pairs != null) {
       Set<String> out = new HashSet<>();
       Set<String> b2 = new HashSet<>(b);
-      List<Integer> pending = new ArrayList<>();
-      for (int i = 0; i < x.items().size(); i++) pending.add(i);
+      List<Term[]> pending = new ArrayList<>(pairs);
       // Pairs may depend on each other ([x, x + 1] = [1, y]): retry until no progress.
       boolean progress = true;
       while (!pending.isEmpty() && progress) {
         progress = false;
         for (int k = 0; k < pending.size(); k++) {
-          int i = pending.get(k);
-          Set<String> o = unify(x.items().get(i), y.items().get(i), b2, scope);
+          Term[] pair = pending.get(k);
+          Set<String> o = unify(pair[0], pair[1], b2, scope);
           if (o == null) continue;
           out.addAll(o);
           b2.addAll(o);
@@ -235,6 +249,28 @@ final class Safety {
     if (ea != null) {
       Set<String> pc = patternOut(c, union(b, ea), scope);
       if (pc != null) return union(ea, pc);
+    }
+    return null;
+  }
+
+  /** Element pairs of two arrays of one length, or two objects with the same scalar keys; else null. */
+  private static List<Term[]> pairs(Term a, Term c) {
+    List<Term[]> out = new ArrayList<>();
+    if (a instanceof ArrayTerm x && c instanceof ArrayTerm y && x.items().size() == y.items().size()) {
+      for (int i = 0; i < x.items().size(); i++) out.add(new Term[] {x.items().get(i), y.items().get(i)});
+      return out;
+    }
+    if (a instanceof ObjectTerm x && c instanceof ObjectTerm y && x.entries().size() == y.entries().size()) {
+      java.util.Map<io.exportguard.rego.value.Value, Term> right = new java.util.HashMap<>();
+      for (ObjectTerm.Entry e : y.entries()) {
+        if (!(e.key() instanceof Scalar k)) return null;
+        right.put(k.value(), e.value());
+      }
+      for (ObjectTerm.Entry e : x.entries()) {
+        if (!(e.key() instanceof Scalar k) || !right.containsKey(k.value())) return null;
+        out.add(new Term[] {e.value(), right.get(k.value())});
+      }
+      return out;
     }
     return null;
   }
@@ -340,7 +376,10 @@ final class Safety {
   }
 
   private static void shallowTerm(Term t, Set<String> out) {
-    if (t instanceof Var v) out.add(v.name());
+    if (t instanceof Var v) {
+      // The roots of documents are always bound (and cannot be declared locally).
+      if (!v.name().equals("data") && !v.name().equals("input")) out.add(v.name());
+    }
     else if (t instanceof Ref r) for (Term x : r.terms()) shallowTerm(x, out);
     else if (t instanceof ArrayTerm a) for (Term x : a.items()) shallowTerm(x, out);
     else if (t instanceof SetTerm s) for (Term x : s.items()) shallowTerm(x, out);

@@ -71,7 +71,7 @@ class Transformer {
     Term head = term(r.head());
     if (head instanceof Ref hr) ts.addAll(hr.terms()); else ts.add(head);
     for (int i = 1; i < r.size(); i++) ts.add(term(r.get(i)));
-    return ts.size() == 1 ? ts.get(0) : new Ref(ts, r.loc());
+    return new Ref(ts, r.loc());
   }
 
   Term call(Call c) {

@@ -32,6 +32,16 @@ public final class BuiltinRegistry {
     Numbers.register(r);
     Encoding.register(r);
     Time.register(r);
+    Net.register(r);
+    Units.register(r);
+    Semver.register(r);
+    Uuid.register(r);
+    Crypto.register(r);
+    Graphs.register(r);
+    Walk.register(r);
+    Runtime.register(r);
+    Http.register(r);
+    Tokens.register(r);
     return r;
   }
 

@@ -153,6 +153,26 @@ class EngineTest {
   }
 
   @Test
+  void metadataChainRunsFromTheRuleToItsPackage() throws Exception {
+    PolicySet ps = compile("""
+        # METADATA
+        # title: Pkg
+        package a.b
+
+        # METADATA
+        # title: Rule
+        p := rego.metadata.chain()
+        q := rego.metadata.chain()
+        """);
+    assertThat(Json.write(ps.eval("data.a.b.p", null).bindings().get(0).get("x"))).isEqualTo(
+        "[{\"annotations\":{\"scope\":\"rule\",\"title\":\"Rule\"},\"path\":[\"a\",\"b\",\"p\"]},"
+            + "{\"annotations\":{\"scope\":\"package\",\"title\":\"Pkg\"},\"path\":[\"a\",\"b\"]}]");
+    assertThat(Json.write(ps.eval("data.a.b.q", null).bindings().get(0).get("x"))).isEqualTo(
+        "[{\"path\":[\"a\",\"b\",\"q\"]},"
+            + "{\"annotations\":{\"scope\":\"package\",\"title\":\"Pkg\"},\"path\":[\"a\",\"b\"]}]");
+  }
+
+  @Test
   void compileErrorsCarryFileAndLine() {
     assertThatThrownBy(() -> compile("package t\np := \n"))
         .isInstanceOf(RegoException.class)

@@ -99,7 +99,7 @@ public final class Engine implements PolicySet {
         });
       }
     } catch (EvalException e) {
-      throw new RegoException(e.toError());
+      throw new RegoException(withSourceLine(e.toError()));
     } catch (RuntimeException e) {
       // A defect in the engine must not escape as an unchecked exception through the API.
       throw new RegoException(new RegoError(EvalException.INTERNAL, "internal error: " + e, null, 0, 0, null));
@@ -131,6 +131,17 @@ public final class Engine implements PolicySet {
     }
     if (outcome[0] instanceof RegoException e) throw e;
     return (QueryResult) outcome[0];
+  }
+
+  /** The error with the text of the line it points at, for the caret. */
+  private RegoError withSourceLine(RegoError e) {
+    if (e.file() == null || e.line() <= 0 || e.sourceLine() != null) return e;
+    for (Module m : policy.modules()) {
+      if (e.file().equals(m.file())) {
+        return new RegoError(e.code(), e.message(), e.file(), e.line(), e.column(), m.sourceLine(e.line()));
+      }
+    }
+    return e;
   }
 
   private static Map<String, Value> bindings(QueryPlan q, Value[] frame) {

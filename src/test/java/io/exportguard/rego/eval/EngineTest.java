@@ -173,6 +173,16 @@ class EngineTest {
   }
 
   @Test
+  void evalErrorsPointAtTheLineWithACaret() throws Exception {
+    PolicySet ps = compile("package t\n\np := x if {\n  some x in [1, 2]\n}\n");
+    assertThatThrownBy(() -> ps.eval("data.t.p", null))
+        .isInstanceOf(RegoException.class)
+        .hasMessageStartingWith("m0.rego:3:")
+        .hasMessageContaining("eval_conflict_error: complete rules must not produce multiple outputs")
+        .hasMessageContaining("p := x if {\n^");
+  }
+
+  @Test
   void compileErrorsCarryFileAndLine() {
     assertThatThrownBy(() -> compile("package t\np := \n"))
         .isInstanceOf(RegoException.class)

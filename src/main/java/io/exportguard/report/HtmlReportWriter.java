@@ -2,6 +2,7 @@ package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
 import io.exportguard.report.internal.Ordering;
+import io.exportguard.report.internal.Text;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -199,7 +200,8 @@ public final class HtmlReportWriter implements ReportWriter {
     return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
   }
 
-  private static String nz(String s) { return s == null ? "" : s; }
+  /** Null as empty; control characters and bidirectional overrides as U+FFFD (Pebble escapes the rest). */
+  private static String nz(String s) { return Text.visibleLines(s); }
 
   private static ClasspathLoader classpathLoader() {
     ClasspathLoader loader = new ClasspathLoader(HtmlReportWriter.class.getClassLoader());

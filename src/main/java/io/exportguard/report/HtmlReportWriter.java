@@ -83,7 +83,8 @@ public final class HtmlReportWriter implements ReportWriter {
 
     List<Map<String, Object>> statuses = new ArrayList<>();
     for (Status s : statusOrder()) {
-      statuses.add(Map.of("id", s.id(), "label", statusLabel(s), "count", r.summary().count(s)));
+      int n = r.summary().count(s);
+      statuses.add(Map.of("id", s.id(), "label", s == Status.ERROR && n == 1 ? "error" : statusLabel(s), "count", n));
     }
     ctx.put("statuses", statuses);
     List<String> severities = new ArrayList<>();

@@ -15,6 +15,7 @@ public final class BuiltinRegistry {
   public static BuiltinRegistry standard() {
     BuiltinRegistry r = new BuiltinRegistry();
     // Families register here, e.g. Strings.register(r).
+    Operators.register(r);
     return r;
   }
 

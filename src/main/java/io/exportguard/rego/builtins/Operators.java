@@ -43,7 +43,7 @@ public final class Operators {
     });
     r.register("internal.member_2", 2, (c, a) -> BooleanValue.of(member(a.get(0), a.get(1))));
     r.register("internal.member_3", 3, (c, a) -> BooleanValue.of(member3(a.get(0), a.get(1), a.get(2))));
-    r.put(new BuiltinDecl("print", -1, false, false, false, (c, a) -> {
+    r.register("print", -1, (c, a) -> {
       StringBuilder sb = new StringBuilder();
       for (Value v : a) {
         if (sb.length() > 0) sb.append(' ');
@@ -51,7 +51,7 @@ public final class Operators {
       }
       c.print(sb.toString());
       return BooleanValue.TRUE;
-    }));
+    });
     // The evaluator answers these itself: only it knows which rule is being evaluated.
     r.register("rego.metadata.rule", 0, (c, a) -> ObjectValue.EMPTY);
     r.register("rego.metadata.chain", 0, (c, a) -> ArrayValue.EMPTY);

@@ -17,9 +17,13 @@ final class Plan {
   final BuiltinRegistry builtins;
   /** Package-scoped METADATA by package path ({@code data.a.b}). */
   final Map<String, List<Annotations>> packageAnnotations;
+  /** User functions by absolute dotted name ({@code data.pkg.f}). */
+  final Map<String, FunctionGroup> functions;
   final ConcurrentHashMap<Object, Object> policyCache = new ConcurrentHashMap<>();
 
-  Plan(RuleNode root, Value baseData, BuiltinRegistry builtins, Map<String, List<Annotations>> packageAnnotations) {
+  Plan(RuleNode root, Value baseData, BuiltinRegistry builtins, Map<String, List<Annotations>> packageAnnotations,
+       Map<String, FunctionGroup> functions) {
+    this.functions = functions;
     this.root = root;
     this.baseData = baseData;
     this.builtins = builtins;

@@ -26,6 +26,12 @@ public final class BuiltinRegistry {
     JsonPaths.register(r);
     Strings.register(r);
     Sprintf.register(r);
+    Regex.register(r);
+    Glob.register(r);
+    Types.register(r);
+    Numbers.register(r);
+    Encoding.register(r);
+    Time.register(r);
     return r;
   }
 

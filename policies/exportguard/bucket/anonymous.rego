@@ -44,3 +44,8 @@ actions(statement) := sprintf("everything but %s", [concat(", ", ram.as_list(sta
 	not statement.Action
 	statement.NotAction
 }
+
+actions(statement) := "no named action" if {
+	not statement.Action
+	not statement.NotAction
+}

@@ -55,5 +55,8 @@ test_deny_with_not_action_fails_for_the_rest if {
 }
 
 test_missing_policy_fact_fails_closed if {
-	count(policy_deny.deny) == 1 with input as object.union(fixtures.facts, {"bucket": object.remove(fixtures.facts.bucket, ["policy"])})
+	no_policy_fact := object.union(object.remove(fixtures.facts, ["bucket"]), {"bucket": object.remove(fixtures.facts.bucket, ["policy"])})
+	d := policy_deny.deny with input as no_policy_fact
+	print("deny:", d)
+	count(d) == 1
 }

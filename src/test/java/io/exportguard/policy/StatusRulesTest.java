@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StatusRulesTest {
 
   static CheckDefinition check(Severity severity, String... requires) {
-    return new CheckDefinition("EG-X-001", "t", "d", "x", severity, null, List.of(requires), "fix", "f.rego", 1);
+    return new CheckDefinition("EG-X-001", "t", "d", "x", severity, null, List.of(requires), "fix", "exportguard.x.y", "f.rego", 1);
   }
 
   static Facts facts(String errorArea, String skippedArea) {

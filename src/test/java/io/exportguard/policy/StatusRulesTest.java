@@ -28,19 +28,19 @@ class StatusRulesTest {
   @ParameterizedTest(name = "{0} deny={1} warn={2} failOn={3} failOnWarn={4} err={5} skip={6} evalError={7} -> {8}")
   @CsvSource(nullValues = "-", value = {
       // severity, deny, warn, failOn, failOnWarn, errorArea, skippedArea, evalError, expected
-      "high,     0, 0, info,     false, -,     -,     -,    PASS",
-      "high,     1, 0, info,     false, -,     -,     -,    FAIL",
-      "medium,   1, 0, high,     false, -,     -,     -,    WARN",
-      "medium,   1, 0, high,     true,  -,     -,     -,    FAIL",
-      "critical, 1, 0, critical, false, -,     -,     -,    FAIL",
-      "low,      0, 1, info,     false, -,     -,     -,    WARN",
-      "low,      0, 1, info,     true,  -,     -,     -,    FAIL",
-      "high,     0, 0, info,     false, image, -,     -,    ERROR",
-      "high,     1, 0, info,     false, image, -,     -,    ERROR",
-      "high,     1, 0, info,     false, role,  -,     -,    FAIL",
-      "high,     0, 0, info,     false, -,     image, -,    SKIPPED",
-      "high,     1, 0, info,     false, image, image, -,    ERROR",
-      "high,     0, 0, info,     false, -,     -,     oops, ERROR",
+      "HIGH,     0, 0, INFO,     false, -,     -,     -,    PASS",
+      "HIGH,     1, 0, INFO,     false, -,     -,     -,    FAIL",
+      "MEDIUM,   1, 0, HIGH,     false, -,     -,     -,    WARN",
+      "MEDIUM,   1, 0, HIGH,     true,  -,     -,     -,    FAIL",
+      "CRITICAL, 1, 0, CRITICAL, false, -,     -,     -,    FAIL",
+      "LOW,      0, 1, INFO,     false, -,     -,     -,    WARN",
+      "LOW,      0, 1, INFO,     true,  -,     -,     -,    FAIL",
+      "HIGH,     0, 0, INFO,     false, image, -,     -,    ERROR",
+      "HIGH,     1, 0, INFO,     false, image, -,     -,    ERROR",
+      "HIGH,     1, 0, INFO,     false, role,  -,     -,    FAIL",
+      "HIGH,     0, 0, INFO,     false, -,     image, -,    SKIPPED",
+      "HIGH,     1, 0, INFO,     false, image, image, -,    ERROR",
+      "HIGH,     0, 0, INFO,     false, -,     -,     oops, ERROR",
   })
   void statusRules(Severity severity, int deny, int warn, Severity failOn, boolean failOnWarn, String errorArea,
                    String skippedArea, String evalError, Status expected) {

@@ -18,7 +18,7 @@ public final class BuiltinRegistry {
   public static BuiltinRegistry standard() {
     BuiltinRegistry r = new BuiltinRegistry();
     Catalog.declareAll(r);
-    Operators.register(r);
+    Operators.register(r); // rego-eval's stopgap operators; the families below take precedence
     Aggregates.register(r);
     Arrays.register(r);
     Sets.register(r);

@@ -3,6 +3,7 @@ package io.exportguard.run;
 import io.exportguard.facts.FactsDocument;
 import io.exportguard.facts.FactsFormatException;
 import io.exportguard.facts.FactsJson;
+import io.exportguard.policy.PolicyEngineFactory;
 import io.exportguard.report.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,9 +14,17 @@ public final class EvalRunner {
   private final PrintWriter out;
   private final PrintWriter err;
 
+  private final PolicyEngineFactory engines;
+
   public EvalRunner(PrintWriter out, PrintWriter err) {
+    this(out, err, PolicyEngineFactory.EMBEDDED);
+  }
+
+  /** With another policy engine (an OPA server, or a stub in tests). */
+  public EvalRunner(PrintWriter out, PrintWriter err, PolicyEngineFactory engines) {
     this.out = out;
     this.err = err;
+    this.engines = engines;
   }
 
   public int run(Path factsFile, PolicyOptions options) {
@@ -27,7 +36,7 @@ public final class EvalRunner {
       } catch (FactsFormatException e) {
         throw new BadInputException("--facts " + e.getMessage());
       }
-      try (Evaluation evaluation = Evaluation.prepare(options, clock)) {
+      try (Evaluation evaluation = Evaluation.prepare(options, clock, engines)) {
         Report report = evaluation.evaluate(doc, null);
         evaluation.write(report, out);
         return report.summary().verdict().exitCode();

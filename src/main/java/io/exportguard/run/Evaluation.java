@@ -4,10 +4,10 @@ import io.exportguard.cli.VersionProvider;
 import io.exportguard.facts.Facts;
 import io.exportguard.facts.FactsDocument;
 import io.exportguard.facts.Request;
-import io.exportguard.policy.EmbeddedPolicyEngine;
 import io.exportguard.policy.LoadedPolicies;
 import io.exportguard.policy.PolicyDefinitionException;
 import io.exportguard.policy.PolicyEngine;
+import io.exportguard.policy.PolicyEngineFactory;
 import io.exportguard.policy.PolicyLoadException;
 import io.exportguard.policy.PolicyLoader;
 import io.exportguard.policy.StatusRules;
@@ -50,7 +50,7 @@ final class Evaluation implements AutoCloseable {
   }
 
   /** Validates everything the user gave; any problem is a {@link BadInputException}. */
-  static Evaluation prepare(PolicyOptions o, RunClock clock) throws BadInputException {
+  static Evaluation prepare(PolicyOptions o, RunClock clock, PolicyEngineFactory engines) throws BadInputException {
     Severity failOn = Severity.parse(o.failOn());
     if (failOn == null) {
       throw new BadInputException("--fail-on " + o.failOn() + ": expected critical, high, medium, low or info");
@@ -77,7 +77,7 @@ final class Evaluation implements AutoCloseable {
     try {
       EvalOptions eval = EvalOptions.DEFAULT.withTimeout(Duration.ofSeconds(30));
       if (clock.isFixed()) eval = eval.withNow(clock.now());
-      engine = EmbeddedPolicyEngine.compile(loaded, eval);
+      engine = engines.create(loaded, eval);
     } catch (PolicyDefinitionException e) {
       throw new BadInputException(e.getMessage());
     }

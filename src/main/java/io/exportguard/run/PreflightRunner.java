@@ -16,6 +16,7 @@ import io.exportguard.export.ExportRunner;
 import io.exportguard.facts.Facts;
 import io.exportguard.facts.FactsDocument;
 import io.exportguard.facts.FactsJson;
+import io.exportguard.policy.PolicyEngineFactory;
 import io.exportguard.facts.Request;
 import io.exportguard.report.Report;
 import io.exportguard.report.Status;
@@ -47,9 +48,17 @@ public final class PreflightRunner {
   private final PrintWriter out;
   private final PrintWriter err;
 
+  private final PolicyEngineFactory engines;
+
   public PreflightRunner(PrintWriter out, PrintWriter err) {
+    this(out, err, PolicyEngineFactory.EMBEDDED);
+  }
+
+  /** With another policy engine (an OPA server, or a stub in tests). */
+  public PreflightRunner(PrintWriter out, PrintWriter err, PolicyEngineFactory engines) {
     this.out = out;
     this.err = err;
+    this.engines = engines;
   }
 
   public int run(Options o) {
@@ -79,7 +88,7 @@ public final class PreflightRunner {
       throw new BadInputException("--save-facts " + o.saveFacts() + ": is a directory");
     }
     Endpoints endpoints = o.endpoint() == null ? Endpoints.alibabaCloud() : endpoint(o.endpoint());
-    try (Evaluation evaluation = Evaluation.prepare(o.policy(), clock);
+    try (Evaluation evaluation = Evaluation.prepare(o.policy(), clock, engines);
          Sandbox sandbox = o.sandbox() == null ? null : startSandbox(o.sandbox())) {
       AlibabaCloudCredentialsProvider credentials;
       if (sandbox != null) {

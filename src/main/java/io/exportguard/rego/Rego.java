@@ -12,6 +12,6 @@ public final class Rego {
    * the base document {@code data} (an object, or null for none).
    */
   public static PolicySet compile(List<RegoModule> modules, Value data) throws RegoException {
-    throw new UnsupportedOperationException("Rego engine not implemented yet");
+    return io.exportguard.rego.eval.Engine.compile(modules, data);
   }
 }

@@ -8,9 +8,22 @@ package io.exportguard.rego.builtins;
  *     array of all of them
  * @param nondeterministic its result may differ between queries (time, rand, http)
  * @param deprecated removed in OPA 1.x for v1 modules; using it is a compile error
+ * @param type the declared signature OPA's type checker uses (null when unknown); arity is
+ *     {@code type.args().size()} except for variadic {@code print}, whose arity is -1
  */
 public record BuiltinDecl(String name, int arity, boolean relation, boolean nondeterministic,
-                          boolean deprecated, Builtin impl) {
+                          boolean deprecated, Builtin impl, BuiltinType.Function type) {
 
-  public BuiltinDecl withImpl(Builtin b) { return new BuiltinDecl(name, arity, relation, nondeterministic, deprecated, b); }
+  /** A declaration without a declared signature (the original SPI constructor). */
+  public BuiltinDecl(String name, int arity, boolean relation, boolean nondeterministic,
+                     boolean deprecated, Builtin impl) {
+    this(name, arity, relation, nondeterministic, deprecated, impl, null);
+  }
+
+  public BuiltinDecl withImpl(Builtin b) {
+    return new BuiltinDecl(name, arity, relation, nondeterministic, deprecated, b, type);
+  }
+
+  /** True when the builtin takes any number of arguments ({@code print}). */
+  public boolean variadic() { return type != null && type.variadic(); }
 }

@@ -1,0 +1,6 @@
+package io.exportguard.rego.ast;
+
+/** A Rego term: a scalar, a variable, a reference, a composite, a comprehension or a call. */
+public sealed interface Term extends Node
+    permits Scalar, Var, Ref, ArrayTerm, ObjectTerm, SetTerm, ArrayCompr, SetCompr, ObjectCompr, Call {
+}

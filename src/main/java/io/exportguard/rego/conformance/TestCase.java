@@ -1,0 +1,29 @@
+package io.exportguard.rego.conformance;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One case of OPA's test-case YAML, as read (values still plain Java objects).
+ *
+ * @param folder the case file's folder relative to the run root (OPA's category)
+ * @param file the YAML file the case is in
+ * @param note the case's {@code note}
+ * @param modules Rego sources, compiled as {@code test-<i>.rego}
+ * @param data base document, or null
+ * @param input input document, or null
+ * @param inputTerm input as Rego term text, or null
+ * @param query the query to evaluate
+ * @param wantResult expected bindings, compared as a set; empty means undefined; null when not given
+ * @param wantDefined expected definedness, or null
+ * @param wantErrorCode exact expected error code, or null
+ * @param wantError expected substring of the error, or null
+ * @param strictError builtin errors are errors
+ * @param sortBindings sort array values in bindings before comparing
+ * @param skip why the case is skipped, or null to run it
+ */
+public record TestCase(String folder, Path file, String note, List<String> modules, Object data, Object input,
+                       String inputTerm, String query, List<Map<String, Object>> wantResult, Boolean wantDefined,
+                       String wantErrorCode, String wantError, boolean strictError, boolean sortBindings,
+                       String skip) {}

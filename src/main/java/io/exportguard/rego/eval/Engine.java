@@ -1,0 +1,131 @@
+package io.exportguard.rego.eval;
+
+import io.exportguard.rego.EvalOptions;
+import io.exportguard.rego.PackageInfo;
+import io.exportguard.rego.PolicySet;
+import io.exportguard.rego.QueryResult;
+import io.exportguard.rego.RegoError;
+import io.exportguard.rego.RegoException;
+import io.exportguard.rego.RegoModule;
+import io.exportguard.rego.ast.Call;
+import io.exportguard.rego.ast.Module;
+import io.exportguard.rego.ast.TermExpr;
+import io.exportguard.rego.builtins.BuiltinRegistry;
+import io.exportguard.rego.compiler.CompiledPolicy;
+import io.exportguard.rego.compiler.CompiledQuery;
+import io.exportguard.rego.compiler.Compiler;
+import io.exportguard.rego.parser.Parser;
+import io.exportguard.rego.value.ObjectValue;
+import io.exportguard.rego.value.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The policy set behind {@code Rego.compile}: parsed, compiled and lowered once; queries are
+ * compiled once each and cached. Every evaluation gets its own session, so any number of threads
+ * may evaluate at once.
+ */
+public final class Engine implements PolicySet {
+  private static final BuiltinRegistry STANDARD = BuiltinRegistry.standard();
+  private static final int MAX_CACHED_QUERIES = 1_000;
+
+  private final CompiledPolicy policy;
+  private final Plan plan;
+  private final List<PackageInfo> packages;
+  private final ConcurrentHashMap<String, QueryPlan> queries = new ConcurrentHashMap<>();
+
+  private Engine(CompiledPolicy policy, Plan plan) {
+    this.policy = policy;
+    this.plan = plan;
+    this.packages = Packages.of(policy.modules());
+  }
+
+  /** Parses every module (reporting all their errors together), compiles them and builds the plan. */
+  public static Engine compile(List<RegoModule> modules, Value data) throws RegoException {
+    if (data != null && !(data instanceof ObjectValue)) {
+      throw new RegoException(new RegoError("rego_compile_error", "data must be an object, got " + data.typeName(),
+          null, 0, 0, null));
+    }
+    List<Module> parsed = new ArrayList<>();
+    List<RegoError> errors = new ArrayList<>();
+    for (RegoModule m : modules) {
+      try {
+        parsed.add(Parser.parseModule(m.file(), m.source()));
+      } catch (RegoException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    if (!errors.isEmpty()) throw new RegoException(errors);
+    CompiledPolicy policy = Compiler.compile(parsed, STANDARD);
+    return new Engine(policy, PlanBuilder.build(policy, data == null ? ObjectValue.EMPTY : data, STANDARD));
+  }
+
+  @Override
+  public QueryResult eval(String query, Value input, EvalOptions options) throws RegoException {
+    QueryPlan q = queryPlan(query);
+    Session session = new Session(plan, options == null ? EvalOptions.DEFAULT : options);
+    Evaluator ev = new Evaluator(session, new Context(input, new Context.DataOverride[0], Map.of()));
+    Value[] frame = new Value[q.slots()];
+    List<Map<String, Value>> results = new ArrayList<>();
+    try {
+      if (q.singleTerm() != null) {
+        ev.evalTerm(q.singleTerm(), frame, v -> {
+          Map<String, Value> b = bindings(q, frame);
+          b.putIfAbsent("x", v);
+          results.add(Collections.unmodifiableMap(b));
+          return false;
+        });
+      } else {
+        ev.evalBody(q.body(), 0, frame, () -> {
+          results.add(Collections.unmodifiableMap(bindings(q, frame)));
+          return false;
+        });
+      }
+    } catch (EvalException e) {
+      throw new RegoException(e.toError());
+    } catch (StackOverflowError e) {
+      throw new RegoException(new RegoError(EvalException.DEPTH,
+          "evaluation nested too deeply (unbounded recursion through data?)", null, 0, 0, null));
+    }
+    return new QueryResult(Collections.unmodifiableList(results), List.copyOf(session.printed));
+  }
+
+  private static Map<String, Value> bindings(QueryPlan q, Value[] frame) {
+    Map<String, Value> b = new LinkedHashMap<>();
+    for (int i = 0; i < q.resultNames().length; i++) {
+      int slot = q.resultSlots()[i];
+      if (slot >= 0 && frame[slot] != null) b.put(q.resultNames()[i], frame[slot]);
+    }
+    return b;
+  }
+
+  private QueryPlan queryPlan(String query) throws RegoException {
+    QueryPlan q = queries.get(query);
+    if (q != null) return q;
+    CompiledQuery cq = policy.compileQuery(Parser.parseQuery(query));
+    Lowering low = new Lowering(STANDARD, plan.functions);
+    Body body = low.body(cq.body());
+    Term single = null;
+    if (cq.body().size() == 1 && cq.body().exprs().get(0) instanceof TermExpr te && !te.negated() && te.with().isEmpty()
+        && !(te.term() instanceof Call c && ("eq".equals(c.name()) || "assign".equals(c.name())))) {
+      Expr e = body.literals()[0].expr();
+      if (e instanceof Expr.Truthy t) single = t.term();
+    }
+    String[] names = cq.resultVars().toArray(new String[0]);
+    int[] slots = new int[names.length];
+    for (int i = 0; i < names.length; i++) {
+      Integer s = low.slotOf(names[i]);
+      slots[i] = s == null ? -1 : s;
+    }
+    q = new QueryPlan(body, low.slotCount(), names, slots, single);
+    if (queries.size() < MAX_CACHED_QUERIES) queries.put(query, q);
+    return q;
+  }
+
+  @Override
+  public List<PackageInfo> packages() { return packages; }
+}

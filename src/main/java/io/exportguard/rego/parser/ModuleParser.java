@@ -1,0 +1,279 @@
+package io.exportguard.rego.parser;
+
+import io.exportguard.rego.Annotations;
+import io.exportguard.rego.ast.Body;
+import io.exportguard.rego.ast.Call;
+import io.exportguard.rego.ast.Import;
+import io.exportguard.rego.ast.Location;
+import io.exportguard.rego.ast.Module;
+import io.exportguard.rego.ast.PackageDecl;
+import io.exportguard.rego.ast.Ref;
+import io.exportguard.rego.ast.Rule;
+import io.exportguard.rego.ast.RuleKind;
+import io.exportguard.rego.ast.Scalar;
+import io.exportguard.rego.ast.Term;
+import io.exportguard.rego.ast.Var;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Module structure: package, imports, rules (heads, bodies, else chains), METADATA attachment. */
+final class ModuleParser extends BodyParser {
+
+  ModuleParser(String file, String source) {
+    super(file, source);
+  }
+
+  /** Parses the module; returns null when errors were recorded. */
+  Module parseModule() {
+    PackageDecl pkg = null;
+    try {
+      if (!at(TokenKind.PACKAGE)) {
+        throw fail(cur(), at(TokenKind.EOF) ? "empty module" : "package expected");
+      }
+      Token kw = advance();
+      pkg = new PackageDecl(parseDataPath(true), loc(kw));
+    } catch (ParseFail f) {
+      recover();
+    }
+    List<Import> imports = new ArrayList<>();
+    List<Rule> rules = new ArrayList<>();
+    while (!at(TokenKind.EOF)) {
+      int start = p;
+      try {
+        if (at(TokenKind.IMPORT)) {
+          Token kw = advance();
+          if (!rules.isEmpty()) throw fail(kw, "unexpected import token: imports must come before rules");
+          imports.add(parseImport(kw));
+        } else if (at(TokenKind.PACKAGE)) {
+          throw fail(cur(), "unexpected package token: a module has one package");
+        } else {
+          rules.add(parseRule());
+        }
+        if (!at(TokenKind.EOF) && !cur().nlBefore() && !at(TokenKind.SEMICOLON)) throw unexpected(cur(), null);
+        if (at(TokenKind.SEMICOLON)) advance();
+      } catch (ParseFail f) {
+        if (p == start) advance();
+        recover();
+      }
+    }
+    Metadata.Attached meta = new Metadata(this).attach(pkg, rules);
+    if (!errors.isEmpty() || pkg == null) return null;
+    return new Module(file, source, pkg, imports, meta.rules(), meta.moduleAnnotations());
+  }
+
+  /** Skips to the next token that starts a line in column 1 (where the next rule usually starts). */
+  private void recover() {
+    while (!at(TokenKind.EOF)) {
+      Token t = cur();
+      if (t.nlBefore() && t.column() == 1 && t.kind() != TokenKind.RBRACE && t.kind() != TokenKind.RBRACK
+          && t.kind() != TokenKind.RPAREN) {
+        return;
+      }
+      advance();
+    }
+  }
+
+  /** {@code a.b["c"]} as a ref under {@code data} (package) or as written (import). */
+  private Ref parseDataPath(boolean isPackage) {
+    Token first = cur();
+    if (first.kind() != TokenKind.IDENT) throw unexpected(first, "ident");
+    advance();
+    List<Term> terms = new ArrayList<>();
+    Location l = loc(first);
+    if (isPackage) {
+      terms.add(new Var("data", l));
+      terms.add(Scalar.string(first.text(), l));
+    } else {
+      terms.add(new Var(first.text(), l));
+    }
+    while (!cur().wsBefore() && (at(TokenKind.DOT) || at(TokenKind.LBRACK))) {
+      if (advance().kind() == TokenKind.DOT) {
+        Token name = cur();
+        if (!isWord(name.kind())) throw unexpected(name, "ident");
+        advance();
+        terms.add(Scalar.string(name.text(), loc(name)));
+      } else {
+        Token s = cur();
+        if (s.kind() != TokenKind.STRING && s.kind() != TokenKind.RAW_STRING) {
+          throw fail(s, "unexpected " + s.kind().display + " token: expected string");
+        }
+        advance();
+        terms.add(Scalar.string(s.text(), loc(s)));
+        expect(TokenKind.RBRACK);
+      }
+    }
+    return new Ref(terms, l);
+  }
+
+  private Import parseImport(Token kw) {
+    Ref path = parseDataPath(false);
+    String head = path.headName();
+    if (!head.equals("data") && !head.equals("input") && !head.equals("future") && !head.equals("rego")) {
+      throw fail(kw, "invalid import " + head + ": must begin with input or data");
+    }
+    String alias = null;
+    if (at(TokenKind.AS)) {
+      advance();
+      Token a = cur();
+      if (a.kind() != TokenKind.IDENT) throw unexpected(a, "ident");
+      advance();
+      alias = a.text();
+    }
+    return new Import(path, alias, loc(kw));
+  }
+
+  private Rule parseRule() {
+    Token start = cur();
+    if (at(TokenKind.DEFAULT)) return parseDefault(advance());
+    if (start.kind() != TokenKind.IDENT) throw unexpected(start, null);
+    Term headTerm = parsePrimary();
+    Ref head;
+    List<Term> args = List.of();
+    boolean function = false;
+    if (headTerm instanceof Call c) {
+      head = c.operator();
+      args = c.args();
+      function = true;
+    } else if (headTerm instanceof Var v) {
+      head = new Ref(List.of(v), v.loc());
+    } else if (headTerm instanceof Ref r && r.head() instanceof Var) {
+      head = r;
+    } else {
+      throw fail(start, "invalid rule head");
+    }
+    Term key = null;
+    Term value = null;
+    boolean assign = false;
+    RuleKind kind;
+    if (at(TokenKind.CONTAINS)) {
+      Token c = advance();
+      if (function) throw fail(c, "unexpected contains token: functions cannot use contains");
+      key = parseTermIn();
+      kind = RuleKind.PARTIAL_SET;
+    } else {
+      if (at(TokenKind.ASSIGN) || at(TokenKind.UNIFY)) {
+        assign = advance().kind() == TokenKind.ASSIGN;
+        value = parseTermIn();
+      }
+      if (function) kind = RuleKind.FUNCTION;
+      else kind = head.isGround() ? RuleKind.COMPLETE : RuleKind.PARTIAL_OBJECT;
+    }
+    boolean hasBody = at(TokenKind.IF) || at(TokenKind.LBRACE);
+    Body body = parseRuleBody(start);
+    if (kind != RuleKind.PARTIAL_SET && value == null) {
+      if (!hasBody) throw fail(start, "rule must have a value or a body: " + head.headName());
+      value = Scalar.bool(true, loc(start));
+    }
+    Rule elseRule = parseElse(kind, head, args);
+    if (elseRule != null && kind != RuleKind.COMPLETE && kind != RuleKind.FUNCTION) {
+      throw fail(start, "else keyword cannot be used on multi-value rules");
+    }
+    return new Rule(kind, head, args, key, value, assign, false, body, elseRule, List.of(), loc(start));
+  }
+
+  /** {@code if { ... }}, {@code if literal}, or nothing (empty body). A bare {@code { }} lacks the v1 {@code if}. */
+  private Body parseRuleBody(Token ruleStart) {
+    if (at(TokenKind.IF)) {
+      Token kw = advance();
+      if (at(TokenKind.LBRACE)) {
+        // A brace after `if` opens a body, unless that fails and the brace is a literal's
+        // object/set (comprehension), as in `f(x) if {k: v | ...}`.
+        int save = p;
+        int savedErrors = errors.size();
+        try {
+          Token open = advance();
+          Body b = parseQuery(TokenKind.RBRACE, open);
+          advance();
+          return b;
+        } catch (ParseFail f) {
+          if (toks.get(save + 1).kind() == TokenKind.RBRACE) throw f;
+          int bodyEnd = p;
+          List<io.exportguard.rego.RegoError> bodyErrors = new ArrayList<>(errors.subList(savedErrors, errors.size()));
+          errors.subList(savedErrors, errors.size()).clear();
+          p = save;
+          try {
+            return new Body(List.of(parseLiteral()), loc(kw));
+          } catch (ParseFail g) {
+            errors.subList(savedErrors, errors.size()).clear();
+            errors.addAll(bodyErrors);
+            p = bodyEnd;
+            throw f;
+          }
+        }
+      }
+      if (at(TokenKind.EOF)) throw unexpected(cur(), "rule body");
+      return new Body(List.of(parseLiteral()), loc(kw));
+    }
+    if (at(TokenKind.LBRACE)) {
+      Token open = cur();
+      addError("`if` keyword is required before rule body", open.line(), open.column());
+      advance();
+      Body b = parseQuery(TokenKind.RBRACE, open);
+      advance();
+      return b;
+    }
+    return new Body(List.of(), loc(ruleStart));
+  }
+
+  private Rule parseElse(RuleKind kind, Ref head, List<Term> args) {
+    if (!at(TokenKind.ELSE)) return null;
+    Token kw = advance();
+    enter(kw);
+    try {
+      Term value = null;
+      boolean assign = false;
+      if (at(TokenKind.ASSIGN) || at(TokenKind.UNIFY)) {
+        assign = advance().kind() == TokenKind.ASSIGN;
+        value = parseTermIn();
+      }
+      Body body = parseRuleBody(kw);
+      if (value == null) value = Scalar.bool(true, loc(kw));
+      Rule next = parseElse(kind, head, args);
+      return new Rule(kind, head, args, null, value, assign, false, body, next, List.of(), loc(kw));
+    } finally {
+      leave();
+    }
+  }
+
+  private Rule parseDefault(Token kw) {
+    Token start = cur();
+    if (start.kind() != TokenKind.IDENT) throw unexpected(start, "ident");
+    Term headTerm = parsePrimary();
+    Ref head;
+    List<Term> args = List.of();
+    RuleKind kind = RuleKind.COMPLETE;
+    if (headTerm instanceof Call c) {
+      head = c.operator();
+      args = c.args();
+      kind = RuleKind.FUNCTION;
+    } else if (headTerm instanceof Var v) {
+      head = new Ref(List.of(v), v.loc());
+    } else if (headTerm instanceof Ref r && r.head() instanceof Var && r.isGround()) {
+      head = r;
+    } else {
+      throw fail(start, "default rules must have a ground head");
+    }
+    if (!at(TokenKind.ASSIGN) && !at(TokenKind.UNIFY)) {
+      throw fail(cur(), "default rules must use = or := operator");
+    }
+    boolean assign = advance().kind() == TokenKind.ASSIGN;
+    Term value = parseTermIn();
+    if (at(TokenKind.IF) || at(TokenKind.LBRACE)) throw fail(cur(), "default rules cannot have a body");
+    return new Rule(kind, head, args, null, value, assign, true, new Body(List.of(), loc(kw)), null, List.of(),
+        loc(kw));
+  }
+
+  /** The rule-start locations, for METADATA attachment. */
+  static Location ruleLoc(Rule r) { return r.loc(); }
+
+  /** Exposed for {@link Metadata}: records a METADATA error. */
+  void metadataError(String message, int line, int column) { addError(message, line, column); }
+
+  List<Comment> comments() { return lexComments; }
+
+  List<Token> tokens() { return toks; }
+
+  static Annotations annotations(String scope, java.util.Map<String, Object> fields, String file, int line) {
+    return new Annotations(scope, fields, file, line);
+  }
+}

@@ -1,0 +1,396 @@
+package io.exportguard.rego.parser;
+
+import io.exportguard.rego.RegoError;
+import io.exportguard.rego.ast.ArrayCompr;
+import io.exportguard.rego.ast.ArrayTerm;
+import io.exportguard.rego.ast.Body;
+import io.exportguard.rego.ast.Call;
+import io.exportguard.rego.ast.Location;
+import io.exportguard.rego.ast.ObjectCompr;
+import io.exportguard.rego.ast.ObjectTerm;
+import io.exportguard.rego.ast.Ref;
+import io.exportguard.rego.ast.Scalar;
+import io.exportguard.rego.ast.SetCompr;
+import io.exportguard.rego.ast.SetTerm;
+import io.exportguard.rego.ast.SourceText;
+import io.exportguard.rego.ast.Term;
+import io.exportguard.rego.ast.Var;
+import io.exportguard.rego.value.NullValue;
+import io.exportguard.rego.value.NumberValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Token cursor, error recording and the term grammar (operators by precedence, refs, calls,
+ * composites, comprehensions). Bodies and literals are in {@link BodyParser}.
+ */
+abstract class TermParser {
+  /** Deeper nesting than this is a parse error, so hostile input cannot overflow the stack. */
+  static final int MAX_DEPTH = 200;
+  /** Stop collecting errors after this many; the rest are usually consequences. */
+  static final int MAX_ERRORS = 50;
+
+  final String file;
+  final String source;
+  final List<Token> toks;
+  final List<RegoError> errors = new ArrayList<>();
+  int p;
+  int depth;
+  /** While parsing the first element of {@code [..} or {@code {..}}, a {@code |} starts a comprehension. */
+  boolean stopAtOr;
+
+  TermParser(String file, String source) {
+    this.file = file;
+    this.source = source;
+    Lexer lexer = new Lexer(source);
+    this.toks = lexer.tokenize();
+    for (Lexer.LexError e : lexer.errors()) addError(e.message(), e.line(), e.column());
+    this.lexComments = lexer.comments();
+  }
+
+  final List<Comment> lexComments;
+
+  // ---- cursor and errors
+
+  Token cur() { return toks.get(p); }
+
+  Token peek(int n) { return toks.get(Math.min(p + n, toks.size() - 1)); }
+
+  boolean at(TokenKind k) { return toks.get(p).kind() == k; }
+
+  Token advance() {
+    Token t = toks.get(p);
+    if (p < toks.size() - 1) p++;
+    return t;
+  }
+
+  Token expect(TokenKind k) {
+    if (!at(k)) throw unexpected(cur(), null);
+    return advance();
+  }
+
+  Location loc(Token t) { return new Location(file, t.line(), t.column()); }
+
+  void addError(String message, int line, int column) {
+    if (errors.size() >= MAX_ERRORS) return;
+    errors.add(new RegoError("rego_parse_error", message, file, line, column, SourceText.line(source, line)));
+  }
+
+  /** Records an error at a token and returns the exception that unwinds to the recovery point. */
+  ParseFail fail(Token t, String message) {
+    addError(message, t.line(), t.column());
+    return new ParseFail();
+  }
+
+  /** {@code unexpected X token} (plus an expectation); an illegal token was already reported by the lexer. */
+  ParseFail unexpected(Token t, String expected) {
+    if (t.kind() == TokenKind.ILLEGAL) return new ParseFail();
+    String msg = "unexpected " + t.kind().display + " token";
+    if (expected != null) msg += ": expected " + expected;
+    return fail(t, msg);
+  }
+
+  void enter(Token t) {
+    if (++depth > MAX_DEPTH) throw fail(t, "nesting too deep (more than " + MAX_DEPTH + " levels)");
+  }
+
+  void leave() { depth--; }
+
+  /** Bounds chains of infix operators, which nest the AST as deeply as brackets do. */
+  void chain(int n) {
+    if (n + depth > MAX_DEPTH) throw fail(cur(), "expression too long (more than " + MAX_DEPTH + " operators)");
+  }
+
+  // ---- terms by precedence: in < relation < | < & < + - < * / % < unary < primary
+
+  /** A term including {@code x in xs}. */
+  Term parseTermIn() { return parseTermIn(false); }
+
+  /**
+   * A term including {@code x in xs}; with {@code commaIn}, also {@code k, v in xs} (allowed where
+   * a comma cannot mean anything else: a literal, or inside parentheses).
+   */
+  Term parseTermIn(boolean commaIn) {
+    Term lhs = parseRelation();
+    if (commaIn && at(TokenKind.COMMA)) {
+      advance();
+      Term value = parseRelation();
+      if (!at(TokenKind.IN)) throw unexpected(cur(), "in");
+      advance();
+      Term coll = parseRelation();
+      lhs = Call.of("internal.member_3", List.of(lhs, value, coll), lhs.loc());
+    }
+    int n = 0;
+    while (at(TokenKind.IN)) {
+      chain(++n);
+      advance();
+      Term rhs = parseRelation();
+      lhs = Call.of("internal.member_2", List.of(lhs, rhs), lhs.loc());
+    }
+    return lhs;
+  }
+
+  Term parseRelation() {
+    Term lhs = parseOr();
+    int n = 0;
+    while (true) {
+      String op = switch (cur().kind()) {
+        case EQUAL -> "equal";
+        case NEQ -> "neq";
+        case LT -> "lt";
+        case LTE -> "lte";
+        case GT -> "gt";
+        case GTE -> "gte";
+        default -> null;
+      };
+      if (op == null) return lhs;
+      chain(++n);
+      advance();
+      Term rhs = parseOr();
+      lhs = Call.of(op, List.of(lhs, rhs), lhs.loc());
+    }
+  }
+
+  Term parseOr() {
+    Term lhs = parseAnd();
+    int n = 0;
+    while (at(TokenKind.OR) && !stopAtOr) {
+      chain(++n);
+      advance();
+      lhs = Call.of("or", List.of(lhs, parseAnd()), lhs.loc());
+    }
+    return lhs;
+  }
+
+  Term parseAnd() {
+    Term lhs = parseArith();
+    int n = 0;
+    while (at(TokenKind.AND)) {
+      chain(++n);
+      advance();
+      lhs = Call.of("and", List.of(lhs, parseArith()), lhs.loc());
+    }
+    return lhs;
+  }
+
+  Term parseArith() {
+    Term lhs = parseFactor();
+    int n = 0;
+    while (at(TokenKind.PLUS) || at(TokenKind.MINUS)) {
+      chain(++n);
+      String op = advance().kind() == TokenKind.PLUS ? "plus" : "minus";
+      lhs = Call.of(op, List.of(lhs, parseFactor()), lhs.loc());
+    }
+    return lhs;
+  }
+
+  Term parseFactor() {
+    Term lhs = parseUnary();
+    int n = 0;
+    while (at(TokenKind.MUL) || at(TokenKind.DIV) || at(TokenKind.REM)) {
+      chain(++n);
+      String op = switch (advance().kind()) {
+        case MUL -> "mul";
+        case DIV -> "div";
+        default -> "rem";
+      };
+      lhs = Call.of(op, List.of(lhs, parseUnary()), lhs.loc());
+    }
+    return lhs;
+  }
+
+  Term parseUnary() {
+    if (at(TokenKind.MINUS)) {
+      Token minus = advance();
+      Token n = cur();
+      if (n.kind() == TokenKind.NUMBER && !n.wsBefore()) {
+        advance();
+        return number(n, "-" + n.text(), minus);
+      }
+      enter(minus);
+      try {
+        Term operand = parseUnary();
+        return Call.of("minus", List.of(new Scalar(NumberValue.ZERO, loc(minus)), operand), loc(minus));
+      } finally {
+        leave();
+      }
+    }
+    return parsePrimary();
+  }
+
+  private Scalar number(Token n, String text, Token at) {
+    try {
+      return new Scalar(NumberValue.parse(text), loc(at));
+    } catch (NumberFormatException e) {
+      throw fail(n, "invalid number " + n.text());
+    }
+  }
+
+  /** A scalar, var, ref, call, composite, comprehension or parenthesised term, with ref/call suffixes. */
+  Term parsePrimary() {
+    Token t = cur();
+    enter(t);
+    boolean savedStop = stopAtOr;
+    try {
+      Term head;
+      switch (t.kind()) {
+        case NUMBER -> { advance(); return number(t, t.text(), t); }
+        case STRING, RAW_STRING -> { advance(); head = Scalar.string(t.text(), loc(t)); }
+        case TRUE, FALSE -> { advance(); return Scalar.bool(t.kind() == TokenKind.TRUE, loc(t)); }
+        case NULL -> { advance(); return new Scalar(NullValue.INSTANCE, loc(t)); }
+        case IDENT -> { advance(); head = new Var(t.text(), loc(t)); }
+        case LBRACK -> head = parseArray();
+        case LBRACE -> head = parseBrace();
+        case LPAREN -> {
+          advance();
+          stopAtOr = false;
+          Term inner = parseTermIn(true);
+          expect(TokenKind.RPAREN);
+          return inner;
+        }
+        default -> throw unexpected(t, null);
+      }
+      stopAtOr = false;
+      return parseSuffixes(head);
+    } finally {
+      stopAtOr = savedStop;
+      leave();
+    }
+  }
+
+  /** Continues a term with {@code .name}, {@code [term]} and {@code (args)} written without whitespace. */
+  Term parseSuffixes(Term head) {
+    List<Term> ref = new ArrayList<>();
+    ref.add(head);
+    while (!cur().wsBefore()) {
+      Token t = cur();
+      if (t.kind() == TokenKind.DOT) {
+        advance();
+        Token name = cur();
+        if (!isWord(name.kind()) || name.wsBefore()) throw unexpected(name, "ident");
+        advance();
+        ref.add(Scalar.string(name.text(), loc(name)));
+      } else if (t.kind() == TokenKind.LBRACK) {
+        advance();
+        Term key = parseTermIn();
+        expect(TokenKind.RBRACK);
+        ref.add(key);
+      } else if (t.kind() == TokenKind.LPAREN) {
+        Term callee = ref.size() == 1 ? ref.get(0) : new Ref(ref, head.loc());
+        Ref operator = callee instanceof Var v ? new Ref(List.of(v), v.loc()) : callee instanceof Ref r ? r : null;
+        if (operator == null || !(operator.head() instanceof Var) || operator.dottedName() == null) {
+          throw fail(t, "unexpected ( token: expected a function name");
+        }
+        advance();
+        List<Term> args = parseList(TokenKind.RPAREN);
+        Term call;
+        if ("set".equals(operator.dottedName()) && args.isEmpty()) {
+          call = new SetTerm(List.of(), head.loc());
+        } else {
+          call = new Call(operator, args, head.loc());
+        }
+        ref = new ArrayList<>();
+        ref.add(call);
+      } else {
+        break;
+      }
+    }
+    return ref.size() == 1 ? ref.get(0) : new Ref(ref, head.loc());
+  }
+
+  /** Tokens that may follow a dot as a name: identifiers and keywords. */
+  static boolean isWord(TokenKind k) {
+    return k == TokenKind.IDENT || (k.ordinal() >= TokenKind.PACKAGE.ordinal() && k.ordinal() <= TokenKind.NULL.ordinal());
+  }
+
+  /** Comma-separated terms up to the closing token (consumed); a trailing comma is allowed. */
+  List<Term> parseList(TokenKind close) {
+    List<Term> items = new ArrayList<>();
+    while (!at(close)) {
+      items.add(parseTermIn());
+      if (at(TokenKind.COMMA)) {
+        advance();
+      } else if (!at(close)) {
+        throw unexpected(cur(), "," + " or " + close.display);
+      }
+    }
+    advance();
+    return items;
+  }
+
+  private Term parseArray() {
+    Token open = advance();
+    if (at(TokenKind.RBRACK)) { advance(); return new ArrayTerm(List.of(), loc(open)); }
+    stopAtOr = true;
+    Term first = parseTermIn();
+    stopAtOr = false;
+    if (at(TokenKind.OR)) {
+      advance();
+      Body body = parseQuery(TokenKind.RBRACK, open);
+      advance();
+      return new ArrayCompr(first, body, loc(open));
+    }
+    List<Term> items = new ArrayList<>();
+    items.add(first);
+    if (at(TokenKind.COMMA)) {
+      advance();
+      items.addAll(parseList(TokenKind.RBRACK));
+    } else {
+      expectClose(TokenKind.RBRACK);
+    }
+    return new ArrayTerm(items, loc(open));
+  }
+
+  private void expectClose(TokenKind close) {
+    if (!at(close)) throw unexpected(cur(), "," + " or " + close.display);
+    advance();
+  }
+
+  private Term parseBrace() {
+    Token open = advance();
+    if (at(TokenKind.RBRACE)) { advance(); return new ObjectTerm(List.of(), loc(open)); }
+    stopAtOr = true;
+    Term first = parseTermIn();
+    if (at(TokenKind.COLON)) {
+      advance();
+      Term value = parseTermIn();
+      stopAtOr = false;
+      if (at(TokenKind.OR)) {
+        advance();
+        Body body = parseQuery(TokenKind.RBRACE, open);
+        advance();
+        return new ObjectCompr(first, value, body, loc(open));
+      }
+      List<ObjectTerm.Entry> entries = new ArrayList<>();
+      entries.add(new ObjectTerm.Entry(first, value));
+      while (at(TokenKind.COMMA)) {
+        advance();
+        if (at(TokenKind.RBRACE)) break;
+        Term k = parseTermIn();
+        expect(TokenKind.COLON);
+        entries.add(new ObjectTerm.Entry(k, parseTermIn()));
+      }
+      expectClose(TokenKind.RBRACE);
+      return new ObjectTerm(entries, loc(open));
+    }
+    stopAtOr = false;
+    if (at(TokenKind.OR)) {
+      advance();
+      Body body = parseQuery(TokenKind.RBRACE, open);
+      advance();
+      return new SetCompr(first, body, loc(open));
+    }
+    List<Term> items = new ArrayList<>();
+    items.add(first);
+    if (at(TokenKind.COMMA)) {
+      advance();
+      items.addAll(parseList(TokenKind.RBRACE));
+    } else {
+      expectClose(TokenKind.RBRACE);
+    }
+    return new SetTerm(items, loc(open));
+  }
+
+  /** Literals up to (not consuming) the closing token; defined by {@link BodyParser}. */
+  abstract Body parseQuery(TokenKind close, Token open);
+}

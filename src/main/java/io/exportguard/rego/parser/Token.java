@@ -1,0 +1,11 @@
+package io.exportguard.rego.parser;
+
+/**
+ * One token.
+ *
+ * @param text the token's source text, except for strings: the decoded value
+ * @param nlBefore a line break (or comment line) separates it from the previous token
+ * @param wsBefore any whitespace or comment separates it from the previous token
+ */
+public record Token(TokenKind kind, String text, int line, int column, int offset, boolean nlBefore,
+                    boolean wsBefore) {}

@@ -62,6 +62,9 @@ public final class SarifReportWriter implements ReportWriter {
       rules.add(rule(c));
     }
 
+    // One category per target, so code scanning keeps each image's alerts apart.
+    run.putObject("automationDetails").put("id", "exportguard/" + nz(report.target().regionId(), "region") + "/"
+        + nz(report.target().imageId(), "image") + "/");
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", report.summary().verdict() != Verdict.ERROR);
     if (report.startedAt() != null) {

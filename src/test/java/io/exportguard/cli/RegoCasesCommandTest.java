@@ -57,7 +57,7 @@ class RegoCasesCommandTest {
         """);
     Run r = run("rego", "cases", dir.toString());
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).contains("bad/wrong -- want [{\\"x\\":2}], got [{\\"x\\":1}]");
+    assertThat(r.out()).contains("bad/wrong -- want [{\"x\":2}], got [{\"x\":1}]");
     assertThat(r.out().strip()).endsWith("0 passed, 1 failed, 1 skipped");
   }
 

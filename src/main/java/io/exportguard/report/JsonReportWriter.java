@@ -3,10 +3,8 @@ package io.exportguard.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.JsonStyle;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -21,13 +19,6 @@ public final class JsonReportWriter implements ReportWriter {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  /** Two-space indent, {@code "name": value}, {@code []} for empty lists: the usual hand-written look. */
-  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-      .withObjectEmptySeparator("")
-      .withArrayEmptySeparator(""))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   @Override
   public String format() { return "json"; }
@@ -38,7 +29,7 @@ public final class JsonReportWriter implements ReportWriter {
   @Override
   public void write(Report report, OutputStream out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(new NonClosingOutputStream(out), JsonEncoding.UTF8)) {
-      g.setPrettyPrinter(PRETTY);
+      g.setPrettyPrinter(JsonStyle.printer());
       g.writeStartObject();
       g.writeStringField("schema", report.schema() == null ? Report.SCHEMA : report.schema());
       g.writeObjectFieldStart("tool");

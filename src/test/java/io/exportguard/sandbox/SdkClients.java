@@ -37,7 +37,9 @@ public final class SdkClients {
   public <T extends AcsResponse> T call(AcsRequest<T> request) throws ClientException {
     request.setSysEndpoint(sandbox.hostAndPort());
     request.setSysProtocol(ProtocolType.HTTP);
-    request.setSysRegionId("cn-hangzhou");
+    if (request.getSysRegionId() == null) {
+      request.setSysRegionId("cn-hangzhou");
+    }
     return acs.getAcsResponse(request);
   }
 

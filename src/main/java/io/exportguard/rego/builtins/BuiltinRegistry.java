@@ -18,7 +18,7 @@ public final class BuiltinRegistry {
   public static BuiltinRegistry standard() {
     BuiltinRegistry r = new BuiltinRegistry();
     Catalog.declareAll(r);
-    Operators.register(r); // rego-eval's stopgap operators; the families below take precedence
+    Operators.register(r);
     Aggregates.register(r);
     Arrays.register(r);
     Sets.register(r);
@@ -26,6 +26,21 @@ public final class BuiltinRegistry {
     JsonPaths.register(r);
     Strings.register(r);
     Sprintf.register(r);
+    Regex.register(r);
+    Glob.register(r);
+    Types.register(r);
+    Numbers.register(r);
+    Encoding.register(r);
+    Time.register(r);
+    Net.register(r);
+    Units.register(r);
+    Semver.register(r);
+    Uuid.register(r);
+    Crypto.register(r);
+    Graphs.register(r);
+    Walk.register(r);
+    Runtime.register(r);
+    Http.register(r);
     return r;
   }
 

@@ -1,16 +1,92 @@
 package io.exportguard.rego.compiler;
 
 import io.exportguard.rego.RegoException;
+import io.exportguard.rego.ast.Body;
+import io.exportguard.rego.ast.Expr;
 import io.exportguard.rego.ast.Module;
+import io.exportguard.rego.ast.Rule;
 import io.exportguard.rego.builtins.BuiltinRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Runs the compiler stages over parsed modules. */
+/**
+ * Runs the compiler stages over parsed modules, in OPA's order: resolve refs, rule tree (with
+ * conflicts), rewrite locals, check functions, safety (with reordering), recursion. Compiling
+ * stops after the first stage that found errors, reporting all of that stage's errors.
+ */
 public final class Compiler {
   private Compiler() {}
 
-  /** Compiles the modules together; every error found by the stages is reported. */
+  /** Compiles the modules together; every error found by the failing stage is reported. */
   public static CompiledPolicy compile(List<Module> modules, BuiltinRegistry builtins) throws RegoException {
-    throw new UnsupportedOperationException("compiler not implemented yet");
+    Errors errors = new Errors(modules);
+    List<Module> mods = RefResolver.resolve(modules, errors);
+    failIf(errors);
+    RuleTree tree = RuleTreeBuilder.build(mods, errors);
+    failIf(errors);
+
+    LocalRewriter locals = new LocalRewriter(errors);
+    mods = mapRules(mods, locals::rewriteRule);
+    failIf(errors);
+
+    Map<String, Integer> userFunctions = FunctionChecker.userFunctions(tree);
+    FunctionChecker functions = new FunctionChecker(userFunctions, builtins, errors);
+    for (Module m : mods) for (Rule r : m.rules()) functions.checkRule(r);
+    failIf(errors);
+
+    Safety safety = new Safety(errors, functions::arity);
+    mods = mapRules(mods, safety::rule);
+    failIf(errors);
+
+    RuleTree finalTree = RuleTreeBuilder.build(mods, null);
+    new RecursionChecker(finalTree, errors).check();
+    failIf(errors);
+    return new Policy(List.copyOf(mods), finalTree, userFunctions, builtins);
+  }
+
+  private static List<Module> mapRules(List<Module> mods, java.util.function.UnaryOperator<Rule> f) {
+    List<Module> out = new ArrayList<>(mods.size());
+    for (Module m : mods) {
+      List<Rule> rules = new ArrayList<>(m.rules().size());
+      for (Rule r : m.rules()) rules.add(f.apply(r));
+      out.add(m.withRules(rules));
+    }
+    return out;
+  }
+
+  private static void failIf(Errors errors) throws RegoException {
+    if (errors.any()) throw new RegoException(errors.list());
+  }
+
+  /** The compiled policy: immutable after construction. */
+  private record Policy(List<Module> modules, RuleTree ruleTree, Map<String, Integer> userFunctions,
+                        BuiltinRegistry builtins) implements CompiledPolicy {
+
+    @Override
+    public CompiledQuery compileQuery(Body query) throws RegoException {
+      Errors errors = new Errors(modules);
+      Body q = RefResolver.resolveQuery(query);
+      q = new LocalRewriter(errors).rewriteQuery(q);
+      failIf(errors);
+      FunctionChecker functions = new FunctionChecker(userFunctions, builtins, errors);
+      functions.checkBody(q);
+      failIf(errors);
+      q = new Safety(errors, functions::arity).query(q);
+      failIf(errors);
+      Set<String> vars = new LinkedHashSet<>();
+      for (Expr e : q.exprs()) Safety.shallow(e, vars);
+      // Keep source order of first appearance, as the parsed query had it.
+      Set<String> ordered = new LinkedHashSet<>();
+      for (Expr e : query.exprs()) Safety.shallow(e, ordered);
+      ordered.retainAll(vars);
+      List<String> result = new ArrayList<>();
+      for (String v : ordered) {
+        if (v.indexOf('$') < 0 && !v.equals("_") && !v.equals("data") && !v.equals("input")) result.add(v);
+      }
+      return new CompiledQuery(q, result);
+    }
   }
 }

@@ -18,7 +18,25 @@ final class Calls {
     if (!ev.ctx.functionOverrides.isEmpty()) {
       Object replacement = ev.ctx.functionOverrides.get(callee.name());
       if (replacement instanceof Value v) return k.accept(v);
-      if (replacement instanceof Callee c) callee = c;
+      if (replacement instanceof Callee c) {
+        Context mocked = ev.ctx;
+        Value[] result = {null};
+        ev.ctx = mocked.withoutFunctionMocks();
+        try {
+          invoke(ev, c, args, v -> {
+            if (!(c instanceof Callee.BuiltinCallee b && b.decl().relation())) {
+              result[0] = v;
+              return true;
+            }
+            return false;
+          });
+        } finally {
+          ev.ctx = mocked;
+        }
+        if (result[0] != null) return k.accept(result[0]);
+        if (c instanceof Callee.BuiltinCallee b && b.decl().relation()) return relation(ev, c, args, k, mocked);
+        return false;
+      }
     }
     if (callee instanceof Callee.FunctionCallee fc) {
       Value v = ev.session.documents.callFunction(ev, fc.group(), args.clone());
@@ -32,6 +50,20 @@ final class Calls {
       return false;
     }
     return k.accept(result);
+  }
+
+  /** A relation builtin standing in for another function: every result, each under the mocking context. */
+  private static boolean relation(Evaluator ev, Callee c, Value[] args, Evaluator.Values k, Context mocked) {
+    ev.ctx = mocked.withoutFunctionMocks();
+    Value all;
+    try {
+      all = callBuiltin(ev, ((Callee.BuiltinCallee) c).decl(), args);
+    } finally {
+      ev.ctx = mocked;
+    }
+    if (!(all instanceof ArrayValue arr)) return false;
+    for (int i = 0; i < arr.size(); i++) if (k.accept(arr.get(i))) return true;
+    return false;
   }
 
   private static Value callBuiltin(Evaluator ev, BuiltinDecl decl, Value[] args) {

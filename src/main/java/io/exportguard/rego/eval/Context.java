@@ -19,11 +19,22 @@ final class Context {
   final DataOverride[] dataOverrides;
   final Map<String, Object> functionOverrides;
   final HashMap<Object, Value> memo = new HashMap<>();
+  private Context unmocked;
 
   Context(Value input, DataOverride[] dataOverrides, Map<String, Object> functionOverrides) {
     this.input = input;
     this.dataOverrides = dataOverrides;
     this.functionOverrides = functionOverrides;
+  }
+
+  /**
+   * This context without function replacements: a replacement function runs in it, so it calls
+   * the original functions, never another replacement (as OPA does).
+   */
+  Context withoutFunctionMocks() {
+    if (functionOverrides.isEmpty()) return this;
+    if (unmocked == null) unmocked = new Context(input, dataOverrides, Map.of());
+    return unmocked;
   }
 
   /** {@code with data.<path> as value}. */

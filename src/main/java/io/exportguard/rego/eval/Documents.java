@@ -44,7 +44,10 @@ final class Documents {
     Value key = seg instanceof Term.Const c ? c.value() : seg instanceof Term.Var var ? f[var.slot()] : null;
     if (key != null) return step(ev, path, i, node, base, keys, key, f, k);
     if (Evaluator.evaluable(seg, f)) return ev.evalTerm(seg, f, kv -> step(ev, path, i, node, base, keys, kv, f, k));
-    Set<Value> candidates = new LinkedHashSet<>(node.children.keySet());
+    Set<Value> candidates = new LinkedHashSet<>();
+    for (Map.Entry<Value, RuleNode> e : node.children.entrySet()) {
+      if (!e.getValue().functionOnly()) candidates.add(e.getKey());
+    }
     if (base instanceof ObjectValue o) candidates.addAll(o.entries().keySet());
     for (Value candidate : candidates) {
       boolean stop = ev.unifyValue(seg, candidate, f, () -> step(ev, path, i, node, base, keys, candidate, f, k));
@@ -56,6 +59,7 @@ final class Documents {
   private boolean step(Evaluator ev, Term[] path, int i, RuleNode node, Value base, Value[] keys, Value key,
                        Value[] f, Evaluator.Values k) {
     RuleNode child = node.children.get(key);
+    if (child != null && child.functionOnly()) child = null;
     Value childBase = base instanceof ObjectValue o ? o.get(key) : null;
     if (child == null && childBase == null && keys == null) return false;
     if (keys != null) keys[i] = key;
@@ -72,7 +76,7 @@ final class Documents {
       Value childBase = m.get(e.getKey());
       Value v;
       if (child.definedByRules()) v = ruleValue(ev, child);
-      else if (child.function != null && child.children.isEmpty()) continue;
+      else if (child.functionOnly()) continue;
       else v = namespaceValue(ev, child, childBase);
       if (v != null) m.put(e.getKey(), v);
     }

@@ -34,6 +34,9 @@ final class RuleNode {
     return false;
   }
 
+  /** A node that only names a function: not a document, invisible when data is read. */
+  boolean functionOnly() { return function != null && !hasRulesBelow(); }
+
   RuleNode child(Value key) {
     return children.computeIfAbsent(key, k -> new RuleNode(path + "." + (k instanceof io.exportguard.rego.value.StringValue s ? s.value() : k.toString())));
   }

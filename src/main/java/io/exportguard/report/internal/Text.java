@@ -65,7 +65,7 @@ public final class Text {
 
   /** Like {@link #xml} but keeps line breaks literal, for element content such as system-out. */
   public static String xmlText(String s) {
-    return xml(s).replace("&#10;", "\n").replace("&#9;", "\t").replace("&#13;", "\n");
+    return xml(s).replace("&#10;", "\n").replace("&#9;", "\t").replace("&#13;", "");
   }
 
   /**
@@ -73,8 +73,8 @@ public final class Text {
    * link or image, an HTML tag or end a table cell are backslash-escaped or written as entities; a
    * leading character that could open a block (heading, list, quote) is escaped; line breaks become
    * {@code <br>} so a cell stays on one row; {@code @} gets a zero-width space so a cloud string
-   * cannot mention people in a pull-request comment, and {@code :} is escaped so it cannot become an
-   * autolink.
+   * cannot mention people in a pull-request comment, and {@code ://} and {@code www.} are broken up
+   * so a URL cannot become an autolink.
    */
   public static String markdownInline(String s) {
     if (s == null) return "";
@@ -89,7 +89,9 @@ public final class Text {
         case '@' -> b.append("@\u200B");
         case '\r' -> { }
         case '\n' -> b.append("<br>");
-        case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '!', '~', ':' -> b.append('\\').append(c);
+        case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '!', '~' -> b.append('\\').append(c);
+        case ':' -> b.append(s.startsWith("//", i + 1) ? "\\:" : ":");
+        case '.' -> b.append(i >= 3 && s.regionMatches(true, i - 3, "www", 0, 3) ? "\\." : ".");
         default -> {
           if (Character.isISOControl(c) || isBidiControl(c)) {
             b.append("&#x").append(Integer.toHexString(c)).append(';');
@@ -109,7 +111,7 @@ public final class Text {
    * longer than the longest backtick run inside (CommonMark). Nothing in a code block is markup.
    */
   public static String markdownCodeBlock(String content, String language) {
-    String body = content == null ? "" : content.replace("\r", "");
+    String body = visibleLines(content);
     int longest = 0;
     int run = 0;
     for (int i = 0; i < body.length(); i++) {
@@ -118,6 +120,22 @@ public final class Text {
     }
     String fence = "`".repeat(Math.max(3, longest + 1));
     return fence + (language == null ? "" : language) + "\n" + body + (body.endsWith("\n") ? "" : "\n") + fence + "\n";
+  }
+
+  /**
+   * Text for a code block: CR dropped, control characters other than newline and tab and
+   * bidirectional overrides shown as U+FFFD, so a block cannot reorder or hide its own content.
+   */
+  public static String visibleLines(String s) {
+    if (s == null) return "";
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\r') continue;
+      boolean hidden = (Character.isISOControl(c) && c != '\n' && c != '\t') || isBidiControl(c);
+      b.append(hidden ? '\uFFFD' : c);
+    }
+    return b.toString();
   }
 
   /** Keeps file names to a portable, inert alphabet: anything else becomes '_'. */

@@ -1,0 +1,121 @@
+package io.exportguard.rego.compiler;
+
+import io.exportguard.rego.ast.Body;
+import io.exportguard.rego.ast.Call;
+import io.exportguard.rego.ast.Expr;
+import io.exportguard.rego.ast.Rule;
+import io.exportguard.rego.ast.RuleKind;
+import io.exportguard.rego.ast.Term;
+import io.exportguard.rego.ast.TermExpr;
+import io.exportguard.rego.builtins.BuiltinDecl;
+import io.exportguard.rego.builtins.BuiltinRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stage 4: every call names a known function (a user function in the rule tree, a builtin or an
+ * operator) with a fitting number of arguments; deprecated builtins are rejected.
+ */
+final class FunctionChecker extends Transformer {
+  /** Operators and internal functions always known, with their arity; -1 is variadic. */
+  static final Map<String, Integer> OPERATORS = Map.ofEntries(
+      Map.entry("eq", 2), Map.entry("assign", 2), Map.entry("equal", 2), Map.entry("neq", 2),
+      Map.entry("lt", 2), Map.entry("lte", 2), Map.entry("gt", 2), Map.entry("gte", 2),
+      Map.entry("plus", 2), Map.entry("minus", 2), Map.entry("mul", 2), Map.entry("div", 2),
+      Map.entry("rem", 2), Map.entry("and", 2), Map.entry("or", 2),
+      Map.entry("internal.member_2", 2), Map.entry("internal.member_3", 3), Map.entry("print", -1),
+      Map.entry("internal.print", 1));
+
+  private final Map<String, Integer> userFunctions;
+  private final BuiltinRegistry builtins;
+  private final Errors errors;
+  private boolean topLevel;
+
+  FunctionChecker(Map<String, Integer> userFunctions, BuiltinRegistry builtins, Errors errors) {
+    this.userFunctions = userFunctions;
+    this.builtins = builtins;
+    this.errors = errors;
+  }
+
+  /** Absolute dotted name → arity of every user function in the tree. */
+  static Map<String, Integer> userFunctions(RuleTree root) {
+    Map<String, Integer> out = new HashMap<>();
+    collect(root, out);
+    return out;
+  }
+
+  private static void collect(RuleTree n, Map<String, Integer> out) {
+    for (Rule r : n.rules()) {
+      if (r.kind() == RuleKind.FUNCTION && r.head().dottedName() != null) out.putIfAbsent(r.head().dottedName(), r.args().size());
+    }
+    for (RuleTree c : n.children().values()) collect(c, out);
+  }
+
+  /** The arity of a function by name, or null when unknown; -1 when variadic. */
+  Integer arity(String name) {
+    if (name == null) return null;
+    Integer a = userFunctions.get(name);
+    if (a != null) return a;
+    Optional<BuiltinDecl> d = builtins.lookup(name);
+    if (d.isPresent()) return d.get().arity();
+    return OPERATORS.get(name);
+  }
+
+  void checkRule(Rule r) {
+    for (Rule x = r; x != null; x = x.elseRule()) {
+      terms(x.args());
+      if (x.key() != null) term(x.key());
+      if (x.value() != null) term(x.value());
+      body(x.body());
+    }
+  }
+
+  void checkBody(Body b) { body(b); }
+
+  @Override
+  Expr expr(Expr e) {
+    if (e instanceof TermExpr t && t.term() instanceof Call c) {
+      check(c, true);
+      terms(c.args());
+      withs(t.with());
+      return e;
+    }
+    return super.expr(e);
+  }
+
+  @Override
+  Term call(Call c) {
+    check(c, false);
+    return super.call(c);
+  }
+
+  private void check(Call c, boolean statement) {
+    String name = c.name();
+    Integer arity = arity(name);
+    String shown = name == null ? "call" : name;
+    if (arity == null) {
+      errors.add(Errors.TYPE, "undefined function " + shown, c.loc());
+      return;
+    }
+    if (name != null && !name.startsWith("data.")) {
+      Optional<BuiltinDecl> d = builtins.lookup(name);
+      if (d.isPresent() && d.get().deprecated()) {
+        errors.add(Errors.TYPE, "deprecated built-in function calls in expression: " + name, c.loc());
+      }
+    }
+    if (arity < 0) return;
+    int n = c.args().size();
+    boolean fits = n == arity || (statement && n == arity + 1 && !name.equals("eq") && !name.equals("assign"));
+    if (!fits) {
+      errors.add(Errors.TYPE, shown + ": arity mismatch\n\thave: (" + anys(n) + ")\n\twant: (" + anys(arity) + ")", c.loc());
+    }
+  }
+
+  private static String anys(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "any"));
+  }
+
+  List<Term> unused() { return List.of(); }
+}

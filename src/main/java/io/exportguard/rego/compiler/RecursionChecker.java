@@ -1,0 +1,130 @@
+package io.exportguard.rego.compiler;
+
+import io.exportguard.rego.ast.Call;
+import io.exportguard.rego.ast.Ref;
+import io.exportguard.rego.ast.Rule;
+import io.exportguard.rego.ast.Scalar;
+import io.exportguard.rego.ast.Term;
+import io.exportguard.rego.value.Value;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage 6: no rule may depend on itself, directly or through other rules. A rule depends on the
+ * rule-tree nodes its {@code data} refs and function calls can reach.
+ */
+final class RecursionChecker {
+  private final RuleTree root;
+  private final Errors errors;
+  private final Map<RuleTree, Set<RuleTree>> edges = new IdentityHashMap<>();
+  private final Map<RuleTree, String> names = new IdentityHashMap<>();
+  private final Map<RuleTree, Rule> firstRule = new IdentityHashMap<>();
+
+  RecursionChecker(RuleTree root, Errors errors) {
+    this.root = root;
+    this.errors = errors;
+  }
+
+  void check() {
+    index(root, "data");
+    Map<RuleTree, Integer> state = new IdentityHashMap<>();
+    Set<String> reported = new java.util.HashSet<>();
+    for (RuleTree n : edges.keySet()) {
+      if (!state.containsKey(n)) dfs(n, state, new ArrayList<>(), reported);
+    }
+  }
+
+  private void index(RuleTree n, String name) {
+    names.put(n, name);
+    if (!n.rules().isEmpty()) {
+      Set<RuleTree> deps = new LinkedHashSet<>();
+      for (Rule r : n.rules()) {
+        firstRule.putIfAbsent(n, r);
+        for (Rule x = r; x != null; x = x.elseRule()) collect(x, deps);
+      }
+      edges.put(n, deps);
+    }
+    for (Map.Entry<Value, RuleTree> c : n.children().entrySet()) {
+      Value k = c.getKey();
+      String part = k instanceof io.exportguard.rego.value.StringValue s && s.value().matches("[A-Za-z_][A-Za-z0-9_]*")
+          ? "." + s.value() : "[" + k.toJson() + "]";
+      index(c.getValue(), name + part);
+    }
+  }
+
+  private void collect(Rule r, Set<RuleTree> deps) {
+    Transformer t = new Transformer() {
+      @Override
+      Term ref(Ref ref) {
+        target(ref, deps);
+        return super.ref(ref);
+      }
+
+      @Override
+      Term call(Call c) {
+        target(c.operator(), deps);
+        return super.call(c);
+      }
+
+      @Override
+      io.exportguard.rego.ast.Ref withTarget(Ref target) { return target; }
+    };
+    t.terms(r.args());
+    if (r.key() != null) t.term(r.key());
+    if (r.value() != null) t.term(r.value());
+    for (int i = 1; i < r.head().size(); i++) t.term(r.head().get(i));
+    t.body(r.body());
+  }
+
+  private void target(Ref ref, Set<RuleTree> deps) {
+    if (!"data".equals(ref.headName())) return;
+    RuleTree n = root;
+    for (int i = 1; i < ref.size(); i++) {
+      if (!(ref.get(i) instanceof Scalar s)) {
+        addSubtree(n, deps);
+        return;
+      }
+      RuleTree c = n.child(s.value());
+      if (c == null) {
+        if (!n.rules().isEmpty()) deps.add(n);
+        return;
+      }
+      n = c;
+      if (!n.rules().isEmpty() && i == ref.size() - 1) {
+        addSubtree(n, deps);
+        return;
+      }
+    }
+    addSubtree(n, deps);
+  }
+
+  private static void addSubtree(RuleTree n, Set<RuleTree> deps) {
+    if (!n.rules().isEmpty()) deps.add(n);
+    for (RuleTree c : n.children().values()) addSubtree(c, deps);
+  }
+
+  private void dfs(RuleTree n, Map<RuleTree, Integer> state, List<RuleTree> stack, Set<String> reported) {
+    state.put(n, 1);
+    stack.add(n);
+    for (RuleTree d : edges.getOrDefault(n, Set.of())) {
+      Integer s = state.get(d);
+      if (s == null) {
+        dfs(d, state, stack, reported);
+      } else if (s == 1) {
+        List<RuleTree> cycle = new ArrayList<>(stack.subList(stack.indexOf(d), stack.size()));
+        StringBuilder sb = new StringBuilder();
+        for (RuleTree c : cycle) sb.append(names.get(c)).append(" -> ");
+        sb.append(names.get(d));
+        if (reported.add(names.get(d))) {
+          errors.add(Errors.RECURSION, "rule " + names.get(d) + " is recursive: " + sb, firstRule.get(d).loc());
+        }
+      }
+    }
+    stack.remove(stack.size() - 1);
+    state.put(n, 2);
+  }
+}

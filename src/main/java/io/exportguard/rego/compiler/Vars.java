@@ -1,0 +1,97 @@
+package io.exportguard.rego.compiler;
+
+import io.exportguard.rego.ast.ArrayCompr;
+import io.exportguard.rego.ast.ArrayTerm;
+import io.exportguard.rego.ast.Body;
+import io.exportguard.rego.ast.Call;
+import io.exportguard.rego.ast.Every;
+import io.exportguard.rego.ast.Expr;
+import io.exportguard.rego.ast.ObjectCompr;
+import io.exportguard.rego.ast.ObjectTerm;
+import io.exportguard.rego.ast.Ref;
+import io.exportguard.rego.ast.SetCompr;
+import io.exportguard.rego.ast.SetTerm;
+import io.exportguard.rego.ast.SomeDecl;
+import io.exportguard.rego.ast.SomeIn;
+import io.exportguard.rego.ast.Term;
+import io.exportguard.rego.ast.TermExpr;
+import io.exportguard.rego.ast.Var;
+import io.exportguard.rego.ast.With;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Collects the variables of AST nodes (all of them, including those inside comprehensions). */
+final class Vars {
+  private Vars() {}
+
+  static Set<String> of(Term t) {
+    Set<String> out = new LinkedHashSet<>();
+    term(t, out);
+    return out;
+  }
+
+  static Set<String> of(Expr e) {
+    Set<String> out = new LinkedHashSet<>();
+    expr(e, out);
+    return out;
+  }
+
+  static Set<String> of(Body b) {
+    Set<String> out = new LinkedHashSet<>();
+    body(b, out);
+    return out;
+  }
+
+  static void body(Body b, Set<String> out) {
+    for (Expr e : b.exprs()) expr(e, out);
+  }
+
+  static void expr(Expr e, Set<String> out) {
+    if (e instanceof TermExpr t) term(t.term(), out);
+    else if (e instanceof SomeDecl s) for (Var v : s.vars()) out.add(v.name());
+    else if (e instanceof SomeIn s) {
+      if (s.key() != null) term(s.key(), out);
+      term(s.value(), out);
+      term(s.collection(), out);
+    } else if (e instanceof Every ev) {
+      if (ev.key() != null) term(ev.key(), out);
+      term(ev.value(), out);
+      term(ev.domain(), out);
+      body(ev.body(), out);
+    }
+    for (With w : e.with()) {
+      term(w.target(), out);
+      term(w.value(), out);
+    }
+  }
+
+  static void term(Term t, Set<String> out) {
+    if (t instanceof Var v) out.add(v.name());
+    else if (t instanceof Ref r) terms(r.terms(), out);
+    else if (t instanceof ArrayTerm a) terms(a.items(), out);
+    else if (t instanceof SetTerm s) terms(s.items(), out);
+    else if (t instanceof ObjectTerm o) {
+      for (ObjectTerm.Entry en : o.entries()) {
+        term(en.key(), out);
+        term(en.value(), out);
+      }
+    } else if (t instanceof ArrayCompr c) {
+      term(c.head(), out);
+      body(c.body(), out);
+    } else if (t instanceof SetCompr c) {
+      term(c.head(), out);
+      body(c.body(), out);
+    } else if (t instanceof ObjectCompr c) {
+      term(c.key(), out);
+      term(c.value(), out);
+      body(c.body(), out);
+    } else if (t instanceof Call c) {
+      terms(c.args(), out);
+    }
+  }
+
+  static void terms(List<Term> ts, Set<String> out) {
+    for (Term t : ts) term(t, out);
+  }
+}

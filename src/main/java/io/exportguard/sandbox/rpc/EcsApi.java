@@ -29,6 +29,8 @@ public final class EcsApi {
   private final AccountState state;
   private final Scenario scenario;
   private final ExportImageRules exportRules;
+  /** Images never change while the sandbox runs, so each is rendered once. */
+  private final Map<String, Map<String, Object>> renderedImages = new java.util.concurrent.ConcurrentHashMap<>();
 
   public EcsApi(AccountState state) {
     this.state = state;
@@ -99,7 +101,7 @@ public final class EcsApi {
     }
     List<Object> images = new ArrayList<>();
     for (Image image : page.slice(matching)) {
-      images.add(imageJson(image));
+      images.add(renderedImages.computeIfAbsent(image.id(), id -> imageJson(image)));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("RegionId", region);

@@ -89,7 +89,11 @@ public final class Engine implements PolicySet {
       throw new RegoException(e.toError());
     } catch (StackOverflowError e) {
       throw new RegoException(new RegoError(EvalException.DEPTH,
-          "evaluation nested too deeply (unbounded recursion through data?)", null, 0, 0, null));
+          "evaluation nested too deeply for the thread's stack (lower EvalOptions.maxDepth or simplify the policy)",
+          null, 0, 0, null));
+    } catch (RuntimeException e) {
+      // A defect in the engine must not escape as an unchecked exception through the API.
+      throw new RegoException(new RegoError(EvalException.INTERNAL, "internal error: " + e, null, 0, 0, null));
     }
     return new QueryResult(Collections.unmodifiableList(results), List.copyOf(session.printed));
   }

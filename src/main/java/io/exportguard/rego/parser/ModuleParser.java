@@ -76,7 +76,7 @@ final class ModuleParser extends BodyParser {
   /** {@code a.b["c"]} as a ref under {@code data} (package) or as written (import). */
   private Ref parseDataPath(boolean isPackage) {
     Token first = cur();
-    if (first.kind() != TokenKind.IDENT) throw unexpected(first, "ident");
+    if (first.kind() != TokenKind.IDENT) throw unexpected(first, "identifier");
     advance();
     List<Term> terms = new ArrayList<>();
     Location l = loc(first);
@@ -89,7 +89,7 @@ final class ModuleParser extends BodyParser {
     while (!cur().wsBefore() && (at(TokenKind.DOT) || at(TokenKind.LBRACK))) {
       if (advance().kind() == TokenKind.DOT) {
         Token name = cur();
-        if (!isWord(name.kind())) throw unexpected(name, "ident");
+        if (!isWord(name.kind())) throw unexpected(name, "identifier");
         advance();
         terms.add(Scalar.string(name.text(), loc(name)));
       } else {
@@ -115,7 +115,7 @@ final class ModuleParser extends BodyParser {
     if (at(TokenKind.AS)) {
       advance();
       Token a = cur();
-      if (a.kind() != TokenKind.IDENT) throw unexpected(a, "ident");
+      if (a.kind() != TokenKind.IDENT) throw unexpected(a, "identifier");
       advance();
       alias = a.text();
     }
@@ -237,7 +237,7 @@ final class ModuleParser extends BodyParser {
 
   private Rule parseDefault(Token kw) {
     Token start = cur();
-    if (start.kind() != TokenKind.IDENT) throw unexpected(start, "ident");
+    if (start.kind() != TokenKind.IDENT) throw unexpected(start, "identifier");
     Term headTerm = parsePrimary();
     Ref head;
     List<Term> args = List.of();

@@ -68,6 +68,30 @@ class EngineTest {
   }
 
   @Test
+  void chainsDeeperThanTheCallersStackStillEvaluateAndNeverOverflow() throws Exception {
+    StringBuilder src = new StringBuilder("package t\nf0(x) := x\n");
+    for (int i = 1; i <= 1500; i++) src.append("f").append(i).append("(x) := f").append(i - 1).append("(x + 1)\n");
+    PolicySet ps = compile(src.toString());
+    Object[] outcome = new Object[2];
+    // A small stack forces the evaluator onto its deep-stack fallback.
+    Thread t = new Thread(null, () -> {
+      try {
+        outcome[0] = ps.eval("data.t.f1500(0)", null).bindings().get(0).get("x");
+        outcome[1] = ps.eval("data.t.f1500(0)", null, new EvalOptions(Duration.ofSeconds(10), 1000, false, null, false));
+      } catch (RegoException e) {
+        outcome[1] = e;
+      } catch (Throwable e) {
+        outcome[0] = e;
+      }
+    }, "small-stack", 256 * 1024);
+    t.start();
+    t.join();
+    assertThat(outcome[0]).isEqualTo(Json.parse("1500"));
+    assertThat(outcome[1]).isInstanceOf(RegoException.class);
+    assertThat(((RegoException) outcome[1]).code()).isEqualTo("eval_depth_error");
+  }
+
+  @Test
   void evaluatesFromManyThreadsAtOnce() throws Exception {
     PolicySet ps = compile("package t\ndeny contains msg if { some x in input.xs; x > 2; msg := sprintf(\"%d too big\", [x]) }\n");
     ExecutorService pool = Executors.newFixedThreadPool(4);

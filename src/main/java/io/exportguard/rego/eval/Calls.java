@@ -71,7 +71,8 @@ final class Calls {
       return null;
     } catch (EvalException e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException e) {
+      // (A StackOverflowError is not caught: the engine reruns the query on a deeper stack.)
       if (ev.session.options.strictBuiltinErrors()) {
         throw new EvalException(EvalException.BUILTIN, decl.name() + ": " + e);
       }

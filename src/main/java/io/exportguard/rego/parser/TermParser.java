@@ -239,6 +239,12 @@ abstract class TermParser {
         case TRUE, FALSE -> { advance(); return Scalar.bool(t.kind() == TokenKind.TRUE, loc(t)); }
         case NULL -> { advance(); return new Scalar(NullValue.INSTANCE, loc(t)); }
         case IDENT -> { advance(); head = new Var(t.text(), loc(t)); }
+        case CONTAINS -> {
+          // The builtin contains(s, x) shares its name with the keyword.
+          if (peek(1).kind() != TokenKind.LPAREN || peek(1).wsBefore()) throw unexpected(t, null);
+          advance();
+          head = new Var(t.text(), loc(t));
+        }
         case LBRACK -> head = parseArray();
         case LBRACE -> head = parseBrace();
         case LPAREN -> {

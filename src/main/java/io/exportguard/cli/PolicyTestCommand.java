@@ -1,14 +1,34 @@
 package io.exportguard.cli;
 
+import io.exportguard.policy.PolicyTestRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code exportguard policy test}: not built yet. */
-@Command(name = "test", description = "Not built yet.")
+/** {@code exportguard policy test [DIR]...}: runs the test_ rules of *_test.rego files, like {@code opa test}. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+    description = {
+        "Runs the test_* rules of the *_test.rego files in the directories (default: the built-in pack)",
+        "and prints PASS/FAIL per test and 'N passed, M failed'.",
+        "Exit 0 when all pass, 1 when one fails, 2 when the policies do not load or compile."})
 public final class PolicyTestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "DIR", description = "Policy directories or files to test.")
+  List<Path> dirs = new ArrayList<>();
+
+  @Option(names = {"-r", "--run"}, paramLabel = "REGEX",
+      description = "Only run tests whose full name (data.<package>.<rule>) matches the regular expression.")
+  String run;
+
   @Override
   public Integer call() {
-    System.err.println("exportguard policy test: not implemented yet");
-    return ExitCodes.ERROR;
+    return PolicyTestRunner.execute(dirs, run, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

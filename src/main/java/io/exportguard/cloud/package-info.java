@@ -1,2 +1,5 @@
-/** Alibaba Cloud access through the official SDKs: clients, credentials, retries, one gatherer per fact area. */
+/**
+ * Gathers facts through the official Alibaba Cloud SDKs: client factory, credentials, retries, and
+ * one gatherer per fact area, run concurrently along their dependencies.
+ */
 package io.exportguard.cloud;

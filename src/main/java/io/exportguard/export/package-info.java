@@ -1,2 +1,2 @@
-/** Running ExportImage, following its task and verifying what landed in OSS. */
+/** Runs ExportImage with the checked request, follows its task and verifies the objects in OSS. */
 package io.exportguard.export;

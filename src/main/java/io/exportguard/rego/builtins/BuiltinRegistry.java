@@ -26,6 +26,22 @@ public final class BuiltinRegistry {
     JsonPaths.register(r);
     Strings.register(r);
     Sprintf.register(r);
+    Regex.register(r);
+    Glob.register(r);
+    Types.register(r);
+    Numbers.register(r);
+    Encoding.register(r);
+    Time.register(r);
+    Net.register(r);
+    Units.register(r);
+    Semver.register(r);
+    Uuid.register(r);
+    Crypto.register(r);
+    Graphs.register(r);
+    Walk.register(r);
+    Runtime.register(r);
+    Http.register(r);
+    Tokens.register(r);
     return r;
   }
 

@@ -229,6 +229,12 @@ final class GoFmt {
     return sp.minus ? s + fill : fill + s;
   }
 
+  static String quoteString(String s) {
+    StringBuilder sb = new StringBuilder();
+    quote(s, sb);
+    return sb.toString();
+  }
+
   /** Go's strconv.Quote. */
   static void quote(String s, StringBuilder sb) {
     sb.append('"');

@@ -122,6 +122,13 @@ final class Sprintf {
         continue;
       }
       Arg arg = args[argi++];
+      if (verb == 'T') {
+        Spec plain = new Spec();
+        plain.width = sp.width;
+        plain.minus = sp.minus;
+        out.append(GoFmt.formatOne(arg.goType, "string", 's', plain));
+        continue;
+      }
       out.append(GoFmt.formatOne(arg.value, arg.goType, verb, sp));
     }
     if (!reordered && argi < args.length) {

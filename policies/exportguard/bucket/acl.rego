@@ -1,0 +1,35 @@
+# METADATA
+# scope: package
+# title: Bucket ACL is not public
+# description: >-
+#   A full disk image of a server (keys, credentials, data) must not land in a bucket anyone can
+#   read (public-read) or write (public-read-write).
+# custom:
+#   id: EG-BUCKET-003
+#   severity: critical
+#   requires: [bucket]
+#   remediation: >-
+#     Make the bucket private: aliyun oss set-acl oss://my-export-bucket private -b
+package exportguard.bucket.acl
+
+import data.exportguard.lib.facts
+
+public_acls := {"public-read", "public-read-write"}
+
+deny contains finding if {
+	facts.bucket_exists
+	input.bucket.acl in public_acls
+	finding := {
+		"msg": sprintf("OSS bucket %s has ACL %s: the exported image would be public", [facts.bucket_name, input.bucket.acl]),
+		"resource": facts.bucket_name,
+	}
+}
+
+deny contains finding if {
+	facts.bucket_exists
+	not is_string(input.bucket.acl)
+	finding := {
+		"msg": sprintf("the ACL of OSS bucket %s is unknown", [facts.bucket_name]),
+		"resource": facts.bucket_name,
+	}
+}

@@ -1,0 +1,20 @@
+package exportguard.bucket.acl_test
+
+import data.exportguard.bucket.acl
+import data.exportguard.lib.fixtures
+
+test_private_passes if {
+	count(acl.deny) == 0 with input as fixtures.facts
+}
+
+test_public_acls_fail if {
+	every a in ["public-read", "public-read-write"] {
+		d := acl.deny with input as fixtures.patched({"bucket": {"acl": a}})
+		print("acl", a, "deny:", d)
+		count(d) == 1
+	}
+}
+
+test_unknown_acl_fails_closed if {
+	count(acl.deny) == 1 with input as fixtures.patched({"bucket": {"acl": null}})
+}

@@ -1,0 +1,26 @@
+# METADATA
+# scope: package
+# title: Bucket has server-side encryption
+# description: >-
+#   An exported disk image holds everything that was on the server; the bucket should encrypt
+#   objects at rest by default (SSE with AES256, KMS or SM4).
+# custom:
+#   id: EG-BUCKET-006
+#   severity: medium
+#   requires: [bucket, bucketEncryption]
+#   remediation: >-
+#     aliyun oss bucket-encryption --method put oss://my-export-bucket --sse-algorithm AES256
+package exportguard.bucket.encryption
+
+import data.exportguard.lib.facts
+
+encrypting := {"AES256", "KMS", "SM4"}
+
+warn contains finding if {
+	facts.bucket_exists
+	not upper(input.bucket.encryption.algorithm) in encrypting
+	finding := {
+		"msg": sprintf("OSS bucket %s has no default server-side encryption (algorithm %v)", [facts.bucket_name, object.get(object.get(input.bucket, "encryption", {}), "algorithm", null)]),
+		"resource": facts.bucket_name,
+	}
+}

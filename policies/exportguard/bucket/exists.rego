@@ -1,0 +1,31 @@
+# METADATA
+# scope: package
+# title: Bucket exists
+# description: >-
+#   The target OSS bucket must exist; otherwise ExportImage fails with InvalidOSSBucket.NotFound.
+# custom:
+#   id: EG-BUCKET-001
+#   severity: high
+#   prevents: InvalidOSSBucket.NotFound
+#   requires: [bucket]
+#   remediation: >-
+#     Create the bucket in the image's region: aliyun oss mb oss://my-export-bucket --acl private -e oss-cn-hangzhou.aliyuncs.com
+package exportguard.bucket.exists
+
+import data.exportguard.lib.facts
+
+deny contains finding if {
+	input.bucket.exists == false
+	finding := {
+		"msg": sprintf("OSS bucket %s does not exist: ExportImage would fail with InvalidOSSBucket.NotFound", [facts.bucket_name]),
+		"resource": facts.bucket_name,
+	}
+}
+
+deny contains finding if {
+	facts.unknown_existence("bucket")
+	finding := {
+		"msg": sprintf("whether OSS bucket %s exists is unknown: the facts have no bucket.exists", [facts.bucket_name]),
+		"resource": facts.bucket_name,
+	}
+}

@@ -1,0 +1,47 @@
+# METADATA
+# scope: package
+# title: KMS-encrypted bucket may need KMS permissions for the role
+# description: >-
+#   With SSE-KMS, writing and reading objects may need kms:GenerateDataKey and kms:Decrypt (data
+#   kmsActions) on the bucket's key; whether the export role needs them is not documented, so this
+#   is advisory. It is quiet when the role's attached policies already allow them on the key.
+# custom:
+#   id: EG-BUCKET-007
+#   severity: low
+#   requires: [bucket, bucketEncryption, role, rolePolicies]
+#   remediation: >-
+#     Allow the role to use the key: aliyun ram CreatePolicy --PolicyName ExportImageKms --PolicyDocument
+#     '{"Version":"1","Statement":[{"Effect":"Allow","Action":["kms:GenerateDataKey","kms:Decrypt"],"Resource":["acs:kms:*:*:key/*"]}]}'
+#     && aliyun ram AttachPolicyToRole --PolicyType Custom --PolicyName ExportImageKms --RoleName AliyunECSImageExportDefaultRole
+package exportguard.bucket.kms
+
+import data.exportguard.lib.facts
+import data.exportguard.lib.ram
+
+attached := input.role.attachedPolicies if is_array(input.role.attachedPolicies) else := []
+
+entries := ram.statements(attached)
+
+key_id := k if {
+	k := input.bucket.encryption.kmsKeyId
+	is_string(k)
+	k != ""
+} else := "*"
+
+account := a if {
+	a := ram.account_id(input.role)
+} else := "*"
+
+key_arn := sprintf("acs:kms:%s:%s:key/%s", [facts.region_id, account, key_id])
+
+warn contains finding if {
+	facts.bucket_exists
+	upper(input.bucket.encryption.algorithm) == "KMS"
+	some action in data.exportguard.config.kmsActions
+	count(ram.allowed_by(entries, action, key_arn)) == 0
+	finding := {
+		"msg": sprintf("OSS bucket %s is encrypted with KMS key %s; role %s has no %s on %s and may need it", [facts.bucket_name, key_id, facts.role_name, action, key_arn]),
+		"resource": key_arn,
+		"action": action,
+	}
+}

@@ -1,0 +1,48 @@
+# METADATA
+# scope: package
+# title: Bucket is in the image's region
+# description: >-
+#   ExportImage writes only to a bucket in the image's own region; a bucket elsewhere is "not
+#   found in this region" (InvalidOSSBucket.NotFound). The bucket's region is its regionId, or its
+#   location (oss-<region>) without the oss- prefix.
+# custom:
+#   id: EG-BUCKET-002
+#   severity: high
+#   prevents: InvalidOSSBucket.NotFound
+#   requires: [request, bucket]
+#   remediation: >-
+#     Export to a bucket in the image's region (aliyun oss mb oss://my-export-bucket-hz --acl private
+#     -e oss-cn-hangzhou.aliyuncs.com), or copy the image to the bucket's region first:
+#     aliyun ecs CopyImage --RegionId cn-hangzhou --ImageId m-xxxx --DestinationRegionId cn-shanghai
+package exportguard.bucket.region
+
+import data.exportguard.lib.facts
+
+bucket_region := r if {
+	r := input.bucket.regionId
+	is_string(r)
+	r != ""
+} else := r if {
+	location := input.bucket.location
+	is_string(location)
+	startswith(location, "oss-")
+	r := trim_prefix(location, "oss-")
+}
+
+deny contains finding if {
+	facts.bucket_exists
+	bucket_region != input.request.regionId
+	finding := {
+		"msg": sprintf("OSS bucket %s is in region %s, not in the image's region %s: ExportImage would fail with InvalidOSSBucket.NotFound", [facts.bucket_name, bucket_region, facts.region_id]),
+		"resource": facts.bucket_name,
+	}
+}
+
+deny contains finding if {
+	facts.bucket_exists
+	not bucket_region
+	finding := {
+		"msg": sprintf("the region of OSS bucket %s is unknown (no regionId or location in the facts)", [facts.bucket_name]),
+		"resource": facts.bucket_name,
+	}
+}

@@ -1,0 +1,59 @@
+# METADATA
+# scope: package
+# title: At most 4 data disks, each at most 500 GiB
+# description: >-
+#   ExportImage exports at most 4 data-disk snapshots of at most 500 GiB each (data limits
+#   maxDataDisks and maxDataDiskSizeGiB); otherwise InvalidImage.DiskAmountOrSize. A data disk of
+#   unknown size is reported too.
+# custom:
+#   id: EG-IMAGE-006
+#   severity: high
+#   prevents: InvalidImage.DiskAmountOrSize
+#   requires: [image]
+#   remediation: >-
+#     Make an image with fewer or smaller data disks, e.g. the system disk only:
+#     aliyun ecs CreateImage --RegionId cn-hangzhou --SnapshotId s-system-disk --ImageName web-base-sys
+#     (or list up to four data-disk snapshots of at most 500 GiB with --DiskDeviceMapping.N.SnapshotId).
+package exportguard.image.data_disks
+
+import data.exportguard.lib.facts
+
+config := data.exportguard.config
+
+# Every disk that is not the system disk counts as a data disk (a missing type included).
+data_disks := [disk | some disk in input.image.disks; not disk.type == "system"]
+
+deny contains finding if {
+	facts.image_exists
+	count(data_disks) > config.maxDataDisks
+	finding := {
+		"msg": sprintf("image %s has %d data disks; at most %d can be exported: ExportImage would fail with InvalidImage.DiskAmountOrSize", [facts.image_id, count(data_disks), config.maxDataDisks]),
+		"resource": facts.image_id,
+	}
+}
+
+deny contains finding if {
+	facts.image_exists
+	some disk in data_disks
+	disk.sizeGiB > config.maxDataDiskSizeGiB
+	finding := {
+		"msg": sprintf("data disk %v (snapshot %v) is %v GiB; at most %v GiB can be exported: ExportImage would fail with InvalidImage.DiskAmountOrSize", [facts.device(disk), facts.snapshot_id(disk), disk.sizeGiB, config.maxDataDiskSizeGiB]),
+		"resource": facts.snapshot_id(disk),
+	}
+}
+
+deny contains finding if {
+	facts.image_exists
+	some disk in data_disks
+	not is_number(disk.sizeGiB)
+	finding := {
+		"msg": sprintf("the size of data disk %v (snapshot %v) is unknown", [facts.device(disk), facts.snapshot_id(disk)]),
+		"resource": facts.snapshot_id(disk),
+	}
+}
+
+deny contains finding if {
+	facts.image_exists
+	not is_array(input.image.disks)
+	finding := {"msg": sprintf("the disks of image %s are unknown: their number and size cannot be checked", [facts.image_id]), "resource": facts.image_id}
+}

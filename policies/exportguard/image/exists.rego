@@ -1,0 +1,33 @@
+# METADATA
+# scope: package
+# title: Image exists in the region
+# description: >-
+#   DescribeImages (Status=ALL) in the request's region must return the image; otherwise
+#   ExportImage fails with InvalidImageId.NotFound.
+# custom:
+#   id: EG-IMAGE-001
+#   severity: high
+#   prevents: InvalidImageId.NotFound
+#   requires: [image]
+#   remediation: >-
+#     Find the image id in the region you export from: aliyun ecs DescribeImages --RegionId cn-hangzhou
+#     --ImageOwnerAlias self --Status ALL --output cols=ImageId,ImageName,Status rows=Images.Image[]
+package exportguard.image.exists
+
+import data.exportguard.lib.facts
+
+deny contains finding if {
+	input.image.exists == false
+	finding := {
+		"msg": sprintf("image %s does not exist in region %s: ExportImage would fail with InvalidImageId.NotFound", [facts.image_id, facts.region_id]),
+		"resource": facts.image_id,
+	}
+}
+
+deny contains finding if {
+	facts.unknown_existence("image")
+	finding := {
+		"msg": sprintf("whether image %s exists is unknown: the facts have no image.exists", [facts.image_id]),
+		"resource": facts.image_id,
+	}
+}

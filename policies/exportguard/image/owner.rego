@@ -1,0 +1,32 @@
+# METADATA
+# scope: package
+# title: Image is a custom image of this account
+# description: >-
+#   Only custom images the caller owns (ImageOwnerAlias self) can be exported. Public (system),
+#   shared (others) and Marketplace images are "not under this account" and fail with
+#   InvalidImageId.NotFound.
+# custom:
+#   id: EG-IMAGE-002
+#   severity: high
+#   prevents: InvalidImageId.NotFound
+#   requires: [image]
+#   remediation: >-
+#     Make a custom image of your own from an instance running the image, then export that:
+#     aliyun ecs CreateImage --RegionId cn-hangzhou --InstanceId i-xxxx --ImageName web-base-own
+package exportguard.image.owner
+
+import data.exportguard.lib.facts
+
+deny contains finding if {
+	facts.image_exists
+	not input.image.ownerAlias == "self"
+	finding := {
+		"msg": sprintf("image %s is owned by \"%v\", not by this account (self): ExportImage would fail with InvalidImageId.NotFound", [facts.image_id, owner]),
+		"resource": facts.image_id,
+	}
+}
+
+owner := o if {
+	o := input.image.ownerAlias
+	o != null
+} else := "unknown"

@@ -1,0 +1,57 @@
+# METADATA
+# scope: package
+# title: Facts helpers
+# description: >-
+#   Names of the things a finding is about, always defined (a placeholder when a fact is missing,
+#   so a finding is never lost to an undefined variable), and the existence tests every check
+#   builds on. Not a check: it has no custom.id.
+package exportguard.lib.facts
+
+default_role_name := "AliyunECSImageExportDefaultRole"
+
+region_id := id if {
+	id := input.request.regionId
+	is_string(id)
+	id != ""
+} else := "(no region)"
+
+image_id := id if {
+	id := input.request.imageId
+	is_string(id)
+	id != ""
+} else := "(no image)"
+
+bucket_name := name if {
+	name := input.request.ossBucket
+	is_string(name)
+	name != ""
+} else := "(no bucket)"
+
+# role_name: the role the export will use (the request's, else the default ExportImage uses).
+role_name := name if {
+	name := input.request.roleName
+	is_string(name)
+	name != ""
+} else := default_role_name
+
+# role_resource: the role's ARN when known, else its name.
+role_resource := arn if {
+	arn := input.role.arn
+	is_string(arn)
+	arn != ""
+} else := role_name
+
+# The existence tests are true only on a positive fact; a missing area is not "exists".
+image_exists if input.image.exists == true
+
+role_exists if input.role.exists == true
+
+bucket_exists if input.bucket.exists == true
+
+# unknown_existence: the area or its exists flag is missing or not a boolean.
+unknown_existence(area) if not is_boolean(input[area].exists)
+
+# snapshot_id and device name a disk of the image in findings.
+snapshot_id(disk) := object.get(disk, "snapshotId", "(unknown snapshot)")
+
+device(disk) := object.get(disk, "device", "(unknown device)")

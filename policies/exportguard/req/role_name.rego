@@ -1,0 +1,25 @@
+# METADATA
+# scope: package
+# title: Role name is AliyunECSImageExportDefaultRole
+# description: >-
+#   The ExportImage documentation (Chinese edition) says a RoleName other than
+#   AliyunECSImageExportDefaultRole is not honoured; another name may silently fall back to the
+#   default role or fail. Advisory until the behaviour is confirmed.
+# custom:
+#   id: EG-REQ-005
+#   severity: medium
+#   requires: [request]
+#   remediation: >-
+#     Use the default role: aliyun ecs ExportImage --RegionId cn-hangzhou --ImageId m-xxxx
+#     --OSSBucket my-export-bucket --RoleName AliyunECSImageExportDefaultRole
+package exportguard.req.role_name
+
+warn contains finding if {
+	name := input.request.roleName
+	is_string(name)
+	name != data.exportguard.config.expectedRoleName
+	finding := {
+		"msg": sprintf("RoleName \"%s\" is not %s; the documentation says other role names are not honoured", [name, data.exportguard.config.expectedRoleName]),
+		"resource": name,
+	}
+}

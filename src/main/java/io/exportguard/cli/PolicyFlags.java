@@ -1,0 +1,39 @@
+package io.exportguard.cli;
+
+import io.exportguard.run.PolicyOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The flags preflight and eval share (a picocli mixin). */
+public final class PolicyFlags {
+  @Option(names = "--policies", paramLabel = "DIR", description = "Add Rego and data files from DIR (repeatable).")
+  List<Path> policies = new ArrayList<>();
+
+  @Option(names = "--no-default-policies", description = "Leave the built-in policy pack out.")
+  boolean noDefaultPolicies;
+
+  @Option(names = "--data", paramLabel = "FILE",
+      description = "JSON or YAML merged over data.exportguard.config (repeatable, later wins).")
+  List<Path> data = new ArrayList<>();
+
+  @Option(names = "--report", paramLabel = "FORMATS", defaultValue = PolicyOptions.DEFAULT_REPORTS,
+      description = "Comma list of json,html,sarif,junit,md,console (default: ${DEFAULT-VALUE}).")
+  String report;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
+      description = "Folder for report files, created if missing (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "info",
+      description = "Lowest severity whose deny findings fail: critical|high|medium|low|info (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Option(names = "--fail-on-warn", description = "Make warnings fail too.")
+  boolean failOnWarn;
+
+  PolicyOptions toOptions() {
+    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn);
+  }
+}

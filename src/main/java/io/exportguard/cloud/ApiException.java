@@ -1,0 +1,36 @@
+package io.exportguard.cloud;
+
+/**
+ * One failed API call, reduced to what a fact error records: the API ({@code ecs:DescribeImages}),
+ * the service's error code and message. Never carries credentials.
+ */
+public final class ApiException extends Exception {
+  private static final long serialVersionUID = 1L;
+  private final String api;
+  private final String code;
+  private final boolean retryable;
+  private final transient java.util.Map<String, String> fields;
+
+  public ApiException(String api, String code, String message, boolean retryable) {
+    this(api, code, message, retryable, java.util.Map.of());
+  }
+
+  public ApiException(String api, String code, String message, boolean retryable,
+                      java.util.Map<String, String> fields) {
+    super(message == null ? code : message);
+    this.api = api;
+    this.code = code == null ? "Unknown" : code;
+    this.retryable = retryable;
+    this.fields = fields == null ? java.util.Map.of() : java.util.Map.copyOf(fields);
+  }
+
+  public String api() { return api; }
+
+  public String code() { return code; }
+
+  /** Throttling, service unavailable or a server-side (5xx) error: worth another try. */
+  public boolean retryable() { return retryable; }
+
+  /** Extra fields of the error body (OSS's {@code Endpoint} on AccessDenied). */
+  public java.util.Map<String, String> fields() { return fields; }
+}

@@ -1,0 +1,103 @@
+package io.exportguard.cloud;
+
+import com.aliyun.oss.ClientBuilderConfiguration;
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.OSSClientBuilder;
+import com.aliyun.oss.common.comm.SignVersion;
+import com.aliyuncs.AcsResponse;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.IAcsClient;
+import com.aliyuncs.RpcAcsRequest;
+import com.aliyuncs.http.FormatType;
+import com.aliyuncs.http.HttpClientConfig;
+import com.aliyuncs.profile.DefaultProfile;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The SDK clients of one run and the only place requests are sent from. ECS and RAM share one core
+ * client; every request gets its endpoint and protocol explicitly (RAM requests default to HTTPS and
+ * ECS ones to HTTP, so neither default is trusted) and no JVM-global endpoint is registered. OSS
+ * gets one client per region, signed V4 for that region, with the SDK's own retries off (ours apply).
+ */
+public final class CloudClients implements AutoCloseable {
+  private final CloudConfig config;
+  private final Retrier retrier;
+  private final IAcsClient acs;
+  private final Map<String, OSS> ossByRegion = new ConcurrentHashMap<>();
+
+  public CloudClients(CloudConfig config) {
+    this.config = config;
+    this.retrier = new Retrier(config.retry());
+    HttpClientConfig http = HttpClientConfig.getDefault();
+    http.setProtocolType(config.endpoints().protocol());
+    http.setConnectionTimeoutMillis(config.connectTimeout().toMillis());
+    http.setReadTimeoutMillis(config.readTimeout().toMillis());
+    http.setMaxRequests(64);
+    http.setMaxRequestsPerHost(32);
+    if (config.endpoints().isEmulator()) http.setNoProxy("127.0.0.1,localhost,::1");
+    DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou");
+    profile.setHttpClientConfig(http);
+    this.acs = new DefaultAcsClient(profile, config.credentials());
+  }
+
+  public CloudConfig config() { return config; }
+
+  public Endpoints endpoints() { return config.endpoints(); }
+
+  /** Sends an ECS request to the region's endpoint, with retries. */
+  public <T extends AcsResponse> T ecs(String action, String regionId, RpcAcsRequest<T> request) throws ApiException {
+    return rpc("ecs:" + action, regionId, config.endpoints().ecs(regionId), request);
+  }
+
+  /** Sends DescribeRegions (or another region-independent ECS call) to the central endpoint. */
+  public <T extends AcsResponse> T ecsCentral(String action, String regionId, RpcAcsRequest<T> request)
+      throws ApiException {
+    return rpc("ecs:" + action, regionId, config.endpoints().ecsCentral(), request);
+  }
+
+  /** Sends a RAM request to {@code ram.aliyuncs.com} (or the emulator). */
+  public <T extends AcsResponse> T ram(String action, RpcAcsRequest<T> request) throws ApiException {
+    return rpc("ram:" + action, "cn-hangzhou", config.endpoints().ram(), request);
+  }
+
+  private <T extends AcsResponse> T rpc(String api, String regionId, String endpoint, RpcAcsRequest<T> request)
+      throws ApiException {
+    request.setSysRegionId(regionId);
+    request.setSysEndpoint(endpoint);
+    request.setSysProtocol(config.endpoints().protocol());
+    request.setSysAcceptFormat(FormatType.JSON);
+    request.setSysConnectTimeout((int) config.connectTimeout().toMillis());
+    request.setSysReadTimeout((int) config.readTimeout().toMillis());
+    return retrier.call(api, () -> acs.getAcsResponse(request));
+  }
+
+  /** Runs one OSS operation with the client for the region, with retries. */
+  public <T> T oss(String operation, String regionId, Function<OSS, T> call) throws ApiException {
+    OSS client = ossByRegion.computeIfAbsent(regionId, this::newOss);
+    return retrier.call("oss:" + operation, () -> call.apply(client));
+  }
+
+  private OSS newOss(String regionId) {
+    ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
+    conf.setMaxErrorRetry(0);
+    conf.setSignatureVersion(SignVersion.V4);
+    conf.setConnectionTimeout((int) config.connectTimeout().toMillis());
+    conf.setSocketTimeout((int) config.readTimeout().toMillis());
+    conf.setMaxConnections(32);
+    if (config.endpoints().isEmulator()) conf.setSLDEnabled(true); // path-style, as the emulator serves it
+    return OSSClientBuilder.create()
+        .endpoint(config.endpoints().oss(regionId))
+        .credentialsProvider(new OssCredentialsBridge(config.credentials()))
+        .clientConfiguration(conf)
+        .region(regionId)
+        .build();
+  }
+
+  @Override
+  public void close() {
+    acs.shutdown();
+    ossByRegion.values().forEach(OSS::shutdown);
+  }
+}

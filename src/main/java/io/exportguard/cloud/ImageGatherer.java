@@ -1,0 +1,134 @@
+package io.exportguard.cloud;
+
+import com.aliyuncs.ecs.model.v20140526.DescribeImagesRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeImagesResponse;
+import com.aliyuncs.ecs.model.v20140526.DescribeSnapshotsRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeSnapshotsResponse;
+import io.exportguard.facts.Area;
+import io.exportguard.facts.ImageFacts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code image} and {@code snapshots} areas: DescribeImages (every status, every owner, so a
+ * Creating or Marketplace image is seen as what it is), then DescribeSnapshots for its disks in
+ * batches of 100 ids, the batches side by side.
+ */
+final class ImageGatherer {
+  /** DescribeImages' default is Available only; ask for every status. */
+  static final String ALL_STATUSES = "Creating,Waiting,Available,UnAvailable,CreateFailed,Deprecated";
+  static final int SNAPSHOT_BATCH = 100;
+
+  private final CloudClients clients;
+  private final Executor executor;
+  private final FactSink sink;
+
+  ImageGatherer(CloudClients clients, Executor executor, FactSink sink) {
+    this.clients = clients;
+    this.executor = executor;
+    this.sink = sink;
+  }
+
+  /** Completes with the image (null when its area failed), snapshots filled in where gathered. */
+  CompletableFuture<ImageFacts> gather(String regionId, String imageId) {
+    return Async.run(executor, () -> describeImage(regionId, imageId))
+        .handle((image, failure) -> {
+          if (failure == null) return image;
+          ApiException e = Async.cause(failure, "ecs:DescribeImages");
+          if (e.code().startsWith("InvalidImageId.NotFound")) return ImageFacts.missing(imageId);
+          sink.error(Area.IMAGE, e);
+          sink.skip(Area.SNAPSHOTS, "the image could not be described");
+          return null;
+        })
+        .thenComposeAsync(image -> {
+          if (image == null) return CompletableFuture.completedFuture(null);
+          if (!image.exists()) {
+            sink.skip(Area.SNAPSHOTS, "image " + imageId + " does not exist");
+            return CompletableFuture.completedFuture(image);
+          }
+          return withSnapshots(regionId, image);
+        }, executor);
+  }
+
+  private ImageFacts describeImage(String regionId, String imageId) throws ApiException {
+    DescribeImagesRequest req = new DescribeImagesRequest();
+    req.setImageId(imageId);
+    req.setStatus(ALL_STATUSES);
+    req.setShowExpired(true);
+    req.setPageSize(10);
+    DescribeImagesResponse resp = clients.ecs("DescribeImages", regionId, req);
+    for (DescribeImagesResponse.Image i : resp.getImages()) {
+      if (imageId.equals(i.getImageId())) return toFacts(i);
+    }
+    return ImageFacts.missing(imageId);
+  }
+
+  static ImageFacts toFacts(DescribeImagesResponse.Image i) {
+    List<ImageFacts.Tag> tags = i.getTags() == null ? List.of()
+        : i.getTags().stream().map(t -> new ImageFacts.Tag(t.getTagKey(), t.getTagValue())).toList();
+    List<ImageFacts.Disk> disks = new ArrayList<>();
+    if (i.getDiskDeviceMappings() != null) {
+      for (DescribeImagesResponse.Image.DiskDeviceMapping d : i.getDiskDeviceMappings()) {
+        disks.add(new ImageFacts.Disk(d.getDevice(), d.getType(), parseInt(d.getSize()), emptyToNull(d.getSnapshotId()), null));
+      }
+    }
+    int dataDisks = (int) disks.stream().filter(d -> "data".equals(d.type())).count();
+    return new ImageFacts(i.getImageId(), true, i.getImageName(), i.getDescription(), i.getStatus(),
+        i.getImageOwnerAlias(), nullToEmpty(i.getProductCode()), i.getOSType(), i.getPlatform(),
+        i.getArchitecture(), i.getSize(), tags, disks, dataDisks);
+  }
+
+  private CompletableFuture<ImageFacts> withSnapshots(String regionId, ImageFacts image) {
+    List<String> ids = new ArrayList<>(new LinkedHashSet<>(image.disks().stream()
+        .map(ImageFacts.Disk::snapshotId).filter(s -> s != null).toList()));
+    if (ids.isEmpty()) return CompletableFuture.completedFuture(image);
+    List<CompletableFuture<List<DescribeSnapshotsResponse.Snapshot>>> batches = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += SNAPSHOT_BATCH) {
+      List<String> batch = ids.subList(from, Math.min(ids.size(), from + SNAPSHOT_BATCH));
+      batches.add(Async.run(executor, () -> describeSnapshots(regionId, batch)));
+    }
+    return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).handle((ok, failure) -> {
+      if (failure != null) {
+        sink.error(Area.SNAPSHOTS, Async.cause(failure, "ecs:DescribeSnapshots"));
+        return image;
+      }
+      Map<String, DescribeSnapshotsResponse.Snapshot> byId = new HashMap<>();
+      batches.forEach(b -> b.join().forEach(s -> byId.put(s.getSnapshotId(), s)));
+      return image.withDisks(image.disks().stream().map(d -> {
+        if (d.snapshotId() == null) return d;
+        DescribeSnapshotsResponse.Snapshot s = byId.get(d.snapshotId());
+        return d.withSnapshot(s == null ? new ImageFacts.Snapshot(d.snapshotId(), false, null, null, null, null)
+            : new ImageFacts.Snapshot(s.getSnapshotId(), true, Boolean.TRUE.equals(s.getEncrypted()),
+                emptyToNull(s.getKMSKeyId()), nullToEmpty(s.getProductCode()), s.getStatus()));
+      }).toList());
+    });
+  }
+
+  private List<DescribeSnapshotsResponse.Snapshot> describeSnapshots(String regionId, List<String> ids)
+      throws ApiException {
+    DescribeSnapshotsRequest req = new DescribeSnapshotsRequest();
+    req.setSnapshotIds(ids.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(",", "[", "]")));
+    req.setMaxResults(SNAPSHOT_BATCH);
+    DescribeSnapshotsResponse resp = clients.ecs("DescribeSnapshots", regionId, req);
+    return resp.getSnapshots() == null ? List.of() : resp.getSnapshots();
+  }
+
+  static Integer parseInt(String s) {
+    if (s == null || s.isBlank()) return null;
+    try {
+      return Integer.valueOf(s.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  static String emptyToNull(String s) { return s == null || s.isEmpty() ? null : s; }
+
+  static String nullToEmpty(String s) { return s == null ? "" : s; }
+}

@@ -1,0 +1,78 @@
+package io.exportguard.policy;
+
+import io.exportguard.facts.Area;
+import io.exportguard.rego.Annotations;
+import io.exportguard.rego.PackageInfo;
+import io.exportguard.report.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the checks among compiled packages: any package under {@code exportguard.} whose
+ * package-scoped METADATA has {@code custom.id}. The same rule holds for the built-in pack and for
+ * a user's {@code --policies}; helpers ({@code exportguard.lib.*}) simply have no id.
+ */
+public final class CheckDiscovery {
+  private CheckDiscovery() {}
+
+  public static List<CheckDefinition> discover(List<PackageInfo> packages) throws PolicyDefinitionException {
+    List<CheckDefinition> checks = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    for (PackageInfo p : packages) {
+      if (!p.path().startsWith("exportguard.")) continue;
+      for (Annotations a : p.annotations()) {
+        if (!"package".equals(a.scope()) || !(a.custom().get("id") instanceof String id) || id.isBlank()) continue;
+        String where = a.file() + ":" + a.line();
+        try {
+          CheckDefinition c = define(p, a, id.strip());
+          String other = seen.putIfAbsent(c.id(), where);
+          if (other != null) throw new PolicyDefinitionException("check id " + c.id() + " is also declared at " + other);
+          checks.add(c);
+        } catch (PolicyDefinitionException e) {
+          problems.add(where + ": " + e.getMessage());
+        }
+      }
+    }
+    if (!problems.isEmpty()) throw new PolicyDefinitionException(String.join("\n", problems));
+    checks.sort(Comparator.comparing(CheckDefinition::id));
+    return checks;
+  }
+
+  private static CheckDefinition define(PackageInfo p, Annotations a, String id) throws PolicyDefinitionException {
+    Map<String, Object> custom = a.custom();
+    Object sev = custom.get("severity");
+    Severity severity = sev == null ? Severity.MEDIUM : Severity.parse(String.valueOf(sev));
+    if (severity == null) {
+      throw new PolicyDefinitionException("check " + id + ": severity " + sev
+          + " is not one of critical, high, medium, low, info");
+    }
+    List<String> requires = new ArrayList<>();
+    Object req = custom.get("requires");
+    if (req instanceof String s) requires.add(s);
+    else if (req instanceof List<?> l) l.forEach(x -> requires.add(String.valueOf(x)));
+    else if (req != null) throw new PolicyDefinitionException("check " + id + ": requires must be a list of fact areas");
+    for (String r : requires) {
+      if (Area.byId(r) == null) {
+        throw new PolicyDefinitionException("check " + id + ": requires names unknown fact area " + r);
+      }
+    }
+    String[] segments = p.path().split("\\.");
+    String area = segments.length > 1 ? segments[1] : "";
+    Object prevents = custom.get("prevents");
+    return new CheckDefinition(id, orEmpty(a.title(), id), orEmpty(a.description(), ""), area, severity,
+        prevents == null || String.valueOf(prevents).isBlank() ? null : String.valueOf(prevents).strip(),
+        requires, custom.get("remediation") == null ? "" : String.valueOf(custom.get("remediation")).strip(),
+        p.path(), a.file(), packageLine(p, a));
+  }
+
+  /** The METADATA block sits right above the package line; report the block's line when unknown. */
+  private static int packageLine(PackageInfo p, Annotations a) {
+    return a.line();
+  }
+
+  private static String orEmpty(String s, String dflt) { return s == null || s.isBlank() ? dflt : s.strip(); }
+}

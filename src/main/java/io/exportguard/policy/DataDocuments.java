@@ -1,0 +1,114 @@
+package io.exportguard.policy;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.exportguard.rego.value.ArrayValue;
+import io.exportguard.rego.value.BooleanValue;
+import io.exportguard.rego.value.Json;
+import io.exportguard.rego.value.NullValue;
+import io.exportguard.rego.value.NumberValue;
+import io.exportguard.rego.value.ObjectValue;
+import io.exportguard.rego.value.StringValue;
+import io.exportguard.rego.value.Value;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Parses JSON and YAML data files into values, and mounts and deep-merges data documents. */
+final class DataDocuments {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  private DataDocuments() {}
+
+  /** True for the names a data file may have: {@code .json}, {@code .yaml} or {@code .yml}. */
+  static boolean isDataFileName(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
+  }
+
+  /** Parses a JSON or YAML document (by extension) that must be an object. */
+  static ObjectValue parseObject(String file, String text) throws PolicyLoadException {
+    Value v = parse(file, text);
+    if (v instanceof ObjectValue o) return o;
+    throw new PolicyLoadException(file, 1, 1, "a data file must hold an object, not " + describe(v));
+  }
+
+  private static String describe(Value v) {
+    return v instanceof NullValue ? "an empty document" : "a value of type " + v.typeName();
+  }
+
+  private static Value parse(String file, String text) throws PolicyLoadException {
+    if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
+      try {
+        return Json.parse(text);
+      } catch (Json.JsonSyntaxException e) {
+        throw new PolicyLoadException(file, e.line(), e.column(), "invalid JSON: " + e.getMessage());
+      }
+    }
+    try {
+      JsonNode node = YAML.readTree(text);
+      return node == null ? NullValue.INSTANCE : fromNode(node);
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String msg = e.getOriginalMessage();
+      int nl = msg == null ? -1 : msg.indexOf('\n');
+      if (nl >= 0) msg = msg.substring(0, nl); // SnakeYAML appends a multi-line excerpt; keep the first line
+      throw new PolicyLoadException(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+          "invalid YAML: " + msg);
+    }
+  }
+
+  private static Value fromNode(JsonNode n) {
+    if (n.isObject()) {
+      TreeMap<Value, Value> m = new TreeMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        m.put(StringValue.of(e.getKey()), fromNode(e.getValue()));
+      }
+      return ObjectValue.wrap(m);
+    }
+    if (n.isArray()) {
+      List<Value> items = new ArrayList<>();
+      for (JsonNode c : n) items.add(fromNode(c));
+      return ArrayValue.of(items);
+    }
+    if (n.isBoolean()) return BooleanValue.of(n.booleanValue());
+    if (n.isNumber()) return NumberValue.of(n.decimalValue());
+    if (n.isNull() || n.isMissingNode()) return NullValue.INSTANCE;
+    return StringValue.of(n.asText());
+  }
+
+  /** Wraps a document in one object per path segment: mount(["a","b"], d) is {"a":{"b":d}}. */
+  static ObjectValue mount(List<String> path, ObjectValue doc) {
+    ObjectValue v = doc;
+    for (int i = path.size() - 1; i >= 0; i--) {
+      v = ObjectValue.builder().put(path.get(i), v).build();
+    }
+    return v;
+  }
+
+  /** Deep merge: objects merge key by key; anything else in {@code over} replaces what {@code base} had. */
+  static ObjectValue merge(ObjectValue base, ObjectValue over) {
+    TreeMap<Value, Value> out = new TreeMap<>(base.entries());
+    for (Map.Entry<Value, Value> e : over.entries().entrySet()) {
+      Value old = out.get(e.getKey());
+      if (old instanceof ObjectValue a && e.getValue() instanceof ObjectValue b) {
+        out.put(e.getKey(), merge(a, b));
+      } else {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return ObjectValue.wrap(out);
+  }
+}

@@ -1,0 +1,89 @@
+package io.exportguard.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.exportguard.rego.EvalOptions;
+import io.exportguard.rego.PolicySet;
+import io.exportguard.rego.QueryResult;
+import io.exportguard.rego.RegoException;
+import io.exportguard.rego.value.ArrayValue;
+import io.exportguard.rego.value.Json;
+import io.exportguard.rego.value.ObjectValue;
+import io.exportguard.rego.value.SetValue;
+import io.exportguard.rego.value.StringValue;
+import io.exportguard.rego.value.Value;
+import io.exportguard.report.Report;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The default engine: the embedded Rego engine ({@code io.exportguard.rego}) evaluating in-process. */
+public final class EmbeddedPolicyEngine implements PolicyEngine {
+  private final PolicySet policySet;
+  private final List<CheckDefinition> checks;
+  private final EvalOptions options;
+
+  public EmbeddedPolicyEngine(PolicySet policySet, EvalOptions options) throws PolicyDefinitionException {
+    this.policySet = policySet;
+    this.options = options;
+    this.checks = CheckDiscovery.discover(policySet.packages());
+  }
+
+  /** Compiles loaded policies; compile errors become a {@link PolicyDefinitionException} with every error. */
+  public static EmbeddedPolicyEngine compile(LoadedPolicies loaded, EvalOptions options)
+      throws PolicyDefinitionException {
+    try {
+      return new EmbeddedPolicyEngine(loaded.compile(), options);
+    } catch (RegoException e) {
+      throw new PolicyDefinitionException(e.getMessage());
+    } catch (UnsupportedOperationException e) {
+      throw new PolicyDefinitionException("the embedded Rego engine is not available: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public List<CheckDefinition> checks() { return checks; }
+
+  @Override
+  public List<RawResult> evaluate(JsonNode input) {
+    Value in = Json.parse(input.toString());
+    List<RawResult> out = new ArrayList<>();
+    for (CheckDefinition c : checks) {
+      try {
+        out.add(RawResult.findings(c, findings(query(c, "deny", in)), findings(query(c, "warn", in))));
+      } catch (RegoException e) {
+        out.add(RawResult.failed(c, e.getMessage()));
+      } catch (RuntimeException e) {
+        out.add(RawResult.failed(c, "evaluation failed: " + e));
+      }
+    }
+    return out;
+  }
+
+  private Value query(CheckDefinition c, String rule, Value input) throws RegoException {
+    QueryResult r = policySet.eval("data." + c.packagePath() + "." + rule, input, options);
+    if (!r.defined()) return null;
+    return r.bindings().get(0).get("x");
+  }
+
+  /** A deny/warn set (or array) of findings: objects with msg/resource, or bare strings. */
+  static List<Report.Finding> findings(Value v) {
+    if (v == null) return List.of();
+    List<Value> items = new ArrayList<>();
+    if (v instanceof SetValue s) s.forEach(items::add);
+    else if (v instanceof ArrayValue a) items.addAll(a.items());
+    else items.add(v);
+    List<Report.Finding> out = new ArrayList<>();
+    for (Value item : items) out.add(finding(item));
+    return out;
+  }
+
+  private static Report.Finding finding(Value item) {
+    if (item instanceof StringValue s) return new Report.Finding(s.value(), null);
+    if (item instanceof ObjectValue o) {
+      Value msg = o.get("msg");
+      Value resource = o.get("resource");
+      return new Report.Finding(msg instanceof StringValue s ? s.value() : msg == null ? Json.write(o) : Json.write(msg),
+          resource == null ? null : resource instanceof StringValue r ? r.value() : Json.write(resource));
+    }
+    return new Report.Finding(Json.write(item), null);
+  }
+}

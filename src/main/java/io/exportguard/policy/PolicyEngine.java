@@ -1,0 +1,23 @@
+package io.exportguard.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Where policies are evaluated: the embedded Rego engine, or (later) an OPA server over its REST
+ * API. Everything after this seam (status rules, verdict, reports) is the same for both.
+ */
+public interface PolicyEngine extends AutoCloseable {
+
+  /** The checks the loaded policies define, ordered by id. */
+  List<CheckDefinition> checks();
+
+  /**
+   * Evaluates every check's {@code deny} and {@code warn} over the facts; one result per check, in
+   * {@link #checks()} order. A failure of one check's evaluation is that check's result, not an exception.
+   */
+  List<RawResult> evaluate(JsonNode input);
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,202 @@
+package io.exportguard.policy;
+
+import io.exportguard.rego.RegoModule;
+import io.exportguard.rego.value.Json;
+import io.exportguard.rego.value.ObjectValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Loads policy sets the way {@code opa eval -b} and {@code opa test} read directories: every
+ * {@code *.rego} file is a module ({@code *_test.rego} only when tests are wanted), and a
+ * {@code data.json}, {@code data.yaml} or {@code data.yml} in directory {@code a/b} (relative to
+ * the loaded root) is mounted at {@code data.a.b}. Other files are ignored, so test fixtures may
+ * sit beside the policies.
+ *
+ * <p>The built-in pack is read from the classpath under {@code policies/}. Java cannot list a
+ * classpath directory portably (a jar, a shaded jar and a classes folder all differ), so the pack
+ * carries a checked-in {@code policies/index.txt}; a unit test keeps it equal to the files on disk,
+ * which is simpler than a build-time generator and works the same from the IDE, Maven and the jar.
+ *
+ * <p>Files named by {@code --data} are deep-merged, later files winning, over the result under
+ * {@code data.exportguard.config}, where the pack keeps its limits, lists and switches.
+ */
+public final class PolicyLoader {
+  /** Classpath folder of the built-in pack. */
+  public static final String BUILTIN_ROOT = "policies";
+  /** The index of the built-in pack: one path relative to {@link #BUILTIN_ROOT} per line. */
+  public static final String BUILTIN_INDEX = BUILTIN_ROOT + "/index.txt";
+  /** Where {@code --data} files are merged. */
+  public static final List<String> CONFIG_PATH = List.of("exportguard", "config");
+
+  /**
+   * What to load.
+   *
+   * @param policyPaths {@code --policies} directories (or single .rego/data files), in order
+   * @param defaultPolicies whether the built-in pack is loaded (first, so user data wins over it)
+   * @param dataFiles {@code --data} files, merged under {@code data.exportguard.config} in order
+   * @param tests whether {@code *_test.rego} modules are included
+   */
+  public record Sources(List<Path> policyPaths, boolean defaultPolicies, List<Path> dataFiles, boolean tests) {
+    public Sources {
+      policyPaths = List.copyOf(policyPaths);
+      dataFiles = List.copyOf(dataFiles);
+    }
+
+    /** The built-in pack only, without tests. */
+    public static Sources defaults() { return new Sources(List.of(), true, List.of(), false); }
+  }
+
+  private PolicyLoader() {}
+
+  /** Loads, parses data and fingerprints; Rego is not compiled here (see {@link LoadedPolicies#compile()}). */
+  public static LoadedPolicies load(Sources sources) throws PolicyLoadException {
+    List<RegoModule> modules = new ArrayList<>();
+    ObjectValue data = ObjectValue.EMPTY;
+    if (sources.defaultPolicies()) {
+      for (String rel : builtinIndex()) {
+        String name = BUILTIN_ROOT + "/" + rel;
+        if (isModule(rel, sources.tests())) {
+          modules.add(new RegoModule(name, readResource(name)));
+        } else if (isMountedData(rel)) {
+          data = DataDocuments.merge(data, DataDocuments.mount(mountPath(rel), DataDocuments.parseObject(name, readResource(name))));
+        }
+      }
+    }
+    for (Path root : sources.policyPaths()) {
+      if (!Files.exists(root)) throw new PolicyLoadException(root.toString(), "no such file or directory");
+      for (Path file : filesUnder(root)) {
+        String rel = Files.isDirectory(root) ? slashed(root.relativize(file)) : file.getFileName().toString();
+        String name = file.toString();
+        if (isModule(rel, sources.tests())) {
+          modules.add(new RegoModule(name, readFile(file)));
+        } else if (isMountedData(rel) || (!Files.isDirectory(root) && DataDocuments.isDataFileName(rel))) {
+          List<String> at = Files.isDirectory(root) ? mountPath(rel) : List.of();
+          data = DataDocuments.merge(data, DataDocuments.mount(at, DataDocuments.parseObject(name, readFile(file))));
+        } else if (!Files.isDirectory(root)) {
+          throw new PolicyLoadException(name, "not a Rego (.rego) or data (.json, .yaml) file");
+        }
+      }
+    }
+    for (Path file : sources.dataFiles()) {
+      if (!Files.isRegularFile(file)) throw new PolicyLoadException(file.toString(), "no such file");
+      ObjectValue doc = DataDocuments.parseObject(file.toString(), readFile(file));
+      data = DataDocuments.merge(data, DataDocuments.mount(CONFIG_PATH, doc));
+    }
+    modules.sort(Comparator.comparing(RegoModule::file));
+    return new LoadedPolicies(modules, data, fingerprint(modules, data));
+  }
+
+  /** The built-in pack's relative file names, as listed in its index. */
+  public static List<String> builtinIndex() throws PolicyLoadException {
+    String text = readResource(BUILTIN_INDEX);
+    return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+  }
+
+  private static boolean isModule(String rel, boolean tests) {
+    if (!rel.endsWith(".rego")) return false;
+    return tests || !rel.endsWith("_test.rego");
+  }
+
+  private static boolean isMountedData(String rel) {
+    String base = rel.substring(rel.lastIndexOf('/') + 1);
+    return base.equals("data.json") || base.equals("data.yaml") || base.equals("data.yml");
+  }
+
+  /** The directory segments of a relative path: {@code a/b/data.json} mounts at {@code [a, b]}. */
+  private static List<String> mountPath(String rel) {
+    int slash = rel.lastIndexOf('/');
+    return slash < 0 ? List.of() : Arrays.asList(rel.substring(0, slash).split("/"));
+  }
+
+  private static List<Path> filesUnder(Path root) throws PolicyLoadException {
+    if (!Files.isDirectory(root)) return List.of(root);
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> !hiddenBelow(root, p))
+          .sorted()
+          .toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new PolicyLoadException(root.toString(), "cannot list directory: " + e.getMessage());
+    }
+  }
+
+  /** Dot-folders and dot-files (.git, .idea, editor swap files) are not part of a policy set. */
+  private static boolean hiddenBelow(Path root, Path p) {
+    for (Path part : root.relativize(p)) {
+      if (part.toString().startsWith(".")) return true;
+    }
+    return false;
+  }
+
+  private static String slashed(Path rel) {
+    return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
+  }
+
+  private static String readFile(Path file) throws PolicyLoadException {
+    try {
+      return decode(Files.readAllBytes(file));
+    } catch (CharacterCodingException e) {
+      throw new PolicyLoadException(file.toString(), "not valid UTF-8");
+    } catch (IOException e) {
+      throw new PolicyLoadException(file.toString(), "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static String readResource(String name) throws PolicyLoadException {
+    try (InputStream in = PolicyLoader.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) throw new PolicyLoadException(name, "missing from the built-in policy pack");
+      return decode(in.readAllBytes());
+    } catch (CharacterCodingException e) {
+      throw new PolicyLoadException(name, "not valid UTF-8");
+    } catch (IOException e) {
+      throw new PolicyLoadException(name, "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static String decode(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(java.nio.ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
+  /**
+   * SHA-256 over every module (name and source, length-prefixed so no two sets collide by
+   * concatenation) in file order, then the merged data as canonical JSON (keys sorted).
+   */
+  static String fingerprint(List<RegoModule> modules, ObjectValue data) {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+    for (RegoModule m : modules) {
+      field(sha, "module", m.file());
+      field(sha, "source", m.source());
+    }
+    field(sha, "data", Json.write(data));
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static void field(MessageDigest sha, String tag, String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    sha.update((tag + " " + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+    sha.update(bytes);
+  }
+}

@@ -1,0 +1,231 @@
+package io.exportguard.report;
+
+import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.Ordering;
+import io.exportguard.report.internal.Text;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * GitHub-flavoured Markdown for a pull-request comment or {@code $GITHUB_STEP_SUMMARY}: the verdict,
+ * a summary table, then the checks that need action with their remediation, then the rest in
+ * short form. The whole text stays under {@link #LIMIT_BYTES} (a PR comment takes 65,536
+ * characters): sections are added whole while they fit and a note says what was left out.
+ *
+ * <p>Untrusted strings are escaped with {@link Text#markdownInline} (never put in code spans, which
+ * cannot escape backticks) and remediation goes into a fence longer than any backtick run in it.
+ */
+public final class MarkdownReportWriter implements ReportWriter {
+
+  /** The budget in UTF-8 bytes, below GitHub's 65,536-character comment limit whatever the script. */
+  static final int LIMIT_BYTES = 60_000;
+  /** A single cloud string longer than this is cut, so no one finding can crowd out the rest. */
+  static final int MAX_STRING = 1_000;
+  static final int MAX_FINDINGS_PER_CHECK = 10;
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final int limitBytes;
+
+  public MarkdownReportWriter() { this(LIMIT_BYTES); }
+
+  MarkdownReportWriter(int limitBytes) { this.limitBytes = limitBytes; }
+
+  @Override
+  public String format() { return "md"; }
+
+  @Override
+  public String extension() { return ".md"; }
+
+  @Override
+  public void write(Report report, OutputStream out) throws IOException {
+    out.write(render(report).getBytes(StandardCharsets.UTF_8));
+  }
+
+  String render(Report report) {
+    List<Report.CheckResult> checks = Ordering.byUrgency(report.checks());
+    StringBuilder head = new StringBuilder();
+    header(head, report, checks.size());
+    summaryTable(head, checks);
+
+    List<String> blocks = new ArrayList<>();
+    List<Report.CheckResult> actionable = new ArrayList<>();
+    for (Report.CheckResult c : checks) if (c.status() == Status.FAIL || c.status() == Status.ERROR) actionable.add(c);
+    if (!actionable.isEmpty()) blocks.add("\n### Checks that need action\n");
+    for (Report.CheckResult c : actionable) blocks.add(actionBlock(c));
+    List<Report.CheckResult> others = new ArrayList<>();
+    for (Report.CheckResult c : checks) {
+      if (c.status() == Status.WARN || c.status() == Status.WAIVED || c.status() == Status.SKIPPED) others.add(c);
+    }
+    if (!others.isEmpty()) blocks.add("\n### Warnings, waivers and skipped checks\n\n");
+    for (Report.CheckResult c : others) blocks.add(shortLine(c));
+    if (report.errors() != null && !report.errors().isEmpty()) blocks.add(factErrors(report.errors()));
+    if (report.export() != null) blocks.add(export(report));
+    blocks.add(allChecks(checks));
+
+    StringBuilder md = new StringBuilder(head);
+    int used = bytes(md);
+    String footer = "\n<sub>" + Text.markdownInline(cut(report.tool().name())) + " "
+        + Text.markdownInline(cut(report.tool().version())) + " · report " + Text.markdownInline(report.schema())
+        + "</sub>\n";
+    int reserve = bytes(footer) + 400;
+    int shown = 0;
+    for (String block : blocks) {
+      int size = bytes(block);
+      if (used + size + reserve > limitBytes) break;
+      md.append(block);
+      used += size;
+      shown++;
+    }
+    if (shown < blocks.size()) {
+      int leftChecks = 0;
+      for (int i = shown; i < blocks.size(); i++) if (blocks.get(i).startsWith("\n#### ")) leftChecks++;
+      md.append("\n> [!NOTE]\n> This summary stops here to stay under 64 KB");
+      if (leftChecks > 0) md.append(": ").append(leftChecks).append(" more checks that need action are not shown");
+      md.append(". The HTML and JSON reports list every check.\n");
+    }
+    md.append(footer);
+    return md.toString();
+  }
+
+  private static void header(StringBuilder b, Report r, int total) {
+    Report.Summary s = r.summary();
+    String title = switch (s.verdict()) {
+      case PASS -> "✅ exportguard: PASS, the export may proceed";
+      case FAIL -> "❌ exportguard: FAIL, the export is blocked";
+      case ERROR -> "⛔ exportguard: ERROR, the checks could not decide";
+    };
+    b.append("## ").append(title).append("\n\n");
+    Report.Target t = r.target();
+    b.append("**Image** ").append(md(t.imageId())).append(" in ").append(md(t.regionId()))
+        .append(" → **bucket** oss\\://").append(md(t.ossBucket())).append('/').append(md(t.ossPrefix()))
+        .append(" as ").append(md(t.imageFormat())).append(", role ").append(md(t.roleName())).append("  \n");
+    b.append("**Started** ").append(r.startedAt() == null ? "" : TIME.format(r.startedAt())).append(", took ")
+        .append(HtmlReportWriter.duration(r.durationMs())).append(", ").append(total).append(" checks: ")
+        .append(s.failed()).append(" failed, ").append(s.errors()).append(" errors, ").append(s.warned())
+        .append(" warned, ").append(s.waived()).append(" waived, ").append(s.skipped()).append(" skipped, ")
+        .append(s.passed()).append(" passed").append(total == 0 ? ". No check was evaluated." : "").append("\n\n");
+  }
+
+  private static void summaryTable(StringBuilder b, List<Report.CheckResult> checks) {
+    Map<Status, int[]> counts = new EnumMap<>(Status.class);
+    for (Status st : Status.values()) counts.put(st, new int[Severity.values().length]);
+    for (Report.CheckResult c : checks) counts.get(c.status())[c.severity().ordinal()]++;
+    b.append("| Status | Total |");
+    for (Severity sev : Severity.values()) b.append(' ').append(sev.id()).append(" |");
+    b.append("\n|:--|--:|");
+    for (int i = 0; i < Severity.values().length; i++) b.append("--:|");
+    b.append('\n');
+    for (Status st : HtmlReportWriter.statusOrder()) {
+      int[] row = counts.get(st);
+      int total = 0;
+      for (int n : row) total += n;
+      b.append("| ").append(icon(st)).append(' ').append(st.id()).append(" | ").append(total).append(" |");
+      for (int n : row) b.append(' ').append(n == 0 ? "·" : Integer.toString(n)).append(" |");
+      b.append('\n');
+    }
+  }
+
+  private static String actionBlock(Report.CheckResult c) {
+    StringBuilder b = new StringBuilder();
+    b.append("\n#### ").append(icon(c.status())).append(' ').append(md(c.id())).append(": ").append(md(c.title()))
+        .append("\n\n**").append(c.status().id()).append("**, severity **").append(c.severity().id()).append("**");
+    if (c.prevents() != null && !c.prevents().isEmpty()) {
+      b.append(", prevents ExportImage error ").append(md(c.prevents()));
+    }
+    b.append(". Policy ").append(md(c.policyFile())).append(':').append(c.line()).append("\n\n");
+    findings(b, c.findings());
+    if (c.remediation() != null && !c.remediation().isEmpty()) {
+      b.append("\nRemediation:\n\n").append(Text.markdownCodeBlock(cut(c.remediation()), "shell"));
+    }
+    return b.toString();
+  }
+
+  private static void findings(StringBuilder b, List<Report.Finding> findings) {
+    if (findings == null) return;
+    for (int i = 0; i < findings.size() && i < MAX_FINDINGS_PER_CHECK; i++) {
+      Report.Finding f = findings.get(i);
+      b.append("- ").append(md(f.msg()));
+      if (f.resource() != null && !f.resource().isEmpty()) b.append(" (").append(md(f.resource())).append(')');
+      b.append('\n');
+    }
+    if (findings.size() > MAX_FINDINGS_PER_CHECK) {
+      b.append("- … and ").append(findings.size() - MAX_FINDINGS_PER_CHECK).append(" more findings\n");
+    }
+  }
+
+  private static String shortLine(Report.CheckResult c) {
+    StringBuilder b = new StringBuilder("- ").append(icon(c.status())).append(" **").append(c.status().id())
+        .append("** ").append(md(c.id())).append(" (").append(c.severity().id()).append("): ").append(md(c.title()));
+    List<Report.Finding> findings = c.findings() == null ? List.of() : c.findings();
+    if (!findings.isEmpty()) {
+      b.append(". ").append(md(findings.get(0).msg()));
+      if (findings.size() > 1) b.append(" (and ").append(findings.size() - 1).append(" more)");
+    }
+    return b.append('\n').toString();
+  }
+
+  private static String factErrors(List<FactError> errors) {
+    StringBuilder b = new StringBuilder("\n### Facts that could not be gathered\n\n| Area | API | Code | Message |\n|:--|:--|:--|:--|\n");
+    for (FactError e : errors) {
+      b.append("| ").append(md(e.area())).append(" | ").append(md(e.api())).append(" | ").append(md(e.code()))
+          .append(" | ").append(md(e.message())).append(" |\n");
+    }
+    return b.toString();
+  }
+
+  private static String export(Report r) {
+    Report.ExportRecord e = r.export();
+    StringBuilder b = new StringBuilder("\n### Export\n\nTask ").append(md(e.taskId())).append(": ")
+        .append(md(e.status())).append(". Facts SHA-256 ").append(md(e.factsSha256())).append(", policies SHA-256 ")
+        .append(md(e.policiesSha256())).append(".\n\n| Object | Size | ETag |\n|:--|--:|:--|\n");
+    for (Report.ExportedObject o : e.objects() == null ? List.<Report.ExportedObject>of() : e.objects()) {
+      b.append("| ").append(md(o.key())).append(" | ").append(HtmlReportWriter.bytes(o.size())).append(" | ")
+          .append(md(o.etag())).append(" |\n");
+    }
+    return b.toString();
+  }
+
+  private static String allChecks(List<Report.CheckResult> checks) {
+    StringBuilder b = new StringBuilder("\n<details><summary>All ").append(checks.size())
+        .append(" checks</summary>\n\n| Status | Severity | Check | Title |\n|:--|:--|:--|:--|\n");
+    for (Report.CheckResult c : checks) {
+      b.append("| ").append(icon(c.status())).append(' ').append(c.status().id()).append(" | ")
+          .append(c.severity().id()).append(" | ").append(md(c.id())).append(" | ").append(md(c.title())).append(" |\n");
+    }
+    return b.append("\n</details>\n").toString();
+  }
+
+  private static String icon(Status s) {
+    return switch (s) {
+      case FAIL -> "❌";
+      case ERROR -> "⛔";
+      case WARN -> "⚠️";
+      case WAIVED -> "🔕";
+      case SKIPPED -> "⏭️";
+      case PASS -> "✅";
+    };
+  }
+
+  private static String md(String s) { return Text.markdownInline(cut(s)); }
+
+  private static String cut(String s) {
+    if (s == null) return "";
+    if (s.length() <= MAX_STRING) return s;
+    int end = Character.isHighSurrogate(s.charAt(MAX_STRING - 1)) ? MAX_STRING - 1 : MAX_STRING;
+    return s.substring(0, end) + "…";
+  }
+
+  private static int bytes(CharSequence s) {
+    return s.toString().getBytes(StandardCharsets.UTF_8).length;
+  }
+}

@@ -1,0 +1,251 @@
+package io.exportguard.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.JsonStyle;
+import io.exportguard.report.internal.Text;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * SARIF 2.1.0 for code scanning (GitHub and others): one rule per check, one result per finding.
+ * A result points at the policy file and line that defines its check (the only source location a
+ * cloud finding has) and names the cloud resource as a logical location.
+ *
+ * <p>Statuses map onto SARIF as: fail and warn are {@code kind: fail} with level error or warning;
+ * waived is a fail result carrying an accepted external suppression; error is {@code kind: open}
+ * (the tool could not decide); pass and skipped checks produce no result. Facts that could not be
+ * gathered become tool execution notifications.
+ */
+public final class SarifReportWriter implements ReportWriter {
+
+  static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonStyle.factory()).disable(SerializationFeature.CLOSE_CLOSEABLE);
+  private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+
+  @Override
+  public String format() { return "sarif"; }
+
+  @Override
+  public String extension() { return ".sarif"; }
+
+  @Override
+  public void write(Report report, OutputStream out) throws IOException {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("$schema", SCHEMA_URI);
+    root.put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", nz(report.tool().name(), "exportguard"));
+    String version = nz(report.tool().version(), "dev");
+    driver.put("version", version);
+    if (SEMVER.matcher(version).matches()) driver.put("semanticVersion", version);
+    ArrayNode rules = driver.putArray("rules");
+    List<Report.CheckResult> checks = report.checks() == null ? List.of() : report.checks();
+    Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+    for (Report.CheckResult c : checks) {
+      if (ruleIndex.containsKey(c.id())) continue;
+      ruleIndex.put(c.id(), rules.size());
+      rules.add(rule(c));
+    }
+
+    // One category per target, so code scanning keeps each image's alerts apart.
+    run.putObject("automationDetails").put("id", "exportguard/" + nz(report.target().regionId(), "region") + "/"
+        + nz(report.target().imageId(), "image") + "/");
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", report.summary().verdict() != Verdict.ERROR);
+    if (report.startedAt() != null) {
+      invocation.put("startTimeUtc", report.startedAt().toString());
+      invocation.put("endTimeUtc", report.startedAt().plusMillis(report.durationMs()).toString());
+    }
+    ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+    for (FactError e : report.errors() == null ? List.<FactError>of() : report.errors()) {
+      ObjectNode n = notes.addObject();
+      n.put("level", "error");
+      n.putObject("message").put("text", "could not gather " + nz(e.area(), "?") + " facts: " + nz(e.api(), "?")
+          + " answered " + nz(e.code(), "?") + ": " + nz(e.message(), ""));
+      if (e.code() != null && !e.code().isEmpty()) n.putObject("descriptor").put("id", e.code());
+    }
+
+    ArrayNode results = run.putArray("results");
+    for (Report.CheckResult c : checks) {
+      if (c.status() == Status.PASS || c.status() == Status.SKIPPED) continue;
+      List<Report.Finding> findings = c.findings() == null ? List.of() : c.findings();
+      if (findings.isEmpty()) {
+        findings = List.of(new Report.Finding(c.status() == Status.ERROR
+            ? "check could not be evaluated: a fact it requires was not gathered" : c.title(), null));
+      }
+      for (Report.Finding f : findings) results.add(result(c, ruleIndex.get(c.id()), f));
+    }
+
+    run.put("columnKind", "utf16CodeUnits");
+    ObjectNode props = run.putObject("properties");
+    props.put("verdict", report.summary().verdict().id());
+    Report.Target t = report.target();
+    ObjectNode target = props.putObject("target");
+    target.put("regionId", t.regionId());
+    target.put("imageId", t.imageId());
+    target.put("ossBucket", t.ossBucket());
+    target.put("ossPrefix", t.ossPrefix());
+    target.put("imageFormat", t.imageFormat());
+    target.put("roleName", t.roleName());
+    if (report.export() != null) {
+      Report.ExportRecord e = report.export();
+      ObjectNode export = props.putObject("export");
+      export.put("taskId", e.taskId());
+      export.put("status", e.status());
+      export.put("factsSha256", e.factsSha256());
+      export.put("policiesSha256", e.policiesSha256());
+    }
+
+    MAPPER.writer(JsonStyle.printer()).writeValue(new NonClosingOutputStream(out), root);
+    out.write('\n');
+  }
+
+  private static ObjectNode rule(Report.CheckResult c) {
+    ObjectNode r = MAPPER.createObjectNode();
+    r.put("id", c.id());
+    r.put("name", ruleName(c.title(), c.id()));
+    r.putObject("shortDescription").put("text", nz(c.title(), c.id()));
+    r.putObject("fullDescription").put("text", nz(c.description(), nz(c.title(), c.id())));
+    String remediation = nz(c.remediation(), "");
+    ObjectNode help = r.putObject("help");
+    help.put("text", remediation.isEmpty() ? nz(c.title(), c.id()) : "Remediation: " + remediation);
+    help.put("markdown", "**Remediation**\n\n" + Text.markdownCodeBlock(remediation, "shell")
+        + (c.prevents() == null ? "" : "\nPrevents the ExportImage error `" + c.prevents().replace("`", "") + "`."));
+    r.putObject("defaultConfiguration").put("level", level(c.severity()));
+    ObjectNode props = r.putObject("properties");
+    props.put("security-severity", securitySeverity(c.severity()));
+    props.put("problem.severity", problemSeverity(c.severity()));
+    props.put("precision", "very-high");
+    ArrayNode tags = props.putArray("tags");
+    tags.add("security");
+    if (c.area() != null && !c.area().isEmpty()) tags.add(c.area());
+    props.put("severity", c.severity().id());
+    if (c.prevents() != null) props.put("prevents", c.prevents());
+    return r;
+  }
+
+  private static ObjectNode result(Report.CheckResult c, int ruleIndex, Report.Finding f) {
+    ObjectNode r = MAPPER.createObjectNode();
+    r.put("ruleId", c.id());
+    r.put("ruleIndex", ruleIndex);
+    if (c.status() == Status.ERROR) {
+      r.put("kind", "open");
+      r.put("level", "none");
+    } else {
+      r.put("kind", "fail");
+      r.put("level", c.status() == Status.FAIL ? "error" : c.status() == Status.WARN ? "warning" : level(c.severity()));
+    }
+    r.putObject("message").put("text", nz(f.msg(), nz(c.title(), c.id())));
+    ObjectNode location = r.putArray("locations").addObject();
+    ObjectNode physical = location.putObject("physicalLocation");
+    ObjectNode artifact = physical.putObject("artifactLocation");
+    artifact.put("uri", policyUri(c.policyFile()));
+    if (!isAbsolute(c.policyFile())) artifact.put("uriBaseId", "%SRCROOT%");
+    if (c.line() > 0) physical.putObject("region").put("startLine", c.line());
+    if (f.resource() != null && !f.resource().isEmpty()) {
+      ObjectNode logical = location.putArray("logicalLocations").addObject();
+      logical.put("name", lastSegment(f.resource()));
+      logical.put("fullyQualifiedName", f.resource());
+      logical.put("kind", "resource");
+    }
+    r.putObject("partialFingerprints").put("exportguardFinding/v1",
+        sha256(c.id() + "\u0000" + nz(f.resource(), "") + "\u0000" + nz(f.msg(), "")));
+    if (c.status() == Status.WAIVED) {
+      ObjectNode s = r.putArray("suppressions").addObject();
+      s.put("kind", "external");
+      s.put("status", "accepted");
+      s.put("justification", "waived in the exportguard run");
+    }
+    ObjectNode props = r.putObject("properties");
+    props.put("status", c.status().id());
+    props.put("severity", c.severity().id());
+    return r;
+  }
+
+  static String level(Severity s) {
+    return switch (s) {
+      case CRITICAL, HIGH -> "error";
+      case MEDIUM -> "warning";
+      case LOW, INFO -> "note";
+    };
+  }
+
+  /** GitHub reads 9.0+ as critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low. */
+  static String securitySeverity(Severity s) {
+    return switch (s) {
+      case CRITICAL -> "9.5";
+      case HIGH -> "8.0";
+      case MEDIUM -> "5.5";
+      case LOW -> "3.0";
+      case INFO -> "0.0";
+    };
+  }
+
+  private static String problemSeverity(Severity s) {
+    return switch (s) {
+      case CRITICAL, HIGH -> "error";
+      case MEDIUM -> "warning";
+      case LOW, INFO -> "recommendation";
+    };
+  }
+
+  /** An identifier-like name from the title: "Export role trusts ECS" becomes "ExportRoleTrustsEcs". */
+  static String ruleName(String title, String id) {
+    StringBuilder b = new StringBuilder();
+    for (String word : nz(title, "").split("[^A-Za-z0-9]+")) {
+      if (word.isEmpty()) continue;
+      b.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return b.length() == 0 ? nz(id, "Check").replaceAll("[^A-Za-z0-9]", "") : b.toString();
+  }
+
+  /** A relative URI reference for the policy file: forward slashes, each segment percent-encoded. */
+  static String policyUri(String file) {
+    String path = nz(file, "unknown").replace('\\', '/');
+    StringBuilder b = new StringBuilder();
+    byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+    for (byte x : bytes) {
+      int c = x & 0xff;
+      boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "-._~/".indexOf(c) >= 0;
+      if (keep) b.append((char) c);
+      else b.append('%').append(String.format("%02X", c));
+    }
+    String uri = b.toString();
+    return isAbsolute(file) ? "file://" + (uri.startsWith("/") ? "" : "/") + uri : uri;
+  }
+
+  private static boolean isAbsolute(String file) {
+    return file != null && (file.startsWith("/") || file.matches("^[A-Za-z]:[\\\\/].*"));
+  }
+
+  private static String lastSegment(String resource) {
+    int i = Math.max(resource.lastIndexOf('/'), resource.lastIndexOf(':'));
+    return i >= 0 && i < resource.length() - 1 ? resource.substring(i + 1) : resource;
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String nz(String s, String fallback) { return s == null || s.isEmpty() ? fallback : s; }
+}

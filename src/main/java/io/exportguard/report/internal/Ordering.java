@@ -1,0 +1,35 @@
+package io.exportguard.report.internal;
+
+import io.exportguard.report.Report.CheckResult;
+import io.exportguard.report.Status;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The order people read checks in: what blocks first, then by severity, then by id. */
+public final class Ordering {
+  private Ordering() {}
+
+  /** fail, error, warn, waived, skipped, pass: the order a reader acts on. */
+  public static int rank(Status s) {
+    return switch (s) {
+      case FAIL -> 0;
+      case ERROR -> 1;
+      case WARN -> 2;
+      case WAIVED -> 3;
+      case SKIPPED -> 4;
+      case PASS -> 5;
+    };
+  }
+
+  public static final Comparator<CheckResult> BY_URGENCY = Comparator
+      .comparingInt((CheckResult c) -> rank(c.status()))
+      .thenComparing(CheckResult::severity)
+      .thenComparing(c -> c.id() == null ? "" : c.id());
+
+  public static List<CheckResult> byUrgency(List<CheckResult> checks) {
+    List<CheckResult> sorted = new ArrayList<>(checks == null ? List.of() : checks);
+    sorted.sort(BY_URGENCY);
+    return sorted;
+  }
+}

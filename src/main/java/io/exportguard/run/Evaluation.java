@@ -1,0 +1,124 @@
+package io.exportguard.run;
+
+import io.exportguard.facts.Facts;
+import io.exportguard.facts.FactsDocument;
+import io.exportguard.facts.Request;
+import io.exportguard.policy.LoadedPolicies;
+import io.exportguard.policy.PolicyDefinitionException;
+import io.exportguard.policy.PolicyEngine;
+import io.exportguard.policy.PolicyEngineFactory;
+import io.exportguard.policy.PolicyLoadException;
+import io.exportguard.policy.PolicyLoader;
+import io.exportguard.policy.StatusRules;
+import io.exportguard.policy.Verdicts;
+import io.exportguard.rego.EvalOptions;
+import io.exportguard.report.Report;
+import io.exportguard.report.ReportFiles;
+import io.exportguard.report.ReportWriter;
+import io.exportguard.report.ReportWriters;
+import io.exportguard.report.Severity;
+import io.exportguard.report.UnknownReportFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The half preflight and eval share: validating the policy and report options, loading and
+ * compiling the policies (before any cloud call, so bad input fails fast), evaluating a facts
+ * document into a report, and writing it.
+ */
+final class Evaluation implements AutoCloseable {
+  private final PolicyEngine engine;
+  private final LoadedPolicies loaded;
+  private final StatusRules rules;
+  private final List<ReportWriter> writers;
+  private final Path out;
+  private final RunClock clock;
+
+  private Evaluation(PolicyEngine engine, LoadedPolicies loaded, StatusRules rules, List<ReportWriter> writers,
+                     Path out, RunClock clock) {
+    this.engine = engine;
+    this.loaded = loaded;
+    this.rules = rules;
+    this.writers = writers;
+    this.out = out;
+    this.clock = clock;
+  }
+
+  /** Validates everything the user gave; any problem is a {@link BadInputException}. */
+  static Evaluation prepare(PolicyOptions o, RunClock clock, PolicyEngineFactory engines) throws BadInputException {
+    Severity failOn = Severity.parse(o.failOn());
+    if (failOn == null) {
+      throw new BadInputException("--fail-on " + o.failOn() + ": expected critical, high, medium, low or info");
+    }
+    List<ReportWriter> writers;
+    try {
+      writers = ReportWriters.forList(o.reportFormats(), false);
+    } catch (UnknownReportFormatException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    if (Files.exists(o.out()) && !Files.isDirectory(o.out())) {
+      throw new BadInputException("--out " + o.out() + ": exists and is not a directory");
+    }
+    if (o.noDefaultPolicies() && o.policies().isEmpty()) {
+      throw new BadInputException("--no-default-policies needs at least one --policies DIR");
+    }
+    LoadedPolicies loaded;
+    try {
+      loaded = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false));
+    } catch (PolicyLoadException e) {
+      throw new BadInputException(e.format());
+    }
+    PolicyEngine engine;
+    try {
+      EvalOptions eval = EvalOptions.DEFAULT.withTimeout(Duration.ofSeconds(30));
+      if (clock.isFixed()) eval = eval.withNow(clock.now());
+      engine = engines.create(loaded, eval);
+    } catch (PolicyDefinitionException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    return new Evaluation(engine, loaded, new StatusRules(failOn, o.failOnWarn()), writers, o.out(), clock);
+  }
+
+  String policiesSha256() { return loaded.sha256(); }
+
+  int checkCount() { return engine.checks().size(); }
+
+  /** Evaluates the facts and builds the report; {@code export} is null unless an export ran. */
+  Report evaluate(FactsDocument doc, Report.ExportRecord export) {
+    Facts facts = doc.facts();
+    List<Report.CheckResult> checks = rules.apply(facts, engine.evaluate(doc.json()));
+    return report(facts, checks, export);
+  }
+
+  /** The same report with the export section set, the duration read again. */
+  Report withExport(Report r, Report.ExportRecord export) {
+    return new Report(r.schema(), r.tool(), r.startedAt(), clock.elapsedMillis(), r.target(), r.summary(), r.checks(),
+        r.errors(), export);
+  }
+
+  private Report report(Facts facts, List<Report.CheckResult> checks, Report.ExportRecord export) {
+    Request q = facts.request();
+    Report.Target target = q == null ? new Report.Target(null, null, null, null, null, null)
+        : new Report.Target(q.regionId(), q.imageId(), q.ossBucket(), q.ossPrefix(), q.imageFormat(), q.roleName());
+    return new Report(Report.SCHEMA, new Report.Tool("exportguard", version()), clock.startedAt(),
+        clock.elapsedMillis(), target, Verdicts.summarize(checks), checks, facts.errors(), export);
+  }
+
+  /** The jar manifest's version, "dev" when running from classes (as {@code --version} prints it). */
+  static String version() {
+    String v = Evaluation.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /** Writes every chosen format; the console one to {@code console}. */
+  List<Path> write(Report report, PrintWriter console) throws IOException {
+    return ReportFiles.writeAll(report, writers, out, console);
+  }
+
+  @Override
+  public void close() { engine.close(); }
+}

@@ -1,0 +1,262 @@
+package io.exportguard.run;
+
+import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
+import com.aliyuncs.auth.BasicCredentials;
+import com.aliyuncs.auth.BasicSessionCredentials;
+import com.aliyuncs.auth.DefaultCredentialsProvider;
+import com.aliyuncs.auth.StaticCredentialsProvider;
+import io.exportguard.cloud.ApiException;
+import io.exportguard.cloud.CliProfile;
+import io.exportguard.cloud.CloudClients;
+import io.exportguard.cloud.CloudConfig;
+import io.exportguard.cloud.Endpoints;
+import io.exportguard.cloud.FactGatherer;
+import io.exportguard.export.ExportRefusedException;
+import io.exportguard.export.ExportRunner;
+import io.exportguard.facts.Facts;
+import io.exportguard.facts.FactsDocument;
+import io.exportguard.facts.FactsJson;
+import io.exportguard.policy.PolicyEngineFactory;
+import io.exportguard.facts.Request;
+import io.exportguard.report.Report;
+import io.exportguard.report.Status;
+import io.exportguard.report.Verdict;
+import io.exportguard.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code exportguard preflight}: gathers the facts, evaluates the policies, decides, writes the
+ * reports, and with {@code --export} runs the export the verdict allowed.
+ */
+public final class PreflightRunner {
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_WAIT = Duration.ofMinutes(60);
+  static final int GATHER_THREADS = 16;
+
+  /** Everything preflight takes besides the shared policy options. */
+  public record Options(Request request, PolicyOptions policy, String profile, String sandbox, String endpoint,
+                        String timeout, Path saveFacts, boolean export, boolean await) {}
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  private final PolicyEngineFactory engines;
+
+  public PreflightRunner(PrintWriter out, PrintWriter err) {
+    this(out, err, PolicyEngineFactory.EMBEDDED);
+  }
+
+  /** With another policy engine (an OPA server, or a stub in tests). */
+  public PreflightRunner(PrintWriter out, PrintWriter err, PolicyEngineFactory engines) {
+    this.out = out;
+    this.err = err;
+    this.engines = engines;
+  }
+
+  public int run(Options o) {
+    try {
+      return runChecked(o);
+    } catch (BadInputException e) {
+      err.println("exportguard preflight: " + e.getMessage());
+      return 2;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int runChecked(Options o) throws BadInputException {
+    RunClock clock = RunClock.fromEnvironment();
+    if (o.sandbox() != null && o.endpoint() != null) {
+      throw new BadInputException("--sandbox and --endpoint cannot be used together");
+    }
+    if (o.sandbox() != null && o.profile() != null) {
+      throw new BadInputException("--profile cannot be used with --sandbox (the sandbox signs with its own key)");
+    }
+    if (o.await() && !o.export()) throw new BadInputException("--wait needs --export");
+    Duration timeout = o.timeout() == null ? DEFAULT_TIMEOUT : Durations.parse("--timeout", o.timeout());
+    Duration wait = o.timeout() == null ? DEFAULT_WAIT : timeout;
+    if (o.saveFacts() != null && Files.isDirectory(o.saveFacts())) {
+      throw new BadInputException("--save-facts " + o.saveFacts() + ": is a directory");
+    }
+    Endpoints endpoints = o.endpoint() == null ? Endpoints.alibabaCloud() : endpoint(o.endpoint());
+    try (Evaluation evaluation = Evaluation.prepare(o.policy(), clock, engines);
+         Sandbox sandbox = o.sandbox() == null ? null : startSandbox(o.sandbox())) {
+      AlibabaCloudCredentialsProvider credentials;
+      if (sandbox != null) {
+        endpoints = Endpoints.emulator(sandbox.endpoint().toString());
+        credentials = sandboxCredentials(sandbox);
+      } else {
+        credentials = credentials(o.profile());
+      }
+      try (CloudClients clients = new CloudClients(CloudConfig.of(endpoints, credentials))) {
+        return decide(o, clock, evaluation, clients, timeout, wait);
+      }
+    }
+  }
+
+  private int decide(Options o, RunClock clock, Evaluation evaluation, CloudClients clients, Duration timeout,
+                     Duration wait) throws BadInputException {
+    Facts facts = gather(clients, o.request(), clock, timeout);
+    FactsDocument doc = FactsDocument.of(facts);
+    if (o.saveFacts() != null) {
+      try {
+        FactsJson.save(doc, o.saveFacts());
+      } catch (IOException e) {
+        throw new BadInputException("--save-facts " + o.saveFacts() + ": cannot write (" + e.getMessage() + ")");
+      }
+    }
+    Report report = evaluation.evaluate(doc, null);
+    int code = report.summary().verdict().exitCode();
+    if (o.export()) {
+      boolean anyError = report.checks().stream().anyMatch(c -> c.status() == Status.ERROR);
+      if (report.summary().verdict() != Verdict.PASS || anyError) {
+        err.println("exportguard preflight: verdict is " + report.summary().verdict().id() + "; not exporting");
+      } else {
+        ExportResult r = export(o, clients, doc, evaluation, wait);
+        report = evaluation.withExport(report, r.record());
+        code = r.exitCode();
+      }
+    }
+    try {
+      evaluation.write(report, out);
+    } catch (IOException e) {
+      err.println("exportguard preflight: cannot write the report: " + e.getMessage());
+      return 2;
+    }
+    return code;
+  }
+
+  /** Gathers with a pool of daemon threads, so a hung call can never keep the process alive. */
+  static Facts gather(CloudClients clients, Request request, RunClock clock, Duration timeout) {
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(GATHER_THREADS, r -> {
+      Thread t = new Thread(r, "exportguard-gather-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return new FactGatherer(clients, pool).gather(request, clock.now(), timeout);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private record ExportResult(Report.ExportRecord record, int exitCode) {}
+
+  private ExportResult export(Options o, CloudClients clients, FactsDocument doc, Evaluation evaluation,
+                              Duration wait) {
+    Request r = o.request();
+    String factsSha = FactsJson.sha256(doc);
+    String policiesSha = evaluation.policiesSha256();
+    ExportRunner runner = new ExportRunner(clients, err);
+    String taskId;
+    try {
+      taskId = runner.start(r);
+    } catch (ExportRefusedException e) {
+      err.println("exportguard preflight: " + e.getMessage());
+      return new ExportResult(new Report.ExportRecord(null, "Refused", List.of(), factsSha, policiesSha), 1);
+    } catch (ApiException e) {
+      err.println("exportguard preflight: ExportImage failed: " + e.code() + ": " + e.getMessage());
+      return new ExportResult(new Report.ExportRecord(null, "Failed: " + e.code(), List.of(), factsSha, policiesSha), 2);
+    }
+    out.println("export started: task " + taskId);
+    out.flush();
+    if (!o.await()) {
+      err.println(ExportRunner.howToFollow(r.regionId(), taskId));
+      return new ExportResult(new Report.ExportRecord(taskId, "Started", List.of(), factsSha, policiesSha), 0);
+    }
+    Thread hook = new Thread(() -> {
+      err.println();
+      err.println("interrupted: " + ExportRunner.howToFollow(r.regionId(), taskId));
+      err.flush();
+    }, "exportguard-export-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      ExportRunner.Outcome outcome = runner.follow(r, taskId, wait);
+      if (!outcome.succeeded()) err.println("exportguard preflight: " + outcome.problem());
+      return new ExportResult(new Report.ExportRecord(taskId, outcome.status(), outcome.objects(), factsSha, policiesSha),
+          outcome.succeeded() ? 0 : 2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println(ExportRunner.howToFollow(r.regionId(), taskId));
+      return new ExportResult(new Report.ExportRecord(taskId, "Interrupted", List.of(), factsSha, policiesSha), 2);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it tells the user how to follow the task
+      }
+    }
+  }
+
+  private static Endpoints endpoint(String url) throws BadInputException {
+    try {
+      return Endpoints.emulator(url);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--endpoint " + e.getMessage());
+    }
+  }
+
+  private static Sandbox startSandbox(String scenario) throws BadInputException {
+    try {
+      return Sandbox.start(scenario, 0);
+    } catch (UnsupportedOperationException e) {
+      throw new BadInputException("--sandbox: the sandbox is not available in this build");
+    } catch (RuntimeException e) {
+      throw new BadInputException("--sandbox " + scenario + ": " + e.getMessage());
+    }
+  }
+
+  private static AlibabaCloudCredentialsProvider sandboxCredentials(Sandbox s) {
+    if (s.securityToken() != null && !s.securityToken().isEmpty()) {
+      return new StaticCredentialsProvider(new BasicSessionCredentials(s.accessKeyId(), s.accessKeySecret(),
+          s.securityToken()));
+    }
+    return new StaticCredentialsProvider(new BasicCredentials(s.accessKeyId(), s.accessKeySecret()));
+  }
+
+  /**
+   * The core SDK's chain (environment, aliyun CLI config, credentials file, instance role, OIDC), or
+   * the named aliyun CLI profile. Resolved once up front so a missing credential is one clear line.
+   */
+  private static AlibabaCloudCredentialsProvider credentials(String profile) throws BadInputException {
+    AlibabaCloudCredentialsProvider p;
+    if (profile != null) {
+      try {
+        p = CliProfile.load(CliProfile.defaultFile(), profile);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage());
+      }
+    } else {
+      try {
+        p = new DefaultCredentialsProvider();
+      } catch (Exception e) {
+        throw new BadInputException("no Alibaba Cloud credentials: " + e.getMessage());
+      }
+    }
+    try {
+      if (p.getCredentials() == null) throw new BadInputException("no Alibaba Cloud credentials found");
+    } catch (BadInputException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new BadInputException("no Alibaba Cloud credentials: " + firstLine(e.getMessage())
+          + " (set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET, use --profile, or try --sandbox demo-pass)");
+    }
+    return p;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,2 @@
+/** Runs the preflight and eval commands end to end: facts, policies, verdict, reports and export. */
+package io.exportguard.run;

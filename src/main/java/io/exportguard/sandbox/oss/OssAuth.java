@@ -1,0 +1,128 @@
+package io.exportguard.sandbox.oss;
+
+import io.exportguard.sandbox.scenario.Scenario;
+import io.exportguard.sandbox.scenario.Scenario.AccessKey;
+import io.exportguard.sandbox.signing.Encoding;
+import io.exportguard.sandbox.signing.Hmac;
+import io.exportguard.sandbox.signing.HttpView;
+import io.exportguard.sandbox.signing.OssV1Signature;
+import io.exportguard.sandbox.signing.OssV4Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Authenticates an OSS request: none (anonymous), V1 ({@code OSS ak:sig}) or V4
+ * ({@code OSS4-HMAC-SHA256}). Rejections use OSS's codes: {@code InvalidAccessKeyId},
+ * {@code RequestTimeTooSkewed}, {@code InvalidSecurityToken}, {@code SignatureDoesNotMatch}
+ * (carrying the server's string to sign, as OSS does), {@code InvalidArgument}.
+ */
+final class OssAuth {
+  /** Who signed the request; {@code v4Region} is the region of a V4 scope, else null. */
+  record Caller(AccessKey key, String v4Region) {
+    boolean anonymous() {
+      return key == null;
+    }
+  }
+
+  private static final Duration SKEW = Duration.ofMinutes(15);
+  private static final DateTimeFormatter V4_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private OssAuth() {}
+
+  static Caller authenticate(HttpView request, Scenario scenario, Instant now) {
+    String authorization = request.header("authorization");
+    if (authorization == null || authorization.isEmpty()) {
+      return new Caller(null, null);
+    }
+    if (authorization.startsWith("OSS4-HMAC-SHA256")) {
+      return v4(request, authorization, scenario, now);
+    }
+    if (authorization.startsWith("OSS ")) {
+      return v1(request, authorization, scenario, now);
+    }
+    throw new OssError(400, "InvalidArgument", "Authorization header is invalid.");
+  }
+
+  private static Caller v1(HttpView request, String authorization, Scenario scenario, Instant now) {
+    String credential = authorization.substring(4).trim();
+    int colon = credential.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new OssError(400, "InvalidArgument", "Authorization header is invalid.");
+    }
+    AccessKey key = key(scenario, credential.substring(0, colon));
+    String date = request.header("date");
+    if (date == null) {
+      throw new OssError(403, "AccessDenied", "Date header is required for signed requests.");
+    }
+    try {
+      checkSkew(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), now);
+    } catch (DateTimeParseException e) {
+      throw new OssError(403, "AccessDenied", "Date header is not in RFC 1123 format.");
+    }
+    checkToken(request, key);
+    String stringToSign = OssV1Signature.stringToSign(request);
+    if (!Hmac.same(OssV1Signature.sign(key.secret(), stringToSign), credential.substring(colon + 1))) {
+      throw mismatch(key, stringToSign);
+    }
+    return new Caller(key, null);
+  }
+
+  private static Caller v4(HttpView request, String authorization, Scenario scenario, Instant now) {
+    OssV4Signature.Credential credential = OssV4Signature.parse(authorization);
+    if (credential == null || !credential.product().equals("oss") || !credential.terminator().equals("aliyun_v4_request")) {
+      throw new OssError(400, "InvalidArgument", "Authorization header is invalid.");
+    }
+    AccessKey key = key(scenario, credential.accessKeyId());
+    String dateTime = request.header("x-oss-date");
+    if (dateTime == null) {
+      throw new OssError(403, "AccessDenied", "x-oss-date header is required for V4 signed requests.");
+    }
+    try {
+      checkSkew(Instant.from(V4_TIME.parse(dateTime)), now);
+    } catch (DateTimeParseException e) {
+      throw new OssError(403, "AccessDenied", "x-oss-date is not in yyyyMMddTHHmmssZ format.");
+    }
+    if (!dateTime.startsWith(credential.date())) {
+      throw new OssError(403, "AccessDenied", "The date of the credential scope does not match x-oss-date.");
+    }
+    checkToken(request, key);
+    String canonical = OssV4Signature.canonicalRequest(request, credential.additionalHeaders());
+    String stringToSign = OssV4Signature.stringToSign(dateTime, credential, canonical);
+    if (!Hmac.same(OssV4Signature.sign(key.secret(), credential, stringToSign), credential.signature())) {
+      throw mismatch(key, stringToSign).with("CanonicalRequest", canonical);
+    }
+    return new Caller(key, credential.region());
+  }
+
+  private static AccessKey key(Scenario scenario, String id) {
+    return scenario.accessKey(id).orElseThrow(() -> new OssError(403, "InvalidAccessKeyId",
+        "The OSS Access Key Id you provided does not exist in our records.").with("OSSAccessKeyId", id));
+  }
+
+  private static void checkSkew(Instant requestTime, Instant now) {
+    if (Duration.between(requestTime, now).abs().compareTo(SKEW) > 0) {
+      throw new OssError(403, "RequestTimeTooSkewed", "The difference between the request time and the current time is too large.")
+          .with("RequestTime", requestTime.toString()).with("ServerTime", now.toString());
+    }
+  }
+
+  private static void checkToken(HttpView request, AccessKey key) {
+    String token = request.header("x-oss-security-token");
+    if (token == null) {
+      token = request.query().stream().filter(p -> p.key().equals("security-token")).map(Encoding.Param::value)
+          .findFirst().orElse(null);
+    }
+    if (key.securityToken() == null ? token != null : !key.securityToken().equals(token)) {
+      throw new OssError(403, "InvalidSecurityToken", "The security token you provided is invalid.");
+    }
+  }
+
+  private static OssError mismatch(AccessKey key, String stringToSign) {
+    return new OssError(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. "
+        + "Check your key and signing method.").with("StringToSign", stringToSign).with("OSSAccessKeyId", key.id());
+  }
+}

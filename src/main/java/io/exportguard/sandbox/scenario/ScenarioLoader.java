@@ -1,0 +1,431 @@
+package io.exportguard.sandbox.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.exportguard.sandbox.scenario.Scenario.AccessKey;
+import io.exportguard.sandbox.scenario.Scenario.Account;
+import io.exportguard.sandbox.scenario.Scenario.Behaviour;
+import io.exportguard.sandbox.scenario.Scenario.Bucket;
+import io.exportguard.sandbox.scenario.Scenario.Disk;
+import io.exportguard.sandbox.scenario.Scenario.Fault;
+import io.exportguard.sandbox.scenario.Scenario.Image;
+import io.exportguard.sandbox.scenario.Scenario.Policy;
+import io.exportguard.sandbox.scenario.Scenario.Quotas;
+import io.exportguard.sandbox.scenario.Scenario.Region;
+import io.exportguard.sandbox.scenario.Scenario.Role;
+import io.exportguard.sandbox.scenario.Scenario.Snapshot;
+import io.exportguard.sandbox.scenario.Scenario.StoredObject;
+import io.exportguard.sandbox.scenario.Scenario.Tag;
+import io.exportguard.sandbox.scenario.Scenario.Task;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a scenario from a built-in name ({@code demo-pass}, resource {@code scenarios/<name>.yaml})
+ * or a file, and validates it completely: unknown keys, wrong types, bad enum values, duplicate ids
+ * and dangling references are each reported as one {@link ScenarioException} naming the key path.
+ */
+public final class ScenarioLoader {
+  private static final YAMLMapper YAML = YAMLMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+  private static final Pattern REGION_ID = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
+  private static final Pattern API = Pattern.compile("\\*|(ecs|ram|oss):[A-Za-z0-9]+");
+
+  private ScenarioLoader() {}
+
+  /** A built-in scenario name when one exists, otherwise a path to a scenario file. */
+  public static Scenario load(String nameOrPath) {
+    if (nameOrPath == null || nameOrPath.isBlank()) {
+      throw new ScenarioException("scenario: a built-in name or a file path is required");
+    }
+    if (isBuiltIn(nameOrPath)) {
+      try (InputStream in = ScenarioLoader.class.getResourceAsStream(resource(nameOrPath))) {
+        return parse(nameOrPath + ".yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new ScenarioException("scenario " + nameOrPath + ": cannot read the built-in scenario: " + e.getMessage());
+      }
+    }
+    Path path = Path.of(nameOrPath);
+    if (!Files.isRegularFile(path)) {
+      throw new ScenarioException("scenario " + nameOrPath
+          + ": no built-in scenario of that name and no such file (built-in: demo-pass, demo-fail, or an ExportImage error code)");
+    }
+    try {
+      return parse(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ScenarioException("scenario " + nameOrPath + ": cannot read the file: " + e.getMessage());
+    }
+  }
+
+  public static boolean isBuiltIn(String name) {
+    return !name.contains("/") && !name.contains("\\") && ScenarioLoader.class.getResource(resource(name)) != null;
+  }
+
+  /** The text of a built-in scenario (its first line says which request triggers its code). */
+  public static String builtInText(String name) {
+    try (InputStream in = ScenarioLoader.class.getResourceAsStream(resource(name))) {
+      if (in == null) {
+        throw new ScenarioException("scenario " + name + ": no built-in scenario of that name");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ScenarioException("scenario " + name + ": " + e.getMessage());
+    }
+  }
+
+  private static String resource(String name) {
+    return "/scenarios/" + name + ".yaml";
+  }
+
+  /** Parses and validates scenario text; {@code source} names it in errors. */
+  public static Scenario parse(String source, String yaml) {
+    JsonNode tree;
+    try {
+      tree = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+      throw new ScenarioException("scenario " + source + where + ": " + yamlProblem(e.getOriginalMessage()));
+    }
+    return build(source, Node.root(source, tree));
+  }
+
+  /** SnakeYAML's message without its indented source excerpts: "while parsing ...: expected ...". */
+  private static String yamlProblem(String message) {
+    String text = message.lines().filter(l -> !l.isBlank() && !l.startsWith(" ")).reduce((a, b) -> a + ": " + b).orElse("");
+    return text.isEmpty() ? "not valid YAML" : text;
+  }
+
+  private static Scenario build(String source, Node root) {
+    root.onlyKeys("account", "regions", "images", "snapshots", "roles", "policies", "buckets", "objects",
+        "tasks", "quotas", "behaviour", "faults");
+    Account account = account(root);
+    List<Region> regions = regions(root);
+    List<Snapshot> snapshots = snapshots(root);
+    List<Image> images = images(root, regions, snapshots);
+    List<Policy> policies = policies(root);
+    List<Role> roles = roles(root, policies);
+    List<Bucket> buckets = buckets(root);
+    List<StoredObject> objects = objects(root, buckets);
+    List<Task> tasks = tasks(root, images);
+    Quotas quotas = quotas(root);
+    Behaviour behaviour = behaviour(root);
+    List<Fault> faults = faults(root);
+    return new Scenario(source, account, regions, images, snapshots, roles, policies, buckets, objects,
+        tasks, quotas, behaviour, faults);
+  }
+
+  private static Account account(Node root) {
+    Node a = root.object("account");
+    if (a == null) {
+      throw root.error("account", "is required");
+    }
+    a.onlyKeys("id", "accessKeys");
+    String id = a.stringOrInteger("id");
+    if (!id.matches("[0-9]{1,20}")) {
+      throw a.error("id", "must be a numeric account id, not '" + id + "'");
+    }
+    List<AccessKey> keys = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node k : a.objects("accessKeys")) {
+      k.onlyKeys("id", "secret", "securityToken");
+      AccessKey key = new AccessKey(k.string("id"), k.string("secret"), k.string("securityToken", null));
+      unique(seen, key.id(), k, "id");
+      keys.add(key);
+    }
+    if (keys.isEmpty()) {
+      throw a.error("accessKeys", "needs at least one access key");
+    }
+    return new Account(id, List.copyOf(keys));
+  }
+
+  private static List<Region> regions(Node root) {
+    if (!root.has("regions")) {
+      return List.of(new Region("cn-hangzhou", "China (Hangzhou)", true));
+    }
+    List<Region> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node r : root.objects("regions")) {
+      r.onlyKeys("id", "localName", "exportSupported");
+      String id = regionId(r, "id");
+      unique(seen, id, r, "id");
+      out.add(new Region(id, r.string("localName", id), r.bool("exportSupported", true)));
+    }
+    if (out.isEmpty()) {
+      throw root.error("regions", "needs at least one region (leave the key out for cn-hangzhou only)");
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<Snapshot> snapshots(Node root) {
+    List<Snapshot> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node s : root.objects("snapshots")) {
+      s.onlyKeys("id", "encrypted", "kmsKeyId", "productCode", "status");
+      String id = s.string("id");
+      unique(seen, id, s, "id");
+      out.add(new Snapshot(id, s.bool("encrypted", false), s.string("kmsKeyId", null), s.string("productCode", ""),
+          s.oneOf("status", "accomplished", "progressing", "accomplished", "failed")));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<Image> images(Node root, List<Region> regions, List<Snapshot> snapshots) {
+    List<Image> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node i : root.objects("images")) {
+      i.onlyKeys("id", "region", "name", "description", "tags", "status", "ownerAlias", "productCode", "osType",
+          "platform", "architecture", "licenseExportable", "disks");
+      String id = i.string("id");
+      unique(seen, id, i, "id");
+      String region = i.string("region");
+      if (regions.stream().noneMatch(r -> r.id().equals(region))) {
+        throw i.error("region", "no region " + region + " (declare it under regions)");
+      }
+      List<Tag> tags = new ArrayList<>();
+      for (Node t : i.objects("tags")) {
+        t.onlyKeys("key", "value");
+        tags.add(new Tag(t.string("key"), t.string("value", "")));
+      }
+      List<Disk> disks = new ArrayList<>();
+      Set<String> devices = new HashSet<>();
+      for (Node d : i.objects("disks")) {
+        d.onlyKeys("device", "type", "sizeGiB", "snapshotId");
+        String device = d.string("device");
+        if (!devices.add(device)) {
+          throw d.error("device", "duplicate device " + device);
+        }
+        String snapshotId = d.string("snapshotId");
+        if (snapshots.stream().noneMatch(s -> s.id().equals(snapshotId))) {
+          throw d.error("snapshotId", "no snapshot " + snapshotId);
+        }
+        disks.add(new Disk(device, d.oneOf("type", null, "system", "data"),
+            (int) d.integer("sizeGiB", requiredLong(d, "sizeGiB"), 1, 65536), snapshotId));
+      }
+      long systemDisks = disks.stream().filter(d -> d.type().equals("system")).count();
+      if (systemDisks != 1) {
+        throw i.error("disks", "needs exactly one disk of type system, found " + systemDisks);
+      }
+      out.add(new Image(id, region, i.string("name"), i.string("description", ""), List.copyOf(tags),
+          i.oneOf("status", "Available", "Available", "Creating", "Waiting", "UnAvailable", "CreateFailed", "Deprecated"),
+          i.oneOf("ownerAlias", "self", "self", "others", "system", "marketplace"),
+          i.string("productCode", ""), i.oneOf("osType", "linux", "linux", "windows"),
+          i.string("platform", "CentOS"), i.oneOf("architecture", "x86_64", "x86_64", "i386", "arm64"),
+          i.bool("licenseExportable", true), List.copyOf(disks)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static long requiredLong(Node n, String key) {
+    if (!n.has(key)) {
+      throw n.error(key, "is required");
+    }
+    return 0;
+  }
+
+  private static List<Policy> policies(Node root) {
+    List<Policy> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node p : root.objects("policies")) {
+      p.onlyKeys("name", "type", "description", "defaultVersion", "document");
+      String name = p.string("name");
+      unique(seen, name, p, "name");
+      String version = p.string("defaultVersion", "v1");
+      if (!version.matches("v[0-9]+")) {
+        throw p.error("defaultVersion", "must look like v1, v2, ..., not '" + version + "'");
+      }
+      out.add(new Policy(name, p.oneOf("type", "Custom", "Custom", "System"), p.string("description", ""), version,
+          document(p, "document", true)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<Role> roles(Node root, List<Policy> policies) {
+    List<Role> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node r : root.objects("roles")) {
+      r.onlyKeys("name", "description", "trustPolicy", "attachedPolicies");
+      String name = r.string("name");
+      unique(seen, name, r, "name");
+      List<String> attached = r.strings("attachedPolicies");
+      for (int k = 0; k < attached.size(); k++) {
+        String policy = attached.get(k);
+        if (policies.stream().noneMatch(p -> p.name().equals(policy))) {
+          throw r.error("attachedPolicies[" + k + "]", "no policy " + policy);
+        }
+      }
+      out.add(new Role(name, r.string("description", ""), document(r, "trustPolicy", true), List.copyOf(attached)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<Bucket> buckets(Node root) {
+    List<Bucket> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node b : root.objects("buckets")) {
+      b.onlyKeys("name", "region", "acl", "encryption", "kmsKeyId", "versioning", "policy");
+      String name = b.string("name");
+      if (!BUCKET_NAME.matcher(name).matches()) {
+        throw b.error("name", "'" + name + "' is not a valid bucket name (3-63 of a-z, 0-9, -, starting and ending with a letter or digit)");
+      }
+      unique(seen, name, b, "name");
+      String encryption = b.oneOf("encryption", "none", "none", "AES256", "KMS");
+      out.add(new Bucket(name, regionId(b, "region"),
+          b.oneOf("acl", "private", "private", "public-read", "public-read-write"), encryption,
+          b.string("kmsKeyId", null), b.has("versioning") ? b.oneOf("versioning", null, "Enabled", "Suspended") : null,
+          document(b, "policy", false)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<StoredObject> objects(Node root, List<Bucket> buckets) {
+    List<StoredObject> out = new ArrayList<>();
+    for (Node o : root.objects("objects")) {
+      o.onlyKeys("bucket", "key", "size");
+      String bucket = o.string("bucket");
+      if (buckets.stream().noneMatch(b -> b.name().equals(bucket))) {
+        throw o.error("bucket", "no bucket " + bucket);
+      }
+      String key = o.string("key");
+      if (key.isEmpty() || key.startsWith("/")) {
+        throw o.error("key", "must be a non-empty object key not starting with /");
+      }
+      out.add(new StoredObject(bucket, key, o.integer("size", 0, 0, 1L << 20)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<Task> tasks(Node root, List<Image> images) {
+    List<Task> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node t : root.objects("tasks")) {
+      t.onlyKeys("id", "action", "imageId", "status", "createdAt");
+      String id = t.string("id");
+      unique(seen, id, t, "id");
+      String imageId = t.string("imageId");
+      if (images.stream().noneMatch(i -> i.id().equals(imageId))) {
+        throw t.error("imageId", "no image " + imageId);
+      }
+      Instant createdAt = Instant.now();
+      String created = t.string("createdAt", null);
+      if (created != null) {
+        try {
+          createdAt = Instant.parse(created);
+        } catch (DateTimeParseException e) {
+          throw t.error("createdAt", "must be an ISO-8601 UTC time like 2026-01-01T00:00:00Z, not '" + created + "'");
+        }
+      }
+      out.add(new Task(id, t.oneOf("action", "ExportImage", "ExportImage", "ImportImage", "RedeployInstance",
+          "ModifyDiskSpec", "ArchiveSnapshot"), imageId,
+          t.oneOf("status", "Processing", "Waiting", "Processing", "Finished", "Failed", "Cancelled"), createdAt));
+    }
+    return List.copyOf(out);
+  }
+
+  private static Quotas quotas(Node root) {
+    Node q = root.object("quotas");
+    if (q == null) {
+      return new Quotas(5, 100, true);
+    }
+    q.onlyKeys("concurrentExports", "weeklyExports", "exportWhitelisted");
+    return new Quotas((int) q.integer("concurrentExports", 5, 0, 10_000), (int) q.integer("weeklyExports", 100, 0, 1_000_000),
+        q.bool("exportWhitelisted", true));
+  }
+
+  private static Behaviour behaviour(Node root) {
+    Node b = root.object("behaviour");
+    if (b == null) {
+      return new Behaviour(2);
+    }
+    b.onlyKeys("exportSeconds");
+    return new Behaviour(b.number("exportSeconds", 2.0, 0, 86_400));
+  }
+
+  private static List<Fault> faults(Node root) {
+    List<Fault> out = new ArrayList<>();
+    for (Node f : root.objects("faults")) {
+      f.onlyKeys("api", "error", "message", "httpStatus", "times", "probability", "seed", "latencyMs", "jitterMs",
+          "ratePerSecond", "hang");
+      String api = f.string("api");
+      if (!API.matcher(api).matches()) {
+        throw f.error("api", "must be ecs:<Action>, ram:<Action>, oss:<Operation> or *, not '" + api + "'");
+      }
+      String error = f.string("error", null);
+      Integer times = f.has("times") ? (int) f.integer("times", 1, 1, Integer.MAX_VALUE) : null;
+      Double probability = f.number("probability", null, 0, 1);
+      if (times != null && probability != null) {
+        throw f.error("probability", "give either times or probability, not both");
+      }
+      if (error == null && (times != null || probability != null || f.has("message") || f.has("httpStatus"))) {
+        throw f.error("error", "is required when times, probability, message or httpStatus is given");
+      }
+      Double rate = f.number("ratePerSecond", null, 0.001, 1_000_000);
+      boolean hang = f.bool("hang", false);
+      long latency = f.integer("latencyMs", 0, 0, 600_000);
+      long jitter = f.integer("jitterMs", 0, 0, 600_000);
+      if (error == null && rate == null && !hang && latency == 0 && jitter == 0) {
+        throw f.error(null, "a fault needs error, latencyMs/jitterMs, ratePerSecond or hang");
+      }
+      Integer status = f.has("httpStatus") ? (int) f.integer("httpStatus", 400, 400, 599) : null;
+      out.add(new Fault(api, error, f.string("message", null), status, times, probability, f.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
+          latency, jitter, rate, hang));
+    }
+    return List.copyOf(out);
+  }
+
+  /** A policy document given as a mapping or as JSON text; returned as JSON text. */
+  private static String document(Node n, String key, boolean required) {
+    JsonNode v = n.raw(key);
+    if (v == null) {
+      if (required) {
+        throw n.error(key, "is required");
+      }
+      return null;
+    }
+    try {
+      if (v.isObject()) {
+        return JSON.writeValueAsString(v);
+      }
+      if (v.isTextual()) {
+        JsonNode parsed = JSON.readTree(v.asText());
+        if (parsed == null || !parsed.isObject()) {
+          throw n.error(key, "must be a JSON object");
+        }
+        return v.asText();
+      }
+    } catch (JsonProcessingException e) {
+      throw n.error(key, "is not valid JSON: " + e.getOriginalMessage());
+    }
+    throw n.error(key, "must be a policy document (a mapping or JSON text)");
+  }
+
+  private static String regionId(Node n, String key) {
+    String id = n.string(key);
+    if (!REGION_ID.matcher(id).matches()) {
+      throw n.error(key, "'" + id + "' is not a region id like cn-hangzhou");
+    }
+    return id;
+  }
+
+  private static void unique(Set<String> seen, String id, Node n, String key) {
+    if (!seen.add(id)) {
+      throw n.error(key, "duplicate " + key + " " + id);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package io.exportguard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.aliyuncs.auth.BasicCredentials;
+import com.aliyuncs.auth.StaticCredentialsProvider;
+import io.exportguard.cloud.CloudClients;
+import io.exportguard.cloud.CloudConfig;
+import io.exportguard.cloud.Endpoints;
+import io.exportguard.cloud.ExportTasks;
+import io.exportguard.facts.FactsJson;
+import io.exportguard.facts.Request;
+import io.exportguard.policy.PolicyEngineFactory;
+import io.exportguard.policy.StubPolicyEngine;
+import io.exportguard.report.Severity;
+import io.exportguard.run.EvalRunner;
+import io.exportguard.run.PolicyOptions;
+import io.exportguard.run.PreflightRunner;
+import io.exportguard.sandbox.Sandbox;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Preflight end to end against the sandbox, once with a stub engine (everything but Rego) and once
+ * with the embedded engine and the built-in pack (when it compiles in this build).
+ */
+class PreflightFlowIT {
+  static final Request DEMO = Request.of("cn-hangzhou", "m-bp1demo0001", "my-export-bucket", null, null, null);
+
+  @TempDir Path dir;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  @AfterEach
+  void clearCredentials() {
+    System.clearProperty("alibabacloud.accessKeyId");
+    System.clearProperty("alibabacloud.accessKeySecret");
+  }
+
+  static PolicyEngineFactory engine(String which) {
+    if (which.equals("embedded")) {
+      assumeTrue(DefaultPack.compiles(), DefaultPack::why);
+      return PolicyEngineFactory.EMBEDDED;
+    }
+    return StubPolicyEngine.requiredParameters()
+        .check("EG-IMAGE-001", Severity.HIGH, "InvalidImageId.NotFound", List.of("image"),
+            in -> in.path("image").path("exists").asBoolean() ? List.of()
+                : List.of(new io.exportguard.report.Report.Finding("image does not exist", "image")))
+        .factory();
+  }
+
+  int preflight(String which, String sandbox, String endpoint, Path saveFacts, boolean export, String timeout) {
+    PolicyOptions policy = new PolicyOptions(List.of(), false, List.of(), "json", dir.resolve("out"), "info", false);
+    return new PreflightRunner(new PrintWriter(out), new PrintWriter(err), engine(which))
+        .run(new PreflightRunner.Options(DEMO, policy, null, sandbox, endpoint, timeout, saveFacts, export, export));
+  }
+
+  JsonNode report() throws Exception { return Report.in(dir.resolve("out")).json(); }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stub", "embedded"})
+  void demoPassPassesExportsWaitsAndListsTheObjects(String which) throws Exception {
+    int code = preflight(which, "demo-pass", null, null, true, "60s");
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode r = report();
+    assertThat(r.path("summary").path("verdict").asText()).isEqualTo("pass");
+    JsonNode export = r.path("export");
+    assertThat(export.path("taskId").asText()).startsWith("t-");
+    assertThat(out.toString()).contains("export started: task " + export.path("taskId").asText());
+    assertThat(err.toString()).contains("export " + export.path("taskId").asText() + ": Finished");
+    assertThat(export.path("status").asText()).isEqualTo("Finished");
+    assertThat(export.path("objects")).isNotEmpty().allSatisfy(o -> {
+      assertThat(o.path("key").asText()).contains("m-bp1demo0001");
+      assertThat(o.path("size").asLong()).isPositive();
+      assertThat(o.path("etag").asText()).isNotBlank();
+    });
+    assertThat(export.path("factsSha256").asText()).hasSize(64);
+    assertThat(export.path("policiesSha256").asText()).hasSize(64);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stub", "embedded"})
+  void savedFactsEvaluateOfflineToTheSameVerdict(String which) throws Exception {
+    Path facts = dir.resolve("facts.json");
+    int code = preflight(which, "demo-fail", null, facts, false, null);
+    List<String> statuses = Report.in(dir.resolve("out")).checks(null).stream()
+        .map(c -> c.path("id").asText() + "=" + c.path("status").asText()).toList();
+    assertThat(FactsJson.load(facts).facts().request()).isEqualTo(DEMO);
+    Path again = dir.resolve("again");
+    PolicyOptions policy = new PolicyOptions(List.of(), false, List.of(), "json", again, "info", false);
+    int evalCode = new EvalRunner(new PrintWriter(out), new PrintWriter(err), engine(which)).run(facts, policy);
+    assertThat(evalCode).as(err.toString()).isEqualTo(code);
+    assertThat(Report.in(again).checks(null).stream()
+        .map(c -> c.path("id").asText() + "=" + c.path("status").asText()).toList()).isEqualTo(statuses);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stub", "embedded"})
+  void throttlingOneApiTwiceStillDecidesCorrectly(String which) throws Exception {
+    Path scenario = Scenarios.demoPassWithFaults(dir, "throttled",
+        "- { api: \"ecs:DescribeImages\", error: Throttling.User, times: 2 }",
+        "- { api: \"ram:GetRole\", error: Throttling.Api, times: 2 }",
+        "- { api: \"oss:GetBucketInfo\", error: ServiceUnavailable, times: 2 }");
+    Path facts = dir.resolve("facts.json");
+    int code = preflight(which, scenario.toString(), null, facts, false, null);
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(FactsJson.load(facts).facts().errors()).isEmpty();
+    assertThat(report().path("summary").path("verdict").asText()).isEqualTo("pass");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stub", "embedded"})
+  void anApiFailingEveryTimeExitsTwoQuicklyAndExportsNothing(String which) throws Exception {
+    Path scenario = Scenarios.demoPassWithFaults(dir, "failing",
+        "- { api: \"ecs:DescribeImages\", error: ServiceUnavailable }");
+    try (Sandbox sandbox = Sandbox.start(scenario.toString(), 0)) {
+      // --endpoint takes credentials from the SDK chain: its system-property provider comes first.
+      System.setProperty("alibabacloud.accessKeyId", sandbox.accessKeyId());
+      System.setProperty("alibabacloud.accessKeySecret", sandbox.accessKeySecret());
+      long t0 = System.nanoTime();
+      int code = preflight(which, null, sandbox.endpoint().toString(), null, true, null);
+      long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+      assertThat(code).as(err.toString()).isEqualTo(2);
+      assertThat(seconds).isLessThan(30);
+      JsonNode r = report();
+      assertThat(r.path("summary").path("verdict").asText()).isEqualTo("error");
+      assertThat(r.path("export").isMissingNode() || r.path("export").isNull()).isTrue();
+      assertThat(r.path("errors").get(0).path("code").asText()).isEqualTo("ServiceUnavailable");
+      assertThat(err.toString()).contains("not exporting");
+      try (CloudClients c = clientsFor(sandbox)) {
+        assertThat(ExportTasks.inProgress(c, "cn-hangzhou", "m-bp1demo0001")).isEmpty();
+      }
+    }
+  }
+
+  private static CloudClients clientsFor(Sandbox s) {
+    return new CloudClients(CloudConfig.of(Endpoints.emulator(s.endpoint().toString()),
+        new StaticCredentialsProvider(new BasicCredentials(s.accessKeyId(), s.accessKeySecret()))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stub"})
+  void aHangingCallIsBoundedByTimeout(String which) throws Exception {
+    Path scenario = Scenarios.demoPassWithFaults(dir, "hang", "- { api: \"oss:GetBucketPolicy\", hang: true }");
+    Path facts = dir.resolve("facts.json");
+    long t0 = System.nanoTime();
+    int code = preflight(which, scenario.toString(), null, facts, false, "3s");
+    long millis = (System.nanoTime() - t0) / 1_000_000L;
+    assertThat(code).as(err.toString()).isEqualTo(0); // the stub requires no bucket facts
+    assertThat(millis).isLessThan(8_000);
+    assertThat(FactsJson.load(facts).facts().errors()).extracting(e -> e.area() + ":" + e.code())
+        .contains("bucketPolicy:Timeout");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stub", "embedded"})
+  void secretsNeverAppearInOutputFactsOrReports(String which) throws Exception {
+    Path facts = dir.resolve("facts.json");
+    preflight(which, "demo-pass", null, facts, true, "60s");
+    String everything = out + "\n" + err + "\n" + Files.readString(facts) + "\n" + report();
+    assertThat(everything).doesNotContain("sandbox-secret");
+  }
+}

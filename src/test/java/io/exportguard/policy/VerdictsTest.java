@@ -1,0 +1,30 @@
+package io.exportguard.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exportguard.report.Report;
+import io.exportguard.report.Severity;
+import io.exportguard.report.Status;
+import io.exportguard.report.Verdict;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class VerdictsTest {
+
+  @ParameterizedTest
+  @CsvSource({
+      "'PASS,WARN',PASS", "'PASS,FAIL,ERROR',FAIL", "'PASS,ERROR',ERROR", "'SKIPPED,SKIPPED',ERROR", "'',ERROR",
+      "'FAIL,SKIPPED',FAIL", "'WAIVED',PASS", "'WARN,SKIPPED',PASS",
+  })
+  void verdictPrecedence(String statuses, Verdict expected) {
+    List<Report.CheckResult> checks = Arrays.stream(statuses.split(",")).filter(s -> !s.isEmpty())
+        .map(s -> new Report.CheckResult("id", "t", "d", "a", Severity.HIGH, Status.valueOf(s), null, List.of(), "",
+            "f", 1))
+        .toList();
+    Report.Summary s = Verdicts.summarize(checks);
+    assertThat(s.verdict()).isEqualTo(expected);
+    assertThat(s.passed() + s.warned() + s.failed() + s.errors() + s.skipped() + s.waived()).isEqualTo(checks.size());
+  }
+}

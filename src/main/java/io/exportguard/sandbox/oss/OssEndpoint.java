@@ -78,7 +78,7 @@ public final class OssEndpoint {
           throw new OssError(injected.status(), injected.code(), injected.message());
         }
       }
-      OssOperations.Result result = operations.run(operation, bucket, key, params(request));
+      OssOperations.Result result = operations.run(operation, bucket, key, params(request), request.header("range"));
       Map<String, String> headers = new LinkedHashMap<>(result.headers());
       headers.put("x-oss-request-id", requestId);
       headers.put("Server", "AliyunOSS");

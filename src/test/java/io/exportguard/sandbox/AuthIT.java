@@ -68,6 +68,17 @@ class AuthIT {
   }
 
   @Test
+  void parametersMayAlsoTravelInAFormBody() throws Exception {
+    SignedRpc s = signer();
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(s.signedQuery(s.params("DescribeRegions", "2014-05-26", Map.of())))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).at("/Regions/Region/0/RegionId").asText()).isEqualTo("cn-hangzhou");
+  }
+
+  @Test
   void aTamperedParameterBreaksTheSignature() throws Exception {
     SignedRpc s = signer();
     String query = s.signedQuery(s.params("DescribeImages", "2014-05-26", Map.of("RegionId", "cn-hangzhou", "ImageId", "m-bp1demo0001")));

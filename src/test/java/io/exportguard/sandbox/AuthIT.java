@@ -207,6 +207,26 @@ class AuthIT {
   }
 
   @Test
+  void presignedV1UrlsWorkUntilTheyExpire() throws Exception {
+    String yaml = ScenarioLoader.builtInText("demo-pass") + "objects: [ { bucket: my-export-bucket, key: \"reports/a b.txt\", size: 7 } ]\n";
+    try (Sandbox s = Sandbox.start(ScenarioLoader.parse("presign.yaml", yaml), 0)) {
+      OSS oss = SdkClients.ossV1(s);
+      java.net.URL url = oss.generatePresignedUrl("my-export-bucket", "reports/a b.txt", new java.util.Date(System.currentTimeMillis() + 60_000));
+      HttpResponse<String> ok = HTTP.send(HttpRequest.newBuilder(url.toURI()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(ok.statusCode()).isEqualTo(200);
+      assertThat(ok.body()).hasSize(7);
+      java.net.URL expired = oss.generatePresignedUrl("my-export-bucket", "reports/a b.txt", new java.util.Date(System.currentTimeMillis() - 1_000));
+      HttpResponse<String> late = HTTP.send(HttpRequest.newBuilder(expired.toURI()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(late.statusCode()).isEqualTo(403);
+      assertThat(late.body()).contains("<Code>AccessDenied</Code>").contains("expired");
+      HttpResponse<String> tampered = HTTP.send(HttpRequest.newBuilder(URI.create(url.toString().replace("a%20b.txt", "a%20c.txt"))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(tampered.body()).contains("<Code>SignatureDoesNotMatch</Code>");
+      oss.shutdown();
+    }
+  }
+
+  @Test
   void anonymousOssCallersMayOnlyReadPublicBuckets() throws Exception {
     String yaml = ScenarioLoader.builtInText("demo-pass")
         + "objects: [ { bucket: my-export-bucket, key: readme.txt, size: 12 }, { bucket: open-bucket, key: hello.txt, size: 5 } ]\n";

@@ -159,7 +159,7 @@ final class BenchPolicy {
   /** About 5 KB of facts: an image with several disks and tags, a role with policies, a bucket, tasks. */
   static String input() {
     StringBuilder disks = new StringBuilder();
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 7; i++) {
       if (i > 0) disks.append(',');
       disks.append("""
           {"device": "/dev/xvd%c", "type": "%s", "sizeGiB": %d, "snapshotId": "s-bp1snap%04d",
@@ -167,12 +167,12 @@ final class BenchPolicy {
           """.formatted((char) ('a' + i), i == 0 ? "system" : "data", 40 + 20 * i, i, i));
     }
     StringBuilder tags = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 10; i++) {
       if (i > 0) tags.append(',');
       tags.append("{\"key\": \"team-%d\", \"value\": \"value-%d\"}".formatted(i, i));
     }
     StringBuilder tasks = new StringBuilder();
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 8; i++) {
       if (i > 0) tasks.append(',');
       tasks.append("{\"taskId\": \"t-%04d\", \"imageId\": \"m-bp1other%d\", \"status\": \"Finished\", \"createdAt\": \"2026-01-0%dT00:00:00Z\"}"
           .formatted(i, i, 1 + i));

@@ -41,6 +41,7 @@ public final class BuiltinRegistry {
     Walk.register(r);
     Runtime.register(r);
     Http.register(r);
+    Tokens.register(r);
     return r;
   }
 

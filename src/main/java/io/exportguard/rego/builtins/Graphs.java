@@ -80,11 +80,12 @@ final class Graphs {
       out.add(ArrayValue.of(here));
       return;
     }
-    Set<Value> seen = new HashSet<>(reached);
-    seen.add(root);
+    // One visited set is shared by the whole walk from an initial node's neighbour, as OPA's
+    // conformance cases expect: a node reached through an earlier sibling ends later paths.
+    reached.add(root);
     for (Value n : ns) {
-      if (seen.contains(n)) out.add(ArrayValue.of(here));
-      else paths(ctx, graph, n, here, out, seen);
+      if (reached.contains(n)) out.add(ArrayValue.of(here));
+      else paths(ctx, graph, n, here, out, reached);
     }
   }
 }

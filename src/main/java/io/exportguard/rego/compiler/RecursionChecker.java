@@ -23,6 +23,8 @@ final class RecursionChecker {
   private final Map<RuleTree, Set<RuleTree>> edges = new IdentityHashMap<>();
   private final Map<RuleTree, String> names = new IdentityHashMap<>();
   private final Map<RuleTree, Rule> firstRule = new IdentityHashMap<>();
+  /** Nodes with rules in tree order, so errors come out in a stable order. */
+  private final List<RuleTree> order = new ArrayList<>();
 
   RecursionChecker(RuleTree root, Errors errors) {
     this.root = root;
@@ -33,7 +35,7 @@ final class RecursionChecker {
     index(root, "data");
     Map<RuleTree, Integer> state = new IdentityHashMap<>();
     Set<String> reported = new java.util.HashSet<>();
-    for (RuleTree n : edges.keySet()) {
+    for (RuleTree n : order) {
       if (!state.containsKey(n)) dfs(n, state, new ArrayList<>(), reported);
     }
   }
@@ -47,6 +49,7 @@ final class RecursionChecker {
         for (Rule x = r; x != null; x = x.elseRule()) collect(x, deps);
       }
       edges.put(n, deps);
+      order.add(n);
     }
     for (Map.Entry<Value, RuleTree> c : n.children().entrySet()) {
       Value k = c.getKey();
@@ -115,12 +118,15 @@ final class RecursionChecker {
       if (s == null) {
         dfs(d, state, stack, reported);
       } else if (s == 1) {
+        // Every rule on the cycle is recursive; report each once, starting from itself (as OPA does).
         List<RuleTree> cycle = new ArrayList<>(stack.subList(stack.indexOf(d), stack.size()));
-        StringBuilder sb = new StringBuilder();
-        for (RuleTree c : cycle) sb.append(names.get(c)).append(" -> ");
-        sb.append(names.get(d));
-        if (reported.add(names.get(d))) {
-          errors.add(Errors.RECURSION, "rule " + names.get(d) + " is recursive: " + sb, firstRule.get(d).loc());
+        for (int i = 0; i < cycle.size(); i++) {
+          RuleTree start = cycle.get(i);
+          if (!reported.add(names.get(start))) continue;
+          StringBuilder sb = new StringBuilder();
+          for (int j = 0; j < cycle.size(); j++) sb.append(names.get(cycle.get((i + j) % cycle.size()))).append(" -> ");
+          sb.append(names.get(start));
+          errors.add(Errors.RECURSION, "rule " + names.get(start) + " is recursive: " + sb, firstRule.get(start).loc());
         }
       }
     }

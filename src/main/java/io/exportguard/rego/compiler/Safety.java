@@ -110,17 +110,29 @@ final class Safety {
     return new Body(ordered, body.loc());
   }
 
+  /**
+   * Reports the vars that keep the remaining literals from running: those a literal could not
+   * bind even if all its other vars were bound (in {@code z := count(w)}, w and not z). When
+   * every var could be bound that way (a cycle such as {@code x = y}), all of them are reported.
+   */
   private void reportUnsafe(List<Expr> remaining, Set<String> bound, Set<String> scope) {
-    Set<String> reported = new HashSet<>();
+    java.util.Map<String, Expr> culprits = new java.util.LinkedHashMap<>();
+    java.util.Map<String, Expr> all = new java.util.LinkedHashMap<>();
     for (Expr e : remaining) {
       Set<String> vs = new LinkedHashSet<>();
       shallow(e, vs);
       closureVars(e, scope, vs);
+      vs.removeAll(bound);
       for (String v : vs) {
-        if (bound.contains(v) || !reported.add(v)) continue;
-        unsafe(v, e);
+        all.putIfAbsent(v, e);
+        Set<String> others = new HashSet<>(bound);
+        others.addAll(vs);
+        others.remove(v);
+        if (outputs(e, others, scope) == null) culprits.putIfAbsent(v, e);
       }
     }
+    java.util.Map<String, Expr> report = culprits.isEmpty() ? all : culprits;
+    for (java.util.Map.Entry<String, Expr> en : report.entrySet()) unsafe(en.getKey(), en.getValue());
   }
 
   private void unsafe(String name, io.exportguard.rego.ast.Node where) {
@@ -438,7 +450,9 @@ final class Safety {
     private Term headChecked(Term head, Set<String> b, Body original, Body ordered) {
       Set<String> vs = new LinkedHashSet<>();
       shallow(head, vs);
-      for (String v : vs) if (!b.contains(v)) unsafe(v, head);
+      // A var the body mentions but cannot bind was reported there already.
+      Set<String> inBody = Vars.of(original);
+      for (String v : vs) if (!b.contains(v) && !inBody.contains(v)) unsafe(v, head);
       Set<String> inner = new HashSet<>(scope);
       for (Expr e : ordered.exprs()) shallow(e, inner);
       return new Nested(b, inner).term(head);

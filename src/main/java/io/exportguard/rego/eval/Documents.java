@@ -1,6 +1,8 @@
 package io.exportguard.rego.eval;
 
+import io.exportguard.rego.value.NumberValue;
 import io.exportguard.rego.value.ObjectValue;
+import io.exportguard.rego.value.StringValue;
 import io.exportguard.rego.value.SetValue;
 import io.exportguard.rego.value.Value;
 import java.util.Arrays;
@@ -32,6 +34,7 @@ final class Documents {
       Value replaced = Overrides.exact(ev.ctx, keys, i);
       if (replaced != null) return ev.walk(replaced, path, i, f, k);
     }
+    if (node == null && keys == null) return base != null && walkBase(ev, base, path, i, f, k);
     if (node == null || node.definedByRules() || i == path.length) {
       Value v;
       if (node == null) v = base;
@@ -60,10 +63,30 @@ final class Documents {
                        Value[] f, Evaluator.Values k) {
     RuleNode child = node.children.get(key);
     if (child != null && child.functionOnly()) child = null;
-    Value childBase = base instanceof ObjectValue o ? o.get(key) : null;
+    Value childBase = null;
+    if (base instanceof ObjectValue o) {
+      childBase = o.get(key);
+      // Base documents are stored under string keys: data[2] finds the key "2", as in OPA.
+      if (childBase == null && key instanceof NumberValue) childBase = o.get(StringValue.of(key.toString()));
+    }
     if (child == null && childBase == null && keys == null) return false;
     if (keys != null) keys[i] = key;
     return walkData(ev, path, i + 1, child, childBase, keys, f, k);
+  }
+
+  /** Walks a base document; a number selects an object's member named by its text, as OPA's store does. */
+  private static boolean walkBase(Evaluator ev, Value v, Term[] path, int i, Value[] f, Evaluator.Values k) {
+    while (i < path.length) {
+      Term seg = path[i];
+      Value key = seg instanceof Term.Const c ? c.value() : seg instanceof Term.Var var ? f[var.slot()] : null;
+      if (key == null || !(v instanceof ObjectValue o)) return ev.walk(v, path, i, f, k);
+      Value next = o.get(key);
+      if (next == null && key instanceof NumberValue) next = o.get(StringValue.of(key.toString()));
+      if (next == null) return false;
+      v = next;
+      i++;
+    }
+    return k.accept(v);
   }
 
   /** The value of a namespace: its base document with every child's value laid over it. */

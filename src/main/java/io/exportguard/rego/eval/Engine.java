@@ -32,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Engine implements PolicySet {
   private static final BuiltinRegistry STANDARD = BuiltinRegistry.standard();
   private static final int MAX_CACHED_QUERIES = 1_000;
+  /** Stack reserved per nested rule/function call when a query needs a deep stack (measured ~5 KB, with margin). */
+  private static final long DEEP_STACK_BYTES_PER_LEVEL = 32 * 1024;
 
   private final CompiledPolicy policy;
   private final Plan plan;
@@ -67,7 +69,18 @@ public final class Engine implements PolicySet {
   @Override
   public QueryResult eval(String query, Value input, EvalOptions options) throws RegoException {
     QueryPlan q = queryPlan(query);
-    Session session = new Session(plan, options == null ? EvalOptions.DEFAULT : options);
+    EvalOptions opts = options == null ? EvalOptions.DEFAULT : options;
+    try {
+      return evalOnce(q, input, opts);
+    } catch (StackOverflowError onCallerStack) {
+      // Evaluation is free of side effects, so a query too deep for the caller's stack is run
+      // again on a thread with a stack sized for the depth bound; beyond it the bound answers.
+      return evalOnDeepStack(q, input, opts);
+    }
+  }
+
+  private QueryResult evalOnce(QueryPlan q, Value input, EvalOptions options) throws RegoException {
+    Session session = new Session(plan, options);
     Evaluator ev = new Evaluator(session, new Context(input, new Context.DataOverride[0], Map.of()));
     Value[] frame = new Value[q.slots()];
     List<Map<String, Value>> results = new ArrayList<>();
@@ -87,11 +100,37 @@ public final class Engine implements PolicySet {
       }
     } catch (EvalException e) {
       throw new RegoException(e.toError());
-    } catch (StackOverflowError e) {
-      throw new RegoException(new RegoError(EvalException.DEPTH,
-          "evaluation nested too deeply (unbounded recursion through data?)", null, 0, 0, null));
+    } catch (RuntimeException e) {
+      // A defect in the engine must not escape as an unchecked exception through the API.
+      throw new RegoException(new RegoError(EvalException.INTERNAL, "internal error: " + e, null, 0, 0, null));
     }
     return new QueryResult(Collections.unmodifiableList(results), List.copyOf(session.printed));
+  }
+
+  private QueryResult evalOnDeepStack(QueryPlan q, Value input, EvalOptions options) throws RegoException {
+    Object[] outcome = new Object[1];
+    long stack = Math.max(64L << 20, (long) options.maxDepth() * DEEP_STACK_BYTES_PER_LEVEL);
+    Thread t = new Thread(null, () -> {
+      try {
+        outcome[0] = evalOnce(q, input, options);
+      } catch (RegoException e) {
+        outcome[0] = e;
+      } catch (StackOverflowError e) {
+        outcome[0] = new RegoException(new RegoError(EvalException.DEPTH,
+            "evaluation nested too deeply (more than the stack allows); lower EvalOptions.maxDepth", null, 0, 0, null));
+      }
+    }, "rego-deep-eval", stack);
+    t.setDaemon(true);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      t.interrupt();
+      Thread.currentThread().interrupt();
+      throw new RegoException(new RegoError(EvalException.CANCEL, "interrupted while evaluating", null, 0, 0, null));
+    }
+    if (outcome[0] instanceof RegoException e) throw e;
+    return (QueryResult) outcome[0];
   }
 
   private static Map<String, Value> bindings(QueryPlan q, Value[] frame) {

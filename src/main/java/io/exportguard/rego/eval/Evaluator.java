@@ -99,6 +99,7 @@ class Evaluator {
 
   private boolean evalEvery(Expr.Every ev, Value[] f, Next k) {
     return evalTerm(ev.domain(), f, domain -> {
+      if (!(domain instanceof ArrayValue || domain instanceof ObjectValue || domain instanceof SetValue)) return false;
       boolean all = !forEachPair(domain, (key, val) -> {
         Next body = () -> evalBody(ev.body(), 0, f, () -> true);
         boolean satisfied = ev.key() == null ? unifyValue(ev.value(), val, f, body)

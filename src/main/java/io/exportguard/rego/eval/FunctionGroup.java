@@ -8,6 +8,8 @@ final class FunctionGroup {
   final String name;
   final List<RuleDef> defs = new ArrayList<>();
   RuleDef defaultDef;
+  /** Number of parameters, known before any definition is lowered (calls are lowered first). */
+  int arity = -1;
 
   FunctionGroup(String name) { this.name = name; }
 }

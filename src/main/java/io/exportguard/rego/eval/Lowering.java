@@ -137,10 +137,7 @@ final class Lowering {
   }
 
   private static int arity(Callee c) {
-    if (c instanceof Callee.FunctionCallee f) {
-      if (!f.group().defs.isEmpty()) return f.group().defs.get(0).params().length;
-      return f.group().defaultDef == null ? -1 : f.group().defaultDef.params().length;
-    }
+    if (c instanceof Callee.FunctionCallee f) return f.group().arity;
     return ((Callee.BuiltinCallee) c).decl().arity();
   }
 

@@ -46,6 +46,7 @@ final class PlanBuilder {
       if (r.kind() == RuleKind.FUNCTION) {
         String name = r.head().dottedName();
         FunctionGroup g = functions.computeIfAbsent(name, FunctionGroup::new);
+        g.arity = r.args().size();
         node.function = g;
       }
       placed.add(new Placed(r, node, depth));

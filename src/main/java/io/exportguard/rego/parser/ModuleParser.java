@@ -76,7 +76,7 @@ final class ModuleParser extends BodyParser {
   /** {@code a.b["c"]} as a ref under {@code data} (package) or as written (import). */
   private Ref parseDataPath(boolean isPackage) {
     Token first = cur();
-    if (first.kind() != TokenKind.IDENT) throw unexpected(first, "ident");
+    if (first.kind() != TokenKind.IDENT) throw unexpected(first, "identifier");
     advance();
     List<Term> terms = new ArrayList<>();
     Location l = loc(first);
@@ -89,7 +89,7 @@ final class ModuleParser extends BodyParser {
     while (!cur().wsBefore() && (at(TokenKind.DOT) || at(TokenKind.LBRACK))) {
       if (advance().kind() == TokenKind.DOT) {
         Token name = cur();
-        if (!isWord(name.kind())) throw unexpected(name, "ident");
+        if (!isWord(name.kind())) throw unexpected(name, "identifier");
         advance();
         terms.add(Scalar.string(name.text(), loc(name)));
       } else {
@@ -115,7 +115,7 @@ final class ModuleParser extends BodyParser {
     if (at(TokenKind.AS)) {
       advance();
       Token a = cur();
-      if (a.kind() != TokenKind.IDENT) throw unexpected(a, "ident");
+      if (a.kind() != TokenKind.IDENT) throw unexpected(a, "identifier");
       advance();
       alias = a.text();
     }
@@ -159,7 +159,7 @@ final class ModuleParser extends BodyParser {
       else kind = head.isGround() ? RuleKind.COMPLETE : RuleKind.PARTIAL_OBJECT;
     }
     boolean hasBody = at(TokenKind.IF) || at(TokenKind.LBRACE);
-    Body body = parseRuleBody(start);
+    Body body = parseRuleBody(start, kind == RuleKind.PARTIAL_OBJECT && value == null && head.size() == 2);
     if (kind != RuleKind.PARTIAL_SET && value == null) {
       if (!hasBody) throw fail(start, "rule must have a value or a body: " + head.headName());
       value = Scalar.bool(true, loc(start));
@@ -172,7 +172,10 @@ final class ModuleParser extends BodyParser {
   }
 
   /** {@code if { ... }}, {@code if literal}, or nothing (empty body). A bare {@code { }} lacks the v1 {@code if}. */
-  private Body parseRuleBody(Token ruleStart) {
+  private Body parseRuleBody(Token ruleStart) { return parseRuleBody(ruleStart, false); }
+
+  /** {@code partialSetLike}: the head looks like a v0 partial set ({@code p[x] { ... }}). */
+  private Body parseRuleBody(Token ruleStart, boolean partialSetLike) {
     if (at(TokenKind.IF)) {
       Token kw = advance();
       if (at(TokenKind.LBRACE)) {
@@ -207,6 +210,9 @@ final class ModuleParser extends BodyParser {
     if (at(TokenKind.LBRACE)) {
       Token open = cur();
       addError("`if` keyword is required before rule body", open.line(), open.column());
+      if (partialSetLike) {
+        addError("`contains` keyword is required for partial set rules", ruleStart.line(), ruleStart.column());
+      }
       advance();
       Body b = parseQuery(TokenKind.RBRACE, open);
       advance();
@@ -237,7 +243,7 @@ final class ModuleParser extends BodyParser {
 
   private Rule parseDefault(Token kw) {
     Token start = cur();
-    if (start.kind() != TokenKind.IDENT) throw unexpected(start, "ident");
+    if (start.kind() != TokenKind.IDENT) throw unexpected(start, "identifier");
     Term headTerm = parsePrimary();
     Ref head;
     List<Term> args = List.of();

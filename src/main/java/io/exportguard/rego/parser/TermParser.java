@@ -85,7 +85,7 @@ abstract class TermParser {
   /** {@code unexpected X token} (plus an expectation); an illegal token was already reported by the lexer. */
   ParseFail unexpected(Token t, String expected) {
     if (t.kind() == TokenKind.ILLEGAL) return new ParseFail();
-    String msg = "unexpected " + t.kind().display + " token";
+    String msg = "unexpected " + t.kind().display + (t.kind().isKeyword() ? " keyword" : " token");
     if (expected != null) msg += ": expected " + expected;
     return fail(t, msg);
   }
@@ -239,6 +239,12 @@ abstract class TermParser {
         case TRUE, FALSE -> { advance(); return Scalar.bool(t.kind() == TokenKind.TRUE, loc(t)); }
         case NULL -> { advance(); return new Scalar(NullValue.INSTANCE, loc(t)); }
         case IDENT -> { advance(); head = new Var(t.text(), loc(t)); }
+        // v1 keeps the builtin contains(s, sub) callable: the keyword directly followed by "(" is a call.
+        case CONTAINS -> {
+          if (peek(1).kind() != TokenKind.LPAREN || peek(1).wsBefore()) throw unexpected(t, null);
+          advance();
+          head = new Var(t.text(), loc(t));
+        }
         case LBRACK -> head = parseArray();
         case LBRACE -> head = parseBrace();
         case LPAREN -> {
@@ -267,7 +273,7 @@ abstract class TermParser {
       if (t.kind() == TokenKind.DOT) {
         advance();
         Token name = cur();
-        if (!isWord(name.kind()) || name.wsBefore()) throw unexpected(name, "ident");
+        if (!isWord(name.kind()) || name.wsBefore()) throw unexpected(name, "identifier");
         advance();
         ref.add(Scalar.string(name.text(), loc(name)));
       } else if (t.kind() == TokenKind.LBRACK) {
@@ -311,7 +317,7 @@ abstract class TermParser {
       if (at(TokenKind.COMMA)) {
         advance();
       } else if (!at(close)) {
-        throw unexpected(cur(), "," + " or " + close.display);
+        throw unexpected(cur(), ", or " + close.display);
       }
     }
     advance();
@@ -342,7 +348,7 @@ abstract class TermParser {
   }
 
   private void expectClose(TokenKind close) {
-    if (!at(close)) throw unexpected(cur(), "," + " or " + close.display);
+    if (!at(close)) throw unexpected(cur(), ", or " + close.display);
     advance();
   }
 

@@ -1,0 +1,78 @@
+package io.exportguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegoCasesCommandTest {
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out), new PrintStream(err));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private void write(String folder, String yaml) throws Exception {
+    Files.createDirectories(dir.resolve(folder));
+    Files.writeString(dir.resolve(folder).resolve("cases.yaml"), yaml);
+  }
+
+  @Test
+  void allPassingExitsZeroAndEndsWithTheCounts() throws Exception {
+    write("ok", """
+        cases:
+          - note: ok/one
+            modules: ["package t\\np := 1"]
+            query: data.t.p = x
+            want_result: [{x: 1}]
+        """);
+    Run r = run("rego", "cases", dir.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out().strip()).endsWith("1 passed, 0 failed");
+    assertThat(r.out()).contains("ok").contains("100.0%");
+  }
+
+  @Test
+  void aFailureExitsOneAndIsListedWithItsReason() throws Exception {
+    write("bad", """
+        cases:
+          - note: bad/wrong
+            modules: ["package t\\np := 1"]
+            query: data.t.p = x
+            want_result: [{x: 2}]
+          - note: bad/skipped
+            modules: ["package t"]
+            query: "true"
+            skip: not today
+        """);
+    Run r = run("rego", "cases", dir.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("bad/wrong -- want [{\"x\":2}], got [{\"x\":1}]");
+    assertThat(r.out().strip()).endsWith("0 passed, 1 failed, 1 skipped");
+  }
+
+  @Test
+  void aMissingFolderIsBadInput() {
+    Run r = run("rego", "cases", dir.resolve("nope").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("nope").contains("no such file").doesNotContain("at io.");
+  }
+
+  @Test
+  void aFileThatIsNotTestCasesIsBadInput() throws Exception {
+    Files.writeString(dir.resolve("x.yaml"), "just: [a, map");
+    Run r = run("rego", "cases", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("x.yaml");
+  }
+}

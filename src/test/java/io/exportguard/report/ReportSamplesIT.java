@@ -70,6 +70,7 @@ class ReportSamplesIT {
     Files.createDirectories(out);
     Files.writeString(out.resolve("console.txt"), stdout.toString(StandardCharsets.UTF_8));
 
+    formatsAreValid(out);
     if (UPDATE) {
       if (scenario.equals("demo-fail")) screenshot(out);
       return;
@@ -82,6 +83,31 @@ class ReportSamplesIT {
       assertThat(actual.get(name)).as("%s/%s is stale: run reports/samples/regenerate.sh", target, name)
           .isEqualTo(expected.get(name));
     }
+  }
+
+  /** The real run's SARIF validates against the schema and its JUnit XML parses, with matching counts. */
+  private static void formatsAreValid(Path dir) throws Exception {
+    Map<String, String> files = texts(dir);
+    String json = only(files, ".json");
+    String sarif = only(files, ".sarif");
+    String xml = only(files, ".xml");
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    try (java.io.InputStream in = ReportSamplesIT.class.getResourceAsStream("/report/sarif/sarif-2.1.0-rtm.5.json")) {
+      com.networknt.schema.JsonSchema schema = com.networknt.schema.JsonSchemaFactory
+          .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V4).getSchema(in);
+      assertThat(schema.validate(mapper.readTree(sarif))).isEmpty();
+    }
+    com.fasterxml.jackson.databind.JsonNode report = mapper.readTree(json);
+    org.w3c.dom.Document junit = JunitReportWriterTest.parse(xml);
+    assertThat(junit.getElementsByTagName("testcase").getLength()).isEqualTo(report.get("checks").size());
+    assertThat(Integer.parseInt(junit.getDocumentElement().getAttribute("failures")))
+        .isEqualTo(report.at("/summary/failed").asInt());
+  }
+
+  private static String only(Map<String, String> files, String extension) {
+    List<String> names = files.keySet().stream().filter(n -> n.endsWith(extension)).toList();
+    assertThat(names).hasSize(1);
+    return files.get(names.get(0));
   }
 
   private static void screenshot(Path dir) throws Exception {

@@ -35,14 +35,39 @@ final class BucketGatherer {
   private record Elsewhere(String location) {}
 
   CompletableFuture<BucketFacts> gather(String regionId, String bucket) {
+    return attempt(regionId, bucket, true);
+  }
+
+  /**
+   * The five calls side by side. When OSS says the bucket lives in another region, they are made
+   * once more, signed for that region, so the bucket's other facts are known too (one extra level,
+   * only in that case).
+   */
+  private CompletableFuture<BucketFacts> attempt(String regionId, String bucket, boolean mayFollow) {
     var info = Async.run(executor, () -> clients.oss("GetBucketInfo", regionId, oss -> info(oss.getBucketInfo(bucket))));
     var location = Async.run(executor, () -> clients.oss("GetBucketLocation", regionId, oss -> oss.getBucketLocation(bucket)));
     var acl = Async.run(executor, () -> clients.oss("GetBucketAcl", regionId, oss -> aclName(oss.getBucketAcl(bucket).getCannedACL())));
     var policy = Async.run(executor, () -> clients.oss("GetBucketPolicy", regionId, oss -> oss.getBucketPolicy(bucket).getPolicyText()));
     var encryption = Async.run(executor, () -> clients.oss("GetBucketEncryption", regionId,
         oss -> encryption(oss.getBucketEncryption(bucket))));
-    return CompletableFuture.allOf(info, location, acl, policy, encryption).handle((v, ignored) ->
-        combine(regionId, bucket, info, location, acl, policy, encryption));
+    return CompletableFuture.allOf(info, location, acl, policy, encryption).handle((v, ignored) -> {
+      Elsewhere elsewhere = elsewhere(failure(info, "oss:GetBucketInfo"));
+      if (elsewhere == null) elsewhere = elsewhere(failure(location, "oss:GetBucketLocation"));
+      return elsewhere;
+    }).thenComposeAsync(elsewhere -> {
+      if (elsewhere == null) {
+        return CompletableFuture.completedFuture(combine(regionId, bucket, info, location, acl, policy, encryption));
+      }
+      String other = regionOf(elsewhere.location());
+      if (mayFollow && Endpoints.plausibleRegion(other) && !other.equals(regionId)) {
+        return attempt(other, bucket, false);
+      }
+      String reason = "bucket " + bucket + " is in " + elsewhere.location() + ", not oss-" + regionId;
+      sink.skip(Area.BUCKET_POLICY, reason);
+      sink.skip(Area.BUCKET_ENCRYPTION, reason);
+      return CompletableFuture.completedFuture(new BucketFacts(bucket, true, elsewhere.location(), other, null, null,
+          null, null, null, null));
+    }, executor);
   }
 
   private BucketFacts combine(String regionId, String bucket, CompletableFuture<Info> info,
@@ -53,15 +78,6 @@ final class BucketGatherer {
       sink.skip(Area.BUCKET_POLICY, "bucket " + bucket + " does not exist");
       sink.skip(Area.BUCKET_ENCRYPTION, "bucket " + bucket + " does not exist");
       return BucketFacts.missing(bucket);
-    }
-    Elsewhere elsewhere = elsewhere(infoError);
-    if (elsewhere == null) elsewhere = elsewhere(failure(location, "oss:GetBucketLocation"));
-    if (elsewhere != null) {
-      String reason = "bucket " + bucket + " is in " + elsewhere.location() + ", not oss-" + regionId;
-      sink.skip(Area.BUCKET_POLICY, reason);
-      sink.skip(Area.BUCKET_ENCRYPTION, reason);
-      return new BucketFacts(bucket, true, elsewhere.location(), regionOf(elsewhere.location()), null, null, null,
-          null, null, null);
     }
     boolean bucketOk = true;
     for (var f : new Object[][] {{info, "oss:GetBucketInfo"}, {location, "oss:GetBucketLocation"}, {acl, "oss:GetBucketAcl"}}) {

@@ -79,7 +79,12 @@ public final class HtmlReportWriter implements ReportWriter {
     ctx.put("target", target);
     List<Report.CheckResult> checks = Ordering.byUrgency(r.checks());
     ctx.put("total", checks.size());
-    ctx.put("verdict", verdict(r.summary(), checks.size()));
+    Map<String, Object> verdict = verdict(r.summary(), checks.size());
+    if (r.export() != null) {
+      verdict.put("explanation", verdict.get("explanation") + " Export task " + nz(r.export().taskId()) + ": "
+          + nz(r.export().status()) + ", evidence below.");
+    }
+    ctx.put("verdict", verdict);
 
     List<Map<String, Object>> statuses = new ArrayList<>();
     for (Status s : statusOrder()) {

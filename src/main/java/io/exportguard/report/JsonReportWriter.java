@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class JsonReportWriter implements ReportWriter {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = JsonStyle.factory();
 
 
   @Override

@@ -113,7 +113,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         .append(HtmlReportWriter.duration(r.durationMs())).append(", ").append(total).append(" checks: ")
         .append(s.failed()).append(" failed, ").append(s.errors()).append(" errors, ").append(s.warned())
         .append(" warned, ").append(s.waived()).append(" waived, ").append(s.skipped()).append(" skipped, ")
-        .append(s.passed()).append(" passed\n\n");
+        .append(s.passed()).append(" passed").append(total == 0 ? ". No check was evaluated." : "").append("\n\n");
   }
 
   private static void summaryTable(StringBuilder b, List<Report.CheckResult> checks) {

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 public final class SarifReportWriter implements ReportWriter {
 
   static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-  private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.CLOSE_CLOSEABLE);
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonStyle.factory()).disable(SerializationFeature.CLOSE_CLOSEABLE);
   private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
 
   @Override
@@ -62,6 +62,9 @@ public final class SarifReportWriter implements ReportWriter {
       rules.add(rule(c));
     }
 
+    // One category per target, so code scanning keeps each image's alerts apart.
+    run.putObject("automationDetails").put("id", "exportguard/" + nz(report.target().regionId(), "region") + "/"
+        + nz(report.target().imageId(), "image") + "/");
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", report.summary().verdict() != Verdict.ERROR);
     if (report.startedAt() != null) {

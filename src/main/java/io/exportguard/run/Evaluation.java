@@ -1,6 +1,5 @@
 package io.exportguard.run;
 
-import io.exportguard.cli.VersionProvider;
 import io.exportguard.facts.Facts;
 import io.exportguard.facts.FactsDocument;
 import io.exportguard.facts.Request;
@@ -105,8 +104,14 @@ final class Evaluation implements AutoCloseable {
     Request q = facts.request();
     Report.Target target = q == null ? new Report.Target(null, null, null, null, null, null)
         : new Report.Target(q.regionId(), q.imageId(), q.ossBucket(), q.ossPrefix(), q.imageFormat(), q.roleName());
-    return new Report(Report.SCHEMA, new Report.Tool("exportguard", VersionProvider.version()), clock.startedAt(),
+    return new Report(Report.SCHEMA, new Report.Tool("exportguard", version()), clock.startedAt(),
         clock.elapsedMillis(), target, Verdicts.summarize(checks), checks, facts.errors(), export);
+  }
+
+  /** The jar manifest's version, "dev" when running from classes (as {@code --version} prints it). */
+  static String version() {
+    String v = Evaluation.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
   }
 
   /** Writes every chosen format; the console one to {@code console}. */

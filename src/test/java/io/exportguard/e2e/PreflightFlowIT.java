@@ -21,6 +21,7 @@ import io.exportguard.run.PreflightRunner;
 import io.exportguard.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -144,5 +145,28 @@ class PreflightFlowIT {
   private static CloudClients clientsFor(Sandbox s) {
     return new CloudClients(CloudConfig.of(Endpoints.emulator(s.endpoint().toString()),
         new StaticCredentialsProvider(new BasicCredentials(s.accessKeyId(), s.accessKeySecret()))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stub"})
+  void aHangingCallIsBoundedByTimeout(String which) throws Exception {
+    Path scenario = Scenarios.demoPassWithFaults(dir, "hang", "- { api: \"oss:GetBucketPolicy\", hang: true }");
+    Path facts = dir.resolve("facts.json");
+    long t0 = System.nanoTime();
+    int code = preflight(which, scenario.toString(), null, facts, false, "3s");
+    long millis = (System.nanoTime() - t0) / 1_000_000L;
+    assertThat(code).as(err.toString()).isEqualTo(0); // the stub requires no bucket facts
+    assertThat(millis).isLessThan(8_000);
+    assertThat(FactsJson.load(facts).facts().errors()).extracting(e -> e.area() + ":" + e.code())
+        .contains("bucketPolicy:Timeout");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stub", "embedded"})
+  void secretsNeverAppearInOutputFactsOrReports(String which) throws Exception {
+    Path facts = dir.resolve("facts.json");
+    preflight(which, "demo-pass", null, facts, true, "60s");
+    String everything = out + "\n" + err + "\n" + Files.readString(facts) + "\n" + report();
+    assertThat(everything).doesNotContain("sandbox-secret");
   }
 }

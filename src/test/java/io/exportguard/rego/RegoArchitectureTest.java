@@ -14,6 +14,7 @@ class RegoArchitectureTest {
   void regoDependsOnNothingElseInExportguard() {
     JavaClasses classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
         .importPackages("io.exportguard");
     noClasses().that().resideInAPackage("io.exportguard.rego..")
         .should().dependOnClassesThat(

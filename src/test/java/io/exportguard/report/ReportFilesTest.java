@@ -49,4 +49,27 @@ class ReportFilesTest {
         new PrintWriter(new StringWriter()));
     assertThat(out).doesNotExist();
   }
+
+  @Test
+  void anOutPathThatIsAFileIsAnError(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("out"), "x");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportFiles.writeAll(SampleReports.failing(),
+        ReportWriters.forList("json", false), file, new PrintWriter(new StringWriter())))
+        .isInstanceOf(java.io.IOException.class);
+    assertThat(Files.readString(file)).isEqualTo("x");
+  }
+
+  @Test
+  void rewritingReplacesTheFileAndLeavesNoTemporaryFiles(@TempDir Path tmp) throws Exception {
+    List<ReportWriter> all = ReportWriters.forList("json,html,sarif,junit,md", false);
+    ReportFiles.writeAll(SampleReports.failing(), all, tmp, new PrintWriter(new StringWriter()));
+    List<Path> again = ReportFiles.writeAll(SampleReports.failing(), all, tmp, new PrintWriter(new StringWriter()));
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertThat(files).containsExactlyInAnyOrderElementsOf(again);
+    }
+    assertThat(again).extracting(p -> p.getFileName().toString()).containsExactly(
+        "exportguard-m-bp1demo0001-20260101T000000Z.json", "exportguard-m-bp1demo0001-20260101T000000Z.html",
+        "exportguard-m-bp1demo0001-20260101T000000Z.sarif", "exportguard-m-bp1demo0001-20260101T000000Z.xml",
+        "exportguard-m-bp1demo0001-20260101T000000Z.md");
+  }
 }

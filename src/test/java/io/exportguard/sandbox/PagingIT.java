@@ -181,6 +181,27 @@ class PagingIT {
   }
 
   @Test
+  void describeTasksFiltersByTimeAndResource() throws ClientException {
+    java.time.Instant now = java.time.Instant.now();
+    java.time.format.DateTimeFormatter minutes = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
+        .withZone(java.time.ZoneOffset.UTC);
+    DescribeTasksRequest lastHour = new DescribeTasksRequest();
+    lastHour.setStartTime(minutes.format(now.minusSeconds(3600)));
+    lastHour.setEndTime(minutes.format(now.plusSeconds(3600)));
+    lastHour.setPageSize(100);
+    assertThat(sdk.call(lastHour).getTotalCount()).isEqualTo(15);
+    DescribeTasksRequest future = new DescribeTasksRequest();
+    future.setStartTime(minutes.format(now.plusSeconds(3600)));
+    assertThat(sdk.call(future).getTotalCount()).isZero();
+    DescribeTasksRequest byImage = new DescribeTasksRequest();
+    byImage.setResourceIdss(List.of("m-page04", "m-page05"));
+    assertThat(sdk.call(byImage).getTaskSet()).extracting(DescribeTasksResponse.Task::getResourceId).containsExactly("m-page04", "m-page05");
+    DescribeTasksRequest bad = new DescribeTasksRequest();
+    bad.setStartTime("last tuesday");
+    assertThat(catchThrowableOfType(ClientException.class, () -> sdk.call(bad)).getErrCode()).isEqualTo("InvalidParameter");
+  }
+
+  @Test
   void listObjectsV1PagesWithMarkersAndDelimiters() {
     List<String> seen = new ArrayList<>();
     String marker = null;

@@ -4,14 +4,23 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Request ids in the services' shape: 8-4-4-4-12 upper-case hex. */
 public final class RequestIds {
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
   private RequestIds() {}
 
   public static String next() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     long a = r.nextLong();
     long b = r.nextLong();
-    String hex = String.format("%016X%016X", a, b);
-    return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)
-        + "-" + hex.substring(20, 32);
+    char[] out = new char[36];
+    int pos = 0;
+    for (int i = 0; i < 32; i++) {
+      if (i == 8 || i == 12 || i == 16 || i == 20) {
+        out[pos++] = '-';
+      }
+      long word = i < 16 ? a : b;
+      out[pos++] = HEX[(int) (word >>> (60 - 4 * (i % 16))) & 15];
+    }
+    return new String(out);
   }
 }

@@ -9,6 +9,8 @@ import io.exportguard.sandbox.scenario.Scenario.Snapshot;
 import io.exportguard.sandbox.state.AccountState;
 import io.exportguard.sandbox.state.TaskRecord;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,6 +31,8 @@ public final class EcsApi {
   private final AccountState state;
   private final Scenario scenario;
   private final ExportImageRules exportRules;
+  /** Images never change while the sandbox runs, so each is rendered once. */
+  private final Map<String, Map<String, Object>> renderedImages = new java.util.concurrent.ConcurrentHashMap<>();
 
   public EcsApi(AccountState state) {
     this.state = state;
@@ -99,7 +103,7 @@ public final class EcsApi {
     }
     List<Object> images = new ArrayList<>();
     for (Image image : page.slice(matching)) {
-      images.add(imageJson(image));
+      images.add(renderedImages.computeIfAbsent(image.id(), id -> imageJson(image)));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("RegionId", region);
@@ -249,11 +253,19 @@ public final class EcsApi {
     }
     String action = call.param("TaskAction");
     String status = call.param("TaskStatus");
+    Instant startTime = time(call, "StartTime");
+    Instant endTime = time(call, "EndTime");
+    Set<String> resources = new LinkedHashSet<>();
+    for (int n = 1; call.param("ResourceIds." + n) != null; n++) {
+      resources.add(call.param("ResourceIds." + n));
+    }
     Page page = Page.of(call, 10);
     List<TaskRecord> matching = new ArrayList<>();
     for (TaskRecord t : state.tasks()) {
       if (t.regionId().equals(region) && (ids.isEmpty() || ids.contains(t.id()))
-          && (action == null || action.equals(t.action())) && (status == null || status.equals(t.status()))) {
+          && (action == null || action.equals(t.action())) && (status == null || status.equals(t.status()))
+          && (resources.isEmpty() || resources.contains(t.imageId()))
+          && (startTime == null || !t.createdAt().isBefore(startTime)) && (endTime == null || !t.createdAt().isAfter(endTime))) {
         matching.add(t);
       }
     }
@@ -274,6 +286,19 @@ public final class EcsApi {
     page.describe(body, matching.size());
     body.put("TaskSet", Map.of("Task", tasks));
     return body;
+  }
+
+  /** A UTC time filter; the API takes {@code yyyy-MM-ddTHH:mmZ}, and seconds are accepted too. */
+  private static Instant time(RpcCall call, String name) {
+    String v = call.param(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(v.length() == 17 ? v.substring(0, 16) + ":00Z" : v);
+    } catch (DateTimeParseException e) {
+      throw RpcError.invalid(name);
+    }
   }
 
   private TaskRecord task(RpcCall call, String region) {

@@ -1,7 +1,6 @@
 package io.exportguard.sandbox.signing;
 
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +14,14 @@ public final class Encoding {
 
   /** RPC encoding: UTF-8, unreserved {@code A-Za-z0-9-_.~} kept, everything else {@code %XY}. */
   public static String rpc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    return v4(s, false);
   }
 
   /** OSS V4 encoding: unreserved {@code A-Za-z0-9-._~} kept; {@code /} kept only when asked. */
   public static String v4(String s, boolean keepSlash) {
+    if (unreservedOnly(s, keepSlash)) {
+      return s;
+    }
     StringBuilder out = new StringBuilder(s.length() + 16);
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
@@ -32,6 +34,17 @@ public final class Encoding {
       }
     }
     return out.toString();
+  }
+
+  private static boolean unreservedOnly(String s, boolean keepSlash) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'
+          || c == '~' || (keepSlash && c == '/'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Decodes a URL component; {@code +} means a space, as in form encoding. */

@@ -35,9 +35,21 @@ public final class Hmac {
     return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
+  // Looking up a Mac costs more than using one; each thread keeps one per algorithm.
+  private static final ThreadLocal<Mac> SHA1 = ThreadLocal.withInitial(() -> newMac("HmacSHA1"));
+  private static final ThreadLocal<Mac> SHA256 = ThreadLocal.withInitial(() -> newMac("HmacSHA256"));
+
+  private static Mac newMac(String algorithm) {
+    try {
+      return Mac.getInstance(algorithm);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(algorithm + " unavailable", e);
+    }
+  }
+
   private static byte[] mac(String algorithm, byte[] key, byte[] data) {
     try {
-      Mac mac = Mac.getInstance(algorithm);
+      Mac mac = (algorithm.equals("HmacSHA1") ? SHA1 : SHA256).get();
       mac.init(new SecretKeySpec(key, algorithm));
       return mac.doFinal(data);
     } catch (GeneralSecurityException e) {

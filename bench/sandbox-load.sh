@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Measures how many signed DescribeImages requests per second the sandbox serves on loopback.
+# The load generator (src/test/java/io/exportguard/sandbox/load/LoadGenerator.java) signs every
+# request itself with a fresh nonce and shares the machine with the sandbox it starts in-process.
+# Usage: bench/sandbox-load.sh [--seconds 10] [--warmup 3] [--threads 4] [--endpoint URL ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=target/load-classpath.txt
+exec java -Dsun.net.httpserver.nodelay=true -cp "target/test-classes:target/classes:$(cat target/load-classpath.txt)" \
+  io.exportguard.sandbox.load.LoadGenerator "$@"

@@ -12,9 +12,11 @@ import io.exportguard.rego.value.Value;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -42,9 +44,19 @@ public final class PolicyTestRunner {
    * @param detail why it failed ("undefined", "false", "value ...") or the evaluation error
    * @param printed what the test printed
    * @param nanos evaluation time
+   * @param explanation for a failure: the first failing expression and the values bound before it
    */
   public record TestResult(String name, String file, int line, Outcome outcome, String detail,
-                           List<String> printed, long nanos) {}
+                           List<String> printed, long nanos, List<String> explanation) {
+    public TestResult {
+      printed = List.copyOf(printed);
+      explanation = List.copyOf(explanation);
+    }
+
+    TestResult explained(List<String> lines) {
+      return new TestResult(name, file, line, outcome, detail, printed, nanos, lines);
+    }
+  }
 
   /** All results of a run, in package then rule order. */
   public record Summary(List<TestResult> results) {
@@ -70,19 +82,33 @@ public final class PolicyTestRunner {
    */
   public static Summary run(LoadedPolicies policies, Predicate<String> filter, EvalOptions options)
       throws RegoException {
-    return run(policies.compile(), filter, options);
+    Map<String, String> sources = new HashMap<>();
+    for (RegoModule m : policies.modules()) sources.put(m.file(), m.source());
+    return run(policies.compile(), sources, filter, options);
   }
 
-  /** Runs the tests of an already compiled policy set. */
-  public static Summary run(PolicySet set, Predicate<String> filter, EvalOptions options) {
+  /**
+   * Runs the tests of an already compiled policy set; {@code sources} (file name to text) lets a
+   * failure be explained, and may be empty.
+   */
+  public static Summary run(PolicySet set, Map<String, String> sources, Predicate<String> filter, EvalOptions options) {
     List<TestResult> results = new ArrayList<>();
     for (PackageInfo pkg : set.packages()) {
+      Set<String> ruleNames = new HashSet<>();
+      pkg.rules().forEach(r -> ruleNames.add(r.name()));
       for (PackageInfo.RuleInfo rule : testRules(pkg).values()) {
         String name = "data." + pkg.path() + "." + rule.name();
         if (!filter.test(name)) continue;
-        results.add(rule.name().startsWith("todo_")
-            ? new TestResult(name, rule.file(), rule.line(), Outcome.SKIP, "todo", List.of(), 0)
-            : runOne(set, name, rule, options));
+        if (rule.name().startsWith("todo_")) {
+          results.add(new TestResult(name, rule.file(), rule.line(), Outcome.SKIP, "todo", List.of(), 0, List.of()));
+          continue;
+        }
+        TestResult r = runOne(set, name, rule, options);
+        String source = sources.get(rule.file());
+        if (r.outcome() == Outcome.FAIL && source != null) {
+          r = r.explained(FailureExplainer.explain(set, source, rule.line(), pkg.path(), ruleNames));
+        }
+        results.add(r);
       }
     }
     return new Summary(results);
@@ -105,18 +131,18 @@ public final class PolicyTestRunner {
       QueryResult result = set.eval(name, null, options);
       long nanos = System.nanoTime() - start;
       if (!result.defined()) {
-        return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, "undefined", result.printed(), nanos);
+        return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, "undefined", result.printed(), nanos, List.of());
       }
       Value v = result.bindings().get(0).get("x");
       if (BooleanValue.TRUE.equals(v)) {
-        return new TestResult(name, rule.file(), rule.line(), Outcome.PASS, "", result.printed(), nanos);
+        return new TestResult(name, rule.file(), rule.line(), Outcome.PASS, "", result.printed(), nanos, List.of());
       }
       String detail = v == null ? "no value" : "value " + v.toJson() + " (a test passes only with true)";
-      return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, detail, result.printed(), nanos);
+      return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, detail, result.printed(), nanos, List.of());
     } catch (RegoException e) {
       RegoError first = e.errors().isEmpty() ? null : e.errors().get(0);
       String detail = first == null ? e.getMessage() : first.format();
-      return new TestResult(name, rule.file(), rule.line(), Outcome.ERROR, detail, List.of(), System.nanoTime() - start);
+      return new TestResult(name, rule.file(), rule.line(), Outcome.ERROR, detail, List.of(), System.nanoTime() - start, List.of());
     }
   }
 
@@ -178,6 +204,7 @@ public final class PolicyTestRunner {
       if (r.outcome() != Outcome.FAIL && r.outcome() != Outcome.ERROR) continue;
       out.printf("      at %s:%d%n", r.file(), r.line());
       for (String d : r.detail().split("\n")) out.println("      " + d);
+      for (String e : r.explanation()) out.println("      " + e);
       for (String p : r.printed()) out.println("      print: " + p);
       String[] lines = sources.get(r.file());
       if (lines != null && r.line() > 0) {

@@ -66,7 +66,7 @@ class PolicyTestRunnerTest {
   @Test
   void discoversTestRulesOfTestFilesOnlyAndJudgesEach() {
     FakeSet set = fake(answers());
-    Summary s = PolicyTestRunner.run(set, n -> true, EvalOptions.DEFAULT);
+    Summary s = PolicyTestRunner.run(set, Map.of(), n -> true, EvalOptions.DEFAULT);
     assertThat(s.results()).extracting(TestResult::name, TestResult::outcome).containsExactly(
         org.assertj.core.groups.Tuple.tuple("data.a_test.test_ok", Outcome.PASS),
         org.assertj.core.groups.Tuple.tuple("data.a_test.test_undefined", Outcome.FAIL),
@@ -82,14 +82,14 @@ class PolicyTestRunnerTest {
   @Test
   void filterSelectsByFullName() {
     FakeSet set = fake(answers());
-    Summary s = PolicyTestRunner.run(set, PolicyTestRunner.filter("test_ok$"), EvalOptions.DEFAULT);
+    Summary s = PolicyTestRunner.run(set, Map.of(), PolicyTestRunner.filter("test_ok$"), EvalOptions.DEFAULT);
     assertThat(s.results()).extracting(TestResult::name).containsExactly("data.a_test.test_ok");
     assertThat(s.line()).isEqualTo("1 passed, 0 failed");
   }
 
   @Test
   void failuresShowLocationReasonPrintsAndRuleSource() {
-    Summary s = PolicyTestRunner.run(fake(answers()), n -> true, EvalOptions.DEFAULT);
+    Summary s = PolicyTestRunner.run(fake(answers()), Map.of(), n -> true, EvalOptions.DEFAULT);
     String source = String.join("\n",
         "package a_test", "", "test_ok if true", "", "", "",
         "test_undefined if {", "\tx := count([1, 2])", "\tx == 3", "}", "");
@@ -135,7 +135,7 @@ class PolicyTestRunnerTest {
   void nonBooleanValueFails() {
     PackageInfo pkg = new PackageInfo("t", List.of("t_test.rego"), List.of(), List.of(rule("test_x", "t_test.rego", 1)));
     FakeSet set = new FakeSet(List.of(pkg), Map.of("data.t.test_x", Json.parse("[1]")), new ArrayList<>());
-    Summary s = PolicyTestRunner.run(set, n -> true, EvalOptions.DEFAULT);
+    Summary s = PolicyTestRunner.run(set, Map.of(), n -> true, EvalOptions.DEFAULT);
     assertThat(s.results().get(0).outcome()).isEqualTo(Outcome.FAIL);
     assertThat(s.results().get(0).detail()).contains("[1]");
   }

@@ -43,18 +43,17 @@ public final class PolicyTestRunner {
    * @param outcome pass, fail, error or skip
    * @param detail why it failed ("undefined", "false", "value ...") or the evaluation error
    * @param printed what the test printed
-   * @param nanos evaluation time
    * @param explanation for a failure: the first failing expression and the values bound before it
    */
   public record TestResult(String name, String file, int line, Outcome outcome, String detail,
-                           List<String> printed, long nanos, List<String> explanation) {
+                           List<String> printed, List<String> explanation) {
     public TestResult {
       printed = List.copyOf(printed);
       explanation = List.copyOf(explanation);
     }
 
     TestResult explained(List<String> lines) {
-      return new TestResult(name, file, line, outcome, detail, printed, nanos, lines);
+      return new TestResult(name, file, line, outcome, detail, printed, lines);
     }
   }
 
@@ -82,9 +81,7 @@ public final class PolicyTestRunner {
    */
   public static Summary run(LoadedPolicies policies, Predicate<String> filter, EvalOptions options)
       throws RegoException {
-    Map<String, String> sources = new HashMap<>();
-    for (RegoModule m : policies.modules()) sources.put(m.file(), m.source());
-    return run(policies.compile(), sources, filter, options);
+    return run(policies.compile(), sources(policies.modules()), filter, options);
   }
 
   /**
@@ -100,7 +97,7 @@ public final class PolicyTestRunner {
         String name = "data." + pkg.path() + "." + rule.name();
         if (!filter.test(name)) continue;
         if (rule.name().startsWith("todo_")) {
-          results.add(new TestResult(name, rule.file(), rule.line(), Outcome.SKIP, "todo", List.of(), 0, List.of()));
+          results.add(new TestResult(name, rule.file(), rule.line(), Outcome.SKIP, "todo", List.of(), List.of()));
           continue;
         }
         TestResult r = runOne(set, name, rule, options);
@@ -126,23 +123,21 @@ public final class PolicyTestRunner {
   }
 
   private static TestResult runOne(PolicySet set, String name, PackageInfo.RuleInfo rule, EvalOptions options) {
-    long start = System.nanoTime();
     try {
       QueryResult result = set.eval(name, null, options);
-      long nanos = System.nanoTime() - start;
       if (!result.defined()) {
-        return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, "undefined", result.printed(), nanos, List.of());
+        return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, "undefined", result.printed(), List.of());
       }
       Value v = result.bindings().get(0).get("x");
       if (BooleanValue.TRUE.equals(v)) {
-        return new TestResult(name, rule.file(), rule.line(), Outcome.PASS, "", result.printed(), nanos, List.of());
+        return new TestResult(name, rule.file(), rule.line(), Outcome.PASS, "", result.printed(), List.of());
       }
       String detail = v == null ? "no value" : "value " + v.toJson() + " (a test passes only with true)";
-      return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, detail, result.printed(), nanos, List.of());
+      return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, detail, result.printed(), List.of());
     } catch (RegoException e) {
       RegoError first = e.errors().isEmpty() ? null : e.errors().get(0);
       String detail = first == null ? e.getMessage() : first.format();
-      return new TestResult(name, rule.file(), rule.line(), Outcome.ERROR, detail, List.of(), System.nanoTime() - start, List.of());
+      return new TestResult(name, rule.file(), rule.line(), Outcome.ERROR, detail, List.of(), List.of());
     }
   }
 
@@ -181,7 +176,7 @@ public final class PolicyTestRunner {
           + (runRegex == null ? "" : " matching --run " + runRegex));
       return 2;
     }
-    print(summary, policies.modules(), out);
+    print(summary, sources(policies.modules()), out);
     return summary.failed() > 0 ? 1 : 0;
   }
 
@@ -196,9 +191,7 @@ public final class PolicyTestRunner {
    * Prints one line per test ({@code PASS}, {@code FAIL}, {@code ERROR}, {@code SKIP}); under each
    * failure its location, why, what it printed and its source; then a rule and the summary line.
    */
-  public static void print(Summary summary, List<RegoModule> modules, PrintWriter out) {
-    Map<String, String[]> sources = new HashMap<>();
-    for (RegoModule m : modules) sources.put(m.file(), m.source().split("\n", -1));
+  public static void print(Summary summary, Map<String, String> sources, PrintWriter out) {
     for (TestResult r : summary.results()) {
       out.printf("%-5s %s%n", r.outcome(), r.name());
       if (r.outcome() != Outcome.FAIL && r.outcome() != Outcome.ERROR) continue;
@@ -206,14 +199,21 @@ public final class PolicyTestRunner {
       for (String d : r.detail().split("\n")) out.println("      " + d);
       for (String e : r.explanation()) out.println("      " + e);
       for (String p : r.printed()) out.println("      print: " + p);
-      String[] lines = sources.get(r.file());
-      if (lines != null && r.line() > 0) {
-        for (String s : ruleSource(lines, r.line())) out.println("      | " + s);
+      String source = sources.get(r.file());
+      if (source != null && r.line() > 0) {
+        for (String s : ruleSource(source.split("\n", -1), r.line())) out.println("      | " + s);
       }
     }
     out.println("-".repeat(80));
     out.println(summary.line());
     out.flush();
+  }
+
+  /** File name to source text. */
+  public static Map<String, String> sources(List<RegoModule> modules) {
+    Map<String, String> sources = new HashMap<>();
+    for (RegoModule m : modules) sources.put(m.file(), m.source());
+    return sources;
   }
 
   /** The rule starting at the 1-based line: up to its closing brace in column 0, bounded. */

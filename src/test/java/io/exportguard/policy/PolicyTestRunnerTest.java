@@ -12,7 +12,6 @@ import io.exportguard.rego.PolicySet;
 import io.exportguard.rego.QueryResult;
 import io.exportguard.rego.RegoError;
 import io.exportguard.rego.RegoException;
-import io.exportguard.rego.RegoModule;
 import io.exportguard.rego.value.BooleanValue;
 import io.exportguard.rego.value.Json;
 import io.exportguard.rego.value.Value;
@@ -94,7 +93,7 @@ class PolicyTestRunnerTest {
         "package a_test", "", "test_ok if true", "", "", "",
         "test_undefined if {", "\tx := count([1, 2])", "\tx == 3", "}", "");
     StringWriter buf = new StringWriter();
-    PolicyTestRunner.print(s, List.of(new RegoModule(TEST_FILE, source)), new PrintWriter(buf));
+    PolicyTestRunner.print(s, Map.of(TEST_FILE, source), new PrintWriter(buf));
     String out = buf.toString();
     assertThat(out).contains("PASS  data.a_test.test_ok\n");
     assertThat(out).contains("FAIL  data.a_test.test_undefined\n      at p/a_test.rego:7\n      undefined\n"

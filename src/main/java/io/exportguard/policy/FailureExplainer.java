@@ -3,9 +3,7 @@ package io.exportguard.policy;
 import io.exportguard.rego.PolicySet;
 import io.exportguard.rego.QueryResult;
 import io.exportguard.rego.RegoException;
-import io.exportguard.rego.value.ArrayValue;
-import io.exportguard.rego.value.ObjectValue;
-import io.exportguard.rego.value.SetValue;
+import io.exportguard.rego.value.StringValue;
 import io.exportguard.rego.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,7 +68,7 @@ final class FailureExplainer {
         List<String> out = new ArrayList<>();
         out.add("first failing expression, line " + e.line() + ": " + e.text().strip().replaceAll("\\s*\\n\\s*", " "));
         new TreeMap<>(before).forEach((k, v) -> {
-          if (k.matches("[A-Za-z][A-Za-z0-9_]*")) out.add("  " + k + " = " + shorten(regoText(v)));
+          if (k.matches("[A-Za-z][A-Za-z0-9_]*")) out.add("  " + k + " = " + shorten(regoText(set, v)));
         });
         return out;
       }
@@ -185,29 +183,17 @@ final class FailureExplainer {
     return out.toString();
   }
 
-  /** A value as Rego writes it: JSON, except sets as {@code {a, b}} and the empty set as {@code set()}. */
-  static String regoText(Value v) {
-    if (v instanceof SetValue set) {
-      if (set.size() == 0) return "set()";
-      StringBuilder sb = new StringBuilder("{");
-      for (Value e : set) {
-        if (sb.length() > 1) sb.append(", ");
-        sb.append(regoText(e));
-      }
-      return sb.append('}').toString();
-    }
-    if (v instanceof ArrayValue a) {
-      StringBuilder sb = new StringBuilder("[");
-      for (int i = 0; i < a.size(); i++) sb.append(i > 0 ? ", " : "").append(regoText(a.get(i)));
-      return sb.append(']').toString();
-    }
-    if (v instanceof ObjectValue o) {
-      StringBuilder sb = new StringBuilder("{");
-      for (Map.Entry<Value, Value> e : o.entries().entrySet()) {
-        if (sb.length() > 1) sb.append(", ");
-        sb.append(regoText(e.getKey())).append(": ").append(regoText(e.getValue()));
-      }
-      return sb.append('}').toString();
+  /**
+   * A value as Rego prints it (sets as {@code {a, b}}, the empty set as {@code set()}), by asking
+   * the engine itself through {@code sprintf("%v")}; JSON when that fails.
+   */
+  static String regoText(PolicySet set, Value v) {
+    if (v instanceof StringValue) return v.toJson(); // %v would drop the quotes of a bare string
+    try {
+      QueryResult r = set.eval("x := sprintf(\"%v\", [input])", v);
+      if (r.defined() && r.bindings().get(0).get("x") instanceof StringValue s) return s.value();
+    } catch (RegoException | RuntimeException e) {
+      // fall through to JSON
     }
     return v.toJson();
   }

@@ -80,8 +80,11 @@ class FailureExplainerTest {
   }
 
   @Test
-  void regoTextWritesSetsTheRegoWay() {
-    assertThat(FailureExplainer.regoText(Json.parse("{\"a\": [1, \"b\"]}"))).isEqualTo("{\"a\": [1, \"b\"]}");
-    assertThat(FailureExplainer.regoText(io.exportguard.rego.value.SetValue.EMPTY)).isEqualTo("set()");
+  void valuesArePrintedTheRegoWay() throws Exception {
+    PolicySet set = Rego.compile(List.of(new RegoModule("demo.rego", POLICY)), Json.parse("{}"));
+    assertThat(FailureExplainer.regoText(set, Json.parse("{\"a\": [1, \"b\"]}"))).isEqualTo("{\"a\": [1, \"b\"]}");
+    assertThat(FailureExplainer.regoText(set, io.exportguard.rego.value.SetValue.EMPTY)).isEqualTo("set()");
+    assertThat(FailureExplainer.regoText(set, io.exportguard.rego.value.SetValue.of(Json.parse("1"), Json.parse("2"))))
+        .isEqualTo("{1, 2}");
   }
 }

@@ -164,7 +164,9 @@ class PolicyLoaderTest {
     assertThatThrownBy(() -> load(List.of(nope), false, List.of(), false))
         .isInstanceOfSatisfying(PolicyLoadException.class, e -> assertThat(e.format()).isEqualTo(nope + ": no such file or directory"));
     assertThatThrownBy(() -> load(List.of(), false, List.of(nope), false))
-        .isInstanceOfSatisfying(PolicyLoadException.class, e -> assertThat(e.file()).isEqualTo(nope.toString()));
+        .isInstanceOfSatisfying(PolicyLoadException.class, e -> assertThat(e.format()).isEqualTo(nope + ": no such file"));
+    assertThatThrownBy(() -> load(List.of(), false, List.of(dir), false))
+        .isInstanceOfSatisfying(PolicyLoadException.class, e -> assertThat(e.getMessage()).contains("directory"));
   }
 
   @Test

@@ -47,6 +47,13 @@ public final class PreflightRunner {
 
   private final PrintWriter out;
   private final PrintWriter err;
+  /** {@code -Dexportguard.trace=true} prints each phase's elapsed time to stderr (for start-up work). */
+  private static final boolean TRACE = Boolean.getBoolean("exportguard.trace");
+  private final long t0 = System.nanoTime();
+
+  private void trace(String phase) {
+    if (TRACE) err.printf("trace %6d ms %s%n", (System.nanoTime() - t0) / 1_000_000, phase);
+  }
 
   private final PolicyEngineFactory engines;
 
@@ -88,8 +95,10 @@ public final class PreflightRunner {
       throw new BadInputException("--save-facts " + o.saveFacts() + ": is a directory");
     }
     Endpoints endpoints = o.endpoint() == null ? Endpoints.alibabaCloud() : endpoint(o.endpoint());
+    trace("start");
     try (Evaluation evaluation = Evaluation.prepare(o.policy(), clock, engines);
          Sandbox sandbox = o.sandbox() == null ? null : startSandbox(o.sandbox())) {
+      trace("policies loaded (compiling meanwhile), sandbox started");
       AlibabaCloudCredentialsProvider credentials;
       if (sandbox != null) {
         endpoints = Endpoints.emulator(sandbox.endpoint().toString());
@@ -98,7 +107,10 @@ public final class PreflightRunner {
         credentials = credentials(o.profile());
       }
       try (CloudClients clients = new CloudClients(CloudConfig.of(endpoints, credentials))) {
+        trace("clients built");
         return decide(o, clock, evaluation, clients, timeout, wait);
+      } finally {
+        trace("clients closed");
       }
     }
   }
@@ -106,6 +118,7 @@ public final class PreflightRunner {
   private int decide(Options o, RunClock clock, Evaluation evaluation, CloudClients clients, Duration timeout,
                      Duration wait) throws BadInputException {
     Facts facts = gather(clients, o.request(), clock, timeout);
+    trace("facts gathered");
     FactsDocument doc = FactsDocument.of(facts);
     if (o.saveFacts() != null) {
       try {
@@ -114,7 +127,8 @@ public final class PreflightRunner {
         throw new BadInputException("--save-facts " + o.saveFacts() + ": cannot write (" + e.getMessage() + ")");
       }
     }
-    Report report = evaluation.evaluate(doc, null);
+    Report report = evaluation.ready().evaluate(doc, null);
+    trace("policies evaluated");
     int code = report.summary().verdict().exitCode();
     if (o.export()) {
       boolean anyError = report.checks().stream().anyMatch(c -> c.status() == Status.ERROR);
@@ -128,6 +142,7 @@ public final class PreflightRunner {
     }
     try {
       evaluation.write(report, out);
+      trace("reports written");
     } catch (IOException e) {
       err.println("exportguard preflight: cannot write the report: " + e.getMessage());
       return 2;

@@ -17,7 +17,8 @@ import java.util.List;
  * glob.match and glob.quote_meta with the semantics of the glob library OPA uses: {@code *} matches
  * within one delimiter-separated segment, {@code **} across segments, {@code ?} one non-delimiter
  * character, {@code [abc] [!a-z]} one character from a class, {@code {a,b}} alternatives, {@code \}
- * escapes. A glob is translated once into an anchored RE2/J pattern and cached per policy set.
+ * escapes. A glob is compiled once per policy set into a {@link GlobMatcher} (or, with very many brace
+ * alternatives, an anchored RE2/J pattern).
  * Delimiters: null means none, an empty array means the default {@code "."}.
  */
 final class Glob {
@@ -32,14 +33,9 @@ final class Glob {
       String pattern = str(a, 1);
       List<Integer> delims = delimiters(a.get(1));
       String match = str(a, 3);
-      Object compiled = ctx.policyCached(new Key(pattern, delims), k -> {
-        try {
-          return Pattern.compile(toRegex(pattern, delims), Pattern.DOTALL);
-        } catch (IllegalArgumentException e) {
-          return new Invalid(e.getMessage());
-        }
-      });
+      Object compiled = ctx.policyCached(new Key(pattern, delims), k -> compile(pattern, delims));
       if (compiled instanceof Invalid bad) throw Args.fail(bad.message());
+      if (compiled instanceof GlobMatcher m) return b(m.matches(match));
       return b(((Pattern) compiled).matches(match));
     });
     def(r, "glob.quote_meta", (ctx, a) -> {
@@ -52,6 +48,18 @@ final class Glob {
       }
       return s(sb.toString());
     });
+  }
+
+  /** A direct matcher, or the RE2/J translation for globs with very many brace alternatives. */
+  static Object compile(String pattern, List<Integer> delims) {
+    String regex;
+    try {
+      regex = toRegex(pattern, delims); // also validates the glob
+    } catch (IllegalArgumentException e) {
+      return new Invalid(e.getMessage());
+    }
+    GlobMatcher direct = GlobMatcher.compile(pattern, delims);
+    return direct != null ? direct : Pattern.compile(regex, Pattern.DOTALL);
   }
 
   private static List<Integer> delimiters(Value v) {

@@ -239,6 +239,12 @@ abstract class TermParser {
         case TRUE, FALSE -> { advance(); return Scalar.bool(t.kind() == TokenKind.TRUE, loc(t)); }
         case NULL -> { advance(); return new Scalar(NullValue.INSTANCE, loc(t)); }
         case IDENT -> { advance(); head = new Var(t.text(), loc(t)); }
+        // v1 keeps the builtin contains(s, sub) callable: the keyword directly followed by "(" is a call.
+        case CONTAINS -> {
+          if (peek(1).kind() != TokenKind.LPAREN || peek(1).wsBefore()) throw unexpected(t, null);
+          advance();
+          head = new Var(t.text(), loc(t));
+        }
         case LBRACK -> head = parseArray();
         case LBRACE -> head = parseBrace();
         case LPAREN -> {

@@ -216,7 +216,7 @@ public final class ScenarioLoader {
           throw d.error("snapshotId", "no snapshot " + snapshotId);
         }
         disks.add(new Disk(device, d.oneOf("type", null, "system", "data"),
-            (int) d.integer("sizeGiB", requiredLong(d, "sizeGiB"), 1, 65536), snapshotId));
+            (int) d.requiredInteger("sizeGiB", 1, 65536), snapshotId));
       }
       long systemDisks = disks.stream().filter(d -> d.type().equals("system")).count();
       if (systemDisks != 1) {
@@ -230,13 +230,6 @@ public final class ScenarioLoader {
           i.bool("licenseExportable", true), List.copyOf(disks)));
     }
     return List.copyOf(out);
-  }
-
-  private static long requiredLong(Node n, String key) {
-    if (!n.has(key)) {
-      throw n.error(key, "is required");
-    }
-    return 0;
   }
 
   private static List<Policy> policies(Node root) {

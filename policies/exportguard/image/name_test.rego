@@ -17,6 +17,12 @@ test_good_names_pass if {
 	}
 }
 
+test_length_counts_characters_not_bytes if {
+	han_128 := concat("", [x | some _ in numbers.range(1, 128); x := "镜"])
+	count(findings(han_128)) == 0
+	count(findings(concat("", [han_128, "像"]))) == 1
+}
+
 test_bad_names_fail if {
 	every n in ["a", "1abc", "_abc", "web base", "web/base", "", null, long_name, "ab:c"] {
 		d := findings(n)
@@ -28,7 +34,7 @@ test_bad_names_fail if {
 test_url_names_fail_with_the_url_reason if {
 	d := findings("https://example.com")
 	some f in d
-	contains(f.msg, "must not start with https://")
+	indexof(f.msg, "must not start with https://") >= 0
 }
 
 test_missing_image_is_left_to_eg_image_001 if {

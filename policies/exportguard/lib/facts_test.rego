@@ -38,3 +38,12 @@ test_disk_names if {
 	facts.device({"device": "/dev/xvdb"}) == "/dev/xvdb"
 	facts.device({}) == "(unknown device)"
 }
+
+test_bucket_region if {
+	facts.bucket_region == "cn-shanghai" with input as {"bucket": {"regionId": "cn-shanghai", "location": "oss-cn-beijing"}}
+	facts.bucket_region == "cn-beijing" with input as {"bucket": {"regionId": null, "location": "oss-cn-beijing"}}
+	not facts.bucket_region with input as {"bucket": {"location": "cn-beijing"}}
+	facts.bucket_elsewhere with input as {"request": {"regionId": "cn-hangzhou"}, "bucket": {"regionId": "cn-beijing"}}
+	not facts.bucket_elsewhere with input as {"request": {"regionId": "cn-hangzhou"}, "bucket": {"regionId": "cn-hangzhou"}}
+	not facts.bucket_elsewhere with input as {"request": {"regionId": "cn-hangzhou"}, "bucket": {}}
+}

@@ -193,7 +193,7 @@ _value_matches_role(value, role) if value == account_id(role)
 
 _value_matches_role(value, role) if lower(value) == sprintf("acs:ram::%s:root", [account_id(role)])
 
-_value_matches_role(value, role) if contains(lower(value), sprintf(":assumed-role/%s/", [lower(role.name)]))
+_value_matches_role(value, role) if indexof(lower(value), sprintf(":assumed-role/%s/", [lower(role.name)])) >= 0
 
 # ---------------------------------------------------------------------------------------------
 # The export's concrete resources

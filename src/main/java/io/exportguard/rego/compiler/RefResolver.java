@@ -204,9 +204,6 @@ final class RefResolver extends Transformer {
     }
   }
 
-  @Override
-  Expr someIn(SomeIn s) { return super.someIn(s); }
-
   /** Resolves a query's refs: no package, so only bare data/input. */
   static Body resolveQuery(Body q) {
     RefResolver r = new RefResolver(Map.of(), null);

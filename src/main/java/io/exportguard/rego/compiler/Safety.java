@@ -45,13 +45,13 @@ final class Safety {
     Set<String> bound = new HashSet<>();
     for (Term a : r.args()) Vars.term(a, bound);
     Set<String> outer = new HashSet<>(bound);
-    for (int i = 1; i < r.head().size(); i++) shallow(r.head().get(i), outer);
-    if (r.key() != null) shallow(r.key(), outer);
-    if (r.value() != null) shallow(r.value(), outer);
+    for (int i = 1; i < r.head().size(); i++) Vars.shallow(r.head().get(i), outer);
+    if (r.key() != null) Vars.shallow(r.key(), outer);
+    if (r.value() != null) Vars.shallow(r.value(), outer);
     Set<String> after = new HashSet<>(bound);
     Body body = reorder(r.body(), after, outer);
     Set<String> scope = new HashSet<>(outer);
-    for (Expr e : body.exprs()) shallow(e, scope);
+    for (Expr e : body.exprs()) Vars.shallow(e, scope);
     // Head terms are evaluated after the body: the value (and a set key) may enumerate refs
     // (q := xs[_]); the vars of a ref head's keys must be bound by then.
     List<Term> headTerms = new ArrayList<>();
@@ -65,7 +65,7 @@ final class Safety {
         continue;
       }
       Set<String> vs = new LinkedHashSet<>();
-      shallow(t, vs);
+      Vars.shallow(t, vs);
       for (String v : vs) {
         if (!after.contains(v)) unsafe(v, t);
       }
@@ -85,7 +85,7 @@ final class Safety {
   /** Reorders a body; {@code bound} grows by what the body binds. */
   Body reorder(Body body, Set<String> bound, Set<String> outer) {
     Set<String> scope = new HashSet<>(outer);
-    for (Expr e : body.exprs()) shallow(e, scope);
+    for (Expr e : body.exprs()) Vars.shallow(e, scope);
     List<Expr> remaining = new ArrayList<>(body.exprs());
     List<Expr> ordered = new ArrayList<>(remaining.size());
     while (!remaining.isEmpty()) {
@@ -120,8 +120,8 @@ final class Safety {
     java.util.Map<String, Expr> all = new java.util.LinkedHashMap<>();
     for (Expr e : remaining) {
       Set<String> vs = new LinkedHashSet<>();
-      shallow(e, vs);
-      closureVars(e, scope, vs);
+      Vars.shallow(e, vs);
+      Vars.closure(e, scope, vs);
       vs.removeAll(bound);
       for (String v : vs) {
         all.putIfAbsent(v, e);
@@ -186,14 +186,14 @@ final class Safety {
       Set<String> d = evalOut(ev.domain(), b, scope);
       if (d == null) return null;
       Set<String> cl = new HashSet<>();
-      closureVars(ev, scope, cl);
+      Vars.closure(ev, scope, cl);
       return union(b, d).containsAll(cl) ? d : null;
     }
     TermExpr t = (TermExpr) e;
     if (t.negated()) {
       Set<String> vs = new HashSet<>();
-      shallow(t.term(), vs);
-      closureVars(t, scope, vs);
+      Vars.shallow(t.term(), vs);
+      Vars.closure(t, scope, vs);
       for (String v : vs) if (!b.contains(v) && !v.startsWith("$")) return null;
       return withOut;
     }
@@ -348,7 +348,7 @@ final class Safety {
     if (t instanceof Call c) return all(c.args(), b, scope);
     // A comprehension runs once the outer variables it shares are bound.
     Set<String> cl = new HashSet<>();
-    closureVars(t, scope, cl);
+    Vars.closure(t, scope, cl);
     return b.containsAll(cl) ? new HashSet<>() : null;
   }
 
@@ -366,52 +366,6 @@ final class Safety {
     Set<String> u = new HashSet<>(a);
     u.addAll(c);
     return u;
-  }
-
-  // ---- variable sets
-
-  /** Vars of a node outside comprehension and every bodies. */
-  static void shallow(io.exportguard.rego.ast.Node n, Set<String> out) {
-    if (n instanceof Term t) shallowTerm(t, out);
-    else if (n instanceof TermExpr e) {
-      shallowTerm(e.term(), out);
-      for (With w : e.with()) shallowTerm(w.value(), out);
-    } else if (n instanceof SomeDecl s) {
-      for (Var v : s.vars()) out.add(v.name());
-    } else if (n instanceof SomeIn s) {
-      if (s.key() != null) shallowTerm(s.key(), out);
-      shallowTerm(s.value(), out);
-      shallowTerm(s.collection(), out);
-    } else if (n instanceof Every ev) {
-      shallowTerm(ev.domain(), out);
-    }
-  }
-
-  private static void shallowTerm(Term t, Set<String> out) {
-    if (t instanceof Var v) {
-      // The roots of documents are always bound (and cannot be declared locally).
-      if (!v.name().equals("data") && !v.name().equals("input")) out.add(v.name());
-    }
-    else if (t instanceof Ref r) for (Term x : r.terms()) shallowTerm(x, out);
-    else if (t instanceof ArrayTerm a) for (Term x : a.items()) shallowTerm(x, out);
-    else if (t instanceof SetTerm s) for (Term x : s.items()) shallowTerm(x, out);
-    else if (t instanceof ObjectTerm o) {
-      for (ObjectTerm.Entry e : o.entries()) { shallowTerm(e.key(), out); shallowTerm(e.value(), out); }
-    } else if (t instanceof Call c) for (Term x : c.args()) shallowTerm(x, out);
-  }
-
-  /** Vars inside the closures (comprehensions, every) of a node that belong to the enclosing scope. */
-  private static void closureVars(io.exportguard.rego.ast.Node n, Set<String> scope, Set<String> out) {
-    Set<String> all = new HashSet<>();
-    if (n instanceof Term t) Vars.term(t, all);
-    else if (n instanceof Expr e) Vars.expr(e, all);
-    Set<String> shallowVars = new HashSet<>();
-    if (!(n instanceof ArrayCompr || n instanceof SetCompr || n instanceof ObjectCompr || n instanceof Every)) {
-      shallow(n, shallowVars);
-    } else if (n instanceof Every ev) {
-      shallow(ev, shallowVars);
-    }
-    for (String v : all) if (scope.contains(v) && !shallowVars.contains(v)) out.add(v);
   }
 
   /** Reorders the bodies of closures inside a literal, given what is bound when it runs. */
@@ -449,12 +403,12 @@ final class Safety {
 
     private Term headChecked(Term head, Set<String> b, Body original, Body ordered) {
       Set<String> vs = new LinkedHashSet<>();
-      shallow(head, vs);
+      Vars.shallow(head, vs);
       // A var the body mentions but cannot bind was reported there already.
       Set<String> inBody = Vars.of(original);
       for (String v : vs) if (!b.contains(v) && !inBody.contains(v)) unsafe(v, head);
       Set<String> inner = new HashSet<>(scope);
-      for (Expr e : ordered.exprs()) shallow(e, inner);
+      for (Expr e : ordered.exprs()) Vars.shallow(e, inner);
       return new Nested(b, inner).term(head);
     }
 

@@ -1,6 +1,5 @@
 package io.exportguard.rego.parser;
 
-import io.exportguard.rego.Annotations;
 import io.exportguard.rego.ast.Body;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Import;
@@ -269,17 +268,10 @@ final class ModuleParser extends BodyParser {
         loc(kw));
   }
 
-  /** The rule-start locations, for METADATA attachment. */
-  static Location ruleLoc(Rule r) { return r.loc(); }
-
   /** Exposed for {@link Metadata}: records a METADATA error. */
   void metadataError(String message, int line, int column) { addError(message, line, column); }
 
   List<Comment> comments() { return lexComments; }
 
   List<Token> tokens() { return toks; }
-
-  static Annotations annotations(String scope, java.util.Map<String, Object> fields, String file, int line) {
-    return new Annotations(scope, fields, file, line);
-  }
 }

@@ -153,6 +153,36 @@ class EngineTest {
   }
 
   @Test
+  void metadataChainRunsFromTheRuleToItsPackage() throws Exception {
+    PolicySet ps = compile("""
+        # METADATA
+        # title: Pkg
+        package a.b
+
+        # METADATA
+        # title: Rule
+        p := rego.metadata.chain()
+        q := rego.metadata.chain()
+        """);
+    assertThat(Json.write(ps.eval("data.a.b.p", null).bindings().get(0).get("x"))).isEqualTo(
+        "[{\"annotations\":{\"scope\":\"rule\",\"title\":\"Rule\"},\"path\":[\"a\",\"b\",\"p\"]},"
+            + "{\"annotations\":{\"scope\":\"package\",\"title\":\"Pkg\"},\"path\":[\"a\",\"b\"]}]");
+    assertThat(Json.write(ps.eval("data.a.b.q", null).bindings().get(0).get("x"))).isEqualTo(
+        "[{\"path\":[\"a\",\"b\",\"q\"]},"
+            + "{\"annotations\":{\"scope\":\"package\",\"title\":\"Pkg\"},\"path\":[\"a\",\"b\"]}]");
+  }
+
+  @Test
+  void evalErrorsPointAtTheLineWithACaret() throws Exception {
+    PolicySet ps = compile("package t\n\np := x if {\n  some x in [1, 2]\n}\n");
+    assertThatThrownBy(() -> ps.eval("data.t.p", null))
+        .isInstanceOf(RegoException.class)
+        .hasMessageStartingWith("m0.rego:3:")
+        .hasMessageContaining("eval_conflict_error: complete rules must not produce multiple outputs")
+        .hasMessageContaining("p := x if {\n^");
+  }
+
+  @Test
   void compileErrorsCarryFileAndLine() {
     assertThatThrownBy(() -> compile("package t\np := \n"))
         .isInstanceOf(RegoException.class)

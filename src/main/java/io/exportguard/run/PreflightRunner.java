@@ -4,11 +4,13 @@ import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
 import com.aliyuncs.auth.BasicCredentials;
 import com.aliyuncs.auth.BasicSessionCredentials;
 import com.aliyuncs.auth.DefaultCredentialsProvider;
+import com.aliyuncs.IAcsClient;
 import com.aliyuncs.auth.StaticCredentialsProvider;
 import io.exportguard.cloud.ApiException;
 import io.exportguard.cloud.CliProfile;
 import io.exportguard.cloud.CloudClients;
 import io.exportguard.cloud.CloudConfig;
+import io.exportguard.cloud.DeferredCredentials;
 import io.exportguard.cloud.Endpoints;
 import io.exportguard.cloud.FactGatherer;
 import io.exportguard.export.ExportRefusedException;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,22 +99,27 @@ public final class PreflightRunner {
     }
     Endpoints endpoints = o.endpoint() == null ? Endpoints.alibabaCloud() : endpoint(o.endpoint());
     trace("start");
+    DeferredCredentials credentials = new DeferredCredentials();
+    CompletableFuture<IAcsClient> core = CloudClients.startCoreClient(credentials);
+    boolean coreUsed = false;
     try (Evaluation evaluation = Evaluation.prepare(o.policy(), clock, engines);
          Sandbox sandbox = o.sandbox() == null ? null : startSandbox(o.sandbox())) {
-      trace("policies loaded (compiling meanwhile), sandbox started");
-      AlibabaCloudCredentialsProvider credentials;
+      trace("sandbox started");
       if (sandbox != null) {
         endpoints = Endpoints.emulator(sandbox.endpoint().toString());
-        credentials = sandboxCredentials(sandbox);
+        credentials.resolve(sandboxCredentials(sandbox));
       } else {
-        credentials = credentials(o.profile());
+        credentials.resolve(credentials(o.profile()));
       }
-      try (CloudClients clients = new CloudClients(CloudConfig.of(endpoints, credentials))) {
-        trace("clients built");
+      coreUsed = true;
+      try (CloudClients clients = new CloudClients(CloudConfig.of(endpoints, credentials), core)) {
         return decide(o, clock, evaluation, clients, timeout, wait);
       } finally {
         trace("clients closed");
       }
+    } finally {
+      if (!coreUsed) CloudClients.discard(core);
+      trace("sandbox closed");
     }
   }
 
@@ -221,7 +229,8 @@ public final class PreflightRunner {
     }
   }
 
-  private static Sandbox startSandbox(String scenario) throws BadInputException {
+  private Sandbox startSandbox(String scenario) throws BadInputException {
+    trace("policies loaded (compiling meanwhile)");
     try {
       return Sandbox.start(scenario, 0);
     } catch (UnsupportedOperationException e) {

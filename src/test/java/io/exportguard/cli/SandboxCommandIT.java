@@ -40,7 +40,8 @@ class SandboxCommandIT {
     Matcher endpoint = Pattern.compile("endpoint: +(http://127\\.0\\.0\\.1:\\d+)").matcher(banner);
     Matcher envFile = Pattern.compile("credentials: +(\\S+\\.env)").matcher(banner);
     assertThat(result.code()).isEqualTo(0);
-    assertThat(result.out()).contains("access key id: LTAIsandbox").doesNotContain("sandbox-secret")
+    assertThat(result.out()).startsWith("exportguard sandbox: serving scenario demo-pass on http://127.0.0.1:")
+        .contains("access key id: LTAIsandbox").doesNotContain("sandbox-secret")
         .contains("exportguard preflight --endpoint http://127.0.0.1:").contains("--image m-bp1demo0001 --bucket my-export-bucket");
     assertThat(endpoint.find()).isTrue();
     assertThat(envFile.find()).isTrue();

@@ -152,6 +152,47 @@ class ReadApisIT {
   }
 
   @Test
+  void demoFailShowsItsProblemsThroughTheReadApis() throws Exception {
+    try (Sandbox s = Sandbox.start("demo-fail", 0)) {
+      SdkClients c = new SdkClients(s);
+      OSS o = SdkClients.ossV1(s);
+      BucketInfo info = o.getBucketInfo("my-export-bucket");
+      assertThat(info.getCannedACL()).isEqualTo(CannedAccessControlList.PublicRead);
+      assertThat(info.getServerSideEncryptionConfiguration().getApplyServerSideEncryptionByDefault().getSSEAlgorithm())
+          .isIn("", "None", null);
+      assertThat(o.getBucketPolicy("my-export-bucket").getPolicyText()).contains("\"Deny\"").contains("oss:DeleteObject");
+      OSSException noSse = catchThrowableOfType(OSSException.class, () -> o.getBucketEncryption("my-export-bucket"));
+      assertThat(noSse.getErrorCode()).isEqualTo("NoSuchServerSideEncryptionRule");
+
+      DescribeSnapshotsRequest snaps = new DescribeSnapshotsRequest();
+      snaps.setSnapshotIds("[\"s-bp1data0001\"]");
+      DescribeSnapshotsResponse.Snapshot data = c.call(snaps).getSnapshots().get(0);
+      assertThat(data.getEncrypted()).isTrue();
+      assertThat(data.getKMSKeyId()).isEqualTo("key-hzz0123456789abcdef");
+
+      ListPoliciesForRoleRequest list = new ListPoliciesForRoleRequest();
+      list.setRoleName("AliyunECSImageExportDefaultRole");
+      assertThat(c.call(list).getPolicies()).extracting(ListPoliciesForRoleResponse.Policy::getPolicyType).containsExactly("Custom");
+      GetPolicyRequest wrongType = new GetPolicyRequest();
+      wrongType.setPolicyName("ExportToOssPartial");
+      wrongType.setPolicyType("System");
+      assertThat(catchThrowableOfType(ClientException.class, () -> c.call(wrongType)).getErrCode()).isEqualTo("EntityNotExist.Policy");
+      GetPolicyVersionRequest oldVersion = new GetPolicyVersionRequest();
+      oldVersion.setPolicyName("ExportToOssPartial");
+      oldVersion.setPolicyType("Custom");
+      oldVersion.setVersionId("v9");
+      assertThat(catchThrowableOfType(ClientException.class, () -> c.call(oldVersion)).getErrCode()).isEqualTo("EntityNotExist.PolicyVersion");
+
+      com.aliyuncs.ecs.model.v20140526.DescribeTasksRequest tasks = new com.aliyuncs.ecs.model.v20140526.DescribeTasksRequest();
+      tasks.setTaskStatus("Processing");
+      assertThat(c.call(tasks).getTaskSet()).extracting(com.aliyuncs.ecs.model.v20140526.DescribeTasksResponse.Task::getResourceId)
+          .containsExactly("m-bp1other0002");
+      o.shutdown();
+      c.shutdown();
+    }
+  }
+
+  @Test
   void nonAsciiTextSurvivesTheCoreSdkReader() throws ClientException {
     String yaml = io.exportguard.sandbox.scenario.ScenarioLoader.builtInText("demo-pass")
         .replace("name: web-base", "name: 网站基础镜像").replace("description: Web server base image", "description: \"Grüße, \\\"quoted\\\" & <tags>\"")

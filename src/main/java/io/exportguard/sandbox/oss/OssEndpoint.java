@@ -85,6 +85,8 @@ public final class OssEndpoint {
       Reply.send(exchange, result.status(), result.contentType(), result.body(), headers);
     } catch (OssError e) {
       sendError(exchange, requestId, bucketName, e);
+    } catch (RuntimeException e) {
+      sendError(exchange, requestId, bucketName, new OssError(500, "InternalError", "The sandbox failed: " + e));
     }
   }
 

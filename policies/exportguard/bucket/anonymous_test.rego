@@ -22,7 +22,7 @@ test_anonymous_allow_fails if {
 	count(d) == 1
 	some f in d
 	f.statement == 1
-	indexof(f.msg, "oss:GetObject") >= 0
+	contains(f.msg, "oss:GetObject")
 }
 
 test_anonymous_forms if {

@@ -25,7 +25,7 @@ test_deny_everyone_put_fails_and_names_the_statement if {
 	some f in d
 	f.action == "oss:PutObject"
 	f.statement == 1
-	indexof(f.msg, "Statement[1]") >= 0
+	contains(f.msg, "Statement[1]")
 }
 
 test_deny_for_the_role_arn_fails if {

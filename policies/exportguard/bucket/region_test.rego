@@ -16,7 +16,7 @@ test_other_region_fails if {
 	print("deny:", d)
 	count(d) == 1
 	some f in d
-	indexof(f.msg, "cn-shanghai") >= 0
+	contains(f.msg, "cn-shanghai")
 }
 
 test_other_region_from_location_fails if {

@@ -19,7 +19,7 @@ test_encrypted_data_snapshot_fails if {
 	count(d) == 1
 	some f in d
 	f.resource == "s-d1"
-	indexof(f.msg, "ImageNotSupported") >= 0
+	contains(f.msg, "ImageNotSupported")
 }
 
 test_unknown_encryption_fails_closed if {

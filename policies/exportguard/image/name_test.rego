@@ -34,7 +34,7 @@ test_bad_names_fail if {
 test_url_names_fail_with_the_url_reason if {
 	d := findings("https://example.com")
 	some f in d
-	indexof(f.msg, "must not start with https://") >= 0
+	contains(f.msg, "must not start with https://")
 }
 
 test_missing_image_is_left_to_eg_image_001 if {

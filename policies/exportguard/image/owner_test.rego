@@ -18,7 +18,7 @@ test_other_owners_fail if {
 test_missing_owner_fails_closed if {
 	d := owner.deny with input as fixtures.patched({"image": {"ownerAlias": null}})
 	some f in d
-	indexof(f.msg, "\"unknown\"") >= 0
+	contains(f.msg, "\"unknown\"")
 }
 
 test_missing_image_is_left_to_eg_image_001 if {

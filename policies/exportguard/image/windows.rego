@@ -40,7 +40,7 @@ findings contains finding if {
 
 windows if lower(input.image.osType) == "windows"
 
-windows if indexof(lower(input.image.platform), "windows") >= 0
+windows if contains(lower(input.image.platform), "windows")
 
 deny contains finding if {
 	data.exportguard.config.windowsBlocking == true

@@ -57,6 +57,10 @@ bucket_region := r if {
 # fails then; facts read through the request's regional endpoint may be missing).
 bucket_elsewhere if bucket_region != input.request.regionId
 
+# attached_policies: the role's attached policies; none when the fact is missing (so nothing is
+# granted: fail closed).
+attached_policies := input.role.attachedPolicies if is_array(input.role.attachedPolicies) else := []
+
 # The existence tests are true only on a positive fact; a missing area is not "exists".
 image_exists if input.image.exists == true
 

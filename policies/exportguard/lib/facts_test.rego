@@ -32,6 +32,12 @@ test_existence_is_only_a_positive_fact if {
 	not facts.unknown_existence("bucket") with input as {"bucket": {"exists": false}}
 }
 
+test_attached_policies_default_to_none if {
+	facts.attached_policies == [{"name": "P"}] with input as {"role": {"attachedPolicies": [{"name": "P"}]}}
+	facts.attached_policies == [] with input as {"role": {"attachedPolicies": null}}
+	facts.attached_policies == [] with input as {}
+}
+
 test_disk_names if {
 	facts.snapshot_id({"snapshotId": "s-1"}) == "s-1"
 	facts.snapshot_id({}) == "(unknown snapshot)"

@@ -193,7 +193,7 @@ _value_matches_role(value, role) if value == account_id(role)
 
 _value_matches_role(value, role) if lower(value) == sprintf("acs:ram::%s:root", [account_id(role)])
 
-_value_matches_role(value, role) if indexof(lower(value), sprintf(":assumed-role/%s/", [lower(role.name)])) >= 0
+_value_matches_role(value, role) if contains(lower(value), sprintf(":assumed-role/%s/", [lower(role.name)]))
 
 # ---------------------------------------------------------------------------------------------
 # The export's concrete resources
@@ -254,6 +254,9 @@ export_context(facts) := ctx if {
 		"objectKey": export_object_key(facts.request),
 	}
 }
+
+# unnamed_resources_msg explains a fail-closed finding when export_context is undefined.
+unnamed_resources_msg := "the resources the export touches cannot be named: the request's region, bucket or image, or the account id in the role's ARN, is missing"
 
 # export_resource: the concrete ARN an action is checked against.
 export_resource(action, ctx) := sprintf("acs:oss:%s:%s:%s", [ctx.regionId, ctx.accountId, ctx.bucket]) if {

@@ -13,7 +13,7 @@ test_unknown_region_fails if {
 	count(d) == 1
 	some f in d
 	f.resource == "cn-nowhere"
-	indexof(f.msg, "InvalidRegionId.NotFound") >= 0
+	contains(f.msg, "InvalidRegionId.NotFound")
 }
 
 test_missing_region_area_fails_closed if {

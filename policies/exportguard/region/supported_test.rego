@@ -13,7 +13,7 @@ test_listed_region_fails if {
 	print("deny:", d)
 	count(d) == 1
 	some f in d
-	indexof(f.msg, "InvalidRegion.NotSupport") >= 0
+	contains(f.msg, "InvalidRegion.NotSupport")
 }
 
 test_other_listed_region_passes if {

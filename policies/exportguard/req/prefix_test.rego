@@ -29,5 +29,5 @@ test_malformed_prefixes_fail if {
 test_finding_names_the_parameter_and_code if {
 	some f in findings("a/b")
 	f.resource == "OSSPrefix"
-	indexof(f.msg, "InvalidOSSPrefix.Malformed") >= 0
+	contains(f.msg, "InvalidOSSPrefix.Malformed")
 }

@@ -45,7 +45,7 @@ test_seven_actions_of_older_docs_miss_getbucketinfo if {
 	missing_actions(d) == {"oss:GetBucketInfo"}
 	some f in d
 	f.resource == bucket_arn
-	indexof(f.msg, "oss:GetBucketInfo") >= 0
+	contains(f.msg, "oss:GetBucketInfo")
 }
 
 test_service_wildcard_passes if {
@@ -119,7 +119,7 @@ test_deny_in_a_second_policy_wins_and_is_named if {
 	f.policy == "Guard"
 	f.statement == 1
 	f.resource == object_arn
-	indexof(f.msg, "policy \"Guard\" Statement[1]") >= 0
+	contains(f.msg, "policy \"Guard\" Statement[1]")
 }
 
 test_deny_with_not_action_denies_everything_else if {
@@ -140,7 +140,7 @@ test_allow_with_a_condition_does_not_grant_and_is_reported if {
 	print("deny:", d)
 	count(d) == 8
 	every f in d {
-		indexof(f.msg, "only under a Condition") >= 0
+		contains(f.msg, "only under a Condition")
 	}
 }
 

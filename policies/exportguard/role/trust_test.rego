@@ -42,7 +42,7 @@ test_deny_statement_fails_with_its_index if {
 	print("deny:", d)
 	count(d) == 1
 	some f in d
-	indexof(f.msg, "Statement[1]") >= 0
+	contains(f.msg, "Statement[1]")
 }
 
 test_empty_or_missing_trust_policy_fails_closed if {

@@ -31,7 +31,7 @@ test_at_the_limit_fails if {
 	print("deny:", d)
 	count(d) == 1
 	some f in d
-	indexof(f.msg, "ConcurrentQuotaExceed.ExportImage") >= 0
+	contains(f.msg, "ConcurrentQuotaExceed.ExportImage")
 }
 
 test_unknown_tasks_are_reported if {

@@ -22,7 +22,7 @@ test_same_image_fails if {
 	count(d) == 1
 	some f in d
 	f.resource == "t-2"
-	indexof(f.msg, "ImageIsExporting") >= 0
+	contains(f.msg, "ImageIsExporting")
 }
 
 test_unknown_tasks_fail_closed if {

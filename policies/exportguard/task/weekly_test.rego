@@ -29,7 +29,7 @@ test_at_the_limit_fails if {
 	print("deny:", d)
 	count(d) == 1
 	some f in d
-	indexof(f.msg, "WeeklyQuotaExceed.ExportImage") >= 0
+	contains(f.msg, "WeeklyQuotaExceed.ExportImage")
 }
 
 test_unknown_tasks_are_reported if {

@@ -73,6 +73,8 @@ class PolicyTestCommandTest {
     assertThat(r.out()).contains("FAIL  data.demo_test.test_big_fails_wrongly\n"
         + "      at " + dir.resolve("check_test.rego") + ":9\n"
         + "      undefined\n"
+        + "      first failing expression, line 12: count(findings) == 0\n"
+        + "        findings = {\"too big\"}\n"
         + "      print: deny: {\"too big\"}\n"
         + "      | test_big_fails_wrongly if {\n");
     assertThat(r.out().strip()).endsWith("1 passed, 1 failed");

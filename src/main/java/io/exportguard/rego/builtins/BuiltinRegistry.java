@@ -43,6 +43,7 @@ public final class BuiltinRegistry {
     Runtime.register(r);
     Http.register(r);
     Tokens.register(r);
+    X509.register(r);
     return r;
   }
 

@@ -53,7 +53,7 @@ final class RecursionChecker {
     }
     for (Map.Entry<Value, RuleTree> c : n.children().entrySet()) {
       Value k = c.getKey();
-      String part = k instanceof io.exportguard.rego.value.StringValue s && s.value().matches("[A-Za-z_][A-Za-z0-9_]*")
+      String part = k instanceof io.exportguard.rego.value.StringValue s && RuleTreeBuilder.IDENT.matcher(s.value()).matches()
           ? "." + s.value() : "[" + k.toJson() + "]";
       index(c.getValue(), name + part);
     }

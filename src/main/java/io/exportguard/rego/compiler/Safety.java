@@ -49,7 +49,10 @@ final class Safety {
     if (r.key() != null) Vars.shallow(r.key(), outer);
     if (r.value() != null) Vars.shallow(r.value(), outer);
     Set<String> after = new HashSet<>(bound);
+    int errorsBefore = errors.count();
     Body body = reorder(r.body(), after, outer);
+    // Head vars left unbound by an unsafe body are consequences of the errors reported there.
+    boolean bodyFailed = errors.count() > errorsBefore;
     Set<String> scope = new HashSet<>(outer);
     for (Expr e : body.exprs()) Vars.shallow(e, scope);
     // Head terms are evaluated after the body: the value (and a set key) may enumerate refs
@@ -64,6 +67,7 @@ final class Safety {
         after.addAll(o);
         continue;
       }
+      if (bodyFailed) continue;
       Set<String> vs = new LinkedHashSet<>();
       Vars.shallow(t, vs);
       for (String v : vs) {

@@ -160,7 +160,10 @@ final class ModuleParser extends BodyParser {
     boolean hasBody = at(TokenKind.IF) || at(TokenKind.LBRACE);
     Body body = parseRuleBody(start, kind == RuleKind.PARTIAL_OBJECT && value == null && head.size() == 2);
     if (kind != RuleKind.PARTIAL_SET && value == null) {
-      if (!hasBody) throw fail(start, "rule must have a value or a body: " + head.headName());
+      if (!hasBody) {
+        String name = head.dottedName() != null ? head.dottedName() : head.headName();
+        throw fail(start, "rule must have a value or a body: " + name);
+      }
       value = Scalar.bool(true, loc(start));
     }
     Rule elseRule = parseElse(kind, head, args);

@@ -13,6 +13,7 @@ import io.exportguard.policy.StatusRules;
 import io.exportguard.policy.Verdicts;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.report.Report;
+import io.exportguard.report.ConsoleReportWriter;
 import io.exportguard.report.ReportFiles;
 import io.exportguard.report.ReportWriter;
 import io.exportguard.report.ReportWriters;
@@ -63,7 +64,7 @@ final class Evaluation implements AutoCloseable {
     }
     List<ReportWriter> writers;
     try {
-      writers = ReportWriters.forList(o.reportFormats(), false);
+      writers = ReportWriters.forList(o.reportFormats(), ConsoleReportWriter.colourWantedHere());
     } catch (UnknownReportFormatException e) {
       throw new BadInputException(e.getMessage());
     }

@@ -183,6 +183,27 @@ class EngineTest {
   }
 
   @Test
+  void badDataAndBadQueriesAreRegoExceptions() throws Exception {
+    assertThatThrownBy(() -> Rego.compile(List.of(), Json.parse("[1]")))
+        .isInstanceOf(RegoException.class).hasMessageContaining("data must be an object");
+    PolicySet ps = compile("package t\np := 1\n");
+    assertThatThrownBy(() -> ps.eval("data.t.p = ", null)).isInstanceOf(RegoException.class)
+        .satisfies(e -> assertThat(((RegoException) e).code()).isEqualTo("rego_parse_error"));
+    assertThatThrownBy(() -> ps.eval("x = y", null)).isInstanceOf(RegoException.class)
+        .satisfies(e -> assertThat(((RegoException) e).code()).isEqualTo("rego_unsafe_var_error"));
+  }
+
+  @Test
+  void baseDataAndInputAreVisibleAndWithReplacesThemPerLiteral() throws Exception {
+    PolicySet ps = Rego.compile(List.of(new RegoModule("a.rego", "package t\np := [data.cfg.n, input.n]\n")),
+        Json.parse("{\"cfg\": {\"n\": 1}}"));
+    assertThat(ps.eval("data.t.p", Json.parse("{\"n\": 2}")).bindings().get(0).get("x")).isEqualTo(Json.parse("[1, 2]"));
+    assertThat(ps.eval("x := data.t.p with data.cfg.n as 3 with input.n as 4", null).bindings().get(0).get("x"))
+        .isEqualTo(Json.parse("[3, 4]"));
+    assertThat(ps.eval("data.t.p", null).defined()).isFalse();
+  }
+
+  @Test
   void compileErrorsCarryFileAndLine() {
     assertThatThrownBy(() -> compile("package t\np := \n"))
         .isInstanceOf(RegoException.class)

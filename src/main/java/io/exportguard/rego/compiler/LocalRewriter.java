@@ -80,13 +80,34 @@ final class LocalRewriter extends Transformer {
     return new io.exportguard.rego.ast.Ref(ts, head.loc());
   }
 
+  /**
+   * Rewrites a query. Its top-level variables are the results, so they keep their names: when a
+   * declaration had to be renamed (a closure used the name before it), the names are swapped
+   * back, the closure's variable taking the fresh name instead.
+   */
   Body rewriteQuery(Body q) {
-    scopes.push(new Scope(false));
+    Scope root = new Scope(false);
+    scopes.push(root);
+    Body out;
     try {
-      return body(q);
+      out = body(q);
     } finally {
       scopes.pop();
     }
+    Map<String, String> swap = new HashMap<>();
+    for (Map.Entry<String, String> e : root.renames.entrySet()) {
+      if (e.getKey().equals(e.getValue())) continue;
+      swap.put(e.getValue(), e.getKey());
+      swap.put(e.getKey(), e.getKey() + "$" + counter++);
+    }
+    if (swap.isEmpty()) return out;
+    return new Transformer() {
+      @Override
+      Term var(Var v) {
+        String n = swap.get(v.name());
+        return n == null ? v : new Var(n, v.loc());
+      }
+    }.body(out);
   }
 
   @Override

@@ -30,6 +30,9 @@ class BuiltinRobustnessTest {
       ObjectValue.EMPTY, ObjectValue.builder().put("a", ArrayValue.of(StringValue.of("b"))).build(),
       SetValue.of(SetValue.EMPTY), SetValue.of(StringValue.of("s")));
 
+  private static final java.util.Set<String> OPERATORS = java.util.Set.of("equal", "neq", "lt", "lte", "gt", "gte",
+      "plus", "minus", "mul", "div", "rem", "and", "or", "internal.member_2", "internal.member_3", "print");
+
   @Test
   @org.junit.jupiter.api.Timeout(120)
   void wrongOperandsNeverEscapeAsJavaExceptions() {
@@ -38,7 +41,8 @@ class BuiltinRobustnessTest {
     int calls = 0;
     for (Map.Entry<String, BuiltinDecl> e : registry.all().entrySet()) {
       BuiltinDecl d = e.getValue();
-      if (d.impl() == null || d.arity() < 0 || d.arity() > 3 || e.getKey().equals("print")) continue;
+      // The infix operators belong to the evaluator's Operators class and are tested there.
+      if (d.impl() == null || d.arity() < 0 || d.arity() > 3 || OPERATORS.contains(e.getKey())) continue;
       for (List<Value> args : combinations(d.arity())) {
         calls++;
         try {

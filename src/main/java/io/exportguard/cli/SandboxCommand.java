@@ -83,7 +83,7 @@ public final class SandboxCommand implements Callable<Integer> {
 
   private void printBanner(PrintWriter out, Sandbox sandbox, Path envFile) {
     Scenario s = sandbox.scenario();
-    out.println("exportguard sandbox: serving scenario " + s.source() + " on " + sandbox.endpoint());
+    out.println("exportguard sandbox: serving scenario " + scenario + " on " + sandbox.endpoint());
     out.println("  endpoint:      " + sandbox.endpoint());
     out.println("  access key id: " + sandbox.accessKeyId());
     out.println("  credentials:   " + envFile + " (mode 0600, holds the secret)");

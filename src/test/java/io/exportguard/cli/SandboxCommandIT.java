@@ -32,33 +32,36 @@ class SandboxCommandIT {
 
   @Test
   void servesPrintsTheEndpointAndWritesTheSecretOnlyToA0600File() throws Exception {
-    PipedRun piped = new PipedRun();
+    LiveProbe probe = new LiveProbe();
     CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> run("sandbox", "--scenario", "demo-pass", "--stop-after", "PT3S"));
-    Run result;
-    String banner = piped.awaitBanner(running);
+    probe.whileServing();
+    Run result = running.get();
+    String banner = result.out();
     Matcher endpoint = Pattern.compile("endpoint: +(http://127\\.0\\.0\\.1:\\d+)").matcher(banner);
     Matcher envFile = Pattern.compile("credentials: +(\\S+\\.env)").matcher(banner);
-    result = running.get();
     assertThat(result.code()).isEqualTo(0);
-    assertThat(result.out()).contains("access key id: LTAIsandbox").doesNotContain("sandbox-secret")
+    assertThat(result.out()).startsWith("exportguard sandbox: serving scenario demo-pass on http://127.0.0.1:")
+        .contains("access key id: LTAIsandbox").doesNotContain("sandbox-secret")
         .contains("exportguard preflight --endpoint http://127.0.0.1:").contains("--image m-bp1demo0001 --bucket my-export-bucket");
     assertThat(endpoint.find()).isTrue();
     assertThat(envFile.find()).isTrue();
     assertThat(Path.of(envFile.group(1))).doesNotExist();
-    assertThat(piped.envText).contains("export ALIBABA_CLOUD_ACCESS_KEY_SECRET='sandbox-secret'")
+    assertThat(probe.envText).contains("export ALIBABA_CLOUD_ACCESS_KEY_SECRET='sandbox-secret'")
         .contains("export ALIBABA_CLOUD_ACCESS_KEY_ID='LTAIsandbox'").contains("export EXPORTGUARD_ENDPOINT='" + endpoint.group(1) + "'");
-    assertThat(piped.permissions).isEqualTo("rw-------");
-    assertThat(piped.status).isEqualTo(400);
+    assertThat(probe.permissions).isEqualTo("rw-------");
+    assertThat(probe.status).as("an unsigned request to the printed endpoint").isEqualTo(400);
   }
 
-  /** Watches the banner while the command runs, reading the env file and probing the endpoint before it stops. */
-  static final class PipedRun {
+  /**
+   * While the command serves: finds the env file it wrote (Main.run only hands back its output at
+   * the end), records its text and permissions, and sends one request to the endpoint it names.
+   */
+  static final class LiveProbe {
     String envText;
     String permissions;
     int status;
 
-    String awaitBanner(CompletableFuture<Run> running) throws Exception {
-      // Main.run buffers into its own stream; find the file the command created instead.
+    void whileServing() throws Exception {
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
       for (int i = 0; i < 100 && envText == null; i++) {
         Thread.sleep(50);
@@ -79,7 +82,6 @@ class SandboxCommandIT {
           }
         }
       }
-      return running.get().out();
     }
   }
 

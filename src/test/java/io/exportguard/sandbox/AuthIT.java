@@ -68,6 +68,17 @@ class AuthIT {
   }
 
   @Test
+  void parametersMayAlsoTravelInAFormBody() throws Exception {
+    SignedRpc s = signer();
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(s.signedQuery(s.params("DescribeRegions", "2014-05-26", Map.of())))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).at("/Regions/Region/0/RegionId").asText()).isEqualTo("cn-hangzhou");
+  }
+
+  @Test
   void aTamperedParameterBreaksTheSignature() throws Exception {
     SignedRpc s = signer();
     String query = s.signedQuery(s.params("DescribeImages", "2014-05-26", Map.of("RegionId", "cn-hangzhou", "ImageId", "m-bp1demo0001")));
@@ -192,6 +203,26 @@ class AuthIT {
       assertThat(catchThrowableOfType(OSSException.class, () -> unknown.getObjectMetadata("my-export-bucket", "k")).getErrorCode())
           .isEqualTo("InvalidAccessKeyId");
       unknown.shutdown();
+    }
+  }
+
+  @Test
+  void presignedV1UrlsWorkUntilTheyExpire() throws Exception {
+    String yaml = ScenarioLoader.builtInText("demo-pass") + "objects: [ { bucket: my-export-bucket, key: \"reports/a b.txt\", size: 7 } ]\n";
+    try (Sandbox s = Sandbox.start(ScenarioLoader.parse("presign.yaml", yaml), 0)) {
+      OSS oss = SdkClients.ossV1(s);
+      java.net.URL url = oss.generatePresignedUrl("my-export-bucket", "reports/a b.txt", new java.util.Date(System.currentTimeMillis() + 60_000));
+      HttpResponse<String> ok = HTTP.send(HttpRequest.newBuilder(url.toURI()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(ok.statusCode()).isEqualTo(200);
+      assertThat(ok.body()).hasSize(7);
+      java.net.URL expired = oss.generatePresignedUrl("my-export-bucket", "reports/a b.txt", new java.util.Date(System.currentTimeMillis() - 1_000));
+      HttpResponse<String> late = HTTP.send(HttpRequest.newBuilder(expired.toURI()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(late.statusCode()).isEqualTo(403);
+      assertThat(late.body()).contains("<Code>AccessDenied</Code>").contains("expired");
+      HttpResponse<String> tampered = HTTP.send(HttpRequest.newBuilder(URI.create(url.toString().replace("a%20b.txt", "a%20c.txt"))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(tampered.body()).contains("<Code>SignatureDoesNotMatch</Code>");
+      oss.shutdown();
     }
   }
 

@@ -152,6 +152,88 @@ class ReadApisIT {
   }
 
   @Test
+  void demoFailShowsItsProblemsThroughTheReadApis() throws Exception {
+    try (Sandbox s = Sandbox.start("demo-fail", 0)) {
+      SdkClients c = new SdkClients(s);
+      OSS o = SdkClients.ossV1(s);
+      BucketInfo info = o.getBucketInfo("my-export-bucket");
+      assertThat(info.getCannedACL()).isEqualTo(CannedAccessControlList.PublicRead);
+      assertThat(info.getServerSideEncryptionConfiguration().getApplyServerSideEncryptionByDefault().getSSEAlgorithm())
+          .isIn("", "None", null);
+      assertThat(o.getBucketPolicy("my-export-bucket").getPolicyText()).contains("\"Deny\"").contains("oss:DeleteObject");
+      OSSException noSse = catchThrowableOfType(OSSException.class, () -> o.getBucketEncryption("my-export-bucket"));
+      assertThat(noSse.getErrorCode()).isEqualTo("NoSuchServerSideEncryptionRule");
+
+      DescribeSnapshotsRequest snaps = new DescribeSnapshotsRequest();
+      snaps.setSnapshotIds("[\"s-bp1data0001\"]");
+      DescribeSnapshotsResponse.Snapshot data = c.call(snaps).getSnapshots().get(0);
+      assertThat(data.getEncrypted()).isTrue();
+      assertThat(data.getKMSKeyId()).isEqualTo("key-hzz0123456789abcdef");
+
+      ListPoliciesForRoleRequest list = new ListPoliciesForRoleRequest();
+      list.setRoleName("AliyunECSImageExportDefaultRole");
+      assertThat(c.call(list).getPolicies()).extracting(ListPoliciesForRoleResponse.Policy::getPolicyType).containsExactly("Custom");
+      GetPolicyRequest wrongType = new GetPolicyRequest();
+      wrongType.setPolicyName("ExportToOssPartial");
+      wrongType.setPolicyType("System");
+      assertThat(catchThrowableOfType(ClientException.class, () -> c.call(wrongType)).getErrCode()).isEqualTo("EntityNotExist.Policy");
+      GetPolicyVersionRequest oldVersion = new GetPolicyVersionRequest();
+      oldVersion.setPolicyName("ExportToOssPartial");
+      oldVersion.setPolicyType("Custom");
+      oldVersion.setVersionId("v9");
+      assertThat(catchThrowableOfType(ClientException.class, () -> c.call(oldVersion)).getErrCode()).isEqualTo("EntityNotExist.PolicyVersion");
+
+      com.aliyuncs.ecs.model.v20140526.DescribeTasksRequest tasks = new com.aliyuncs.ecs.model.v20140526.DescribeTasksRequest();
+      tasks.setTaskStatus("Processing");
+      assertThat(c.call(tasks).getTaskSet()).extracting(com.aliyuncs.ecs.model.v20140526.DescribeTasksResponse.Task::getResourceId)
+          .containsExactly("m-bp1other0002");
+      o.shutdown();
+      c.shutdown();
+    }
+  }
+
+  @Test
+  void nonAsciiTextSurvivesTheCoreSdkReader() throws ClientException {
+    String yaml = io.exportguard.sandbox.scenario.ScenarioLoader.builtInText("demo-pass")
+        .replace("name: web-base", "name: 网站基础镜像").replace("description: Web server base image", "description: \"Grüße, \\\"quoted\\\" & <tags>\"")
+        .replace("{ key: team, value: web }", "{ key: 团队, value: wéb }");
+    try (Sandbox s = Sandbox.start(io.exportguard.sandbox.scenario.ScenarioLoader.parse("unicode.yaml", yaml), 0)) {
+      SdkClients c = new SdkClients(s);
+      DescribeImagesRequest req = new DescribeImagesRequest();
+      req.setImageId("m-bp1demo0001");
+      DescribeImagesResponse.Image image = c.call(req).getImages().get(0);
+      assertThat(image.getImageName()).isEqualTo("网站基础镜像");
+      assertThat(image.getDescription()).isEqualTo("Grüße, \"quoted\" & <tags>");
+      assertThat(image.getTags().get(0).getTagKey()).isEqualTo("团队");
+      assertThat(image.getTags().get(0).getTagValue()).isEqualTo("wéb");
+      c.shutdown();
+    }
+  }
+
+  @Test
+  void getObjectHonoursASingleRange() throws Exception {
+    String yaml = io.exportguard.sandbox.scenario.ScenarioLoader.builtInText("demo-pass")
+        + "objects: [ { bucket: my-export-bucket, key: \"dir/a&b <c>.txt\", size: 100 } ]\n";
+    try (Sandbox s = Sandbox.start(io.exportguard.sandbox.scenario.ScenarioLoader.parse("objects.yaml", yaml), 0)) {
+      OSS o = SdkClients.ossV1(s);
+      com.aliyun.oss.model.GetObjectRequest ranged = new com.aliyun.oss.model.GetObjectRequest("my-export-bucket", "dir/a&b <c>.txt");
+      ranged.setRange(0, 9);
+      try (com.aliyun.oss.model.OSSObject part = o.getObject(ranged)) {
+        assertThat(new String(part.getObjectContent().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("exportguar");
+      }
+      try (com.aliyun.oss.model.OSSObject whole = o.getObject("my-export-bucket", "dir/a&b <c>.txt")) {
+        assertThat(whole.getObjectContent().readAllBytes()).hasSize(100);
+        assertThat(whole.getObjectMetadata().getContentLength()).isEqualTo(100);
+      }
+      com.aliyun.oss.model.ListObjectsRequest plain = new com.aliyun.oss.model.ListObjectsRequest("my-export-bucket");
+      plain.setEncodingType(null);
+      assertThat(o.listObjects(plain).getObjectSummaries().get(0).getKey()).isEqualTo("dir/a&b <c>.txt");
+      assertThat(o.listObjects("my-export-bucket", "dir/").getObjectSummaries().get(0).getKey()).isEqualTo("dir/a&b <c>.txt");
+      o.shutdown();
+    }
+  }
+
+  @Test
   void ossSignatureV4InTheBucketRegionAndInAnother() {
     OSS v4 = SdkClients.ossV4(sandbox, "cn-hangzhou");
     OSS wrongRegion = SdkClients.ossV4(sandbox, "cn-shanghai");

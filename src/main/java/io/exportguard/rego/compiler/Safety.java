@@ -86,30 +86,50 @@ final class Safety {
     return reorder(q, new HashSet<>(), new HashSet<>());
   }
 
-  /** Reorders a body; {@code bound} grows by what the body binds. */
+  /**
+   * Reorders a body; {@code bound} grows by what the body binds. Picks the first literal (in source
+   * order) that can run, repeatedly. A literal that cannot run yet waits on its unbound vars and is
+   * looked at again only when one of them gets bound, so long bodies stay fast.
+   */
   Body reorder(Body body, Set<String> bound, Set<String> outer) {
     Set<String> scope = new HashSet<>(outer);
     for (Expr e : body.exprs()) Vars.shallow(e, scope);
-    List<Expr> remaining = new ArrayList<>(body.exprs());
-    List<Expr> ordered = new ArrayList<>(remaining.size());
-    while (!remaining.isEmpty()) {
-      boolean progressed = false;
-      for (int i = 0; i < remaining.size(); i++) {
-        Expr e = remaining.get(i);
-        Set<String> out = outputs(e, bound, scope);
-        if (out == null) continue;
-        Set<String> before = new HashSet<>(bound);
-        bound.addAll(out);
-        ordered.add(new Nested(before, scope).expr(e));
-        remaining.remove(i);
-        progressed = true;
-        break;
+    List<Expr> exprs = body.exprs();
+    boolean[] done = new boolean[exprs.size()];
+    java.util.PriorityQueue<Integer> candidates = new java.util.PriorityQueue<>();
+    java.util.BitSet queued = new java.util.BitSet();
+    java.util.Map<String, List<Integer>> waiting = new java.util.HashMap<>();
+    for (int i = 0; i < exprs.size(); i++) { candidates.add(i); queued.set(i); }
+    List<Expr> ordered = new ArrayList<>(exprs.size());
+    while (!candidates.isEmpty()) {
+      int i = candidates.poll();
+      queued.clear(i);
+      Expr e = exprs.get(i);
+      Set<String> out = outputs(e, bound, scope);
+      if (out == null) {
+        Set<String> vs = new HashSet<>();
+        Vars.shallow(e, vs);
+        Vars.closure(e, scope, vs);
+        for (String v : vs) if (!bound.contains(v)) waiting.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+        continue;
       }
-      if (!progressed) {
-        reportUnsafe(remaining, bound, scope);
-        ordered.addAll(remaining);
-        break;
+      // Closures inside the literal see what was bound before it; copy only when there are any.
+      ordered.add(Vars.hasClosure(e) ? new Nested(new HashSet<>(bound), scope).expr(e) : e);
+      done[i] = true;
+      for (String v : out) {
+        if (!bound.add(v)) continue;
+        List<Integer> ws = waiting.remove(v);
+        if (ws == null) continue;
+        for (int w : ws) {
+          if (!done[w] && !queued.get(w)) { candidates.add(w); queued.set(w); }
+        }
       }
+    }
+    if (ordered.size() < exprs.size()) {
+      List<Expr> remaining = new ArrayList<>();
+      for (int i = 0; i < exprs.size(); i++) if (!done[i]) remaining.add(exprs.get(i));
+      reportUnsafe(remaining, bound, scope);
+      ordered.addAll(remaining);
     }
     return new Body(ordered, body.loc());
   }
@@ -173,15 +193,15 @@ final class Safety {
     if (e instanceof SomeIn s) {
       Set<String> co = evalOut(s.collection(), b, scope);
       if (co == null) return null;
-      Set<String> b2 = union(b, co);
+      Set<String> b2x = new HashSet<>(co);
       Set<String> out = new HashSet<>(co);
       if (s.key() != null) {
-        Set<String> k = patternOut(s.key(), b2, scope);
+        Set<String> k = patternOut(s.key(), plus(b, b2x), scope);
         if (k == null) return null;
         out.addAll(k);
-        b2.addAll(k);
+        b2x.addAll(k);
       }
-      Set<String> v = patternOut(s.value(), b2, scope);
+      Set<String> v = patternOut(s.value(), plus(b, b2x), scope);
       if (v == null) return null;
       out.addAll(v);
       return out;
@@ -191,7 +211,7 @@ final class Safety {
       if (d == null) return null;
       Set<String> cl = new HashSet<>();
       Vars.closure(ev, scope, cl);
-      return union(b, d).containsAll(cl) ? d : null;
+      return plus(b, d).containsAll(cl) ? d : null;
     }
     TermExpr t = (TermExpr) e;
     if (t.negated()) {
@@ -210,14 +230,12 @@ final class Safety {
       Integer n = arity.apply(name);
       if (n != null && n >= 0 && c.args().size() == n + 1) {
         Set<String> in = new HashSet<>();
-        Set<String> b2 = new HashSet<>(b);
         for (int i = 0; i < n; i++) {
-          Set<String> o = evalOut(c.args().get(i), b2, scope);
+          Set<String> o = evalOut(c.args().get(i), plus(b, in), scope);
           if (o == null) return null;
           in.addAll(o);
-          b2.addAll(o);
         }
-        Set<String> last = patternOut(c.args().get(n), b2, scope);
+        Set<String> last = patternOut(c.args().get(n), plus(b, in), scope);
         if (last == null) return null;
         in.addAll(last);
         return in;
@@ -236,7 +254,6 @@ final class Safety {
     List<Term[]> pairs = pairs(a, c);
     if (pairs != null) {
       Set<String> out = new HashSet<>();
-      Set<String> b2 = new HashSet<>(b);
       List<Term[]> pending = new ArrayList<>(pairs);
       // Pairs may depend on each other ([x, x + 1] = [1, y]): retry until no progress.
       boolean progress = true;
@@ -244,10 +261,9 @@ final class Safety {
         progress = false;
         for (int k = 0; k < pending.size(); k++) {
           Term[] pair = pending.get(k);
-          Set<String> o = unify(pair[0], pair[1], b2, scope);
+          Set<String> o = unify(pair[0], pair[1], plus(b, out), scope);
           if (o == null) continue;
           out.addAll(o);
-          b2.addAll(o);
           pending.remove(k);
           progress = true;
           break;
@@ -259,11 +275,11 @@ final class Safety {
     Set<String> ec = evalOut(c, b, scope);
     if (ea != null && ec != null) return union(ea, ec);
     if (ec != null) {
-      Set<String> pa = patternOut(a, union(b, ec), scope);
+      Set<String> pa = patternOut(a, plus(b, ec), scope);
       if (pa != null) return union(ec, pa);
     }
     if (ea != null) {
-      Set<String> pc = patternOut(c, union(b, ea), scope);
+      Set<String> pc = patternOut(c, plus(b, ea), scope);
       if (pc != null) return union(ea, pc);
     }
     return null;
@@ -297,7 +313,7 @@ final class Safety {
     if (t instanceof ArrayTerm a) {
       Set<String> out = new HashSet<>();
       for (Term x : a.items()) {
-        Set<String> o = patternOut(x, union(b, out), scope);
+        Set<String> o = patternOut(x, plus(b, out), scope);
         if (o == null) return null;
         out.addAll(o);
       }
@@ -306,10 +322,10 @@ final class Safety {
     if (t instanceof ObjectTerm o) {
       Set<String> out = new HashSet<>();
       for (ObjectTerm.Entry e : o.entries()) {
-        Set<String> k = evalOut(e.key(), union(b, out), scope);
+        Set<String> k = evalOut(e.key(), plus(b, out), scope);
         if (k == null) return null;
         out.addAll(k);
-        Set<String> v = patternOut(e.value(), union(b, out), scope);
+        Set<String> v = patternOut(e.value(), plus(b, out), scope);
         if (v == null) return null;
         out.addAll(v);
       }
@@ -334,7 +350,7 @@ final class Safety {
       }
       for (int i = 1; i < r.size(); i++) {
         Term k = r.get(i);
-        Set<String> b2 = union(b, out);
+        Set<String> b2 = plus(b, out);
         Set<String> o = (k instanceof Var || k instanceof ArrayTerm || k instanceof ObjectTerm)
             ? patternOut(k, b2, scope) : evalOut(k, b2, scope);
         if (o == null) return null;
@@ -359,7 +375,7 @@ final class Safety {
   private Set<String> all(List<Term> ts, Set<String> b, Set<String> scope) {
     Set<String> out = new HashSet<>();
     for (Term x : ts) {
-      Set<String> o = evalOut(x, union(b, out), scope);
+      Set<String> o = evalOut(x, plus(b, out), scope);
       if (o == null) return null;
       out.addAll(o);
     }
@@ -370,6 +386,28 @@ final class Safety {
     Set<String> u = new HashSet<>(a);
     u.addAll(c);
     return u;
+  }
+
+  /**
+   * The bound set plus a few more vars, as a read-only view: copying the bound set for every
+   * sub-term would make long bodies quadratic.
+   */
+  private static Set<String> plus(Set<String> bound, Set<String> extra) {
+    if (extra.isEmpty()) return bound;
+    return new java.util.AbstractSet<>() {
+      @Override
+      public boolean contains(Object o) { return extra.contains(o) || bound.contains(o); }
+
+      @Override
+      public java.util.Iterator<String> iterator() {
+        Set<String> all = new HashSet<>(bound);
+        all.addAll(extra);
+        return all.iterator();
+      }
+
+      @Override
+      public int size() { return bound.size() + extra.size(); }
+    };
   }
 
   /** Reorders the bodies of closures inside a literal, given what is bound when it runs. */

@@ -140,4 +140,34 @@ final class Vars {
     for (String v : all) if (scope.contains(v) && !shallowVars.contains(v)) out.add(v);
   }
 
+
+  /** True when the literal contains a comprehension or an every (whose bodies are ordered separately). */
+  static boolean hasClosure(Expr e) {
+    if (e instanceof Every) return true;
+    if (e instanceof TermExpr t) {
+      if (hasClosure(t.term())) return true;
+    } else if (e instanceof SomeIn s) {
+      if (s.key() != null && hasClosure(s.key())) return true;
+      if (hasClosure(s.value()) || hasClosure(s.collection())) return true;
+    }
+    for (With w : e.with()) if (hasClosure(w.value())) return true;
+    return false;
+  }
+
+  private static boolean hasClosure(Term t) {
+    if (t instanceof ArrayCompr || t instanceof SetCompr || t instanceof ObjectCompr) return true;
+    if (t instanceof Ref r) return anyClosure(r.terms());
+    if (t instanceof ArrayTerm a) return anyClosure(a.items());
+    if (t instanceof SetTerm s) return anyClosure(s.items());
+    if (t instanceof Call c) return anyClosure(c.args());
+    if (t instanceof ObjectTerm o) {
+      for (ObjectTerm.Entry en : o.entries()) if (hasClosure(en.key()) || hasClosure(en.value())) return true;
+    }
+    return false;
+  }
+
+  private static boolean anyClosure(List<Term> ts) {
+    for (Term t : ts) if (hasClosure(t)) return true;
+    return false;
+  }
 }

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Authenticates an OSS request: none (anonymous), V1 ({@code OSS ak:sig}) or V4
+ * Authenticates an OSS request: none (anonymous), a V1 presigned URL, V1 ({@code OSS ak:sig}) or V4
  * ({@code OSS4-HMAC-SHA256}). Rejections use OSS's codes: {@code InvalidAccessKeyId},
  * {@code RequestTimeTooSkewed}, {@code InvalidSecurityToken}, {@code SignatureDoesNotMatch}
  * (carrying the server's string to sign, as OSS does), {@code InvalidArgument}.
@@ -36,7 +36,8 @@ final class OssAuth {
   static Caller authenticate(HttpView request, Scenario scenario, Instant now) {
     String authorization = request.header("authorization");
     if (authorization == null || authorization.isEmpty()) {
-      return new Caller(null, null);
+      String presignedKey = query(request, "OSSAccessKeyId");
+      return presignedKey == null ? new Caller(null, null) : presignedV1(request, presignedKey, scenario, now);
     }
     if (authorization.startsWith("OSS4-HMAC-SHA256")) {
       return v4(request, authorization, scenario, now);
@@ -69,6 +70,36 @@ final class OssAuth {
       throw mismatch(key, stringToSign);
     }
     return new Caller(key, null);
+  }
+
+  /** A V1 presigned URL: {@code ?OSSAccessKeyId=…&Expires=<epoch seconds>&Signature=…}. */
+  private static Caller presignedV1(HttpView request, String keyId, Scenario scenario, Instant now) {
+    AccessKey key = key(scenario, keyId);
+    String expires = query(request, "Expires");
+    String signature = query(request, "Signature");
+    if (expires == null || signature == null) {
+      throw new OssError(403, "AccessDenied", "A presigned URL needs OSSAccessKeyId, Expires and Signature.");
+    }
+    long expiresAt;
+    try {
+      expiresAt = Long.parseLong(expires);
+    } catch (NumberFormatException e) {
+      throw new OssError(403, "AccessDenied", "Expires must be a number of seconds since the epoch.");
+    }
+    if (now.getEpochSecond() > expiresAt) {
+      throw new OssError(403, "AccessDenied", "Request has expired.").with("Expires", Instant.ofEpochSecond(expiresAt).toString())
+          .with("ServerTime", now.toString());
+    }
+    checkToken(request, key);
+    String stringToSign = OssV1Signature.stringToSign(request, expires);
+    if (!Hmac.same(OssV1Signature.sign(key.secret(), stringToSign), signature)) {
+      throw mismatch(key, stringToSign);
+    }
+    return new Caller(key, null);
+  }
+
+  private static String query(HttpView request, String name) {
+    return request.query().stream().filter(p -> p.key().equals(name)).map(Encoding.Param::value).findFirst().orElse(null);
   }
 
   private static Caller v4(HttpView request, String authorization, Scenario scenario, Instant now) {
@@ -113,8 +144,7 @@ final class OssAuth {
   private static void checkToken(HttpView request, AccessKey key) {
     String token = request.header("x-oss-security-token");
     if (token == null) {
-      token = request.query().stream().filter(p -> p.key().equals("security-token")).map(Encoding.Param::value)
-          .findFirst().orElse(null);
+      token = query(request, "security-token");
     }
     if (key.securityToken() == null ? token != null : !key.securityToken().equals(token)) {
       throw new OssError(403, "InvalidSecurityToken", "The security token you provided is invalid.");

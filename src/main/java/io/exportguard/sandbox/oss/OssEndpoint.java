@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,13 +78,15 @@ public final class OssEndpoint {
           throw new OssError(injected.status(), injected.code(), injected.message());
         }
       }
-      OssOperations.Result result = operations.run(operation, bucket, key, params(request));
+      OssOperations.Result result = operations.run(operation, bucket, key, params(request), request.header("range"));
       Map<String, String> headers = new LinkedHashMap<>(result.headers());
       headers.put("x-oss-request-id", requestId);
       headers.put("Server", "AliyunOSS");
       Reply.send(exchange, result.status(), result.contentType(), result.body(), headers);
     } catch (OssError e) {
       sendError(exchange, requestId, bucketName, e);
+    } catch (RuntimeException e) {
+      sendError(exchange, requestId, bucketName, new OssError(500, "InternalError", "The sandbox failed: " + e));
     }
   }
 
@@ -91,7 +94,7 @@ public final class OssEndpoint {
   private static String operation(HttpView request, String bucket, String key) {
     String method = request.method();
     boolean read = method.equals("GET") || method.equals("HEAD");
-    Set<String> sub = new java.util.HashSet<>();
+    Set<String> sub = new HashSet<>();
     request.query().forEach(p -> sub.add(p.key()));
     if (bucket.isEmpty()) {
       throw new OssError(405, "MethodNotAllowed", "The sandbox does not serve service-level OSS requests (ListBuckets).");

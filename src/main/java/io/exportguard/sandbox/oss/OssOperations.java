@@ -36,7 +36,7 @@ final class OssOperations {
     this.scenario = state.scenario();
   }
 
-  Result run(String operation, Bucket bucket, String key, Map<String, String> params) {
+  Result run(String operation, Bucket bucket, String key, Map<String, String> params, String range) {
     return switch (operation) {
       case "GetBucketInfo" -> bucketInfo(bucket);
       case "GetBucketLocation" -> Result.xml(new Xml().leaf("LocationConstraint", bucket.ossLocation()));
@@ -47,7 +47,7 @@ final class OssOperations {
       case "GetBucketVersioning" -> bucketVersioning(bucket);
       case "ListObjects" -> ObjectListing.v1(bucket, objects(bucket), params, scenario.account().id());
       case "ListObjectsV2" -> ObjectListing.v2(bucket, objects(bucket), params, scenario.account().id());
-      case "HeadObject", "GetObject", "GetObjectMeta" -> object(operation, bucket, key);
+      case "HeadObject", "GetObject", "GetObjectMeta" -> object(operation, bucket, key, range);
       default -> throw new IllegalStateException("unrouted OSS operation " + operation);
     };
   }
@@ -110,7 +110,7 @@ final class OssOperations {
     return state.objects(b.name()).orElse(List.of());
   }
 
-  private Result object(String operation, Bucket bucket, String key) {
+  private Result object(String operation, Bucket bucket, String key, String range) {
     ObjectRecord o = state.object(bucket.name(), key).orElseThrow(() -> new OssError(404, "NoSuchKey",
         "The specified key does not exist.").with("Key", key));
     Map<String, String> headers = new LinkedHashMap<>();
@@ -138,8 +138,44 @@ final class OssOperations {
       }
       return new Result(200, "application/octet-stream", null, headers);
     }
+    long[] span = range(range, o.content().length);
+    if (span != null) {
+      // A satisfiable single range: 206 with just those bytes (OSS ignores ranges it cannot satisfy).
+      headers.put("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + o.content().length);
+      return new Result(206, "application/octet-stream",
+          java.util.Arrays.copyOfRange(o.content(), (int) span[0], (int) span[1] + 1), headers);
+    }
     headers.put("x-oss-hash-crc64ecma", crc64(o.content()));
     return new Result(200, "application/octet-stream", o.content(), headers);
+  }
+
+  /** {@code bytes=a-b}, {@code bytes=a-} or {@code bytes=-n} within the content; null for anything else. */
+  static long[] range(String header, long length) {
+    if (header == null || !header.startsWith("bytes=") || header.contains(",") || length == 0) {
+      return null;
+    }
+    String spec = header.substring(6).trim();
+    int dash = spec.indexOf('-');
+    if (dash < 0) {
+      return null;
+    }
+    try {
+      String a = spec.substring(0, dash).trim();
+      String b = spec.substring(dash + 1).trim();
+      long first;
+      long last;
+      if (a.isEmpty()) {
+        long suffix = Long.parseLong(b);
+        first = Math.max(0, length - suffix);
+        last = length - 1;
+      } else {
+        first = Long.parseLong(a);
+        last = b.isEmpty() ? length - 1 : Math.min(Long.parseLong(b), length - 1);
+      }
+      return first <= last && first < length ? new long[] {first, last} : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static String crc64(byte[] content) {

@@ -34,10 +34,22 @@ public final class EcsApi {
   /** Images never change while the sandbox runs, so each is rendered once. */
   private final Map<String, Map<String, Object>> renderedImages = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Lookups built once, so accounts with tens of thousands of images stay fast. */
+  private final Map<String, Snapshot> snapshots = new java.util.HashMap<>();
+  private final Map<String, Image> snapshotOwners = new java.util.HashMap<>();
+
   public EcsApi(AccountState state) {
     this.state = state;
     this.scenario = state.scenario();
     this.exportRules = new ExportImageRules(state);
+    for (Snapshot s : scenario.snapshots()) {
+      snapshots.put(s.id(), s);
+    }
+    for (Image image : scenario.images()) {
+      for (Disk d : image.disks()) {
+        snapshotOwners.putIfAbsent(d.snapshotId(), image);
+      }
+    }
   }
 
   public Map<String, RpcAction> actions() {
@@ -159,7 +171,7 @@ public final class EcsApi {
       disk.put("ImportOSSObject", "");
       disk.put("Progress", "100%");
       disk.put("RemainTime", 0);
-      disk.put("Encrypted", scenario.snapshot(d.snapshotId()).map(Snapshot::encrypted).orElse(false));
+      disk.put("Encrypted", snapshots.containsKey(d.snapshotId()) && snapshots.get(d.snapshotId()).encrypted());
       disks.add(disk);
     }
     m.put("DiskDeviceMappings", Map.of("DiskDeviceMapping", disks));
@@ -188,11 +200,12 @@ public final class EcsApi {
     String encrypted = call.param("Encrypted");
     List<Map<String, Object>> matching = new ArrayList<>();
     for (Snapshot s : scenario.snapshots()) {
-      Optional<Image> owner = scenario.images().stream()
-          .filter(i -> i.disks().stream().anyMatch(d -> d.snapshotId().equals(s.id()))).findFirst();
+      if (!ids.isEmpty() && !ids.contains(s.id())) {
+        continue;
+      }
+      Optional<Image> owner = Optional.ofNullable(snapshotOwners.get(s.id()));
       String snapshotRegion = owner.map(Image::region).orElse(scenario.regions().get(0).id());
-      if (snapshotRegion.equals(region) && (ids.isEmpty() || ids.contains(s.id()))
-          && (status.equals("all") || status.equals(s.status()))
+      if (snapshotRegion.equals(region) && (status.equals("all") || status.equals(s.status()))
           && (encrypted == null || Boolean.parseBoolean(encrypted) == s.encrypted())) {
         Optional<Disk> disk = owner.flatMap(i -> i.disks().stream().filter(d -> d.snapshotId().equals(s.id())).findFirst());
         matching.add(snapshotJson(s, region, disk));

@@ -99,7 +99,9 @@ public final class RpcEndpoint {
       reply.put("RequestId", requestId);
       reply.putAll(handler.handle(new RpcCall(action, params)));
       write(exchange, 200, reply);
-    } catch (RpcError e) {
+    } catch (RuntimeException failure) {
+      // A bug in the sandbox still answers in the service's shape, so the SDK reports a ServerException.
+      RpcError e = failure instanceof RpcError r ? r : new RpcError(500, "InternalError", "The sandbox failed: " + failure);
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("RequestId", requestId);
       error.put("HostId", host);

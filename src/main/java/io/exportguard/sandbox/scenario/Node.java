@@ -139,6 +139,13 @@ final class Node {
     return n;
   }
 
+  long requiredInteger(String key, long min, long max) {
+    if (!has(key)) {
+      throw error(key, "is required");
+    }
+    return integer(key, 0, min, max);
+  }
+
   Double number(String key, Double fallback, double min, double max) {
     JsonNode v = raw(key);
     if (v == null) {

@@ -187,6 +187,8 @@ public final class ScenarioLoader {
   }
 
   private static List<Image> images(Node root, List<Region> regions, List<Snapshot> snapshots) {
+    Set<String> snapshotIds = new HashSet<>();
+    snapshots.forEach(s -> snapshotIds.add(s.id()));
     List<Image> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Node i : root.objects("images")) {
@@ -212,11 +214,11 @@ public final class ScenarioLoader {
           throw d.error("device", "duplicate device " + device);
         }
         String snapshotId = d.string("snapshotId");
-        if (snapshots.stream().noneMatch(s -> s.id().equals(snapshotId))) {
+        if (!snapshotIds.contains(snapshotId)) {
           throw d.error("snapshotId", "no snapshot " + snapshotId);
         }
         disks.add(new Disk(device, d.oneOf("type", null, "system", "data"),
-            (int) d.integer("sizeGiB", requiredLong(d, "sizeGiB"), 1, 65536), snapshotId));
+            (int) d.requiredInteger("sizeGiB", 1, 65536), snapshotId));
       }
       long systemDisks = disks.stream().filter(d -> d.type().equals("system")).count();
       if (systemDisks != 1) {
@@ -230,13 +232,6 @@ public final class ScenarioLoader {
           i.bool("licenseExportable", true), List.copyOf(disks)));
     }
     return List.copyOf(out);
-  }
-
-  private static long requiredLong(Node n, String key) {
-    if (!n.has(key)) {
-      throw n.error(key, "is required");
-    }
-    return 0;
   }
 
   private static List<Policy> policies(Node root) {
@@ -312,6 +307,8 @@ public final class ScenarioLoader {
   }
 
   private static List<Task> tasks(Node root, List<Image> images) {
+    Set<String> imageIds = new HashSet<>();
+    images.forEach(i -> imageIds.add(i.id()));
     List<Task> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Node t : root.objects("tasks")) {
@@ -319,7 +316,7 @@ public final class ScenarioLoader {
       String id = t.string("id");
       unique(seen, id, t, "id");
       String imageId = t.string("imageId");
-      if (images.stream().noneMatch(i -> i.id().equals(imageId))) {
+      if (!imageIds.contains(imageId)) {
         throw t.error("imageId", "no image " + imageId);
       }
       Instant createdAt = Instant.now();

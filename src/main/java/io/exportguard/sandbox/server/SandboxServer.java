@@ -75,7 +75,11 @@ public final class SandboxServer implements AutoCloseable {
   private static void dispatch(HttpExchange exchange, RpcEndpoint rpc, OssEndpoint oss) {
     try {
       String path = exchange.getRequestURI().getRawPath();
-      if (("/".equals(path) || path == null || path.isEmpty()) && RpcEndpoint.isRpc(exchange.getRequestURI().getRawQuery())) {
+      boolean root = "/".equals(path) || path == null || path.isEmpty();
+      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+      boolean formPost = exchange.getRequestMethod().equals("POST") && contentType != null
+          && contentType.startsWith("application/x-www-form-urlencoded");
+      if (root && (RpcEndpoint.isRpc(exchange.getRequestURI().getRawQuery()) || formPost)) {
         rpc.handle(exchange);
       } else {
         oss.handle(exchange);

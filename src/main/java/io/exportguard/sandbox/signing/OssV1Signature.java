@@ -22,11 +22,16 @@ public final class OssV1Signature {
   private OssV1Signature() {}
 
   public static String stringToSign(HttpView request) {
+    return stringToSign(request, nullToEmpty(request.header("date")));
+  }
+
+  /** For a presigned URL the {@code Expires} query value takes the place of the Date header. */
+  public static String stringToSign(HttpView request, String dateOrExpires) {
     StringBuilder sts = new StringBuilder(256);
     sts.append(request.method()).append('\n');
     sts.append(nullToEmpty(request.header("content-md5"))).append('\n');
     sts.append(nullToEmpty(request.header("content-type"))).append('\n');
-    sts.append(nullToEmpty(request.header("date"))).append('\n');
+    sts.append(dateOrExpires).append('\n');
     TreeMap<String, String> ossHeaders = new TreeMap<>();
     for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
       if (h.getKey().startsWith("x-oss-")) {

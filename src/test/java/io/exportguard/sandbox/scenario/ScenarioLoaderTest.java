@@ -45,6 +45,7 @@ class ScenarioLoaderTest {
             "scenario t.yaml: images[0].disks[0].snapshotId: no snapshot s-x"),
         Arguments.of(MINIMAL + "colour: red\n", "scenario t.yaml: colour: unknown key"),
         Arguments.of(MINIMAL.replace("name: base", "name: base\n    colour: red"), "scenario t.yaml: images[0].colour: unknown key"),
+        Arguments.of(MINIMAL.replace("sizeGiB: 40, ", ""), "scenario t.yaml: images[0].disks[0].sizeGiB: is required"),
         Arguments.of(MINIMAL.replace("sizeGiB: 40", "sizeGiB: big"), "scenario t.yaml: images[0].disks[0].sizeGiB: must be a whole number"),
         Arguments.of(MINIMAL.replace("type: system", "type: root"), "scenario t.yaml: images[0].disks[0].type: must be one of system, data"),
         Arguments.of(MINIMAL.replace("type: system", "type: data"), "scenario t.yaml: images[0].disks: needs exactly one disk of type system"),

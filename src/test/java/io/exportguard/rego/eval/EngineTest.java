@@ -47,6 +47,19 @@ class EngineTest {
   }
 
   @Test
+  void printInsideFunctionsAndComprehensionsIsCollectedInOrder() throws Exception {
+    PolicySet ps = compile("""
+        package t
+        f(x) := y if { y := x * 2; print("f", x, y) }
+        p := [f(n) | some n in [1, 2]]
+        """);
+    QueryResult r = ps.eval("data.t.p", null);
+    assertThat(r.bindings().get(0).get("x")).isEqualTo(Json.parse("[2, 4]"));
+    assertThat(r.printed()).containsExactly("f 1 2", "f 2 4");
+    assertThat(ps.eval("data.t.p", null).printed()).as("each query collects its own lines").hasSize(2);
+  }
+
+  @Test
   void deadlineGivesCancelError() throws Exception {
     PolicySet ps = compile("package t\nr := numbers.range(1, 1000)\n"
         + "p := count([1 | some a in r; some b in r; some c in r])\n");

@@ -177,6 +177,7 @@ public final class Engine implements PolicySet {
   private QueryPlan lowerQuery(CompiledQuery cq) {
     Lowering low = new Lowering(STANDARD, plan.functions);
     Body body = low.body(cq.body());
+    low.closeComprehensions(List.of(), List.of(body));
     Term single = null;
     if (cq.body().size() == 1 && cq.body().exprs().get(0) instanceof TermExpr te && !te.negated() && te.with().isEmpty()
         && !(te.term() instanceof Call c && ("eq".equals(c.name()) || "assign".equals(c.name())))) {

@@ -267,13 +267,24 @@ class Evaluator {
   }
 
   private boolean evalComprehension(Term t, Value[] f, EachValue k) {
+    Term.Scope scope = SlotCounter.scope(t);
+    if (!scope.closed) return k.accept(comprehensionValue(t, f));
+    Value v = ctx.memo.get(scope);
+    if (v == null) {
+      v = comprehensionValue(t, f);
+      ctx.memo.put(scope, v);
+    }
+    return k.accept(v);
+  }
+
+  private Value comprehensionValue(Term t, Value[] f) {
     if (t instanceof Term.ArrayCompr a) {
       List<Value> out = new ArrayList<>();
       evalBody(a.body(), 0, f, () -> evalTerm(a.head(), f, v -> {
         out.add(v);
         return false;
       }));
-      return k.accept(ArrayValue.of(out));
+      return ArrayValue.of(out);
     }
     if (t instanceof Term.SetCompr s) {
       TreeSet<Value> out = new TreeSet<>();
@@ -281,7 +292,7 @@ class Evaluator {
         out.add(v);
         return false;
       }));
-      return k.accept(SetValue.wrap(out));
+      return SetValue.wrap(out);
     }
     Term.ObjectCompr o = (Term.ObjectCompr) t;
     TreeMap<Value, Value> out = new TreeMap<>();
@@ -292,7 +303,7 @@ class Evaluator {
       }
       return false;
     })));
-    return k.accept(ObjectValue.wrap(out));
+    return ObjectValue.wrap(out);
   }
 
   // ---------------------------------------------------------------- walking values

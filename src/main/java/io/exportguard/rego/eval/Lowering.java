@@ -37,6 +37,7 @@ final class Lowering {
   private final BuiltinRegistry builtins;
   private final Map<String, FunctionGroup> functions;
   private final Map<String, Integer> slots = new HashMap<>();
+  private final List<Term> comprehensions = new ArrayList<>();
 
   Lowering(BuiltinRegistry builtins, Map<String, FunctionGroup> functions) {
     this.builtins = builtins;
@@ -44,6 +45,33 @@ final class Lowering {
   }
 
   int slotCount() { return slots.size(); }
+
+  private Term remember(Term comprehension) {
+    comprehensions.add(comprehension);
+    return comprehension;
+  }
+
+  /**
+   * Marks the comprehensions lowered so far that use no variable occurring elsewhere in the rule
+   * or query made of these terms and bodies (call once it is fully lowered).
+   */
+  void closeComprehensions(List<Term> terms, List<Body> bodies) {
+    Map<Integer, Integer> total = new HashMap<>();
+    for (Term t : terms) SlotCounter.count(t, total);
+    for (Body b : bodies) SlotCounter.count(b, total);
+    for (Term c : comprehensions) {
+      Map<Integer, Integer> inside = new HashMap<>();
+      SlotCounter.count(c, inside);
+      boolean closed = true;
+      for (Map.Entry<Integer, Integer> e : inside.entrySet()) {
+        if (!e.getValue().equals(total.get(e.getKey()))) {
+          closed = false;
+          break;
+        }
+      }
+      SlotCounter.scope(c).closed = closed;
+    }
+  }
 
   /** The slot of a named variable, if the lowered code uses it. */
   Integer slotOf(String name) { return slots.get(name); }
@@ -200,9 +228,11 @@ final class Lowering {
       }
       return new Term.ObjectLit(keys, vals);
     }
-    if (t instanceof ArrayCompr a) return new Term.ArrayCompr(term(a.head()), body(a.body()));
-    if (t instanceof SetCompr s) return new Term.SetCompr(term(s.head()), body(s.body()));
-    if (t instanceof ObjectCompr o) return new Term.ObjectCompr(term(o.key()), term(o.value()), body(o.body()));
+    if (t instanceof ArrayCompr a) return remember(new Term.ArrayCompr(term(a.head()), body(a.body()), new Term.Scope()));
+    if (t instanceof SetCompr s) return remember(new Term.SetCompr(term(s.head()), body(s.body()), new Term.Scope()));
+    if (t instanceof ObjectCompr o) {
+      return remember(new Term.ObjectCompr(term(o.key()), term(o.value()), body(o.body()), new Term.Scope()));
+    }
     Call c = (Call) t;
     return new Term.Call(callee(c), terms(c.args()));
   }

@@ -104,6 +104,10 @@ final class PlanBuilder {
       default -> value = low.term(r.value());
     }
     Body body = low.body(r.body());
+    List<Term> headTerms = new ArrayList<>(List.of(key));
+    if (params != null) headTerms.addAll(List.of(params));
+    if (value != null) headTerms.add(value);
+    low.closeComprehensions(headTerms, List.of(body));
     RuleDef elseDef = r.elseRule() == null ? null : lower(r.elseRule(), depth, path);
     Location loc = r.loc();
     return new RuleDef(path, key, value, params, setLeaf, body, low.slotCount(), elseDef, r.annotations(),

@@ -32,9 +32,18 @@ sealed interface Term {
   /** A call in term position; its value is the function's result. */
   record Call(Callee callee, Term[] args) implements Term {}
 
-  record ArrayCompr(Term head, Body body) implements Term {}
+  record ArrayCompr(Term head, Body body, Scope scope) implements Term {}
 
-  record SetCompr(Term head, Body body) implements Term {}
+  record SetCompr(Term head, Body body, Scope scope) implements Term {}
 
-  record ObjectCompr(Term key, Term value, Body body) implements Term {}
+  record ObjectCompr(Term key, Term value, Body body, Scope scope) implements Term {}
+
+  /**
+   * Whether a comprehension uses no variable from outside itself. Such a comprehension has one
+   * value per {@code with} context, so it is computed once there rather than on every solution of
+   * the body around it. Set while the plan is built, before it is shared.
+   */
+  final class Scope {
+    boolean closed;
+  }
 }

@@ -60,6 +60,21 @@ class EngineTest {
   }
 
   @Test
+  void aComprehensionWithoutOuterVariablesIsComputedOncePerContext() throws Exception {
+    PolicySet ps = compile("""
+        package t
+        closed := [n | some i in [1, 2, 3]; n := count([x | some x in [1, 2]; print("closed")])]
+        open := [n | some i in [1, 2, 3]; n := count([x | some x in [1, 2]; x <= i; print("open")])]
+        """);
+    QueryResult closed = ps.eval("data.t.closed", null);
+    assertThat(closed.bindings().get(0).get("x")).isEqualTo(Json.parse("[2, 2, 2]"));
+    assertThat(closed.printed()).hasSize(2);
+    QueryResult open = ps.eval("data.t.open", null);
+    assertThat(open.bindings().get(0).get("x")).isEqualTo(Json.parse("[1, 2, 2]"));
+    assertThat(open.printed()).hasSize(5);
+  }
+
+  @Test
   void deadlineGivesCancelError() throws Exception {
     PolicySet ps = compile("package t\nr := numbers.range(1, 1000)\n"
         + "p := count([1 | some a in r; some b in r; some c in r])\n");

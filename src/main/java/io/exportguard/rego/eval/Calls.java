@@ -16,7 +16,7 @@ import java.util.List;
 final class Calls {
   private Calls() {}
 
-  static boolean invoke(Evaluator ev, Callee callee, Value[] args, Evaluator.Values k) {
+  static boolean invoke(Evaluator ev, Callee callee, Value[] args, Evaluator.EachValue k) {
     if (!ev.ctx.functionOverrides.isEmpty()) {
       Object replacement = ev.ctx.functionOverrides.get(callee.name());
       if (replacement instanceof Value v) return k.accept(v);
@@ -41,7 +41,7 @@ final class Calls {
    * so it reaches the original functions and never another replacement, as in OPA; what follows
    * the call runs in the caller's context again.
    */
-  private static boolean invokeReplacement(Evaluator ev, Callee c, Value[] args, Evaluator.Values k) {
+  private static boolean invokeReplacement(Evaluator ev, Callee c, Value[] args, Evaluator.EachValue k) {
     Context mocked = ev.ctx;
     boolean relation = c instanceof Callee.BuiltinCallee b && b.decl().relation();
     List<Value> results = new ArrayList<>(1);

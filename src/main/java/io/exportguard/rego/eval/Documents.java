@@ -23,13 +23,13 @@ final class Documents {
 
   Documents(Plan plan) { this.plan = plan; }
 
-  boolean evalData(Evaluator ev, Term[] path, Value[] f, Evaluator.Values k) {
+  boolean evalData(Evaluator ev, Term[] path, Value[] f, Evaluator.EachValue k) {
     Value[] keys = ev.ctx.dataOverrides.length == 0 ? null : new Value[path.length];
     return walkData(ev, path, 0, plan.root, plan.baseData, keys, f, k);
   }
 
   private boolean walkData(Evaluator ev, Term[] path, int i, RuleNode node, Value base, Value[] keys, Value[] f,
-                           Evaluator.Values k) {
+                           Evaluator.EachValue k) {
     if (keys != null) {
       Value replaced = Overrides.exact(ev.ctx, keys, i);
       if (replaced != null) return ev.walk(replaced, path, i, f, k);
@@ -60,7 +60,7 @@ final class Documents {
   }
 
   private boolean step(Evaluator ev, Term[] path, int i, RuleNode node, Value base, Value[] keys, Value key,
-                       Value[] f, Evaluator.Values k) {
+                       Value[] f, Evaluator.EachValue k) {
     RuleNode child = node.children.get(key);
     if (child != null && child.functionOnly()) child = null;
     Value childBase = null;
@@ -75,7 +75,7 @@ final class Documents {
   }
 
   /** Walks a base document; a number selects an object's member named by its text, as OPA's store does. */
-  private static boolean walkBase(Evaluator ev, Value v, Term[] path, int i, Value[] f, Evaluator.Values k) {
+  private static boolean walkBase(Evaluator ev, Value v, Term[] path, int i, Value[] f, Evaluator.EachValue k) {
     while (i < path.length) {
       Term seg = path[i];
       Value key = seg instanceof Term.Const c ? c.value() : seg instanceof Term.Var var ? f[var.slot()] : null;

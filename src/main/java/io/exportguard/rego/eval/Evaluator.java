@@ -25,7 +25,7 @@ class Evaluator {
   }
 
   /** Receives each value a term evaluates to; true stops the search. */
-  interface Values {
+  interface EachValue {
     boolean accept(Value v);
   }
 
@@ -210,7 +210,7 @@ class Evaluator {
   // ---------------------------------------------------------------- terms
 
   /** Calls k with every value the term has (none when undefined). */
-  boolean evalTerm(Term t, Value[] f, Values k) {
+  boolean evalTerm(Term t, Value[] f, EachValue k) {
     if (t instanceof Term.Const c) return k.accept(c.value());
     if (t instanceof Term.Var v) {
       Value val = f[v.slot()];
@@ -252,7 +252,7 @@ class Evaluator {
     });
   }
 
-  private boolean evalObjectLit(Term.ObjectLit o, Value[] f, Values k) {
+  private boolean evalObjectLit(Term.ObjectLit o, Value[] f, EachValue k) {
     int n = o.keys().length;
     Term[] all = new Term[n * 2];
     for (int i = 0; i < n; i++) {
@@ -266,7 +266,7 @@ class Evaluator {
     });
   }
 
-  private boolean evalComprehension(Term t, Value[] f, Values k) {
+  private boolean evalComprehension(Term t, Value[] f, EachValue k) {
     if (t instanceof Term.ArrayCompr a) {
       List<Value> out = new ArrayList<>();
       evalBody(a.body(), 0, f, () -> evalTerm(a.head(), f, v -> {
@@ -298,7 +298,7 @@ class Evaluator {
   // ---------------------------------------------------------------- walking values
 
   /** Selects path[i..] from a value, enumerating where a selector is an unbound variable or pattern. */
-  boolean walk(Value v, Term[] path, int i, Value[] f, Values k) {
+  boolean walk(Value v, Term[] path, int i, Value[] f, EachValue k) {
     while (true) {
       if (i == path.length) return k.accept(v);
       Term seg = path[i];

@@ -37,7 +37,10 @@ final class Sprintf {
         BigInteger i = n.value().toBigInteger();
         return new Arg(i, i.bitLength() < 64 ? "int" : "*big.Int");
       }
-      return new Arg(n.value().doubleValue(), "float64");
+      double d = n.value().doubleValue();
+      // Beyond float64 range Go keeps the number's text as a string.
+      if (Double.isInfinite(d)) return new Arg(n.toString(), "string");
+      return new Arg(d, "float64");
     }
     if (v instanceof StringValue s) return new Arg(s.value(), "string");
     return new Arg(RegoText.of(v), "string");

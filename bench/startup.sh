@@ -2,6 +2,7 @@
 # Whole-process wall time of the README's demo preflight against an empty `java` main, in the same
 # run, with the JVM's default start-up and with bin/exportguard's (AppCDS + C1 only).
 # Usage: bench/startup.sh [RUNS]     (builds the jar when it is missing)
+# BENCH_EXTRA_ARGS adds flags to the demo preflight (e.g. --policies DIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
@@ -14,7 +15,7 @@ printf 'public class Empty { public static void main(String[] a) {} }\n' > "$wor
 javac -d "$work/empty" "$work/empty/Empty.java"
 (cd "$work/empty" && jar cfe ../empty.jar Empty Empty.class)
 demo=(preflight --sandbox demo-pass --region cn-hangzhou --image m-bp1demo0001 --bucket my-export-bucket
-      --report json --out "$work/reports")
+      --report json --out "$work/reports" ${BENCH_EXTRA_ARGS:-})
 jsa="$work/exportguard.jsa"
 java -XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar target/exportguard.jar "${demo[@]}" >/dev/null 2>&1 || true
 

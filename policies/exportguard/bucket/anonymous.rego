@@ -17,7 +17,8 @@ package exportguard.bucket.anonymous
 import data.exportguard.lib.facts
 import data.exportguard.lib.ram
 
-entries := ram.statements_of("bucket policy", input.bucket.policy) if is_object(input.bucket.policy) else := []
+# null (no bucket policy) gives no statements.
+entries := ram.statements_of("bucket policy", input.bucket.policy)
 
 deny contains finding if {
 	facts.bucket_exists

@@ -18,9 +18,13 @@ encrypting := {"AES256", "KMS", "SM4"}
 
 warn contains finding if {
 	facts.bucket_exists
-	not upper(input.bucket.encryption.algorithm) in encrypting
+	not upper(algorithm) in encrypting
 	finding := {
-		"msg": sprintf("OSS bucket %s has no default server-side encryption (algorithm %v)", [facts.bucket_name, object.get(object.get(input.bucket, "encryption", {}), "algorithm", null)]),
+		"msg": sprintf("OSS bucket %s has no default server-side encryption (algorithm %v)", [facts.bucket_name, algorithm]),
 		"resource": facts.bucket_name,
 	}
 }
+
+algorithm := a if {
+	a := input.bucket.encryption.algorithm
+} else := null

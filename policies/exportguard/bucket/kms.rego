@@ -18,9 +18,7 @@ package exportguard.bucket.kms
 import data.exportguard.lib.facts
 import data.exportguard.lib.ram
 
-attached := input.role.attachedPolicies if is_array(input.role.attachedPolicies) else := []
-
-entries := ram.statements(attached)
+entries := ram.statements(facts.attached_policies)
 
 key_id := k if {
 	k := input.bucket.encryption.kmsKeyId

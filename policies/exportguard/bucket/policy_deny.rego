@@ -20,7 +20,8 @@ package exportguard.bucket.policy_deny
 import data.exportguard.lib.facts
 import data.exportguard.lib.ram
 
-entries := ram.statements_of("bucket policy", input.bucket.policy) if is_object(input.bucket.policy) else := []
+# null (no bucket policy) gives no statements.
+entries := ram.statements_of("bucket policy", input.bucket.policy)
 
 targets := ram.export_targets(data.exportguard.config.requiredOssActions, ram.export_context(input))
 
@@ -51,7 +52,7 @@ deny contains finding if {
 	count(entries) > 0
 	not ram.export_context(input)
 	finding := {
-		"msg": "the resources the export touches cannot be named: the request's region, bucket or image, or the account id in the role's ARN, is missing",
+		"msg": ram.unnamed_resources_msg,
 		"resource": facts.bucket_name,
 	}
 }

@@ -18,29 +18,18 @@ package exportguard.bucket.region
 
 import data.exportguard.lib.facts
 
-bucket_region := r if {
-	r := input.bucket.regionId
-	is_string(r)
-	r != ""
-} else := r if {
-	location := input.bucket.location
-	is_string(location)
-	startswith(location, "oss-")
-	r := trim_prefix(location, "oss-")
-}
-
 deny contains finding if {
 	facts.bucket_exists
-	bucket_region != input.request.regionId
+	facts.bucket_elsewhere
 	finding := {
-		"msg": sprintf("OSS bucket %s is in region %s, not in the image's region %s: ExportImage would fail with InvalidOSSBucket.NotFound", [facts.bucket_name, bucket_region, facts.region_id]),
+		"msg": sprintf("OSS bucket %s is in region %s, not in the image's region %s: ExportImage would fail with InvalidOSSBucket.NotFound", [facts.bucket_name, facts.bucket_region, facts.region_id]),
 		"resource": facts.bucket_name,
 	}
 }
 
 deny contains finding if {
 	facts.bucket_exists
-	not bucket_region
+	not facts.bucket_region
 	finding := {
 		"msg": sprintf("the region of OSS bucket %s is unknown (no regionId or location in the facts)", [facts.bucket_name]),
 		"resource": facts.bucket_name,

@@ -17,6 +17,12 @@ test_good_names_pass if {
 	}
 }
 
+test_length_counts_characters_not_bytes if {
+	han_128 := concat("", [x | some _ in numbers.range(1, 128); x := "镜"])
+	count(findings(han_128)) == 0
+	count(findings(concat("", [han_128, "像"]))) == 1
+}
+
 test_bad_names_fail if {
 	every n in ["a", "1abc", "_abc", "web base", "web/base", "", null, long_name, "ab:c"] {
 		d := findings(n)

@@ -41,6 +41,26 @@ role_resource := arn if {
 	arn != ""
 } else := role_name
 
+# bucket_region: the bucket's region, from its regionId or its location (oss-<region>).
+bucket_region := r if {
+	r := input.bucket.regionId
+	is_string(r)
+	r != ""
+} else := r if {
+	location := input.bucket.location
+	is_string(location)
+	startswith(location, "oss-")
+	r := trim_prefix(location, "oss-")
+}
+
+# bucket_elsewhere: the bucket is known to be in another region than the request's (EG-BUCKET-002
+# fails then; facts read through the request's regional endpoint may be missing).
+bucket_elsewhere if bucket_region != input.request.regionId
+
+# attached_policies: the role's attached policies; none when the fact is missing (so nothing is
+# granted: fail closed).
+attached_policies := input.role.attachedPolicies if is_array(input.role.attachedPolicies) else := []
+
 # The existence tests are true only on a positive fact; a missing area is not "exists".
 image_exists if input.image.exists == true
 

@@ -32,9 +32,24 @@ test_existence_is_only_a_positive_fact if {
 	not facts.unknown_existence("bucket") with input as {"bucket": {"exists": false}}
 }
 
+test_attached_policies_default_to_none if {
+	facts.attached_policies == [{"name": "P"}] with input as {"role": {"attachedPolicies": [{"name": "P"}]}}
+	facts.attached_policies == [] with input as {"role": {"attachedPolicies": null}}
+	facts.attached_policies == [] with input as {}
+}
+
 test_disk_names if {
 	facts.snapshot_id({"snapshotId": "s-1"}) == "s-1"
 	facts.snapshot_id({}) == "(unknown snapshot)"
 	facts.device({"device": "/dev/xvdb"}) == "/dev/xvdb"
 	facts.device({}) == "(unknown device)"
+}
+
+test_bucket_region if {
+	facts.bucket_region == "cn-shanghai" with input as {"bucket": {"regionId": "cn-shanghai", "location": "oss-cn-beijing"}}
+	facts.bucket_region == "cn-beijing" with input as {"bucket": {"regionId": null, "location": "oss-cn-beijing"}}
+	not facts.bucket_region with input as {"bucket": {"location": "cn-beijing"}}
+	facts.bucket_elsewhere with input as {"request": {"regionId": "cn-hangzhou"}, "bucket": {"regionId": "cn-beijing"}}
+	not facts.bucket_elsewhere with input as {"request": {"regionId": "cn-hangzhou"}, "bucket": {"regionId": "cn-hangzhou"}}
+	not facts.bucket_elsewhere with input as {"request": {"regionId": "cn-hangzhou"}, "bucket": {}}
 }

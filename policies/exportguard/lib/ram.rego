@@ -255,6 +255,9 @@ export_context(facts) := ctx if {
 	}
 }
 
+# unnamed_resources_msg explains a fail-closed finding when export_context is undefined.
+unnamed_resources_msg := "the resources the export touches cannot be named: the request's region, bucket or image, or the account id in the role's ARN, is missing"
+
 # export_resource: the concrete ARN an action is checked against.
 export_resource(action, ctx) := sprintf("acs:oss:%s:%s:%s", [ctx.regionId, ctx.accountId, ctx.bucket]) if {
 	lower(action) in bucket_level_actions

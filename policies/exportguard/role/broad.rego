@@ -19,9 +19,7 @@ package exportguard.role.broad
 import data.exportguard.lib.facts
 import data.exportguard.lib.ram
 
-attached := input.role.attachedPolicies if is_array(input.role.attachedPolicies) else := []
-
-allows := [e | some e in ram.statements(attached); e.statement.Effect == "Allow"]
+allows := [e | some e in ram.statements(facts.attached_policies); e.statement.Effect == "Allow"]
 
 reasons contains [e, reason] if {
 	some e in allows

@@ -25,9 +25,7 @@ package exportguard.role.permissions
 import data.exportguard.lib.facts
 import data.exportguard.lib.ram
 
-attached := input.role.attachedPolicies if is_array(input.role.attachedPolicies) else := []
-
-entries := ram.statements(attached)
+entries := ram.statements(facts.attached_policies)
 
 targets := ram.export_targets(data.exportguard.config.requiredOssActions, ram.export_context(input))
 
@@ -59,7 +57,7 @@ deny contains finding if {
 	facts.role_exists
 	not ram.export_context(input)
 	finding := {
-		"msg": "the resources the export touches cannot be named: the request's region, bucket or image, or the account id in the role's ARN, is missing",
+		"msg": ram.unnamed_resources_msg,
 		"resource": facts.role_resource,
 	}
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code exportguard eval}: binds the flags and hands them to {@link EvalRunner}. */
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
     description = {"Evaluates a saved facts document (from preflight --save-facts) offline.",
         "Exit 0 pass, 1 fail, 2 error or bad input."})
 public final class EvalCommand implements Callable<Integer> {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code exportguard preflight}: binds the flags and hands them to {@link PreflightRunner}. */
-@Command(name = "preflight", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "preflight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
     description = {"Gathers the facts of one ExportImage request, evaluates the policies and decides.",
         "Exit 0 pass, 1 fail, 2 error or bad input."})
 public final class PreflightCommand implements Callable<Integer> {

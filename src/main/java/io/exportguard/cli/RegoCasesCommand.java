@@ -29,6 +29,10 @@ public final class RegoCasesCommand implements Callable<Integer> {
       description = "Evaluation deadline per case (default: ${DEFAULT-VALUE}).")
   int caseTimeoutSeconds;
 
+  @Option(names = "--filter", paramLabel = "TEXT",
+      description = "Run only the cases whose note contains TEXT (to reproduce one failure).")
+  String filter;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -45,7 +49,8 @@ public final class RegoCasesCommand implements Callable<Integer> {
     }
     RunReport report;
     try {
-      report = new CaseRunner(Duration.ofSeconds(caseTimeoutSeconds)).runAll(dirs);
+      report = new CaseRunner(Duration.ofSeconds(caseTimeoutSeconds))
+          .runAll(dirs, c -> filter == null || (c.note() != null && c.note().contains(filter)));
     } catch (CaseFiles.CaseFileException e) {
       err.println("exportguard rego cases: " + e.getMessage());
       return ExitCodes.ERROR;

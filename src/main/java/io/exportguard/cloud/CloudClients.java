@@ -11,7 +11,10 @@ import com.aliyuncs.RpcAcsRequest;
 import com.aliyuncs.http.FormatType;
 import com.aliyuncs.http.HttpClientConfig;
 import com.aliyuncs.profile.DefaultProfile;
+import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
+import com.aliyuncs.http.ProtocolType;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -24,22 +27,59 @@ import java.util.function.Function;
 public final class CloudClients implements AutoCloseable {
   private final CloudConfig config;
   private final Retrier retrier;
-  private final IAcsClient acs;
+  private final CompletableFuture<IAcsClient> acs;
   private final Map<String, OSS> ossByRegion = new ConcurrentHashMap<>();
 
   public CloudClients(CloudConfig config) {
+    this(config, CompletableFuture.completedFuture(newCoreClient(config.credentials())));
+  }
+
+  /**
+   * With a core client already being built by {@link #startCoreClient}: its construction (TLS
+   * context, HTTP client pool) is the slowest part of start-up, so preflight starts it first thing
+   * and loads policies and starts the sandbox meanwhile.
+   */
+  public CloudClients(CloudConfig config, CompletableFuture<IAcsClient> coreClient) {
     this.config = config;
     this.retrier = new Retrier(config.retry());
+    this.acs = coreClient;
+  }
+
+  /** Builds the core (ECS and RAM) client on its own daemon thread. */
+  public static CompletableFuture<IAcsClient> startCoreClient(AlibabaCloudCredentialsProvider credentials) {
+    CompletableFuture<IAcsClient> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(newCoreClient(credentials));
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    }, "exportguard-core-client");
+    t.setDaemon(true);
+    t.start();
+    return f;
+  }
+
+  /**
+   * The client's defaults are HTTPS and loopback bypassing any proxy; every request still sets its
+   * own endpoint, protocol and timeouts, so neither SDK default (ECS: HTTP, RAM: HTTPS) is relied on.
+   */
+  private static IAcsClient newCoreClient(AlibabaCloudCredentialsProvider credentials) {
     HttpClientConfig http = HttpClientConfig.getDefault();
-    http.setProtocolType(config.endpoints().protocol());
-    http.setConnectionTimeoutMillis(config.connectTimeout().toMillis());
-    http.setReadTimeoutMillis(config.readTimeout().toMillis());
+    http.setProtocolType(ProtocolType.HTTPS);
+    http.setConnectionTimeoutMillis(CloudConfig.CONNECT_TIMEOUT.toMillis());
+    http.setReadTimeoutMillis(CloudConfig.READ_TIMEOUT.toMillis());
     http.setMaxRequests(64);
     http.setMaxRequestsPerHost(32);
-    if (config.endpoints().isEmulator()) http.setNoProxy("127.0.0.1,localhost,::1");
+    http.setNoProxy("127.0.0.1,localhost,::1");
     DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou");
     profile.setHttpClientConfig(http);
-    this.acs = new DefaultAcsClient(profile, config.credentials());
+    return new DefaultAcsClient(profile, credentials);
+  }
+
+  /** Shuts a prebuilt core client down once it is built (when the run ends before using it). */
+  public static void discard(CompletableFuture<IAcsClient> coreClient) {
+    coreClient.thenAccept(IAcsClient::shutdown);
   }
 
   public CloudConfig config() { return config; }
@@ -70,7 +110,13 @@ public final class CloudClients implements AutoCloseable {
     request.setSysAcceptFormat(FormatType.JSON);
     request.setSysConnectTimeout((int) config.connectTimeout().toMillis());
     request.setSysReadTimeout((int) config.readTimeout().toMillis());
-    return retrier.call(api, () -> acs.getAcsResponse(request));
+    IAcsClient client;
+    try {
+      client = acs.join();
+    } catch (RuntimeException e) {
+      throw new ApiException(api, "SDK.ClientInit", "the SDK client could not be built: " + e.getMessage(), false);
+    }
+    return retrier.call(api, () -> client.getAcsResponse(request));
   }
 
   /** Runs one OSS operation with the client for the region, with retries. */
@@ -97,7 +143,7 @@ public final class CloudClients implements AutoCloseable {
 
   @Override
   public void close() {
-    acs.shutdown();
+    discard(acs);
     ossByRegion.values().forEach(OSS::shutdown);
   }
 }

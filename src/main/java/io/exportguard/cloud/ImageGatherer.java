@@ -24,6 +24,8 @@ final class ImageGatherer {
   /** DescribeImages' default is Available only; ask for every status. */
   static final String ALL_STATUSES = "Creating,Waiting,Available,UnAvailable,CreateFailed,Deprecated";
   static final int SNAPSHOT_BATCH = 100;
+  /** A disk without a snapshot id still gets a snapshot object, so policies see every disk the same way. */
+  static final ImageFacts.Snapshot NO_SNAPSHOT = new ImageFacts.Snapshot(null, false, null, null, null, null);
 
   private final CloudClients clients;
   private final Executor executor;
@@ -87,7 +89,8 @@ final class ImageGatherer {
   private CompletableFuture<ImageFacts> withSnapshots(String regionId, ImageFacts image) {
     List<String> ids = new ArrayList<>(new LinkedHashSet<>(image.disks().stream()
         .map(ImageFacts.Disk::snapshotId).filter(s -> s != null).toList()));
-    if (ids.isEmpty()) return CompletableFuture.completedFuture(image);
+    if (ids.isEmpty()) return CompletableFuture.completedFuture(image.withDisks(image.disks().stream()
+        .map(d -> d.withSnapshot(NO_SNAPSHOT)).toList()));
     List<CompletableFuture<List<DescribeSnapshotsResponse.Snapshot>>> batches = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += SNAPSHOT_BATCH) {
       List<String> batch = ids.subList(from, Math.min(ids.size(), from + SNAPSHOT_BATCH));
@@ -101,7 +104,7 @@ final class ImageGatherer {
       Map<String, DescribeSnapshotsResponse.Snapshot> byId = new HashMap<>();
       batches.forEach(b -> b.join().forEach(s -> byId.put(s.getSnapshotId(), s)));
       return image.withDisks(image.disks().stream().map(d -> {
-        if (d.snapshotId() == null) return d;
+        if (d.snapshotId() == null) return d.withSnapshot(NO_SNAPSHOT);
         DescribeSnapshotsResponse.Snapshot s = byId.get(d.snapshotId());
         return d.withSnapshot(s == null ? new ImageFacts.Snapshot(d.snapshotId(), false, null, null, null, null)
             : new ImageFacts.Snapshot(s.getSnapshotId(), true, Boolean.TRUE.equals(s.getEncrypted()),

@@ -6,16 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.exportguard.rego.value.ArrayValue;
-import io.exportguard.rego.value.BooleanValue;
 import io.exportguard.rego.value.Json;
 import io.exportguard.rego.value.NullValue;
-import io.exportguard.rego.value.NumberValue;
 import io.exportguard.rego.value.ObjectValue;
-import io.exportguard.rego.value.StringValue;
 import io.exportguard.rego.value.Value;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +21,8 @@ final class DataDocuments {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
       .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private DataDocuments() {}
 
@@ -57,7 +53,8 @@ final class DataDocuments {
     }
     try {
       JsonNode node = YAML.readTree(text);
-      return node == null ? NullValue.INSTANCE : fromNode(node);
+      // Through JSON text into the value model's own reader: numbers keep their exact digits.
+      return node == null || node.isMissingNode() ? NullValue.INSTANCE : Json.parse(JSON.writeValueAsString(node));
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String msg = e.getOriginalMessage();
@@ -66,27 +63,6 @@ final class DataDocuments {
       throw new PolicyLoadException(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
           "invalid YAML: " + msg);
     }
-  }
-
-  private static Value fromNode(JsonNode n) {
-    if (n.isObject()) {
-      TreeMap<Value, Value> m = new TreeMap<>();
-      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        m.put(StringValue.of(e.getKey()), fromNode(e.getValue()));
-      }
-      return ObjectValue.wrap(m);
-    }
-    if (n.isArray()) {
-      List<Value> items = new ArrayList<>();
-      for (JsonNode c : n) items.add(fromNode(c));
-      return ArrayValue.of(items);
-    }
-    if (n.isBoolean()) return BooleanValue.of(n.booleanValue());
-    if (n.isNumber()) return NumberValue.of(n.decimalValue());
-    if (n.isNull() || n.isMissingNode()) return NullValue.INSTANCE;
-    return StringValue.of(n.asText());
   }
 
   /** Wraps a document in one object per path segment: mount(["a","b"], d) is {"a":{"b":d}}. */

@@ -92,6 +92,7 @@ public final class PolicyLoader {
       }
     }
     for (Path file : sources.dataFiles()) {
+      if (Files.isDirectory(file)) throw new PolicyLoadException(file.toString(), "is a directory, not a data file");
       if (!Files.isRegularFile(file)) throw new PolicyLoadException(file.toString(), "no such file");
       ObjectValue doc = DataDocuments.parseObject(file.toString(), readFile(file));
       data = DataDocuments.merge(data, DataDocuments.mount(CONFIG_PATH, doc));

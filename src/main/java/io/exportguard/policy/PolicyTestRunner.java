@@ -12,9 +12,11 @@ import io.exportguard.rego.value.Value;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -41,10 +43,19 @@ public final class PolicyTestRunner {
    * @param outcome pass, fail, error or skip
    * @param detail why it failed ("undefined", "false", "value ...") or the evaluation error
    * @param printed what the test printed
-   * @param nanos evaluation time
+   * @param explanation for a failure: the first failing expression and the values bound before it
    */
   public record TestResult(String name, String file, int line, Outcome outcome, String detail,
-                           List<String> printed, long nanos) {}
+                           List<String> printed, List<String> explanation) {
+    public TestResult {
+      printed = List.copyOf(printed);
+      explanation = List.copyOf(explanation);
+    }
+
+    TestResult explained(List<String> lines) {
+      return new TestResult(name, file, line, outcome, detail, printed, lines);
+    }
+  }
 
   /** All results of a run, in package then rule order. */
   public record Summary(List<TestResult> results) {
@@ -70,19 +81,31 @@ public final class PolicyTestRunner {
    */
   public static Summary run(LoadedPolicies policies, Predicate<String> filter, EvalOptions options)
       throws RegoException {
-    return run(policies.compile(), filter, options);
+    return run(policies.compile(), sources(policies.modules()), filter, options);
   }
 
-  /** Runs the tests of an already compiled policy set. */
-  public static Summary run(PolicySet set, Predicate<String> filter, EvalOptions options) {
+  /**
+   * Runs the tests of an already compiled policy set; {@code sources} (file name to text) lets a
+   * failure be explained, and may be empty.
+   */
+  public static Summary run(PolicySet set, Map<String, String> sources, Predicate<String> filter, EvalOptions options) {
     List<TestResult> results = new ArrayList<>();
     for (PackageInfo pkg : set.packages()) {
+      Set<String> ruleNames = new HashSet<>();
+      pkg.rules().forEach(r -> ruleNames.add(r.name()));
       for (PackageInfo.RuleInfo rule : testRules(pkg).values()) {
         String name = "data." + pkg.path() + "." + rule.name();
         if (!filter.test(name)) continue;
-        results.add(rule.name().startsWith("todo_")
-            ? new TestResult(name, rule.file(), rule.line(), Outcome.SKIP, "todo", List.of(), 0)
-            : runOne(set, name, rule, options));
+        if (rule.name().startsWith("todo_")) {
+          results.add(new TestResult(name, rule.file(), rule.line(), Outcome.SKIP, "todo", List.of(), List.of()));
+          continue;
+        }
+        TestResult r = runOne(set, name, rule, options);
+        String source = sources.get(rule.file());
+        if (r.outcome() == Outcome.FAIL && source != null) {
+          r = r.explained(FailureExplainer.explain(set, source, rule.line(), pkg.path(), ruleNames));
+        }
+        results.add(r);
       }
     }
     return new Summary(results);
@@ -100,23 +123,21 @@ public final class PolicyTestRunner {
   }
 
   private static TestResult runOne(PolicySet set, String name, PackageInfo.RuleInfo rule, EvalOptions options) {
-    long start = System.nanoTime();
     try {
       QueryResult result = set.eval(name, null, options);
-      long nanos = System.nanoTime() - start;
       if (!result.defined()) {
-        return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, "undefined", result.printed(), nanos);
+        return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, "undefined", result.printed(), List.of());
       }
       Value v = result.bindings().get(0).get("x");
       if (BooleanValue.TRUE.equals(v)) {
-        return new TestResult(name, rule.file(), rule.line(), Outcome.PASS, "", result.printed(), nanos);
+        return new TestResult(name, rule.file(), rule.line(), Outcome.PASS, "", result.printed(), List.of());
       }
       String detail = v == null ? "no value" : "value " + v.toJson() + " (a test passes only with true)";
-      return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, detail, result.printed(), nanos);
+      return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, detail, result.printed(), List.of());
     } catch (RegoException e) {
       RegoError first = e.errors().isEmpty() ? null : e.errors().get(0);
       String detail = first == null ? e.getMessage() : first.format();
-      return new TestResult(name, rule.file(), rule.line(), Outcome.ERROR, detail, List.of(), System.nanoTime() - start);
+      return new TestResult(name, rule.file(), rule.line(), Outcome.ERROR, detail, List.of(), List.of());
     }
   }
 
@@ -155,7 +176,7 @@ public final class PolicyTestRunner {
           + (runRegex == null ? "" : " matching --run " + runRegex));
       return 2;
     }
-    print(summary, policies.modules(), out);
+    print(summary, sources(policies.modules()), out);
     return summary.failed() > 0 ? 1 : 0;
   }
 
@@ -170,23 +191,29 @@ public final class PolicyTestRunner {
    * Prints one line per test ({@code PASS}, {@code FAIL}, {@code ERROR}, {@code SKIP}); under each
    * failure its location, why, what it printed and its source; then a rule and the summary line.
    */
-  public static void print(Summary summary, List<RegoModule> modules, PrintWriter out) {
-    Map<String, String[]> sources = new HashMap<>();
-    for (RegoModule m : modules) sources.put(m.file(), m.source().split("\n", -1));
+  public static void print(Summary summary, Map<String, String> sources, PrintWriter out) {
     for (TestResult r : summary.results()) {
       out.printf("%-5s %s%n", r.outcome(), r.name());
       if (r.outcome() != Outcome.FAIL && r.outcome() != Outcome.ERROR) continue;
       out.printf("      at %s:%d%n", r.file(), r.line());
       for (String d : r.detail().split("\n")) out.println("      " + d);
+      for (String e : r.explanation()) out.println("      " + e);
       for (String p : r.printed()) out.println("      print: " + p);
-      String[] lines = sources.get(r.file());
-      if (lines != null && r.line() > 0) {
-        for (String s : ruleSource(lines, r.line())) out.println("      | " + s);
+      String source = sources.get(r.file());
+      if (source != null && r.line() > 0) {
+        for (String s : ruleSource(source.split("\n", -1), r.line())) out.println("      | " + s);
       }
     }
     out.println("-".repeat(80));
     out.println(summary.line());
     out.flush();
+  }
+
+  /** File name to source text. */
+  public static Map<String, String> sources(List<RegoModule> modules) {
+    Map<String, String> sources = new HashMap<>();
+    for (RegoModule m : modules) sources.put(m.file(), m.source());
+    return sources;
   }
 
   /** The rule starting at the 1-based line: up to its closing brace in column 0, bounded. */

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +69,9 @@ public final class ConsoleReportWriter implements ReportWriter {
     w.println(paint(DIM, "target ") + " " + Text.terminal(t.regionId()) + "  " + Text.terminal(t.imageId())
         + " -> oss://" + Text.terminal(t.ossBucket()) + "/" + Text.terminal(t.ossPrefix())
         + "  format " + Text.terminal(t.imageFormat()) + "  role " + Text.terminal(t.roleName()));
-    w.println(paint(DIM, "started") + " " + report.startedAt() + "  (" + report.durationMs() + " ms)  "
+    w.println(paint(DIM, "started") + " "
+        + (report.startedAt() == null ? "" : report.startedAt().truncatedTo(ChronoUnit.SECONDS))
+        + "  (took " + HtmlReportWriter.duration(report.durationMs()) + ")  "
         + Text.terminal(report.tool().name()) + " " + Text.terminal(report.tool().version()));
     w.println(paint(DIM, "summary") + " " + counts(s));
     w.println();

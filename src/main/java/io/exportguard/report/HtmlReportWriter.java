@@ -36,6 +36,9 @@ public final class HtmlReportWriter implements ReportWriter {
 
   private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
       .loader(classpathLoader())
+      // Pebble's defaults, spelled out so no upgrade or edit can turn escaping off unnoticed.
+      .autoEscaping(true)
+      .defaultEscapingStrategy("html")
       .strictVariables(true)
       .build();
   private static final PebbleTemplate TEMPLATE = ENGINE.getTemplate("report.html.peb");

@@ -7,6 +7,7 @@ import io.exportguard.facts.FactError;
 import io.exportguard.report.internal.JsonStyle;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -36,7 +37,8 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeStringField("name", report.tool().name());
       g.writeStringField("version", report.tool().version());
       g.writeEndObject();
-      g.writeStringField("startedAt", report.startedAt() == null ? null : report.startedAt().toString());
+      g.writeStringField("startedAt", report.startedAt() == null ? null
+          : report.startedAt().truncatedTo(ChronoUnit.MILLIS).toString());
       g.writeNumberField("durationMs", report.durationMs());
       writeTarget(g, report.target());
       writeSummary(g, report.summary());

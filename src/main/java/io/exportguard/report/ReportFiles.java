@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -54,9 +55,10 @@ public final class ReportFiles {
       }
       Files.createDirectories(outDir);
       Path target = outDir.resolve(fileName(report, writer));
-      Path temp = Files.createTempFile(outDir, ".exportguard-", ".tmp");
+      // Not Files.createTempFile: that makes the file owner-only (0600), and a report is for sharing.
+      Path temp = outDir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
       try {
-        try (OutputStream out = Files.newOutputStream(temp)) {
+        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
           writer.write(report, out);
         }
         try {

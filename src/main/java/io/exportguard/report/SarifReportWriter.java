@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,8 +70,9 @@ public final class SarifReportWriter implements ReportWriter {
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", report.summary().verdict() != Verdict.ERROR);
     if (report.startedAt() != null) {
-      invocation.put("startTimeUtc", report.startedAt().toString());
-      invocation.put("endTimeUtc", report.startedAt().plusMillis(report.durationMs()).toString());
+      Instant start = report.startedAt().truncatedTo(ChronoUnit.MILLIS);
+      invocation.put("startTimeUtc", start.toString());
+      invocation.put("endTimeUtc", start.plusMillis(report.durationMs()).toString());
     }
     ArrayNode notes = invocation.putArray("toolExecutionNotifications");
     for (FactError e : report.errors() == null ? List.<FactError>of() : report.errors()) {

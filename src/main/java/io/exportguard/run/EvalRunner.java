@@ -37,7 +37,7 @@ public final class EvalRunner {
         throw new BadInputException("--facts " + e.getMessage());
       }
       try (Evaluation evaluation = Evaluation.prepare(options, clock, engines)) {
-        Report report = evaluation.evaluate(doc, null);
+        Report report = evaluation.ready().evaluate(doc, null);
         evaluation.write(report, out);
         return report.summary().verdict().exitCode();
       }

@@ -13,6 +13,7 @@ import io.exportguard.policy.StatusRules;
 import io.exportguard.policy.Verdicts;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.report.Report;
+import io.exportguard.report.ConsoleReportWriter;
 import io.exportguard.report.ReportFiles;
 import io.exportguard.report.ReportWriter;
 import io.exportguard.report.ReportWriters;
@@ -24,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The half preflight and eval share: validating the policy and report options, loading and
@@ -31,16 +34,17 @@ import java.util.List;
  * document into a report, and writing it.
  */
 final class Evaluation implements AutoCloseable {
-  private final PolicyEngine engine;
+  private final CompletableFuture<PolicyEngine> compiling;
+  private PolicyEngine engine;
   private final LoadedPolicies loaded;
   private final StatusRules rules;
   private final List<ReportWriter> writers;
   private final Path out;
   private final RunClock clock;
 
-  private Evaluation(PolicyEngine engine, LoadedPolicies loaded, StatusRules rules, List<ReportWriter> writers,
+  private Evaluation(CompletableFuture<PolicyEngine> compiling, LoadedPolicies loaded, StatusRules rules, List<ReportWriter> writers,
                      Path out, RunClock clock) {
-    this.engine = engine;
+    this.compiling = compiling;
     this.loaded = loaded;
     this.rules = rules;
     this.writers = writers;
@@ -48,7 +52,11 @@ final class Evaluation implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Validates everything the user gave; any problem is a {@link BadInputException}. */
+  /**
+   * Validates everything the user gave and loads the policy files; any problem is a
+   * {@link BadInputException}. Compiling runs on its own thread meanwhile (it takes a good part of
+   * a run's start-up), so preflight can gather facts at the same time; {@link #ready()} joins it.
+   */
   static Evaluation prepare(PolicyOptions o, RunClock clock, PolicyEngineFactory engines) throws BadInputException {
     Severity failOn = Severity.parse(o.failOn());
     if (failOn == null) {
@@ -56,7 +64,7 @@ final class Evaluation implements AutoCloseable {
     }
     List<ReportWriter> writers;
     try {
-      writers = ReportWriters.forList(o.reportFormats(), false);
+      writers = ReportWriters.forList(o.reportFormats(), ConsoleReportWriter.colourWantedHere());
     } catch (UnknownReportFormatException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -72,23 +80,42 @@ final class Evaluation implements AutoCloseable {
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }
-    PolicyEngine engine;
+    EvalOptions eval = EvalOptions.DEFAULT.withTimeout(Duration.ofSeconds(30));
+    EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
+    CompletableFuture<PolicyEngine> compiling = new CompletableFuture<>();
+    Thread compiler = new Thread(() -> {
+      try {
+        compiling.complete(engines.create(loaded, options));
+      } catch (Throwable t) {
+        compiling.completeExceptionally(t);
+      }
+    }, "exportguard-compile");
+    compiler.setDaemon(true);
+    compiler.start();
+    return new Evaluation(compiling, loaded, new StatusRules(failOn, o.failOnWarn()), writers, o.out(), clock);
+  }
+
+  /** Waits for the policies to compile; a policy that does not compile is bad input. */
+  Evaluation ready() throws BadInputException {
+    if (engine != null) return this;
     try {
-      EvalOptions eval = EvalOptions.DEFAULT.withTimeout(Duration.ofSeconds(30));
-      if (clock.isFixed()) eval = eval.withNow(clock.now());
-      engine = engines.create(loaded, eval);
-    } catch (PolicyDefinitionException e) {
-      throw new BadInputException(e.getMessage());
+      engine = compiling.get();
+      return this;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BadInputException("interrupted while compiling the policies");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof PolicyDefinitionException p) throw new BadInputException(p.getMessage());
+      throw new IllegalStateException("compiling the policies failed", c);
     }
-    return new Evaluation(engine, loaded, new StatusRules(failOn, o.failOnWarn()), writers, o.out(), clock);
   }
 
   String policiesSha256() { return loaded.sha256(); }
 
-  int checkCount() { return engine.checks().size(); }
-
   /** Evaluates the facts and builds the report; {@code export} is null unless an export ran. */
   Report evaluate(FactsDocument doc, Report.ExportRecord export) {
+    if (engine == null) throw new IllegalStateException("ready() first");
     Facts facts = doc.facts();
     List<Report.CheckResult> checks = rules.apply(facts, engine.evaluate(doc.json()));
     return report(facts, checks, export);
@@ -120,5 +147,8 @@ final class Evaluation implements AutoCloseable {
   }
 
   @Override
-  public void close() { engine.close(); }
+  public void close() {
+    if (engine != null) engine.close();
+    else compiling.thenAccept(PolicyEngine::close);
+  }
 }

@@ -4,11 +4,13 @@ import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
 import com.aliyuncs.auth.BasicCredentials;
 import com.aliyuncs.auth.BasicSessionCredentials;
 import com.aliyuncs.auth.DefaultCredentialsProvider;
+import com.aliyuncs.IAcsClient;
 import com.aliyuncs.auth.StaticCredentialsProvider;
 import io.exportguard.cloud.ApiException;
 import io.exportguard.cloud.CliProfile;
 import io.exportguard.cloud.CloudClients;
 import io.exportguard.cloud.CloudConfig;
+import io.exportguard.cloud.DeferredCredentials;
 import io.exportguard.cloud.Endpoints;
 import io.exportguard.cloud.FactGatherer;
 import io.exportguard.export.ExportRefusedException;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +50,13 @@ public final class PreflightRunner {
 
   private final PrintWriter out;
   private final PrintWriter err;
+  /** {@code -Dexportguard.trace=true} prints each phase's elapsed time to stderr (for start-up work). */
+  private static final boolean TRACE = Boolean.getBoolean("exportguard.trace");
+  private final long t0 = System.nanoTime();
+
+  private void trace(String phase) {
+    if (TRACE) err.printf("trace %6d ms %s%n", (System.nanoTime() - t0) / 1_000_000, phase);
+  }
 
   private final PolicyEngineFactory engines;
 
@@ -88,24 +98,35 @@ public final class PreflightRunner {
       throw new BadInputException("--save-facts " + o.saveFacts() + ": is a directory");
     }
     Endpoints endpoints = o.endpoint() == null ? Endpoints.alibabaCloud() : endpoint(o.endpoint());
+    trace("start");
+    DeferredCredentials credentials = new DeferredCredentials();
+    CompletableFuture<IAcsClient> core = CloudClients.startCoreClient(credentials);
+    boolean coreUsed = false;
     try (Evaluation evaluation = Evaluation.prepare(o.policy(), clock, engines);
          Sandbox sandbox = o.sandbox() == null ? null : startSandbox(o.sandbox())) {
-      AlibabaCloudCredentialsProvider credentials;
+      trace("sandbox started");
       if (sandbox != null) {
         endpoints = Endpoints.emulator(sandbox.endpoint().toString());
-        credentials = sandboxCredentials(sandbox);
+        credentials.resolve(sandboxCredentials(sandbox));
       } else {
-        credentials = credentials(o.profile());
+        credentials.resolve(credentials(o.profile()));
       }
-      try (CloudClients clients = new CloudClients(CloudConfig.of(endpoints, credentials))) {
+      coreUsed = true;
+      try (CloudClients clients = new CloudClients(CloudConfig.of(endpoints, credentials), core)) {
         return decide(o, clock, evaluation, clients, timeout, wait);
+      } finally {
+        trace("clients closed");
       }
+    } finally {
+      if (!coreUsed) CloudClients.discard(core);
+      trace("sandbox closed");
     }
   }
 
   private int decide(Options o, RunClock clock, Evaluation evaluation, CloudClients clients, Duration timeout,
                      Duration wait) throws BadInputException {
     Facts facts = gather(clients, o.request(), clock, timeout);
+    trace("facts gathered");
     FactsDocument doc = FactsDocument.of(facts);
     if (o.saveFacts() != null) {
       try {
@@ -114,7 +135,8 @@ public final class PreflightRunner {
         throw new BadInputException("--save-facts " + o.saveFacts() + ": cannot write (" + e.getMessage() + ")");
       }
     }
-    Report report = evaluation.evaluate(doc, null);
+    Report report = evaluation.ready().evaluate(doc, null);
+    trace("policies evaluated");
     int code = report.summary().verdict().exitCode();
     if (o.export()) {
       boolean anyError = report.checks().stream().anyMatch(c -> c.status() == Status.ERROR);
@@ -128,6 +150,7 @@ public final class PreflightRunner {
     }
     try {
       evaluation.write(report, out);
+      trace("reports written");
     } catch (IOException e) {
       err.println("exportguard preflight: cannot write the report: " + e.getMessage());
       return 2;
@@ -206,7 +229,8 @@ public final class PreflightRunner {
     }
   }
 
-  private static Sandbox startSandbox(String scenario) throws BadInputException {
+  private Sandbox startSandbox(String scenario) throws BadInputException {
+    trace("policies loaded (compiling meanwhile)");
     try {
       return Sandbox.start(scenario, 0);
     } catch (UnsupportedOperationException e) {

@@ -44,4 +44,68 @@ class PolicyTestCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("N passed, M failed").contains("--run");
   }
+
+  @Test
+  void passingAndFailingTestsGiveExitOneWithTheFailureExplained() throws Exception {
+    Files.writeString(dir.resolve("check.rego"), """
+        package demo
+
+        deny contains "too big" if input.size > 10
+        """);
+    Files.writeString(dir.resolve("check_test.rego"), """
+        package demo_test
+
+        import data.demo
+
+        test_small_passes if {
+        	count(demo.deny) == 0 with input as {"size": 1}
+        }
+
+        test_big_fails_wrongly if {
+        	findings := demo.deny with input as {"size": 11}
+        	print("deny:", findings)
+        	count(findings) == 0
+        }
+        """);
+    Run r = run("policy", "test", dir.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("PASS  data.demo_test.test_small_passes\n");
+    assertThat(r.out()).contains("FAIL  data.demo_test.test_big_fails_wrongly\n"
+        + "      at " + dir.resolve("check_test.rego") + ":9\n"
+        + "      undefined\n"
+        + "      first failing expression, line 12: count(findings) == 0\n"
+        + "        findings = {\"too big\"}\n"
+        + "      print: deny: {\"too big\"}\n"
+        + "      | test_big_fails_wrongly if {\n");
+    assertThat(r.out().strip()).endsWith("1 passed, 1 failed");
+    assertThat(r.err()).isEmpty();
+
+    Run only = run("policy", "test", dir.toString(), "--run", "small");
+    assertThat(only.code()).isZero();
+    assertThat(only.out().strip()).endsWith("1 passed, 0 failed");
+  }
+
+  @Test
+  void compileErrorExitsTwoWithFileLineAndColumn() throws Exception {
+    Files.writeString(dir.resolve("bad_test.rego"), "package bad_test\n\ntest_x if {\n\tx == 1\n}\n");
+    Run r = run("policy", "test", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("exportguard: " + dir.resolve("bad_test.rego") + ":4:").doesNotContain("\tat io.");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void directoryWithoutTestsIsAnError() throws Exception {
+    Files.writeString(dir.resolve("p.rego"), "package p\n\nallow := true\n");
+    Run r = run("policy", "test", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no test rules");
+  }
+
+  @Test
+  void defaultIsTheBuiltInPack() {
+    Run r = run("policy", "test", "--run", "lib\\.ram_test");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("PASS  data.exportguard.lib.ram_test.test_star_matches_any_run_including_empty");
+  }
 }

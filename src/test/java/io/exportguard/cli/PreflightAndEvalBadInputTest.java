@@ -23,6 +23,9 @@ class PreflightAndEvalBadInputTest {
     Path notJson = Files.writeString(dir.resolve("not.json"), "{ nope");
     Path wrongSchema = Files.writeString(dir.resolve("v2.json"), "{\"schema\":\"exportguard.facts/v2\"}");
     Path aFile = Files.writeString(dir.resolve("file.txt"), "x");
+    Path broken = Files.createDirectories(dir.resolve("broken/exportguard/x"));
+    Files.writeString(broken.resolve("bad.rego"), "package exportguard.x.bad\n\ndeny contains msg if {\n");
+    Path okFacts = Files.writeString(dir.resolve("ok.json"), "{\"schema\":\"exportguard.facts/v1\"}");
     return Stream.of(
         Arguments.of(List.of("preflight", "--image", "m-1", "--bucket", "b"), "--region"),
         Arguments.of(List.of("preflight", "--region", "r", "--bucket", "b"), "--image"),
@@ -40,6 +43,11 @@ class PreflightAndEvalBadInputTest {
         Arguments.of(pre("--save-facts", dir.toString()), "is a directory"),
         Arguments.of(pre("--no-default-policies"), "--no-default-policies"),
         Arguments.of(pre("--profile", "p", "--sandbox", "demo-pass"), "--profile"),
+        Arguments.of(pre("--sandbox", "demo-pass", "--no-default-policies", "--policies",
+            dir.resolve("broken").toString()), "bad.rego:"),
+        Arguments.of(List.of("eval", "--facts", okFacts.toString(), "--no-default-policies", "--policies",
+            dir.resolve("broken").toString()), "bad.rego:"),
+        Arguments.of(pre("--sandbox", "no-such-scenario"), "no-such-scenario"),
         Arguments.of(List.of("eval"), "--facts"),
         Arguments.of(List.of("eval", "--facts", notJson.toString()), "not.json:1:"),
         Arguments.of(List.of("eval", "--facts", wrongSchema.toString()), "exportguard.facts/v2"),

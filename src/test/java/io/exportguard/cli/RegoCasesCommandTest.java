@@ -62,6 +62,24 @@ class RegoCasesCommandTest {
   }
 
   @Test
+  void filterRunsOnlyMatchingNotes() throws Exception {
+    write("two", """
+        cases:
+          - note: two/good
+            modules: ["package t\\np := 1"]
+            query: data.t.p = x
+            want_result: [{x: 1}]
+          - note: two/bad
+            modules: ["package t\\np := 1"]
+            query: data.t.p = x
+            want_result: [{x: 2}]
+        """);
+    Run r = run("rego", "cases", dir.toString(), "--filter", "good");
+    assertThat(r.code()).isZero();
+    assertThat(r.out().strip()).endsWith("1 passed, 0 failed");
+  }
+
+  @Test
   void aMissingFolderIsBadInput() {
     Run r = run("rego", "cases", dir.resolve("nope").toString());
     assertThat(r.code()).isEqualTo(2);

@@ -169,4 +169,29 @@ class PreflightFlowIT {
     String everything = out + "\n" + err + "\n" + Files.readString(facts) + "\n" + report();
     assertThat(everything).doesNotContain("sandbox-secret");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded"})
+  void exportWithoutWaitStartsTheTaskAndSaysHowToFollowIt(String which) throws Exception {
+    PolicyOptions policy = new PolicyOptions(List.of(), false, List.of(), "json", dir.resolve("out"), "info", false);
+    int code = new PreflightRunner(new PrintWriter(out), new PrintWriter(err), engine(which))
+        .run(new PreflightRunner.Options(DEMO, policy, null, "demo-pass", null, null, null, true, false));
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode export = report().path("export");
+    assertThat(export.path("status").asText()).isEqualTo("Started");
+    assertThat(export.path("objects")).isEmpty();
+    assertThat(err.toString()).contains("aliyun ecs DescribeTaskAttribute --RegionId cn-hangzhou --TaskId "
+        + export.path("taskId").asText());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded"})
+  void aFailingVerdictNeverExports(String which) throws Exception {
+    int code = preflight(which, "ImageIsExporting", null, null, true, "30s");
+    assertThat(code).as(err.toString()).isEqualTo(1);
+    assertThat(err.toString()).contains("verdict is fail; not exporting");
+    assertThat(out.toString()).doesNotContain("export started");
+    JsonNode r = report();
+    assertThat(r.path("export").isMissingNode() || r.path("export").isNull()).isTrue();
+  }
 }

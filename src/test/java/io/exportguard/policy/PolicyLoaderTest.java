@@ -101,6 +101,14 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void yamlNumbersKeepTheirDigits() throws Exception {
+    Path f = write("n.yaml", "ratio: 0.1\nbig: 123456789012345678901234567890\nname: \"x\"\nlist: [a, 2, null, true]\n");
+    LoadedPolicies lp = load(List.of(), false, List.of(f), false);
+    assertThat(at(lp.data(), "exportguard", "config")).isEqualTo(Json.parse(
+        "{\"ratio\": 0.1, \"big\": 123456789012345678901234567890, \"name\": \"x\", \"list\": [\"a\", 2, null, true]}"));
+  }
+
+  @Test
   void dataWithoutDefaultPoliciesStillLandsUnderConfig() throws Exception {
     Path f = write("d.json", "{\"maxConcurrentExports\": 2}");
     LoadedPolicies lp = load(List.of(), false, List.of(f), false);
@@ -156,7 +164,9 @@ class PolicyLoaderTest {
     assertThatThrownBy(() -> load(List.of(nope), false, List.of(), false))
         .isInstanceOfSatisfying(PolicyLoadException.class, e -> assertThat(e.format()).isEqualTo(nope + ": no such file or directory"));
     assertThatThrownBy(() -> load(List.of(), false, List.of(nope), false))
-        .isInstanceOfSatisfying(PolicyLoadException.class, e -> assertThat(e.file()).isEqualTo(nope.toString()));
+        .isInstanceOfSatisfying(PolicyLoadException.class, e -> assertThat(e.format()).isEqualTo(nope + ": no such file"));
+    assertThatThrownBy(() -> load(List.of(), false, List.of(dir), false))
+        .isInstanceOfSatisfying(PolicyLoadException.class, e -> assertThat(e.getMessage()).contains("directory"));
   }
 
   @Test

@@ -12,7 +12,6 @@ import io.exportguard.rego.PolicySet;
 import io.exportguard.rego.QueryResult;
 import io.exportguard.rego.RegoError;
 import io.exportguard.rego.RegoException;
-import io.exportguard.rego.RegoModule;
 import io.exportguard.rego.value.BooleanValue;
 import io.exportguard.rego.value.Json;
 import io.exportguard.rego.value.Value;
@@ -66,7 +65,7 @@ class PolicyTestRunnerTest {
   @Test
   void discoversTestRulesOfTestFilesOnlyAndJudgesEach() {
     FakeSet set = fake(answers());
-    Summary s = PolicyTestRunner.run(set, n -> true, EvalOptions.DEFAULT);
+    Summary s = PolicyTestRunner.run(set, Map.of(), n -> true, EvalOptions.DEFAULT);
     assertThat(s.results()).extracting(TestResult::name, TestResult::outcome).containsExactly(
         org.assertj.core.groups.Tuple.tuple("data.a_test.test_ok", Outcome.PASS),
         org.assertj.core.groups.Tuple.tuple("data.a_test.test_undefined", Outcome.FAIL),
@@ -82,19 +81,19 @@ class PolicyTestRunnerTest {
   @Test
   void filterSelectsByFullName() {
     FakeSet set = fake(answers());
-    Summary s = PolicyTestRunner.run(set, PolicyTestRunner.filter("test_ok$"), EvalOptions.DEFAULT);
+    Summary s = PolicyTestRunner.run(set, Map.of(), PolicyTestRunner.filter("test_ok$"), EvalOptions.DEFAULT);
     assertThat(s.results()).extracting(TestResult::name).containsExactly("data.a_test.test_ok");
     assertThat(s.line()).isEqualTo("1 passed, 0 failed");
   }
 
   @Test
   void failuresShowLocationReasonPrintsAndRuleSource() {
-    Summary s = PolicyTestRunner.run(fake(answers()), n -> true, EvalOptions.DEFAULT);
+    Summary s = PolicyTestRunner.run(fake(answers()), Map.of(), n -> true, EvalOptions.DEFAULT);
     String source = String.join("\n",
         "package a_test", "", "test_ok if true", "", "", "",
         "test_undefined if {", "\tx := count([1, 2])", "\tx == 3", "}", "");
     StringWriter buf = new StringWriter();
-    PolicyTestRunner.print(s, List.of(new RegoModule(TEST_FILE, source)), new PrintWriter(buf));
+    PolicyTestRunner.print(s, Map.of(TEST_FILE, source), new PrintWriter(buf));
     String out = buf.toString();
     assertThat(out).contains("PASS  data.a_test.test_ok\n");
     assertThat(out).contains("FAIL  data.a_test.test_undefined\n      at p/a_test.rego:7\n      undefined\n"
@@ -135,7 +134,7 @@ class PolicyTestRunnerTest {
   void nonBooleanValueFails() {
     PackageInfo pkg = new PackageInfo("t", List.of("t_test.rego"), List.of(), List.of(rule("test_x", "t_test.rego", 1)));
     FakeSet set = new FakeSet(List.of(pkg), Map.of("data.t.test_x", Json.parse("[1]")), new ArrayList<>());
-    Summary s = PolicyTestRunner.run(set, n -> true, EvalOptions.DEFAULT);
+    Summary s = PolicyTestRunner.run(set, Map.of(), n -> true, EvalOptions.DEFAULT);
     assertThat(s.results().get(0).outcome()).isEqualTo(Outcome.FAIL);
     assertThat(s.results().get(0).detail()).contains("[1]");
   }

@@ -58,4 +58,13 @@ class JsonReportWriterTest {
     node.fieldNames().forEachRemaining(names::add);
     return names;
   }
+
+  @Test
+  void startTimeIsWrittenToTheMillisecond() throws Exception {
+    Report r = SampleReports.failing();
+    Report precise = new Report(r.schema(), r.tool(), java.time.Instant.parse("2026-11-27T08:39:55.166876869Z"),
+        r.durationMs(), r.target(), r.summary(), r.checks(), r.errors(), r.export());
+    assertThat(MAPPER.readTree(Render.of(new JsonReportWriter(), precise)).get("startedAt").asText())
+        .isEqualTo("2026-11-27T08:39:55.166Z");
+  }
 }

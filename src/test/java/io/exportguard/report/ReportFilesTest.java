@@ -72,4 +72,13 @@ class ReportFilesTest {
         "exportguard-m-bp1demo0001-20260101T000000Z.sarif", "exportguard-m-bp1demo0001-20260101T000000Z.xml",
         "exportguard-m-bp1demo0001-20260101T000000Z.md");
   }
+
+  @Test
+  void reportsAreReadableByOthersLikeAnyFileTheUserWrites(@TempDir Path tmp) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path probe = Files.writeString(tmp.resolve("probe"), "x");
+    List<Path> written = ReportFiles.writeAll(SampleReports.failing(), ReportWriters.forList("json", false), tmp,
+        new PrintWriter(new StringWriter()));
+    assertThat(Files.getPosixFilePermissions(written.get(0))).isEqualTo(Files.getPosixFilePermissions(probe));
+  }
 }

@@ -28,7 +28,7 @@ final class Args {
 
   /**
    * Registers an implementation for a cataloged builtin. The wrapper names operand errors and turns
-   * any unexpected Java exception into an {@code eval_builtin_error}, so none escapes the API.
+   * any unexpected library exception into an {@code eval_builtin_error}, so none escapes the API.
    */
   static void def(BuiltinRegistry r, String name, Builtin impl) {
     int arity = r.lookup(name).map(BuiltinDecl::arity).orElseThrow(
@@ -44,7 +44,13 @@ final class Args {
         throw new BuiltinException(e.code(), name + ": " + e.getMessage());
       } catch (BuiltinException e) {
         throw e;
-      } catch (RuntimeException | StackOverflowError e) {
+      } catch (RuntimeException e) {
+        // The engine's own signals (a cancelled query from checkDeadline) pass through untouched, as
+        // does StackOverflowError, which the evaluator answers by rerunning on a deeper stack.
+        if (e.getClass().getName().startsWith("io.exportguard.")
+            && !e.getClass().getPackageName().equals(Args.class.getPackageName())) {
+          throw e;
+        }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         throw BuiltinException.error(name + ": " + msg);
       }

@@ -26,4 +26,30 @@ public record BuiltinDecl(String name, int arity, boolean relation, boolean nond
 
   /** True when the builtin takes any number of arguments ({@code print}). */
   public boolean variadic() { return type != null && type.variadic(); }
+
+  /**
+   * The 0-based index of the first argument whose statically known type the declaration rejects, or -1.
+   * Unknown argument types should be passed as {@link BuiltinType#ANY}, which is always accepted.
+   */
+  public int firstMismatch(java.util.List<BuiltinType> have) {
+    if (type == null) return -1;
+    for (int i = 0; i < have.size(); i++) {
+      BuiltinType want = type.variadic() && i >= type.args().size() - 1
+          ? type.args().get(type.args().size() - 1)
+          : i < type.args().size() ? type.args().get(i) : null;
+      if (want != null && !want.accepts(have.get(i))) return i;
+    }
+    return -1;
+  }
+
+  /**
+   * OPA's compile-time message for arguments of the wrong type, e.g.
+   * {@code count: invalid argument(s)\n\thave: (number)\n\twant: (any<string, array[any], ...>)}.
+   */
+  public String invalidArgumentsMessage(java.util.List<BuiltinType> have) {
+    StringBuilder sb = new StringBuilder(name).append(": invalid argument(s)\n\thave: (");
+    for (int i = 0; i < have.size(); i++) sb.append(i > 0 ? ", " : "").append(have.get(i));
+    sb.append(")\n\twant: ").append(type == null ? "(?)" : type.argsString());
+    return sb.toString();
+  }
 }

@@ -27,6 +27,7 @@ public final class BuiltinRegistry {
     Strings.register(r);
     Sprintf.register(r);
     Regex.register(r);
+    GlobsMatch.register(r);
     Glob.register(r);
     Types.register(r);
     Numbers.register(r);
@@ -42,6 +43,7 @@ public final class BuiltinRegistry {
     Runtime.register(r);
     Http.register(r);
     Tokens.register(r);
+    X509.register(r);
     return r;
   }
 

@@ -125,6 +125,34 @@ public sealed interface BuiltinType {
   BuiltinType NUMBER = new Scalar("number");
   BuiltinType STRING = new Scalar("string");
 
+  /** The type OPA's checker gives a constant value: {@code array<number, string>}, {@code object<a: number>}. */
+  static BuiltinType of(io.exportguard.rego.value.Value v) {
+    if (v instanceof io.exportguard.rego.value.NullValue) return NULL;
+    if (v instanceof io.exportguard.rego.value.BooleanValue) return BOOLEAN;
+    if (v instanceof io.exportguard.rego.value.NumberValue) return NUMBER;
+    if (v instanceof io.exportguard.rego.value.StringValue) return STRING;
+    if (v instanceof io.exportguard.rego.value.ArrayValue a) {
+      List<BuiltinType> items = new ArrayList<>();
+      for (io.exportguard.rego.value.Value e : a.items()) items.add(of(e));
+      return new Array(items, null);
+    }
+    if (v instanceof io.exportguard.rego.value.SetValue s) {
+      List<BuiltinType> kinds = new ArrayList<>();
+      for (io.exportguard.rego.value.Value e : s) {
+        BuiltinType t = of(e);
+        if (!kinds.contains(t)) kinds.add(t);
+      }
+      return new Set(kinds.isEmpty() ? ANY : kinds.size() == 1 ? kinds.get(0) : new Any(kinds));
+    }
+    io.exportguard.rego.value.ObjectValue o = (io.exportguard.rego.value.ObjectValue) v;
+    List<Field> fields = new ArrayList<>();
+    for (java.util.Map.Entry<io.exportguard.rego.value.Value, io.exportguard.rego.value.Value> e : o.entries().entrySet()) {
+      String key = e.getKey() instanceof io.exportguard.rego.value.StringValue sk ? sk.value() : e.getKey().toString();
+      fields.add(new Field(key, of(e.getValue())));
+    }
+    return new Obj(fields, null, null);
+  }
+
   /** Parses one type in OPA's notation. */
   static BuiltinType parse(String text) {
     TypeParser p = new TypeParser(text);

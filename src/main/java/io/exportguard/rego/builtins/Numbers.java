@@ -36,7 +36,7 @@ final class Numbers {
       BigInteger x = Args.bigInteger(a, 1);
       BigInteger y = Args.bigInteger(a, 2);
       BigInteger step = Args.bigInteger(a, 3);
-      if (step.signum() <= 0) throw Args.fail("step must be a positive number above zero");
+      if (step.signum() <= 0) throw Args.fail("step must be a positive integer");
       return range(ctx, x, y, step);
     });
     def(r, "rand.intn", (ctx, a) -> {
@@ -45,7 +45,7 @@ final class Numbers {
       if (n.signum() == 0) return NumberValue.ZERO;
       BigInteger bound = n.abs();
       // The same seed and bound give the same number for the whole query, as in OPA.
-      return ctx.queryCached(new RandKey(seed, n), k -> NumberValue.of(randomBelow(bound)));
+      return ctx.queryCached(new RandKey(seed, bound), k -> NumberValue.of(randomBelow(bound)));
     });
     def(r, "bits.and", (ctx, a) -> NumberValue.of(Args.bigInteger(a, 1).and(Args.bigInteger(a, 2))));
     def(r, "bits.or", (ctx, a) -> NumberValue.of(Args.bigInteger(a, 1).or(Args.bigInteger(a, 2))));

@@ -8,7 +8,6 @@ import io.exportguard.rego.value.SetValue;
 import io.exportguard.rego.value.StringValue;
 import io.exportguard.rego.value.Value;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -80,7 +79,7 @@ public final class Operators {
     try {
       return NumberValue.of(x.divide(y));
     } catch (ArithmeticException nonTerminating) {
-      return NumberValue.of(x.divide(y, MathContext.DECIMAL64));
+      return NumberValue.of(Float64Division.divide(x, y));
     }
   }
 

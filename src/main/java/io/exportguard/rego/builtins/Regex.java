@@ -95,6 +95,10 @@ final class Regex {
       String v = str(a, 2);
       String open = str(a, 3);
       String close = str(a, 4);
+      int openLen = open.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      int closeLen = close.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (openLen != 1) throw Args.fail("start delimiter has to be exactly one character long but is " + openLen + " long");
+      if (closeLen != 1) throw Args.fail("end delimiter has to be exactly one character long but is " + openLen + " long");
       Pattern p = compile(ctx, templateRegex(template, open, close));
       return b(p.matcher(v).find());
     });

@@ -15,7 +15,7 @@ final class Sets {
       SetValue sets = Args.set(a, 1);
       TreeSet<Value> out = new TreeSet<>();
       for (Value v : sets) {
-        if (!(v instanceof SetValue s)) throw Args.elementError(1, sets, v, "set");
+        if (!(v instanceof SetValue s)) throw Args.typeError(1, v, "set");
         out.addAll(s.items());
       }
       return SetValue.wrap(out);
@@ -24,7 +24,7 @@ final class Sets {
       SetValue sets = Args.set(a, 1);
       TreeSet<Value> out = null;
       for (Value v : sets) {
-        if (!(v instanceof SetValue s)) throw Args.elementError(1, sets, v, "set");
+        if (!(v instanceof SetValue s)) throw Args.typeError(1, v, "set");
         if (out == null) out = new TreeSet<>(s.items());
         else out.retainAll(s.items());
       }

@@ -16,7 +16,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,8 +46,9 @@ final class Strings {
     def(r, "contains", (ctx, a) -> b(str(a, 1).contains(str(a, 2))));
     def(r, "startswith", (ctx, a) -> b(str(a, 1).startsWith(str(a, 2))));
     def(r, "endswith", (ctx, a) -> b(str(a, 1).endsWith(str(a, 2))));
-    def(r, "lower", (ctx, a) -> s(str(a, 1).toLowerCase(Locale.ROOT)));
-    def(r, "upper", (ctx, a) -> s(str(a, 1).toUpperCase(Locale.ROOT)));
+    // Go maps case rune by rune (simple mappings): "ß" stays "ß", unlike Java's full String mapping.
+    def(r, "lower", (ctx, a) -> s(mapCase(str(a, 1), false)));
+    def(r, "upper", (ctx, a) -> s(mapCase(str(a, 1), true)));
     def(r, "format_int", (ctx, a) -> {
       NumberValue x = Args.num(a, 1);
       NumberValue base = Args.num(a, 2);
@@ -61,12 +61,15 @@ final class Strings {
     });
     def(r, "indexof", (ctx, a) -> {
       String h = str(a, 1);
-      int i = h.indexOf(str(a, 2));
+      String needle = str(a, 2);
+      if (needle.isEmpty()) throw Args.fail("empty search character");
+      int i = h.indexOf(needle);
       return n(i < 0 ? -1 : h.codePointCount(0, i));
     });
     def(r, "indexof_n", (ctx, a) -> {
       String h = str(a, 1);
       String needle = str(a, 2);
+      if (needle.isEmpty()) throw Args.fail("empty search character");
       List<Value> out = new ArrayList<>();
       int from = 0;
       while (from <= h.length()) {
@@ -127,6 +130,12 @@ final class Strings {
       return s(x.endsWith(p) ? x.substring(0, x.length() - p.length()) : x);
     });
     def(r, "trim_space", (ctx, a) -> s(trimSpace(str(a, 1))));
+  }
+
+  static String mapCase(String x, boolean upper) {
+    StringBuilder sb = new StringBuilder(x.length());
+    x.codePoints().forEach(cp -> sb.appendCodePoint(upper ? Character.toUpperCase(cp) : Character.toLowerCase(cp)));
+    return sb.toString();
   }
 
   /** Go's strings.ReplaceAll: an empty pattern inserts the replacement around every rune. */

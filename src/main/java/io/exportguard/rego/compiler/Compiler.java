@@ -77,10 +77,10 @@ public final class Compiler {
       q = new Safety(errors, functions::arity).query(q);
       failIf(errors);
       Set<String> vars = new LinkedHashSet<>();
-      for (Expr e : q.exprs()) Safety.shallow(e, vars);
+      for (Expr e : q.exprs()) Vars.shallow(e, vars);
       // Keep source order of first appearance, as the parsed query had it.
       Set<String> ordered = new LinkedHashSet<>();
-      for (Expr e : query.exprs()) Safety.shallow(e, ordered);
+      for (Expr e : query.exprs()) Vars.shallow(e, ordered);
       ordered.retainAll(vars);
       List<String> result = new ArrayList<>();
       for (String v : ordered) {

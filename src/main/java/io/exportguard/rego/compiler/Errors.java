@@ -42,5 +42,7 @@ final class Errors {
 
   boolean any() { return !errors.isEmpty(); }
 
+  int count() { return errors.size(); }
+
   List<RegoError> list() { return errors; }
 }

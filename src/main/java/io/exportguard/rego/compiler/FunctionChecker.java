@@ -10,7 +10,6 @@ import io.exportguard.rego.ast.TermExpr;
 import io.exportguard.rego.builtins.BuiltinDecl;
 import io.exportguard.rego.builtins.BuiltinRegistry;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -109,13 +108,27 @@ final class FunctionChecker extends Transformer {
     int n = c.args().size();
     boolean fits = n == arity || (statement && n == arity + 1 && !name.equals("eq") && !name.equals("assign"));
     if (!fits) {
-      errors.add(Errors.TYPE, shown + ": arity mismatch\n\thave: (" + anys(n) + ")\n\twant: (" + anys(arity) + ")", c.loc());
+      Optional<BuiltinDecl> d = name.startsWith("data.") ? Optional.empty() : builtins.lookup(name);
+      String want = d.isPresent() && d.get().type() != null ? d.get().type().argsString() : "(" + anys(arity) + ")";
+      StringBuilder have = new StringBuilder("(");
+      for (int i = 0; i < n; i++) have.append(i > 0 ? ", " : "").append(typeOf(c.args().get(i)));
+      have.append(')');
+      errors.add(Errors.TYPE, shown + ": arity mismatch\n\thave: " + have + "\n\twant: " + want, c.loc());
     }
+  }
+
+  /** The type of an argument as far as it is evident without type inference. */
+  private static String typeOf(Term t) {
+    if (t instanceof io.exportguard.rego.ast.Scalar s) return s.value().typeName();
+    if (t instanceof io.exportguard.rego.ast.ArrayTerm || t instanceof io.exportguard.rego.ast.ArrayCompr) return "array[any]";
+    if (t instanceof io.exportguard.rego.ast.SetTerm || t instanceof io.exportguard.rego.ast.SetCompr) return "set[any]";
+    if (t instanceof io.exportguard.rego.ast.ObjectTerm || t instanceof io.exportguard.rego.ast.ObjectCompr) {
+      return "object[any: any]";
+    }
+    return "any";
   }
 
   private static String anys(int n) {
     return String.join(", ", java.util.Collections.nCopies(n, "any"));
   }
-
-  List<Term> unused() { return List.of(); }
 }

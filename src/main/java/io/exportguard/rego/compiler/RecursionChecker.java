@@ -53,7 +53,7 @@ final class RecursionChecker {
     }
     for (Map.Entry<Value, RuleTree> c : n.children().entrySet()) {
       Value k = c.getKey();
-      String part = k instanceof io.exportguard.rego.value.StringValue s && s.value().matches("[A-Za-z_][A-Za-z0-9_]*")
+      String part = k instanceof io.exportguard.rego.value.StringValue s && RuleTreeBuilder.IDENT.matcher(s.value()).matches()
           ? "." + s.value() : "[" + k.toJson() + "]";
       index(c.getValue(), name + part);
     }
@@ -110,27 +110,41 @@ final class RecursionChecker {
     for (RuleTree c : n.children().values()) addSubtree(c, deps);
   }
 
-  private void dfs(RuleTree n, Map<RuleTree, Integer> state, List<RuleTree> stack, Set<String> reported) {
-    state.put(n, 1);
-    stack.add(n);
-    for (RuleTree d : edges.getOrDefault(n, Set.of())) {
+  /** Depth-first search with an explicit stack: a chain of thousands of rules must not overflow the Java stack. */
+  private void dfs(RuleTree root, Map<RuleTree, Integer> state, List<RuleTree> stack, Set<String> reported) {
+    java.util.ArrayDeque<java.util.Iterator<RuleTree>> pending = new java.util.ArrayDeque<>();
+    state.put(root, 1);
+    stack.add(root);
+    pending.push(edges.getOrDefault(root, Set.of()).iterator());
+    while (!pending.isEmpty()) {
+      java.util.Iterator<RuleTree> it = pending.peek();
+      if (!it.hasNext()) {
+        pending.pop();
+        state.put(stack.remove(stack.size() - 1), 2);
+        continue;
+      }
+      RuleTree d = it.next();
       Integer s = state.get(d);
       if (s == null) {
-        dfs(d, state, stack, reported);
+        state.put(d, 1);
+        stack.add(d);
+        pending.push(edges.getOrDefault(d, Set.of()).iterator());
       } else if (s == 1) {
-        // Every rule on the cycle is recursive; report each once, starting from itself (as OPA does).
-        List<RuleTree> cycle = new ArrayList<>(stack.subList(stack.indexOf(d), stack.size()));
-        for (int i = 0; i < cycle.size(); i++) {
-          RuleTree start = cycle.get(i);
-          if (!reported.add(names.get(start))) continue;
-          StringBuilder sb = new StringBuilder();
-          for (int j = 0; j < cycle.size(); j++) sb.append(names.get(cycle.get((i + j) % cycle.size()))).append(" -> ");
-          sb.append(names.get(start));
-          errors.add(Errors.RECURSION, "rule " + names.get(start) + " is recursive: " + sb, firstRule.get(start).loc());
-        }
+        reportCycle(new ArrayList<>(stack.subList(stack.indexOf(d), stack.size())), reported);
       }
     }
-    stack.remove(stack.size() - 1);
-    state.put(n, 2);
+  }
+
+  /** Every rule on the cycle is recursive; each is reported once, its path starting from itself (as OPA does). */
+  private void reportCycle(List<RuleTree> cycle, Set<String> reported) {
+    for (int i = 0; i < cycle.size(); i++) {
+      if (errors.count() >= Errors.MAX) return;
+      RuleTree start = cycle.get(i);
+      if (!reported.add(names.get(start))) continue;
+      StringBuilder sb = new StringBuilder();
+      for (int j = 0; j < cycle.size(); j++) sb.append(names.get(cycle.get((i + j) % cycle.size()))).append(" -> ");
+      sb.append(names.get(start));
+      errors.add(Errors.RECURSION, "rule " + names.get(start) + " is recursive: " + sb, firstRule.get(start).loc());
+    }
   }
 }

@@ -1,6 +1,9 @@
 package io.exportguard.rego.compiler;
 
+import io.exportguard.rego.ast.ArrayCompr;
 import io.exportguard.rego.ast.Body;
+import io.exportguard.rego.ast.ObjectCompr;
+import io.exportguard.rego.ast.SetCompr;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Every;
 import io.exportguard.rego.ast.Expr;
@@ -176,16 +179,42 @@ final class RefResolver extends Transformer {
     return r;
   }
 
+  // A comprehension's head is in its body's scope: in [c | c := xs[_]], c is the local, not a rule c.
+
   @Override
-  Body nestedBody(Body b) {
-    Set<String> locals = new HashSet<>(scopes.isEmpty() ? Set.of() : scopes.peek());
-    locals.addAll(declared(b));
-    scopes.push(locals);
+  Term arrayCompr(ArrayCompr c) {
+    openScope(c.body());
     try {
-      return body(b);
+      return new ArrayCompr(term(c.head()), body(c.body()), c.loc());
     } finally {
       scopes.pop();
     }
+  }
+
+  @Override
+  Term setCompr(SetCompr c) {
+    openScope(c.body());
+    try {
+      return new SetCompr(term(c.head()), body(c.body()), c.loc());
+    } finally {
+      scopes.pop();
+    }
+  }
+
+  @Override
+  Term objectCompr(ObjectCompr c) {
+    openScope(c.body());
+    try {
+      return new ObjectCompr(term(c.key()), term(c.value()), body(c.body()), c.loc());
+    } finally {
+      scopes.pop();
+    }
+  }
+
+  private void openScope(Body b) {
+    Set<String> locals = new HashSet<>(scopes.isEmpty() ? Set.of() : scopes.peek());
+    locals.addAll(declared(b));
+    scopes.push(locals);
   }
 
   @Override
@@ -203,9 +232,6 @@ final class RefResolver extends Transformer {
       scopes.pop();
     }
   }
-
-  @Override
-  Expr someIn(SomeIn s) { return super.someIn(s); }
 
   /** Resolves a query's refs: no package, so only bare data/input. */
   static Body resolveQuery(Body q) {

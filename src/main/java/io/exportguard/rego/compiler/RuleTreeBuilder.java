@@ -16,6 +16,9 @@ import java.util.Map;
 final class RuleTreeBuilder {
   private RuleTreeBuilder() {}
 
+  /** Names printable after a dot in a ref. */
+  static final java.util.regex.Pattern IDENT = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   /** The ground prefix of an absolute head (without {@code data}). */
   static List<Value> groundPath(Ref head) {
     List<Value> path = new ArrayList<>();
@@ -82,7 +85,7 @@ final class RuleTreeBuilder {
   static String name(Ref head) {
     StringBuilder sb = new StringBuilder("data");
     for (int i = 1; i < head.size(); i++) {
-      if (head.get(i) instanceof Scalar s && s.stringOrNull() != null && s.stringOrNull().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      if (head.get(i) instanceof Scalar s && s.stringOrNull() != null && IDENT.matcher(s.stringOrNull()).matches()) {
         sb.append('.').append(s.stringOrNull());
       } else if (head.get(i) instanceof Scalar s) {
         sb.append('[').append(s.value().toJson()).append(']');

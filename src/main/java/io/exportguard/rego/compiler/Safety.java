@@ -45,13 +45,16 @@ final class Safety {
     Set<String> bound = new HashSet<>();
     for (Term a : r.args()) Vars.term(a, bound);
     Set<String> outer = new HashSet<>(bound);
-    for (int i = 1; i < r.head().size(); i++) shallow(r.head().get(i), outer);
-    if (r.key() != null) shallow(r.key(), outer);
-    if (r.value() != null) shallow(r.value(), outer);
+    for (int i = 1; i < r.head().size(); i++) Vars.shallow(r.head().get(i), outer);
+    if (r.key() != null) Vars.shallow(r.key(), outer);
+    if (r.value() != null) Vars.shallow(r.value(), outer);
     Set<String> after = new HashSet<>(bound);
+    int errorsBefore = errors.count();
     Body body = reorder(r.body(), after, outer);
+    // Head vars left unbound by an unsafe body are consequences of the errors reported there.
+    boolean bodyFailed = errors.count() > errorsBefore;
     Set<String> scope = new HashSet<>(outer);
-    for (Expr e : body.exprs()) shallow(e, scope);
+    for (Expr e : body.exprs()) Vars.shallow(e, scope);
     // Head terms are evaluated after the body: the value (and a set key) may enumerate refs
     // (q := xs[_]); the vars of a ref head's keys must be bound by then.
     List<Term> headTerms = new ArrayList<>();
@@ -64,8 +67,9 @@ final class Safety {
         after.addAll(o);
         continue;
       }
+      if (bodyFailed) continue;
       Set<String> vs = new LinkedHashSet<>();
-      shallow(t, vs);
+      Vars.shallow(t, vs);
       for (String v : vs) {
         if (!after.contains(v)) unsafe(v, t);
       }
@@ -82,30 +86,50 @@ final class Safety {
     return reorder(q, new HashSet<>(), new HashSet<>());
   }
 
-  /** Reorders a body; {@code bound} grows by what the body binds. */
+  /**
+   * Reorders a body; {@code bound} grows by what the body binds. Picks the first literal (in source
+   * order) that can run, repeatedly. A literal that cannot run yet waits on its unbound vars and is
+   * looked at again only when one of them gets bound, so long bodies stay fast.
+   */
   Body reorder(Body body, Set<String> bound, Set<String> outer) {
     Set<String> scope = new HashSet<>(outer);
-    for (Expr e : body.exprs()) shallow(e, scope);
-    List<Expr> remaining = new ArrayList<>(body.exprs());
-    List<Expr> ordered = new ArrayList<>(remaining.size());
-    while (!remaining.isEmpty()) {
-      boolean progressed = false;
-      for (int i = 0; i < remaining.size(); i++) {
-        Expr e = remaining.get(i);
-        Set<String> out = outputs(e, bound, scope);
-        if (out == null) continue;
-        Set<String> before = new HashSet<>(bound);
-        bound.addAll(out);
-        ordered.add(new Nested(before, scope).expr(e));
-        remaining.remove(i);
-        progressed = true;
-        break;
+    for (Expr e : body.exprs()) Vars.shallow(e, scope);
+    List<Expr> exprs = body.exprs();
+    boolean[] done = new boolean[exprs.size()];
+    java.util.PriorityQueue<Integer> candidates = new java.util.PriorityQueue<>();
+    java.util.BitSet queued = new java.util.BitSet();
+    java.util.Map<String, List<Integer>> waiting = new java.util.HashMap<>();
+    for (int i = 0; i < exprs.size(); i++) { candidates.add(i); queued.set(i); }
+    List<Expr> ordered = new ArrayList<>(exprs.size());
+    while (!candidates.isEmpty()) {
+      int i = candidates.poll();
+      queued.clear(i);
+      Expr e = exprs.get(i);
+      Set<String> out = outputs(e, bound, scope);
+      if (out == null) {
+        Set<String> vs = new HashSet<>();
+        Vars.shallow(e, vs);
+        Vars.closure(e, scope, vs);
+        for (String v : vs) if (!bound.contains(v)) waiting.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+        continue;
       }
-      if (!progressed) {
-        reportUnsafe(remaining, bound, scope);
-        ordered.addAll(remaining);
-        break;
+      // Closures inside the literal see what was bound before it; copy only when there are any.
+      ordered.add(Vars.hasClosure(e) ? new Nested(new HashSet<>(bound), scope).expr(e) : e);
+      done[i] = true;
+      for (String v : out) {
+        if (!bound.add(v)) continue;
+        List<Integer> ws = waiting.remove(v);
+        if (ws == null) continue;
+        for (int w : ws) {
+          if (!done[w] && !queued.get(w)) { candidates.add(w); queued.set(w); }
+        }
       }
+    }
+    if (ordered.size() < exprs.size()) {
+      List<Expr> remaining = new ArrayList<>();
+      for (int i = 0; i < exprs.size(); i++) if (!done[i]) remaining.add(exprs.get(i));
+      reportUnsafe(remaining, bound, scope);
+      ordered.addAll(remaining);
     }
     return new Body(ordered, body.loc());
   }
@@ -120,8 +144,8 @@ final class Safety {
     java.util.Map<String, Expr> all = new java.util.LinkedHashMap<>();
     for (Expr e : remaining) {
       Set<String> vs = new LinkedHashSet<>();
-      shallow(e, vs);
-      closureVars(e, scope, vs);
+      Vars.shallow(e, vs);
+      Vars.closure(e, scope, vs);
       vs.removeAll(bound);
       for (String v : vs) {
         all.putIfAbsent(v, e);
@@ -169,15 +193,15 @@ final class Safety {
     if (e instanceof SomeIn s) {
       Set<String> co = evalOut(s.collection(), b, scope);
       if (co == null) return null;
-      Set<String> b2 = union(b, co);
+      Set<String> b2x = new HashSet<>(co);
       Set<String> out = new HashSet<>(co);
       if (s.key() != null) {
-        Set<String> k = patternOut(s.key(), b2, scope);
+        Set<String> k = patternOut(s.key(), plus(b, b2x), scope);
         if (k == null) return null;
         out.addAll(k);
-        b2.addAll(k);
+        b2x.addAll(k);
       }
-      Set<String> v = patternOut(s.value(), b2, scope);
+      Set<String> v = patternOut(s.value(), plus(b, b2x), scope);
       if (v == null) return null;
       out.addAll(v);
       return out;
@@ -186,14 +210,14 @@ final class Safety {
       Set<String> d = evalOut(ev.domain(), b, scope);
       if (d == null) return null;
       Set<String> cl = new HashSet<>();
-      closureVars(ev, scope, cl);
-      return union(b, d).containsAll(cl) ? d : null;
+      Vars.closure(ev, scope, cl);
+      return plus(b, d).containsAll(cl) ? d : null;
     }
     TermExpr t = (TermExpr) e;
     if (t.negated()) {
       Set<String> vs = new HashSet<>();
-      shallow(t.term(), vs);
-      closureVars(t, scope, vs);
+      Vars.shallow(t.term(), vs);
+      Vars.closure(t, scope, vs);
       for (String v : vs) if (!b.contains(v) && !v.startsWith("$")) return null;
       return withOut;
     }
@@ -206,14 +230,12 @@ final class Safety {
       Integer n = arity.apply(name);
       if (n != null && n >= 0 && c.args().size() == n + 1) {
         Set<String> in = new HashSet<>();
-        Set<String> b2 = new HashSet<>(b);
         for (int i = 0; i < n; i++) {
-          Set<String> o = evalOut(c.args().get(i), b2, scope);
+          Set<String> o = evalOut(c.args().get(i), plus(b, in), scope);
           if (o == null) return null;
           in.addAll(o);
-          b2.addAll(o);
         }
-        Set<String> last = patternOut(c.args().get(n), b2, scope);
+        Set<String> last = patternOut(c.args().get(n), plus(b, in), scope);
         if (last == null) return null;
         in.addAll(last);
         return in;
@@ -232,7 +254,6 @@ final class Safety {
     List<Term[]> pairs = pairs(a, c);
     if (pairs != null) {
       Set<String> out = new HashSet<>();
-      Set<String> b2 = new HashSet<>(b);
       List<Term[]> pending = new ArrayList<>(pairs);
       // Pairs may depend on each other ([x, x + 1] = [1, y]): retry until no progress.
       boolean progress = true;
@@ -240,10 +261,9 @@ final class Safety {
         progress = false;
         for (int k = 0; k < pending.size(); k++) {
           Term[] pair = pending.get(k);
-          Set<String> o = unify(pair[0], pair[1], b2, scope);
+          Set<String> o = unify(pair[0], pair[1], plus(b, out), scope);
           if (o == null) continue;
           out.addAll(o);
-          b2.addAll(o);
           pending.remove(k);
           progress = true;
           break;
@@ -255,11 +275,11 @@ final class Safety {
     Set<String> ec = evalOut(c, b, scope);
     if (ea != null && ec != null) return union(ea, ec);
     if (ec != null) {
-      Set<String> pa = patternOut(a, union(b, ec), scope);
+      Set<String> pa = patternOut(a, plus(b, ec), scope);
       if (pa != null) return union(ec, pa);
     }
     if (ea != null) {
-      Set<String> pc = patternOut(c, union(b, ea), scope);
+      Set<String> pc = patternOut(c, plus(b, ea), scope);
       if (pc != null) return union(ea, pc);
     }
     return null;
@@ -293,7 +313,7 @@ final class Safety {
     if (t instanceof ArrayTerm a) {
       Set<String> out = new HashSet<>();
       for (Term x : a.items()) {
-        Set<String> o = patternOut(x, union(b, out), scope);
+        Set<String> o = patternOut(x, plus(b, out), scope);
         if (o == null) return null;
         out.addAll(o);
       }
@@ -302,10 +322,10 @@ final class Safety {
     if (t instanceof ObjectTerm o) {
       Set<String> out = new HashSet<>();
       for (ObjectTerm.Entry e : o.entries()) {
-        Set<String> k = evalOut(e.key(), union(b, out), scope);
+        Set<String> k = evalOut(e.key(), plus(b, out), scope);
         if (k == null) return null;
         out.addAll(k);
-        Set<String> v = patternOut(e.value(), union(b, out), scope);
+        Set<String> v = patternOut(e.value(), plus(b, out), scope);
         if (v == null) return null;
         out.addAll(v);
       }
@@ -330,7 +350,7 @@ final class Safety {
       }
       for (int i = 1; i < r.size(); i++) {
         Term k = r.get(i);
-        Set<String> b2 = union(b, out);
+        Set<String> b2 = plus(b, out);
         Set<String> o = (k instanceof Var || k instanceof ArrayTerm || k instanceof ObjectTerm)
             ? patternOut(k, b2, scope) : evalOut(k, b2, scope);
         if (o == null) return null;
@@ -348,14 +368,14 @@ final class Safety {
     if (t instanceof Call c) return all(c.args(), b, scope);
     // A comprehension runs once the outer variables it shares are bound.
     Set<String> cl = new HashSet<>();
-    closureVars(t, scope, cl);
+    Vars.closure(t, scope, cl);
     return b.containsAll(cl) ? new HashSet<>() : null;
   }
 
   private Set<String> all(List<Term> ts, Set<String> b, Set<String> scope) {
     Set<String> out = new HashSet<>();
     for (Term x : ts) {
-      Set<String> o = evalOut(x, union(b, out), scope);
+      Set<String> o = evalOut(x, plus(b, out), scope);
       if (o == null) return null;
       out.addAll(o);
     }
@@ -368,50 +388,26 @@ final class Safety {
     return u;
   }
 
-  // ---- variable sets
+  /**
+   * The bound set plus a few more vars, as a read-only view: copying the bound set for every
+   * sub-term would make long bodies quadratic.
+   */
+  private static Set<String> plus(Set<String> bound, Set<String> extra) {
+    if (extra.isEmpty()) return bound;
+    return new java.util.AbstractSet<>() {
+      @Override
+      public boolean contains(Object o) { return extra.contains(o) || bound.contains(o); }
 
-  /** Vars of a node outside comprehension and every bodies. */
-  static void shallow(io.exportguard.rego.ast.Node n, Set<String> out) {
-    if (n instanceof Term t) shallowTerm(t, out);
-    else if (n instanceof TermExpr e) {
-      shallowTerm(e.term(), out);
-      for (With w : e.with()) shallowTerm(w.value(), out);
-    } else if (n instanceof SomeDecl s) {
-      for (Var v : s.vars()) out.add(v.name());
-    } else if (n instanceof SomeIn s) {
-      if (s.key() != null) shallowTerm(s.key(), out);
-      shallowTerm(s.value(), out);
-      shallowTerm(s.collection(), out);
-    } else if (n instanceof Every ev) {
-      shallowTerm(ev.domain(), out);
-    }
-  }
+      @Override
+      public java.util.Iterator<String> iterator() {
+        Set<String> all = new HashSet<>(bound);
+        all.addAll(extra);
+        return all.iterator();
+      }
 
-  private static void shallowTerm(Term t, Set<String> out) {
-    if (t instanceof Var v) {
-      // The roots of documents are always bound (and cannot be declared locally).
-      if (!v.name().equals("data") && !v.name().equals("input")) out.add(v.name());
-    }
-    else if (t instanceof Ref r) for (Term x : r.terms()) shallowTerm(x, out);
-    else if (t instanceof ArrayTerm a) for (Term x : a.items()) shallowTerm(x, out);
-    else if (t instanceof SetTerm s) for (Term x : s.items()) shallowTerm(x, out);
-    else if (t instanceof ObjectTerm o) {
-      for (ObjectTerm.Entry e : o.entries()) { shallowTerm(e.key(), out); shallowTerm(e.value(), out); }
-    } else if (t instanceof Call c) for (Term x : c.args()) shallowTerm(x, out);
-  }
-
-  /** Vars inside the closures (comprehensions, every) of a node that belong to the enclosing scope. */
-  private static void closureVars(io.exportguard.rego.ast.Node n, Set<String> scope, Set<String> out) {
-    Set<String> all = new HashSet<>();
-    if (n instanceof Term t) Vars.term(t, all);
-    else if (n instanceof Expr e) Vars.expr(e, all);
-    Set<String> shallowVars = new HashSet<>();
-    if (!(n instanceof ArrayCompr || n instanceof SetCompr || n instanceof ObjectCompr || n instanceof Every)) {
-      shallow(n, shallowVars);
-    } else if (n instanceof Every ev) {
-      shallow(ev, shallowVars);
-    }
-    for (String v : all) if (scope.contains(v) && !shallowVars.contains(v)) out.add(v);
+      @Override
+      public int size() { return bound.size() + extra.size(); }
+    };
   }
 
   /** Reorders the bodies of closures inside a literal, given what is bound when it runs. */
@@ -449,12 +445,12 @@ final class Safety {
 
     private Term headChecked(Term head, Set<String> b, Body original, Body ordered) {
       Set<String> vs = new LinkedHashSet<>();
-      shallow(head, vs);
+      Vars.shallow(head, vs);
       // A var the body mentions but cannot bind was reported there already.
       Set<String> inBody = Vars.of(original);
       for (String v : vs) if (!b.contains(v) && !inBody.contains(v)) unsafe(v, head);
       Set<String> inner = new HashSet<>(scope);
-      for (Expr e : ordered.exprs()) shallow(e, inner);
+      for (Expr e : ordered.exprs()) Vars.shallow(e, inner);
       return new Nested(b, inner).term(head);
     }
 

@@ -17,6 +17,7 @@ import io.exportguard.rego.ast.Term;
 import io.exportguard.rego.ast.TermExpr;
 import io.exportguard.rego.ast.Var;
 import io.exportguard.rego.ast.With;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -93,5 +94,80 @@ final class Vars {
 
   static void terms(List<Term> ts, Set<String> out) {
     for (Term t : ts) term(t, out);
+  }
+
+  /** Vars of a node outside comprehension and every bodies. */
+  static void shallow(io.exportguard.rego.ast.Node n, Set<String> out) {
+    if (n instanceof Term t) shallowTerm(t, out);
+    else if (n instanceof TermExpr e) {
+      shallowTerm(e.term(), out);
+      for (With w : e.with()) shallowTerm(w.value(), out);
+    } else if (n instanceof SomeDecl s) {
+      for (Var v : s.vars()) out.add(v.name());
+    } else if (n instanceof SomeIn s) {
+      if (s.key() != null) shallowTerm(s.key(), out);
+      shallowTerm(s.value(), out);
+      shallowTerm(s.collection(), out);
+    } else if (n instanceof Every ev) {
+      shallowTerm(ev.domain(), out);
+    }
+  }
+
+  private static void shallowTerm(Term t, Set<String> out) {
+    if (t instanceof Var v) {
+      // The roots of documents are always bound (and cannot be declared locally).
+      if (!v.name().equals("data") && !v.name().equals("input")) out.add(v.name());
+    }
+    else if (t instanceof Ref r) for (Term x : r.terms()) shallowTerm(x, out);
+    else if (t instanceof ArrayTerm a) for (Term x : a.items()) shallowTerm(x, out);
+    else if (t instanceof SetTerm s) for (Term x : s.items()) shallowTerm(x, out);
+    else if (t instanceof ObjectTerm o) {
+      for (ObjectTerm.Entry e : o.entries()) { shallowTerm(e.key(), out); shallowTerm(e.value(), out); }
+    } else if (t instanceof Call c) for (Term x : c.args()) shallowTerm(x, out);
+  }
+
+  /** Vars inside the closures (comprehensions, every) of a node that belong to the enclosing scope. */
+  static void closure(io.exportguard.rego.ast.Node n, Set<String> scope, Set<String> out) {
+    Set<String> all = new HashSet<>();
+    if (n instanceof Term t) Vars.term(t, all);
+    else if (n instanceof Expr e) Vars.expr(e, all);
+    Set<String> shallowVars = new HashSet<>();
+    if (!(n instanceof ArrayCompr || n instanceof SetCompr || n instanceof ObjectCompr || n instanceof Every)) {
+      shallow(n, shallowVars);
+    } else if (n instanceof Every ev) {
+      shallow(ev, shallowVars);
+    }
+    for (String v : all) if (scope.contains(v) && !shallowVars.contains(v)) out.add(v);
+  }
+
+
+  /** True when the literal contains a comprehension or an every (whose bodies are ordered separately). */
+  static boolean hasClosure(Expr e) {
+    if (e instanceof Every) return true;
+    if (e instanceof TermExpr t) {
+      if (hasClosure(t.term())) return true;
+    } else if (e instanceof SomeIn s) {
+      if (s.key() != null && hasClosure(s.key())) return true;
+      if (hasClosure(s.value()) || hasClosure(s.collection())) return true;
+    }
+    for (With w : e.with()) if (hasClosure(w.value())) return true;
+    return false;
+  }
+
+  private static boolean hasClosure(Term t) {
+    if (t instanceof ArrayCompr || t instanceof SetCompr || t instanceof ObjectCompr) return true;
+    if (t instanceof Ref r) return anyClosure(r.terms());
+    if (t instanceof ArrayTerm a) return anyClosure(a.items());
+    if (t instanceof SetTerm s) return anyClosure(s.items());
+    if (t instanceof Call c) return anyClosure(c.args());
+    if (t instanceof ObjectTerm o) {
+      for (ObjectTerm.Entry en : o.entries()) if (hasClosure(en.key()) || hasClosure(en.value())) return true;
+    }
+    return false;
+  }
+
+  private static boolean anyClosure(List<Term> ts) {
+    for (Term t : ts) if (hasClosure(t)) return true;
+    return false;
   }
 }

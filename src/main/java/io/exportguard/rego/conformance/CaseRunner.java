@@ -44,13 +44,20 @@ public final class CaseRunner {
 
   /** Reads and runs every case under the roots; a folder name is the case file's folder relative to its root. */
   public RunReport runAll(List<Path> roots) throws IOException {
+    return runAll(roots, c -> true);
+  }
+
+  /** Like {@link #runAll(List)}, running only the cases the filter accepts. */
+  public RunReport runAll(List<Path> roots, java.util.function.Predicate<TestCase> filter) throws IOException {
     List<CaseOutcome> outcomes = new ArrayList<>();
     for (Path root : roots) {
       Path base = root.toFile().isDirectory() ? root : root.getParent();
       for (Path file : CaseFiles.find(root)) {
         Path rel = base == null ? file.getParent() : base.relativize(file).getParent();
         String folder = rel == null ? String.valueOf(root.getFileName()) : rel.toString().replace('\\', '/');
-        for (TestCase c : CaseFiles.read(file, folder)) outcomes.add(run(c));
+        for (TestCase c : CaseFiles.read(file, folder)) {
+          if (filter.test(c)) outcomes.add(run(c));
+        }
       }
     }
     return new RunReport(outcomes);

@@ -57,6 +57,7 @@ public final class RunReport {
         out.println("  " + o.testCase().folder() + "/" + o.testCase().file().getFileName() + ": "
             + o.testCase().note() + tag + " -- " + o.reason());
       }
+      out.println("  (rerun one: exportguard rego cases FILE --filter 'NOTE')");
     }
     Map<String, Integer> missing = missingBuiltins();
     if (!missing.isEmpty()) {

@@ -4,7 +4,9 @@ import io.exportguard.rego.builtins.BuiltinDecl;
 import io.exportguard.rego.builtins.BuiltinException;
 import io.exportguard.rego.value.ArrayValue;
 import io.exportguard.rego.value.Value;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Calls builtins and user functions, honouring {@code with} replacements. Builtin errors make the
@@ -18,25 +20,7 @@ final class Calls {
     if (!ev.ctx.functionOverrides.isEmpty()) {
       Object replacement = ev.ctx.functionOverrides.get(callee.name());
       if (replacement instanceof Value v) return k.accept(v);
-      if (replacement instanceof Callee c) {
-        Context mocked = ev.ctx;
-        Value[] result = {null};
-        ev.ctx = mocked.withoutFunctionMocks();
-        try {
-          invoke(ev, c, args, v -> {
-            if (!(c instanceof Callee.BuiltinCallee b && b.decl().relation())) {
-              result[0] = v;
-              return true;
-            }
-            return false;
-          });
-        } finally {
-          ev.ctx = mocked;
-        }
-        if (result[0] != null) return k.accept(result[0]);
-        if (c instanceof Callee.BuiltinCallee b && b.decl().relation()) return relation(ev, c, args, k, mocked);
-        return false;
-      }
+      if (replacement instanceof Callee c) return invokeReplacement(ev, c, args, k);
     }
     if (callee instanceof Callee.FunctionCallee fc) {
       Value v = ev.session.documents.callFunction(ev, fc.group(), args.clone());
@@ -52,17 +36,25 @@ final class Calls {
     return k.accept(result);
   }
 
-  /** A relation builtin standing in for another function: every result, each under the mocking context. */
-  private static boolean relation(Evaluator ev, Callee c, Value[] args, Evaluator.Values k, Context mocked) {
+  /**
+   * Calls the function that replaces another under {@code with}. It runs without the replacements,
+   * so it reaches the original functions and never another replacement, as in OPA; what follows
+   * the call runs in the caller's context again.
+   */
+  private static boolean invokeReplacement(Evaluator ev, Callee c, Value[] args, Evaluator.Values k) {
+    Context mocked = ev.ctx;
+    boolean relation = c instanceof Callee.BuiltinCallee b && b.decl().relation();
+    List<Value> results = new ArrayList<>(1);
     ev.ctx = mocked.withoutFunctionMocks();
-    Value all;
     try {
-      all = callBuiltin(ev, ((Callee.BuiltinCallee) c).decl(), args);
+      invoke(ev, c, args, v -> {
+        results.add(v);
+        return !relation;
+      });
     } finally {
       ev.ctx = mocked;
     }
-    if (!(all instanceof ArrayValue arr)) return false;
-    for (int i = 0; i < arr.size(); i++) if (k.accept(arr.get(i))) return true;
+    for (Value v : results) if (k.accept(v)) return true;
     return false;
   }
 
@@ -79,7 +71,8 @@ final class Calls {
       return null;
     } catch (EvalException e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException e) {
+      // (A StackOverflowError is not caught: the engine reruns the query on a deeper stack.)
       if (ev.session.options.strictBuiltinErrors()) {
         throw new EvalException(EvalException.BUILTIN, decl.name() + ": " + e);
       }

@@ -125,7 +125,7 @@ final class Documents {
 
   private Value completeValue(Evaluator ev, RuleNode node) {
     Value result = null;
-    for (RuleDef def : node.complete) {
+    for (RuleDef def : node.completeCandidates(ev.ctx.input)) {
       for (RuleDef d = def; d != null; d = d.elseRule()) {
         Value v = definitionValue(ev, d, null, "complete rules must not produce multiple outputs");
         if (v == null) continue;
@@ -171,7 +171,7 @@ final class Documents {
 
   private Value setValue(Evaluator ev, RuleNode node) {
     TreeSet<Value> out = new TreeSet<>();
-    for (RuleDef d : node.partialSet) {
+    for (RuleDef d : node.setCandidates(ev.ctx.input)) {
       Value[] frame = new Value[d.slots()];
       ev.session.ruleStack.push(d);
       try {

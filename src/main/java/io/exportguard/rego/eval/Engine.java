@@ -59,11 +59,19 @@ public final class Engine implements PolicySet {
         parsed.add(Parser.parseModule(m.file(), m.source()));
       } catch (RegoException e) {
         errors.addAll(e.errors());
+      } catch (RuntimeException | StackOverflowError e) {
+        errors.add(new RegoError("rego_parse_error", "internal error while parsing: " + e, m.file(), 0, 0, null));
       }
     }
     if (!errors.isEmpty()) throw new RegoException(errors);
-    CompiledPolicy policy = Compiler.compile(parsed, STANDARD);
-    return new Engine(policy, PlanBuilder.build(policy, data == null ? ObjectValue.EMPTY : data, STANDARD));
+    try {
+      CompiledPolicy policy = Compiler.compile(parsed, STANDARD);
+      return new Engine(policy, PlanBuilder.build(policy, data == null ? ObjectValue.EMPTY : data, STANDARD));
+    } catch (RuntimeException | StackOverflowError e) {
+      // A defect must not escape the API as an unchecked exception or a stack trace.
+      throw new RegoException(new RegoError("rego_compile_error", "internal error while compiling: " + e,
+          null, 0, 0, null));
+    }
   }
 
   @Override
@@ -99,7 +107,7 @@ public final class Engine implements PolicySet {
         });
       }
     } catch (EvalException e) {
-      throw new RegoException(e.toError());
+      throw new RegoException(withSourceLine(e.toError()));
     } catch (RuntimeException e) {
       // A defect in the engine must not escape as an unchecked exception through the API.
       throw new RegoException(new RegoError(EvalException.INTERNAL, "internal error: " + e, null, 0, 0, null));
@@ -133,6 +141,17 @@ public final class Engine implements PolicySet {
     return (QueryResult) outcome[0];
   }
 
+  /** The error with the text of the line it points at, for the caret. */
+  private RegoError withSourceLine(RegoError e) {
+    if (e.file() == null || e.line() <= 0 || e.sourceLine() != null) return e;
+    for (Module m : policy.modules()) {
+      if (e.file().equals(m.file())) {
+        return new RegoError(e.code(), e.message(), e.file(), e.line(), e.column(), m.sourceLine(e.line()));
+      }
+    }
+    return e;
+  }
+
   private static Map<String, Value> bindings(QueryPlan q, Value[] frame) {
     Map<String, Value> b = new LinkedHashMap<>();
     for (int i = 0; i < q.resultNames().length; i++) {
@@ -145,7 +164,17 @@ public final class Engine implements PolicySet {
   private QueryPlan queryPlan(String query) throws RegoException {
     QueryPlan q = queries.get(query);
     if (q != null) return q;
-    CompiledQuery cq = policy.compileQuery(Parser.parseQuery(query));
+    try {
+      q = lowerQuery(policy.compileQuery(Parser.parseQuery(query)));
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new RegoException(new RegoError("rego_compile_error", "internal error while compiling the query: " + e,
+          null, 0, 0, null));
+    }
+    if (queries.size() < MAX_CACHED_QUERIES) queries.put(query, q);
+    return q;
+  }
+
+  private QueryPlan lowerQuery(CompiledQuery cq) {
     Lowering low = new Lowering(STANDARD, plan.functions);
     Body body = low.body(cq.body());
     Term single = null;
@@ -160,9 +189,7 @@ public final class Engine implements PolicySet {
       Integer s = low.slotOf(names[i]);
       slots[i] = s == null ? -1 : s;
     }
-    q = new QueryPlan(body, low.slotCount(), names, slots, single);
-    if (queries.size() < MAX_CACHED_QUERIES) queries.put(query, q);
-    return q;
+    return new QueryPlan(body, low.slotCount(), names, slots, single);
   }
 
   @Override

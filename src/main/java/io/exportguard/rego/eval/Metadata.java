@@ -27,7 +27,9 @@ final class Metadata {
       List<Value> chain = new ArrayList<>();
       if (rule != null) {
         List<Value> path = new ArrayList<>();
-        for (String seg : rule.path().split("\\.")) path.add(StringValue.of(seg));
+        String[] segs = rule.path().split("\\.");
+        // OPA's chain paths start below data: ["pkg", "rule"].
+        for (int i = 1; i < segs.length; i++) path.add(StringValue.of(segs[i]));
         Map<Value, Value> entry = new LinkedHashMap<>();
         entry.put(StringValue.of("path"), ArrayValue.of(path));
         if (!rule.annotations().isEmpty()) entry.put(StringValue.of("annotations"), toValue(rule.annotations().get(0)));

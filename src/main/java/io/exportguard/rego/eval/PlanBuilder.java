@@ -27,6 +27,7 @@ final class PlanBuilder {
     List<Placed> placed = new ArrayList<>();
     b.mirror(policy.ruleTree(), root, 0, placed);
     for (Placed p : placed) b.add(p);
+    root.index();
     Map<String, List<Annotations>> pkgAnnotations = new HashMap<>();
     for (Module m : policy.modules()) {
       List<Annotations> scoped = new ArrayList<>();

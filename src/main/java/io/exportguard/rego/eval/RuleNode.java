@@ -20,6 +20,8 @@ final class RuleNode {
   final List<RuleDef> dynamic = new ArrayList<>();
   RuleDef defaultDef;
   FunctionGroup function;
+  private RuleIndex completeIndex;
+  private RuleIndex setIndex;
 
   RuleNode(String path) { this.path = path; }
 
@@ -32,6 +34,23 @@ final class RuleNode {
     if (definedByRules()) return true;
     for (RuleNode c : children.values()) if (c.hasRulesBelow()) return true;
     return false;
+  }
+
+  /** Builds the rule indexes of this node and the nodes below; called once the plan is complete. */
+  void index() {
+    completeIndex = RuleIndex.build(complete);
+    setIndex = RuleIndex.build(partialSet);
+    for (RuleNode c : children.values()) c.index();
+  }
+
+  /** The complete definitions worth evaluating for this input. */
+  List<RuleDef> completeCandidates(Value input) {
+    return completeIndex == null ? complete : completeIndex.candidates(input);
+  }
+
+  /** The partial set definitions worth evaluating for this input. */
+  List<RuleDef> setCandidates(Value input) {
+    return setIndex == null ? partialSet : setIndex.candidates(input);
   }
 
   /** A node that only names a function: not a document, invisible when data is read. */

@@ -1,6 +1,5 @@
 package io.exportguard.rego.parser;
 
-import io.exportguard.rego.Annotations;
 import io.exportguard.rego.ast.Body;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Import;
@@ -161,7 +160,10 @@ final class ModuleParser extends BodyParser {
     boolean hasBody = at(TokenKind.IF) || at(TokenKind.LBRACE);
     Body body = parseRuleBody(start, kind == RuleKind.PARTIAL_OBJECT && value == null && head.size() == 2);
     if (kind != RuleKind.PARTIAL_SET && value == null) {
-      if (!hasBody) throw fail(start, "rule must have a value or a body: " + head.headName());
+      if (!hasBody) {
+        String name = head.dottedName() != null ? head.dottedName() : head.headName();
+        throw fail(start, "rule must have a value or a body: " + name);
+      }
       value = Scalar.bool(true, loc(start));
     }
     Rule elseRule = parseElse(kind, head, args);
@@ -269,17 +271,10 @@ final class ModuleParser extends BodyParser {
         loc(kw));
   }
 
-  /** The rule-start locations, for METADATA attachment. */
-  static Location ruleLoc(Rule r) { return r.loc(); }
-
   /** Exposed for {@link Metadata}: records a METADATA error. */
   void metadataError(String message, int line, int column) { addError(message, line, column); }
 
   List<Comment> comments() { return lexComments; }
 
   List<Token> tokens() { return toks; }
-
-  static Annotations annotations(String scope, java.util.Map<String, Object> fields, String file, int line) {
-    return new Annotations(scope, fields, file, line);
-  }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import io.exportguard.rego.builtins.support.EngineCancel;
 import org.junit.jupiter.api.Test;
 
 /** Per-query answers (rand.intn, uuid.rfc4122, time.now_ns) and per-policy compiled regexes and globs. */
@@ -57,5 +58,24 @@ class CachingTest {
     R.invoke("glob.match", q, List.of(StringValue.of("*.com"), io.exportguard.rego.value.ArrayValue.EMPTY,
         StringValue.of("a.com")));
     assertThat(policy).hasSize(3);
+  }
+
+  /** The engine's cancellation, thrown by checkDeadline inside a long builtin, is not turned into a builtin error. */
+  @Test
+  void deadlineSignalsPassThroughBuiltins() {
+    BuiltinContext cancelled = new BuiltinContext() {
+      @Override public Instant now() { return Instant.EPOCH; }
+      @Override public <T> T queryCached(Object key, java.util.function.Function<Object, T> f) { return f.apply(key); }
+      @Override public <T> T policyCached(Object key, java.util.function.Function<Object, T> f) { return f.apply(key); }
+      @Override public void print(String line) { }
+      @Override public boolean allowNet() { return false; }
+      @Override public void checkDeadline() { throw new EngineCancel(); }
+    };
+    try {
+      R.invoke("numbers.range", cancelled, List.of(NumberValue.of(1), NumberValue.of(10)));
+      throw new AssertionError("expected the cancellation");
+    } catch (EngineCancel expected) {
+      assertThat(expected).isNotNull();
+    }
   }
 }

@@ -48,4 +48,20 @@ class CatalogTest {
     assertThat(want.accepts(BuiltinType.ANY)).isTrue();
     assertThat(BuiltinType.STRING.accepts(BuiltinType.parse("any<number, boolean>"))).isFalse();
   }
+
+  @Test
+  void staticArgumentChecksGiveOpasMessage() {
+    BuiltinDecl count = registry.lookup("count").orElseThrow();
+    java.util.List<BuiltinType> have = java.util.List.of(BuiltinType.of(io.exportguard.rego.value.NumberValue.of(1)));
+    assertThat(count.firstMismatch(have)).isZero();
+    assertThat(count.invalidArgumentsMessage(have)).isEqualTo(
+        "count: invalid argument(s)\n\thave: (number)\n\twant: (any<string, array[any], object[any: any], set[any]>)");
+    BuiltinDecl concat = registry.lookup("concat").orElseThrow();
+    assertThat(concat.firstMismatch(java.util.List.of(BuiltinType.STRING, BuiltinType.ANY))).isEqualTo(-1);
+    assertThat(concat.firstMismatch(java.util.List.of(BuiltinType.STRING, BuiltinType.NUMBER))).isEqualTo(1);
+    assertThat(BuiltinType.of(io.exportguard.rego.value.Json.parse("{\"a\": [1, \"x\"]}")))
+        .hasToString("object<a: array<number, string>>");
+    BuiltinDecl print = registry.lookup("print").orElseThrow();
+    assertThat(print.firstMismatch(java.util.List.of(BuiltinType.NUMBER, BuiltinType.STRING))).isEqualTo(-1);
+  }
 }

@@ -153,6 +153,57 @@ class EngineTest {
   }
 
   @Test
+  void metadataChainRunsFromTheRuleToItsPackage() throws Exception {
+    PolicySet ps = compile("""
+        # METADATA
+        # title: Pkg
+        package a.b
+
+        # METADATA
+        # title: Rule
+        p := rego.metadata.chain()
+        q := rego.metadata.chain()
+        """);
+    assertThat(Json.write(ps.eval("data.a.b.p", null).bindings().get(0).get("x"))).isEqualTo(
+        "[{\"annotations\":{\"scope\":\"rule\",\"title\":\"Rule\"},\"path\":[\"a\",\"b\",\"p\"]},"
+            + "{\"annotations\":{\"scope\":\"package\",\"title\":\"Pkg\"},\"path\":[\"a\",\"b\"]}]");
+    assertThat(Json.write(ps.eval("data.a.b.q", null).bindings().get(0).get("x"))).isEqualTo(
+        "[{\"path\":[\"a\",\"b\",\"q\"]},"
+            + "{\"annotations\":{\"scope\":\"package\",\"title\":\"Pkg\"},\"path\":[\"a\",\"b\"]}]");
+  }
+
+  @Test
+  void evalErrorsPointAtTheLineWithACaret() throws Exception {
+    PolicySet ps = compile("package t\n\np := x if {\n  some x in [1, 2]\n}\n");
+    assertThatThrownBy(() -> ps.eval("data.t.p", null))
+        .isInstanceOf(RegoException.class)
+        .hasMessageStartingWith("m0.rego:3:")
+        .hasMessageContaining("eval_conflict_error: complete rules must not produce multiple outputs")
+        .hasMessageContaining("p := x if {\n^");
+  }
+
+  @Test
+  void badDataAndBadQueriesAreRegoExceptions() throws Exception {
+    assertThatThrownBy(() -> Rego.compile(List.of(), Json.parse("[1]")))
+        .isInstanceOf(RegoException.class).hasMessageContaining("data must be an object");
+    PolicySet ps = compile("package t\np := 1\n");
+    assertThatThrownBy(() -> ps.eval("data.t.p = ", null)).isInstanceOf(RegoException.class)
+        .satisfies(e -> assertThat(((RegoException) e).code()).isEqualTo("rego_parse_error"));
+    assertThatThrownBy(() -> ps.eval("x = y", null)).isInstanceOf(RegoException.class)
+        .satisfies(e -> assertThat(((RegoException) e).code()).isEqualTo("rego_unsafe_var_error"));
+  }
+
+  @Test
+  void baseDataAndInputAreVisibleAndWithReplacesThemPerLiteral() throws Exception {
+    PolicySet ps = Rego.compile(List.of(new RegoModule("a.rego", "package t\np := [data.cfg.n, input.n]\n")),
+        Json.parse("{\"cfg\": {\"n\": 1}}"));
+    assertThat(ps.eval("data.t.p", Json.parse("{\"n\": 2}")).bindings().get(0).get("x")).isEqualTo(Json.parse("[1, 2]"));
+    assertThat(ps.eval("x := data.t.p with data.cfg.n as 3 with input.n as 4", null).bindings().get(0).get("x"))
+        .isEqualTo(Json.parse("[3, 4]"));
+    assertThat(ps.eval("data.t.p", null).defined()).isFalse();
+  }
+
+  @Test
   void compileErrorsCarryFileAndLine() {
     assertThatThrownBy(() -> compile("package t\np := \n"))
         .isInstanceOf(RegoException.class)

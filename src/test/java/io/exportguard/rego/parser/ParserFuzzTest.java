@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ParserFuzzTest {
   private static final BuiltinRegistry BUILTINS = BuiltinRegistry.standard();
+  private static final CompiledPolicy QUERY_POLICY = queryPolicy();
   private static final String[] FRAGMENTS = {
     "{", "}", "[", "]", "(", ")", ",", ";", ":", ":=", "=", "==", "|", "&", "not ", " some ", " every ",
     " in ", " with ", " as ", " if ", " else ", " contains ", " default ", "import ", "package ", "_", "x",
@@ -33,7 +34,8 @@ class ParserFuzzTest {
   @Test
   void mutatedModulesOnlyEverFailWithRegoException() {
     List<String> corpus = new ArrayList<>();
-    for (ConformanceCorpus.Source s : ConformanceCorpus.sources()) if (!s.isQuery()) corpus.add(s.text());
+    List<String> queries = new ArrayList<>();
+    for (ConformanceCorpus.Source s : ConformanceCorpus.sources()) (s.isQuery() ? queries : corpus).add(s.text());
     assumeTrue(!corpus.isEmpty(), "conformance cases not present in ../shared");
     int iterations = Integer.getInteger("fuzz.iterations", 100_000);
     long seed = Long.getLong("fuzz.seed", 20_261_127L);
@@ -42,9 +44,15 @@ class ParserFuzzTest {
     int compiled = 0;
     long start = System.nanoTime();
     for (int i = 0; i < iterations; i++) {
-      String base = corpus.get(rnd.nextInt(corpus.size()));
+      // Every tenth input is a query, compiled against a module that defines a few rules.
+      boolean query = i % 10 == 9;
+      String base = query ? queries.get(rnd.nextInt(queries.size())) : corpus.get(rnd.nextInt(corpus.size()));
       String input = mutate(base, rnd);
       try {
+        if (query) {
+          QUERY_POLICY.compileQuery(Parser.parseQuery(input));
+          continue;
+        }
         Module m = Parser.parseModule("fuzz.rego", input);
         parsed++;
         CompiledPolicy p = Compiler.compile(List.of(m), BUILTINS);
@@ -59,7 +67,16 @@ class ParserFuzzTest {
     double secs = (System.nanoTime() - start) / 1e9;
     System.out.printf("fuzz: %d inputs, %d parsed, %d compiled, %.1f s%n", iterations, parsed, compiled, secs);
     // The mutator must not be so destructive that nothing parses, or so gentle that nothing fails.
-    assertThat(parsed).isBetween(iterations / 100, iterations - iterations / 100);
+    assertThat(parsed).isBetween(iterations / 100, iterations - iterations / 5);
+  }
+
+  private static CompiledPolicy queryPolicy() {
+    try {
+      String src = "package test\np := 1\nq contains x if some x in [1, 2]\nf(x) := x\nr[k] := v if some k, v in {\"a\": 1}\n";
+      return Compiler.compile(List.of(Parser.parseModule("q.rego", src)), BUILTINS);
+    } catch (RegoException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** One to three mutations, at token or character granularity. */

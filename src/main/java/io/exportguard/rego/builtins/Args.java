@@ -143,7 +143,21 @@ final class Args {
     Value v = a.get(pos - 1);
     if (!(v instanceof NumberValue n)) throw typeError(pos, v, "integer");
     if (!n.isInteger()) throw operand(pos, "must be integer number but got floating-point number");
-    return n.value().toBigIntegerExact();
+    return toBigInteger(n.value());
+  }
+
+  /** Most integer digits a builtin expands a number to; beyond, 1e999999 would take minutes to spell out. */
+  static final int MAX_INTEGER_DIGITS = 10_000;
+
+  /** Digits before the decimal point (negative for small fractions). */
+  static int integerDigits(java.math.BigDecimal d) {
+    return d.signum() == 0 ? 0 : d.precision() - d.scale();
+  }
+
+  /** The integer part, refusing numbers too large to expand. */
+  static BigInteger toBigInteger(java.math.BigDecimal d) {
+    if (integerDigits(d) > MAX_INTEGER_DIGITS) throw fail("number too large: more than " + MAX_INTEGER_DIGITS + " digits");
+    return d.toBigInteger();
   }
 
   /** The elements of an array or set (in order), else a type error naming both. */

@@ -47,6 +47,7 @@ final class GoDuration {
       total = total.add(n.multiply(BigDecimal.valueOf(scale)));
       s = s.substring(u);
     }
+    if (total.signum() != 0 && total.precision() - total.scale() > 30) throw invalid(orig);
     BigInteger ns = total.setScale(0, RoundingMode.DOWN).toBigInteger();
     if (neg) ns = ns.negate();
     if (ns.bitLength() > 63) throw invalid(orig);

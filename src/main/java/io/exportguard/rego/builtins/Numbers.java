@@ -23,10 +23,10 @@ final class Numbers {
 
   static void register(BuiltinRegistry r) {
     def(r, "abs", (ctx, a) -> NumberValue.of(Args.num(a, 1).value().abs()));
-    def(r, "ceil", (ctx, a) -> NumberValue.of(Args.num(a, 1).value().setScale(0, RoundingMode.CEILING)));
-    def(r, "floor", (ctx, a) -> NumberValue.of(Args.num(a, 1).value().setScale(0, RoundingMode.FLOOR)));
+    def(r, "ceil", (ctx, a) -> whole(Args.num(a, 1), RoundingMode.CEILING));
+    def(r, "floor", (ctx, a) -> whole(Args.num(a, 1), RoundingMode.FLOOR));
     // Go's math.Round: halves away from zero.
-    def(r, "round", (ctx, a) -> NumberValue.of(Args.num(a, 1).value().setScale(0, RoundingMode.HALF_UP)));
+    def(r, "round", (ctx, a) -> whole(Args.num(a, 1), RoundingMode.HALF_UP));
     def(r, "numbers.range", (ctx, a) -> {
       BigInteger x = Args.bigInteger(a, 1);
       BigInteger y = Args.bigInteger(a, 2);
@@ -65,6 +65,11 @@ final class Numbers {
       if (s.bitLength() > 31) return NumberValue.of(x.signum() < 0 ? BigInteger.ONE.negate() : BigInteger.ZERO);
       return NumberValue.of(x.shiftRight(s.intValue()));
     });
+  }
+
+  /** Rounds to an integer; numbers with no fraction (however large) are returned as they are. */
+  private static NumberValue whole(NumberValue n, RoundingMode mode) {
+    return n.value().scale() <= 0 ? n : NumberValue.of(n.value().setScale(0, mode));
   }
 
   private static BigInteger randomBelow(BigInteger bound) {

@@ -33,11 +33,11 @@ final class Sprintf {
 
   private static Arg goArg(Value v) {
     if (v instanceof NumberValue n) {
-      if (n.isInteger()) {
+      if (n.isInteger() && Args.integerDigits(n.value()) <= Args.MAX_INTEGER_DIGITS) {
         BigInteger i = n.value().toBigInteger();
         return new Arg(i, i.bitLength() < 64 ? "int" : "*big.Int");
       }
-      double d = n.value().doubleValue();
+      double d = n.isInteger() ? Double.POSITIVE_INFINITY : n.value().doubleValue();
       // Beyond float64 range Go keeps the number's text as a string.
       if (Double.isInfinite(d)) return new Arg(n.toString(), "string");
       return new Arg(d, "float64");
@@ -78,7 +78,7 @@ final class Sprintf {
       if (idx != null) { argi = idx[0]; i = idx[1]; reordered = true; }
       if (i < n && format.charAt(i) == '*') {
         i++;
-        if (argi < args.length && args[argi].value instanceof BigInteger w && w.bitLength() < 31) {
+        if (argi < args.length && args[argi].value instanceof BigInteger w && w.abs().compareTo(BigInteger.valueOf(1_000_000)) <= 0) {
           sp.width = w.intValue();
           if (sp.width < 0) { sp.minus = true; sp.width = -sp.width; sp.zero = false; }
         } else {
@@ -88,7 +88,14 @@ final class Sprintf {
       } else {
         int start = i;
         while (i < n && Character.isDigit(format.charAt(i))) i++;
-        if (i > start) sp.width = Integer.parseInt(format.substring(start, Math.min(i, start + 9)));
+        if (i > start) {
+          // Go rejects widths above a million (and so avoids giant allocations).
+          sp.width = i - start > 7 ? Integer.MAX_VALUE : Integer.parseInt(format.substring(start, i));
+          if (sp.width > 1_000_000) {
+            out.append("%!(BADWIDTH)");
+            sp.width = -1;
+          }
+        }
       }
       if (i < n && format.charAt(i) == '.') {
         i++;
@@ -96,7 +103,8 @@ final class Sprintf {
         if (idx != null) { argi = idx[0]; i = idx[1]; reordered = true; }
         if (i < n && format.charAt(i) == '*') {
           i++;
-          if (argi < args.length && args[argi].value instanceof BigInteger p && p.bitLength() < 31 && p.signum() >= 0) {
+          if (argi < args.length && args[argi].value instanceof BigInteger p && p.signum() >= 0
+              && p.compareTo(BigInteger.valueOf(1_000_000)) <= 0) {
             sp.prec = p.intValue();
           } else {
             out.append("%!(BADPREC)");
@@ -105,7 +113,11 @@ final class Sprintf {
         } else {
           int start = i;
           while (i < n && Character.isDigit(format.charAt(i))) i++;
-          sp.prec = i > start ? Integer.parseInt(format.substring(start, Math.min(i, start + 9))) : 0;
+          sp.prec = i == start ? 0 : i - start > 7 ? Integer.MAX_VALUE : Integer.parseInt(format.substring(start, i));
+          if (sp.prec > 1_000_000) {
+            out.append("%!(BADPREC)");
+            sp.prec = -1;
+          }
         }
       }
       idx = argIndex(format, i, args.length);

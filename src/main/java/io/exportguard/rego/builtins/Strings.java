@@ -13,7 +13,6 @@ import io.exportguard.rego.value.SetValue;
 import io.exportguard.rego.value.StringValue;
 import io.exportguard.rego.value.Value;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ final class Strings {
       if (radix == null || (radix != 2 && radix != 8 && radix != 10 && radix != 16)) {
         throw Args.operand(2, "must be one of {2, 8, 10, 16}");
       }
-      BigInteger i = x.value().setScale(0, RoundingMode.DOWN).toBigInteger();
+      BigInteger i = Args.toBigInteger(x.value());
       return s(i.toString(radix));
     });
     def(r, "indexof", (ctx, a) -> {

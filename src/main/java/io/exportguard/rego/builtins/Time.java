@@ -146,6 +146,7 @@ final class Time {
     BigDecimal d = ((NumberValue) nv).value();
     BigInteger ns;
     try {
+      if (Args.integerDigits(d) > 40) throw Args.fail("timestamp too big");
       ns = d.toBigIntegerExact();
     } catch (ArithmeticException e) {
       throw Args.fail("timestamp too big");

@@ -44,6 +44,7 @@ final class Units {
       BigDecimal scale = UNITS.get(unit);
       if (scale == null) throw Args.fail("unit " + unit + " not recognized");
       BigDecimal v = number(nu[0], "could not parse amount to a number").multiply(scale);
+      if (Args.integerDigits(v) > Args.MAX_INTEGER_DIGITS) throw Args.fail("exponent too large");
       if (v.signum() == 0 || v.stripTrailingZeros().scale() <= 0) return NumberValue.of(v.setScale(0, RoundingMode.UNNECESSARY));
       return NumberValue.of(v.setScale(10, RoundingMode.HALF_UP));
     });
@@ -55,7 +56,8 @@ final class Units {
       BigDecimal scale = BYTE_UNITS.get(nu[1]);
       if (scale == null) throw Args.fail("byte unit " + nu[1] + " not recognized");
       BigDecimal v = number(nu[0], "could not parse byte amount to a number").multiply(scale);
-      BigInteger total = v.setScale(0, RoundingMode.DOWN).toBigInteger();
+      if (Args.integerDigits(v) > Args.MAX_INTEGER_DIGITS) throw Args.fail("exponent too large");
+      BigInteger total = v.toBigInteger();
       return NumberValue.of(total);
     });
   }

@@ -25,19 +25,24 @@ import org.junit.jupiter.api.Test;
 class BuiltinRobustnessTest {
   private static final List<Value> SAMPLES = List.of(
       NullValue.INSTANCE, BooleanValue.TRUE, NumberValue.of(-1), NumberValue.of(new BigDecimal("1.5")),
-      NumberValue.of(new BigDecimal("1e400")), StringValue.EMPTY, StringValue.of("a.b/c*"),
+      NumberValue.of(new BigDecimal("1e400")), NumberValue.of(new BigDecimal("1e999999")), StringValue.EMPTY, StringValue.of("a.b/c*"),
       StringValue.of("10.0.0.0/8"), ArrayValue.EMPTY, ArrayValue.of(StringValue.of("x"), NumberValue.of(2)),
       ObjectValue.EMPTY, ObjectValue.builder().put("a", ArrayValue.of(StringValue.of("b"))).build(),
       SetValue.of(SetValue.EMPTY), SetValue.of(StringValue.of("s")));
 
+  private static final java.util.Set<String> OPERATORS = java.util.Set.of("equal", "neq", "lt", "lte", "gt", "gte",
+      "plus", "minus", "mul", "div", "rem", "and", "or", "internal.member_2", "internal.member_3", "print");
+
   @Test
+  @org.junit.jupiter.api.Timeout(120)
   void wrongOperandsNeverEscapeAsJavaExceptions() {
     BuiltinRegistry registry = BuiltinRegistry.standard();
     BuiltinContext ctx = new SimpleBuiltinContext(Instant.EPOCH, new ConcurrentHashMap<>(), false);
     int calls = 0;
     for (Map.Entry<String, BuiltinDecl> e : registry.all().entrySet()) {
       BuiltinDecl d = e.getValue();
-      if (d.impl() == null || d.arity() < 0 || d.arity() > 3 || e.getKey().equals("print")) continue;
+      // The infix operators belong to the evaluator's Operators class and are tested there.
+      if (d.impl() == null || d.arity() < 0 || d.arity() > 3 || OPERATORS.contains(e.getKey())) continue;
       for (List<Value> args : combinations(d.arity())) {
         calls++;
         try {

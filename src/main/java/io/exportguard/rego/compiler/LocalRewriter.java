@@ -41,6 +41,8 @@ final class LocalRewriter extends Transformer {
     final Set<String> seen = new HashSet<>();
     /** Names used in a closure nested in this scope: declaring one of them here must not capture it. */
     final Set<String> seenNested = new HashSet<>();
+    /** Vars declared by {@code some x} and not used since: an error when the scope ends. */
+    final Map<String, Var> someUnused = new java.util.LinkedHashMap<>();
 
     Scope(boolean nested) { this.nested = nested; }
   }
@@ -53,22 +55,35 @@ final class LocalRewriter extends Transformer {
     scopes.push(new Scope(false));
     try {
       List<Term> args = terms(r.args());
-      for (Term a : args) {
+      for (Term a : r.args()) {
         Set<String> vs = new HashSet<>();
         Vars.term(a, vs);
         scopes.peek().declared.addAll(vs);
+        if (a instanceof Var v) checkNotRoot(v);
       }
       Body b = body(r.body());
       Term key = r.key() == null ? null : term(r.key());
       Term value = r.value() == null ? null : term(r.value());
       Rule out = r.withParts(args, key, value, b).withHead(headRef(r.head()));
       if (r.elseRule() != null) out = out.withElse(null);
-      scopes.pop();
+      closeScope();
       scopes.push(new Scope(false));
       if (r.elseRule() != null) out = out.withElse(rewriteRule(r.elseRule()));
       return out;
     } finally {
       scopes.pop();
+    }
+  }
+
+  /** Ends the innermost scope: {@code some} declarations never used are errors, as in OPA. */
+  private void closeScope() {
+    Scope s = scopes.pop();
+    for (Var v : s.someUnused.values()) errors.add(Errors.COMPILE, "declared var " + v.name() + " unused", v.loc());
+  }
+
+  private void checkNotRoot(Var v) {
+    if (v.name().equals("input") || v.name().equals("data")) {
+      errors.add(Errors.COMPILE, "variables must not shadow " + v.name() + " (use a different variable name)", v.loc());
     }
   }
 
@@ -80,13 +95,34 @@ final class LocalRewriter extends Transformer {
     return new io.exportguard.rego.ast.Ref(ts, head.loc());
   }
 
+  /**
+   * Rewrites a query. Its top-level variables are the results, so they keep their names: when a
+   * declaration had to be renamed (a closure used the name before it), the names are swapped
+   * back, the closure's variable taking the fresh name instead.
+   */
   Body rewriteQuery(Body q) {
-    scopes.push(new Scope(false));
+    Scope root = new Scope(false);
+    scopes.push(root);
+    Body out;
     try {
-      return body(q);
+      out = body(q);
     } finally {
-      scopes.pop();
+      closeScope();
     }
+    Map<String, String> swap = new HashMap<>();
+    for (Map.Entry<String, String> e : root.renames.entrySet()) {
+      if (e.getKey().equals(e.getValue())) continue;
+      swap.put(e.getValue(), e.getKey());
+      swap.put(e.getKey(), e.getKey() + "$" + counter++);
+    }
+    if (swap.isEmpty()) return out;
+    return new Transformer() {
+      @Override
+      Term var(Var v) {
+        String n = swap.get(v.name());
+        return n == null ? v : new Var(n, v.loc());
+      }
+    }.body(out);
   }
 
   @Override
@@ -95,6 +131,7 @@ final class LocalRewriter extends Transformer {
     for (Scope s : scopes) {
       String n = s.renames.get(v.name());
       if (n != null) {
+        s.someUnused.remove(v.name());
         markSeen(v.name());
         return n.equals(v.name()) ? v : new Var(n, v.loc());
       }
@@ -132,6 +169,7 @@ final class LocalRewriter extends Transformer {
 
   private Term declare(Var v) {
     if (v.name().equals(Var.WILDCARD)) return new Var("$" + counter++, v.loc());
+    checkNotRoot(v);
     Scope s = scopes.peek();
     if (s.declared.contains(v.name())) {
       errors.add(Errors.COMPILE, "var " + v.name() + " assigned above", v.loc());
@@ -162,7 +200,11 @@ final class LocalRewriter extends Transformer {
   @Override
   Expr someDecl(SomeDecl s) {
     List<Var> vs = new ArrayList<>();
-    for (Var v : s.vars()) vs.add((Var) declare(v));
+    for (Var v : s.vars()) {
+      Var d = (Var) declare(v);
+      vs.add(d);
+      if (!v.isWildcard()) scopes.peek().someUnused.putIfAbsent(v.name(), v);
+    }
     return new SomeDecl(vs, s.loc());
   }
 
@@ -184,7 +226,7 @@ final class LocalRewriter extends Transformer {
       Body b = body(ev.body());
       return new Every(key, value, domain, b, withs(ev.with()), ev.loc());
     } finally {
-      scopes.pop();
+      closeScope();
     }
   }
 
@@ -195,7 +237,7 @@ final class LocalRewriter extends Transformer {
       Body b = body(c.body());
       return new ArrayCompr(term(c.head()), b, c.loc());
     } finally {
-      scopes.pop();
+      closeScope();
     }
   }
 
@@ -206,7 +248,7 @@ final class LocalRewriter extends Transformer {
       Body b = body(c.body());
       return new SetCompr(term(c.head()), b, c.loc());
     } finally {
-      scopes.pop();
+      closeScope();
     }
   }
 
@@ -217,7 +259,7 @@ final class LocalRewriter extends Transformer {
       Body b = body(c.body());
       return new ObjectCompr(term(c.key()), term(c.value()), b, c.loc());
     } finally {
-      scopes.pop();
+      closeScope();
     }
   }
 }

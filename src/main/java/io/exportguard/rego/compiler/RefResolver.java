@@ -50,7 +50,12 @@ final class RefResolver extends Transformer {
     Map<String, Set<String>> names = new HashMap<>();
     for (Module m : modules) {
       Set<String> s = names.computeIfAbsent(m.pkg().dotted(), k -> new HashSet<>());
-      for (Rule r : m.rules()) s.add(r.name());
+      for (Rule r : m.rules()) {
+        s.add(r.name());
+        if (r.name().equals("data") || r.name().equals("input")) {
+          errors.add(Errors.COMPILE, "rules must not shadow " + r.name() + " (use a different rule name)", r.loc());
+        }
+      }
     }
     List<Module> out = new ArrayList<>(modules.size());
     for (Module m : modules) {

@@ -41,10 +41,10 @@ final class ModuleParser extends BodyParser {
       try {
         if (at(TokenKind.IMPORT)) {
           Token kw = advance();
-          if (!rules.isEmpty()) throw fail(kw, "unexpected import token: imports must come before rules");
+          if (!rules.isEmpty()) throw fail(kw, "unexpected import keyword: imports must come before rules");
           imports.add(parseImport(kw));
         } else if (at(TokenKind.PACKAGE)) {
-          throw fail(cur(), "unexpected package token: a module has one package");
+          throw fail(cur(), "unexpected package keyword: a module has one package");
         } else {
           rules.add(parseRule());
         }

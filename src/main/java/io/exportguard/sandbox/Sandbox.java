@@ -41,6 +41,11 @@ public final class Sandbox implements AutoCloseable {
     return start(ScenarioLoader.load(scenario), port);
   }
 
+  /** Starts the emulator for a built-in scenario name or a scenario file on a free port. */
+  public static Sandbox start(String scenario) {
+    return start(scenario, 0);
+  }
+
   /** Starts the emulator for an already loaded scenario. */
   public static Sandbox start(Scenario scenario, int port) {
     return start(scenario, port, Clock.systemUTC());

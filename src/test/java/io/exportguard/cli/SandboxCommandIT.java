@@ -32,15 +32,20 @@ class SandboxCommandIT {
 
   @Test
   void servesPrintsTheEndpointAndWritesTheSecretOnlyToA0600File() throws Exception {
-    LiveProbe probe = new LiveProbe();
-    CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> run("sandbox", "--scenario", "demo-pass", "--stop-after", "PT3S"));
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    LiveProbe probe = new LiveProbe("exportguard-sandbox-" + port + "-");
+    CompletableFuture<Run> running = CompletableFuture.supplyAsync(
+        () -> run("sandbox", "--scenario", "demo-pass", "--port", String.valueOf(port), "--stop-after", "PT3S"));
     probe.whileServing();
     Run result = running.get();
     String banner = result.out();
     Matcher endpoint = Pattern.compile("endpoint: +(http://127\\.0\\.0\\.1:\\d+)").matcher(banner);
     Matcher envFile = Pattern.compile("credentials: +(\\S+\\.env)").matcher(banner);
     assertThat(result.code()).isEqualTo(0);
-    assertThat(result.out()).startsWith("exportguard sandbox: serving scenario demo-pass on http://127.0.0.1:")
+    assertThat(result.out()).startsWith("exportguard sandbox: serving scenario demo-pass on http://127.0.0.1:" + port + "\n")
         .contains("access key id: LTAIsandbox").doesNotContain("sandbox-secret")
         .contains("exportguard preflight --endpoint http://127.0.0.1:").contains("--image m-bp1demo0001 --bucket my-export-bucket");
     assertThat(endpoint.find()).isTrue();
@@ -57,16 +62,21 @@ class SandboxCommandIT {
    * the end), records its text and permissions, and sends one request to the endpoint it names.
    */
   static final class LiveProbe {
+    final String filePrefix;
     String envText;
     String permissions;
     int status;
+
+    LiveProbe(String filePrefix) {
+      this.filePrefix = filePrefix;
+    }
 
     void whileServing() throws Exception {
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
       for (int i = 0; i < 100 && envText == null; i++) {
         Thread.sleep(50);
         try (var files = Files.list(tmp)) {
-          for (Path p : files.filter(f -> f.getFileName().toString().startsWith("exportguard-sandbox-")).toList()) {
+          for (Path p : files.filter(f -> f.getFileName().toString().startsWith(filePrefix)).toList()) {
             String text = Files.readString(p);
             if (text.contains("scenario demo-pass")) {
               envText = text;

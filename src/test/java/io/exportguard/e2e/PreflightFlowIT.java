@@ -194,4 +194,44 @@ class PreflightFlowIT {
     JsonNode r = report();
     assertThat(r.path("export").isMissingNode() || r.path("export").isNull()).isTrue();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stub"})
+  void profileNamesAnAliyunCliProfile(String which) throws Exception {
+    String home = System.getProperty("user.home");
+    try (Sandbox sandbox = Sandbox.start("demo-pass", 0)) {
+      Path fakeHome = dir.resolve("home");
+      Files.createDirectories(fakeHome.resolve(".aliyun"));
+      Files.writeString(fakeHome.resolve(".aliyun/config.json"), """
+          {"current":"default","profiles":[{"name":"other","mode":"AK","access_key_id":"nope","access_key_secret":"nope"},
+           {"name":"sandbox","mode":"AK","access_key_id":"%s","access_key_secret":"%s"}]}"""
+          .formatted(sandbox.accessKeyId(), sandbox.accessKeySecret()));
+      System.setProperty("user.home", fakeHome.toString());
+      PolicyOptions policy = new PolicyOptions(List.of(), false, List.of(), "json", dir.resolve("out"), "info", false);
+      int code = new PreflightRunner(new PrintWriter(out), new PrintWriter(err), engine(which))
+          .run(new PreflightRunner.Options(DEMO, policy, "sandbox", null, sandbox.endpoint().toString(), null,
+              dir.resolve("facts.json"), false, false));
+      assertThat(code).as(err.toString()).isZero();
+      assertThat(FactsJson.load(dir.resolve("facts.json")).facts().errors()).isEmpty();
+    } finally {
+      System.setProperty("user.home", home);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stub"})
+  void noCredentialsAnywhereIsOneClearLine(String which) throws Exception {
+    assumeTrue(System.getenv("ALIBABA_CLOUD_ACCESS_KEY_ID") == null, "credentials are set in this environment");
+    String home = System.getProperty("user.home");
+    try {
+      System.setProperty("user.home", Files.createDirectories(dir.resolve("empty-home")).toString());
+      int code = preflight(which, null, "http://127.0.0.1:9", null, false, null);
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString()).startsWith("exportguard preflight: no Alibaba Cloud credentials")
+          .doesNotContain("\tat ");
+      assertThat(dir.resolve("out")).doesNotExist();
+    } finally {
+      System.setProperty("user.home", home);
+    }
+  }
 }

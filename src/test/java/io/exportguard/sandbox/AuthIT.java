@@ -180,6 +180,23 @@ class AuthIT {
       assertThat(catchThrowableOfType(OSSException.class, () -> ossNoToken.getBucketLocation("my-export-bucket")).getErrorCode())
           .isEqualTo("InvalidSecurityToken");
       ossNoToken.shutdown();
+
+      // A wrong secret with a token: the echoed string to sign never carries the token.
+      DefaultAcsClient wrongSecret = new DefaultAcsClient(profile,
+          new com.aliyuncs.auth.BasicSessionCredentials(sts.accessKeyId(), "wrong", sts.securityToken()));
+      DescribeRegionsRequest again = new DescribeRegionsRequest();
+      again.setSysEndpoint(sts.hostAndPort());
+      again.setSysProtocol(ProtocolType.HTTP);
+      ClientException e = catchThrowableOfType(ClientException.class, () -> wrongSecret.getAcsResponse(again));
+      assertThat(e.getErrCode()).isEqualTo("SignatureDoesNotMatch");
+      assertThat(e.getErrMsg()).contains("REDACTED").doesNotContain("tok-123");
+      wrongSecret.shutdown();
+      OSS ossWrong = new OSSClientBuilder().build(sts.endpoint().toString(), sts.accessKeyId(), "wrong", sts.securityToken(), conf);
+      OSSException oe = catchThrowableOfType(OSSException.class, () -> ossWrong.getBucketLocation("my-export-bucket"));
+      assertThat(oe.getErrorCode()).isEqualTo("SignatureDoesNotMatch");
+      assertThat(oe.getErrorFields().get("StringToSign")).contains("x-oss-security-token:REDACTED");
+      assertThat(oe.getRawResponseError()).doesNotContain("tok-123");
+      ossWrong.shutdown();
     }
   }
 

@@ -36,7 +36,7 @@ class ReadApisIT {
 
   @BeforeAll
   static void start() {
-    sandbox = Sandbox.start("demo-pass", 0);
+    sandbox = Sandbox.start("demo-pass");
     sdk = new SdkClients(sandbox);
     oss = SdkClients.ossV1(sandbox);
   }

@@ -47,8 +47,9 @@ final class Args {
       } catch (RuntimeException e) {
         // The engine's own signals (a cancelled query from checkDeadline) pass through untouched, as
         // does StackOverflowError, which the evaluator answers by rerunning on a deeper stack.
-        if (e.getClass().getName().startsWith("io.exportguard.")
-            && !e.getClass().getPackageName().equals(Args.class.getPackageName())) {
+        String pkg = e.getClass().getPackageName();
+        if (pkg.startsWith("io.exportguard.") && !pkg.equals(Args.class.getPackageName())
+            && !pkg.equals(io.exportguard.rego.value.Value.class.getPackageName())) {
           throw e;
         }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -3,6 +3,7 @@ package io.exportguard.rego.compiler;
 import io.exportguard.rego.ast.Body;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Expr;
+import io.exportguard.rego.ast.Ref;
 import io.exportguard.rego.ast.Rule;
 import io.exportguard.rego.ast.RuleKind;
 import io.exportguard.rego.ast.Term;
@@ -88,6 +89,17 @@ final class FunctionChecker extends Transformer {
   Term call(Call c) {
     check(c, false);
     return super.call(c);
+  }
+
+  /** A with target is input, data or a function (builtin or user function). */
+  @Override
+  Ref withTarget(Ref target) {
+    String head = target.headName();
+    boolean ok = "input".equals(head) || "data".equals(head) || arity(target.dottedName()) != null;
+    if (!ok) {
+      errors.add(Errors.TYPE, "with keyword target must reference existing input, data, or a function", target.loc());
+    }
+    return target;
   }
 
   private void check(Call c, boolean statement) {

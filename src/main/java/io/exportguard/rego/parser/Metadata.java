@@ -123,11 +123,17 @@ final class Metadata {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  /** The line of the first token after a line, or -1. */
+  /** The line of the first token after a line, or -1 (binary search: tokens are in source order). */
   private int nextTokenLine(int line) {
-    for (Token t : parser.tokens()) {
-      if (t.line() > line && t.kind() != TokenKind.EOF) return t.line();
+    List<Token> toks = parser.tokens();
+    int lo = 0;
+    int hi = toks.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (toks.get(mid).line() > line) hi = mid;
+      else lo = mid + 1;
     }
-    return -1;
+    Token t = toks.get(lo);
+    return t.line() > line && t.kind() != TokenKind.EOF ? t.line() : -1;
   }
 }

@@ -41,10 +41,10 @@ final class ModuleParser extends BodyParser {
       try {
         if (at(TokenKind.IMPORT)) {
           Token kw = advance();
-          if (!rules.isEmpty()) throw fail(kw, "unexpected import token: imports must come before rules");
+          if (!rules.isEmpty()) throw fail(kw, "unexpected import keyword: imports must come before rules");
           imports.add(parseImport(kw));
         } else if (at(TokenKind.PACKAGE)) {
-          throw fail(cur(), "unexpected package token: a module has one package");
+          throw fail(cur(), "unexpected package keyword: a module has one package");
         } else {
           rules.add(parseRule());
         }
@@ -265,10 +265,32 @@ final class ModuleParser extends BodyParser {
       throw fail(cur(), "default rules must use = or := operator");
     }
     boolean assign = advance().kind() == TokenKind.ASSIGN;
+    Token valueStart = cur();
     Term value = parseTermIn();
     if (at(TokenKind.IF) || at(TokenKind.LBRACE)) throw fail(cur(), "default rules cannot have a body");
+    String nonGround = nonGround(value);
+    if (nonGround != null) throw fail(valueStart, "default rule value cannot contain " + nonGround);
     return new Rule(kind, head, args, null, value, assign, true, new Body(List.of(), loc(kw)), null, List.of(),
         loc(kw));
+  }
+
+  /** What keeps a default value from being a constant: {@code var}, {@code ref} or {@code call}; null when allowed. */
+  private static String nonGround(Term t) {
+    if (t instanceof io.exportguard.rego.ast.Var) return "var";
+    if (t instanceof Ref) return "ref";
+    if (t instanceof Call) return "call";
+    // Comprehensions are allowed (OPA documents it): their vars are their own.
+    List<Term> parts = new ArrayList<>();
+    if (t instanceof io.exportguard.rego.ast.ArrayTerm a) parts.addAll(a.items());
+    else if (t instanceof io.exportguard.rego.ast.SetTerm st) parts.addAll(st.items());
+    else if (t instanceof io.exportguard.rego.ast.ObjectTerm o) {
+      for (io.exportguard.rego.ast.ObjectTerm.Entry e : o.entries()) { parts.add(e.key()); parts.add(e.value()); }
+    }
+    for (Term p : parts) {
+      String n = nonGround(p);
+      if (n != null) return n;
+    }
+    return null;
   }
 
   /** Exposed for {@link Metadata}: records a METADATA error. */

@@ -124,7 +124,7 @@ final class OssAuth {
     String canonical = OssV4Signature.canonicalRequest(request, credential.additionalHeaders());
     String stringToSign = OssV4Signature.stringToSign(dateTime, credential, canonical);
     if (!Hmac.same(OssV4Signature.sign(key.secret(), credential, stringToSign), credential.signature())) {
-      throw mismatch(key, stringToSign).with("CanonicalRequest", canonical);
+      throw mismatch(key, stringToSign).with("CanonicalRequest", redact(key, canonical));
     }
     return new Caller(key, credential.region());
   }
@@ -151,8 +151,13 @@ final class OssAuth {
     }
   }
 
+  /** OSS echoes its string to sign; an STS token in it is redacted, because error fields end up in logs. */
   private static OssError mismatch(AccessKey key, String stringToSign) {
     return new OssError(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. "
-        + "Check your key and signing method.").with("StringToSign", stringToSign).with("OSSAccessKeyId", key.id());
+        + "Check your key and signing method.").with("StringToSign", redact(key, stringToSign)).with("OSSAccessKeyId", key.id());
+  }
+
+  static String redact(AccessKey key, String text) {
+    return key.securityToken() == null || key.securityToken().isEmpty() ? text : text.replace(key.securityToken(), "REDACTED");
   }
 }

@@ -139,8 +139,15 @@ public final class RpcEndpoint {
     }
     String stringToSign = RpcSignature.stringToSign(method, params);
     if (!Hmac.same(RpcSignature.sign(key.secret(), stringToSign), params.get("Signature"))) {
+      // The service echoes its string to sign; an STS token in it is redacted, because messages end up in logs.
+      String echoed = stringToSign;
+      if (token != null) {
+        Map<String, String> redacted = new HashMap<>(params);
+        redacted.put("SecurityToken", "REDACTED");
+        echoed = RpcSignature.stringToSign(method, redacted);
+      }
       throw new RpcError(400, "SignatureDoesNotMatch",
-          "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
+          "Specified signature is not matched with our calculation. server string to sign is:" + echoed);
     }
     if (!nonces.firstUse(key.id(), params.get("SignatureNonce"), now.toEpochMilli())) {
       throw new RpcError(400, "SignatureNonceUsed", "Specified signature nonce was used already.");

@@ -55,9 +55,16 @@ class ParserFuzzTest {
         }
         Module m = Parser.parseModule("fuzz.rego", input);
         parsed++;
-        CompiledPolicy p = Compiler.compile(List.of(m), BUILTINS);
+        List<Module> modules = List.of(m);
+        if (i % 20 == 0) {
+          // Now and then a second module in the same package, for cross-module conflicts and recursion.
+          String other = "package " + m.pkg().dotted() + "\n" + mutate(corpus.get(rnd.nextInt(corpus.size())), rnd)
+              .replaceFirst("(?m)^package .*$", "");
+          modules = List.of(m, Parser.parseModule("fuzz2.rego", other));
+        }
+        CompiledPolicy p = Compiler.compile(modules, BUILTINS);
         compiled++;
-        assertThat(p.modules()).hasSize(1);
+        assertThat(p.modules()).hasSameSizeAs(modules);
       } catch (RegoException expected) {
         assertThat(expected.errors()).isNotEmpty();
       } catch (Throwable t) {

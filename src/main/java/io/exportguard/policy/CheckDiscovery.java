@@ -69,9 +69,9 @@ public final class CheckDiscovery {
         p.path(), a.file(), packageLine(p, a));
   }
 
-  /** The METADATA block sits right above the package line; report the block's line when unknown. */
+  /** The line of the package declaration in the file holding the METADATA; the block's own line when unknown. */
   private static int packageLine(PackageInfo p, Annotations a) {
-    return a.line();
+    return p.packageLines().getOrDefault(a.file(), a.line());
   }
 
   private static String orEmpty(String s, String dflt) { return s == null || s.isBlank() ? dflt : s.strip(); }

@@ -1,6 +1,7 @@
 package io.exportguard.rego;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A compiled package as policy tooling sees it.
@@ -9,8 +10,19 @@ import java.util.List;
  * @param files the files that declare the package
  * @param annotations package-scoped METADATA blocks
  * @param rules the rules it defines
+ * @param packageLines for each file, the line of its {@code package} declaration
  */
-public record PackageInfo(String path, List<String> files, List<Annotations> annotations, List<RuleInfo> rules) {
+public record PackageInfo(String path, List<String> files, List<Annotations> annotations, List<RuleInfo> rules,
+                          Map<String, Integer> packageLines) {
+
+  public PackageInfo {
+    packageLines = Map.copyOf(packageLines);
+  }
+
+  /** A package whose declaration lines are not known. */
+  public PackageInfo(String path, List<String> files, List<Annotations> annotations, List<RuleInfo> rules) {
+    this(path, files, annotations, rules, Map.of());
+  }
 
   /**
    * One rule definition.

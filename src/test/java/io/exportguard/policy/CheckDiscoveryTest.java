@@ -37,6 +37,14 @@ class CheckDiscoveryTest {
   }
 
   @Test
+  void aCheckPointsAtItsPackageLineNotItsMetadataBlock() throws Exception {
+    Annotations a = new Annotations("package", Map.of("custom", Map.of("id", "EG-X-1")), "x.rego", 1);
+    PackageInfo p = new PackageInfo("exportguard.x.y", List.of("x.rego"), List.of(a), List.of(), Map.of("x.rego", 13));
+    assertThat(CheckDiscovery.discover(List.of(p))).singleElement()
+        .extracting(CheckDefinition::line).isEqualTo(13);
+  }
+
+  @Test
   void badMetadataIsReportedWithItsPlace() {
     assertThatThrownBy(() -> CheckDiscovery.discover(List.of(
         pkg("exportguard.a.b", Map.of("id", "EG-1", "severity", "urgent")),

@@ -24,6 +24,7 @@ final class Packages {
       String path = m.pkg().dotted();
       Acc acc = byPath.computeIfAbsent(path, k -> new Acc());
       acc.files.add(m.file());
+      acc.packageLines.putIfAbsent(m.file(), m.pkg().loc().line());
       for (Annotations a : m.annotations()) if ("package".equals(a.scope())) acc.annotations.add(a);
       int pkgLen = m.pkg().path().size();
       for (Rule r : m.rules()) {
@@ -33,7 +34,7 @@ final class Packages {
     }
     List<PackageInfo> out = new ArrayList<>();
     byPath.forEach((path, a) -> out.add(new PackageInfo(path, List.copyOf(a.files), List.copyOf(a.annotations),
-        List.copyOf(a.rules))));
+        List.copyOf(a.rules), a.packageLines)));
     return List.copyOf(out);
   }
 
@@ -61,5 +62,6 @@ final class Packages {
     final Set<String> files = new LinkedHashSet<>();
     final List<Annotations> annotations = new ArrayList<>();
     final List<PackageInfo.RuleInfo> rules = new ArrayList<>();
+    final Map<String, Integer> packageLines = new TreeMap<>();
   }
 }

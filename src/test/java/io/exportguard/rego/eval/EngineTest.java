@@ -164,6 +164,7 @@ class EngineTest {
     assertThat(p.annotations().get(0).custom()).containsEntry("id", "EG-ROLE-002");
     assertThat(p.rules()).extracting(PackageInfo.RuleInfo::name).containsExactly("deny");
     assertThat(p.rules().get(0).annotations().get(0).title()).isEqualTo("deny rule");
+    assertThat(p.packageLines()).containsExactly(java.util.Map.entry(p.files().get(0), 7));
   }
 
   @Test

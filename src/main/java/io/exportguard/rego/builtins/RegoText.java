@@ -11,16 +11,16 @@ import java.util.Map;
  * A value as OPA prints a Rego term ({@code [1, "a"]}, {@code {"k": true}}, {@code {1, 2}},
  * {@code set()}): what sprintf and print show for composite values.
  */
-final class RegoText {
+public final class RegoText {
   private RegoText() {}
 
-  static String of(Value v) {
+  public static String of(Value v) {
     StringBuilder sb = new StringBuilder();
     write(v, sb);
     return sb.toString();
   }
 
-  static void write(Value v, StringBuilder sb) {
+  public static void write(Value v, StringBuilder sb) {
     if (v instanceof StringValue s) {
       GoFmt.quote(s.value(), sb);
     } else if (v instanceof ArrayValue a) {

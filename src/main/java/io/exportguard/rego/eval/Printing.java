@@ -1,14 +1,10 @@
 package io.exportguard.rego.eval;
 
-import io.exportguard.rego.value.ArrayValue;
-import io.exportguard.rego.value.Json;
-import io.exportguard.rego.value.ObjectValue;
-import io.exportguard.rego.value.SetValue;
+import io.exportguard.rego.builtins.RegoText;
 import io.exportguard.rego.value.StringValue;
 import io.exportguard.rego.value.Value;
-import java.util.Map;
 
-/** {@code print}'s output: arguments separated by spaces, strings raw, other values in Rego syntax. */
+/** {@code print}'s output: arguments separated by spaces, strings raw, other values in Rego syntax ({@link RegoText}). */
 final class Printing {
   private Printing() {}
 
@@ -29,46 +25,10 @@ final class Printing {
   }
 
   static String format(Value v) {
-    StringBuilder sb = new StringBuilder();
-    format(v, sb);
-    return sb.toString();
+    return RegoText.of(v);
   }
 
-  /** Rego term syntax: {@code [1, 2]}, {@code {"a": 1}}, {@code {1, 2}}, {@code set()}. */
   static void format(Value v, StringBuilder sb) {
-    if (v instanceof ArrayValue a) {
-      sb.append('[');
-      for (int i = 0; i < a.size(); i++) {
-        if (i > 0) sb.append(", ");
-        format(a.get(i), sb);
-      }
-      sb.append(']');
-    } else if (v instanceof SetValue s) {
-      if (s.size() == 0) {
-        sb.append("set()");
-        return;
-      }
-      sb.append('{');
-      boolean first = true;
-      for (Value e : s) {
-        if (!first) sb.append(", ");
-        first = false;
-        format(e, sb);
-      }
-      sb.append('}');
-    } else if (v instanceof ObjectValue o) {
-      sb.append('{');
-      boolean first = true;
-      for (Map.Entry<Value, Value> e : o.entries().entrySet()) {
-        if (!first) sb.append(", ");
-        first = false;
-        format(e.getKey(), sb);
-        sb.append(": ");
-        format(e.getValue(), sb);
-      }
-      sb.append('}');
-    } else {
-      Json.write(v, sb);
-    }
+    RegoText.write(v, sb);
   }
 }

@@ -35,7 +35,7 @@ findings contains finding if {
 	is_number(limit)
 	count(running) >= limit
 	finding := {
-		"msg": sprintf("%d exports are in progress in %s, the limit is %d: ExportImage would fail with ConcurrentQuotaExceed.ExportImage", [count(running), facts.region_id, limit]),
+		"msg": sprintf("%d export(s) in progress in %s, the limit is %d: ExportImage would fail with ConcurrentQuotaExceed.ExportImage", [count(running), facts.region_id, limit]),
 		"resource": facts.region_id,
 	}
 }
@@ -44,7 +44,7 @@ findings contains finding if {
 	not is_number(limit)
 	count(running) > 0
 	finding := {
-		"msg": sprintf("%d exports are in progress in %s; the concurrent export quota is not published (set maxConcurrentExports to check it)", [count(running), facts.region_id]),
+		"msg": sprintf("%d export(s) in progress in %s; the concurrent export quota is not published (set maxConcurrentExports to check it)", [count(running), facts.region_id]),
 		"resource": facts.region_id,
 	}
 }

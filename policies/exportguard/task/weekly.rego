@@ -36,7 +36,7 @@ findings contains finding if {
 	is_number(limit)
 	count(this_week) >= limit
 	finding := {
-		"msg": sprintf("%d exports this week in %s, the limit is %d: ExportImage would fail with WeeklyQuotaExceed.ExportImage", [count(this_week), facts.region_id, limit]),
+		"msg": sprintf("%d export(s) this week in %s, the limit is %d: ExportImage would fail with WeeklyQuotaExceed.ExportImage", [count(this_week), facts.region_id, limit]),
 		"resource": facts.region_id,
 	}
 }
@@ -45,7 +45,7 @@ findings contains finding if {
 	not is_number(limit)
 	count(this_week) > 0
 	finding := {
-		"msg": sprintf("%d exports this week in %s; the weekly export quota is not published (set maxWeeklyExports to check it)", [count(this_week), facts.region_id]),
+		"msg": sprintf("%d export(s) this week in %s; the weekly export quota is not published (set maxWeeklyExports to check it)", [count(this_week), facts.region_id]),
 		"resource": facts.region_id,
 	}
 }

@@ -2,9 +2,6 @@ package io.exportguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,18 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 class PolicyTestCommandTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out), new PrintStream(err));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static Cli run(String... args) {
+    return Cli.run(args);
   }
 
   @Test
   void missingDirectoryExitsTwoWithAShortMessage() {
-    Run r = run("policy", "test", dir.resolve("nope").toString());
+    Cli r = run("policy", "test", dir.resolve("nope").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith("exportguard: " + dir.resolve("nope") + ": no such file or directory").doesNotContain("\tat ");
   }
@@ -33,14 +25,14 @@ class PolicyTestCommandTest {
   void unparsableDataFileNamesLineAndColumn() throws Exception {
     Files.createDirectories(dir.resolve("p/cfg"));
     Files.writeString(dir.resolve("p/cfg/data.json"), "{\n  \"a\": ,\n}");
-    Run r = run("policy", "test", dir.resolve("p").toString());
+    Cli r = run("policy", "test", dir.resolve("p").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith("exportguard: " + dir.resolve("p/cfg/data.json") + ":2:");
   }
 
   @Test
   void helpDescribesTheCommand() {
-    Run r = run("policy", "test", "--help");
+    Cli r = run("policy", "test", "--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("N passed, M failed").contains("--run");
   }
@@ -67,7 +59,7 @@ class PolicyTestCommandTest {
         	count(findings) == 0
         }
         """);
-    Run r = run("policy", "test", dir.toString());
+    Cli r = run("policy", "test", dir.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("PASS  data.demo_test.test_small_passes\n");
     assertThat(r.out()).contains("FAIL  data.demo_test.test_big_fails_wrongly\n"
@@ -80,7 +72,7 @@ class PolicyTestCommandTest {
     assertThat(r.out().strip()).endsWith("1 passed, 1 failed");
     assertThat(r.err()).isEmpty();
 
-    Run only = run("policy", "test", dir.toString(), "--run", "small");
+    Cli only = run("policy", "test", dir.toString(), "--run", "small");
     assertThat(only.code()).isZero();
     assertThat(only.out().strip()).endsWith("1 passed, 0 failed");
   }
@@ -88,7 +80,7 @@ class PolicyTestCommandTest {
   @Test
   void compileErrorExitsTwoWithFileLineAndColumn() throws Exception {
     Files.writeString(dir.resolve("bad_test.rego"), "package bad_test\n\ntest_x if {\n\tx == 1\n}\n");
-    Run r = run("policy", "test", dir.toString());
+    Cli r = run("policy", "test", dir.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith("exportguard: " + dir.resolve("bad_test.rego") + ":4:").doesNotContain("\tat io.");
     assertThat(r.out()).isEmpty();
@@ -97,14 +89,14 @@ class PolicyTestCommandTest {
   @Test
   void directoryWithoutTestsIsAnError() throws Exception {
     Files.writeString(dir.resolve("p.rego"), "package p\n\nallow := true\n");
-    Run r = run("policy", "test", dir.toString());
+    Cli r = run("policy", "test", dir.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no test rules");
   }
 
   @Test
   void defaultIsTheBuiltInPack() {
-    Run r = run("policy", "test", "--run", "lib\\.ram_test");
+    Cli r = run("policy", "test", "--run", "lib\\.ram_test");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("PASS  data.exportguard.lib.ram_test.test_star_matches_any_run_including_empty");
   }

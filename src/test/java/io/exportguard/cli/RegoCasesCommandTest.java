@@ -2,9 +2,6 @@ package io.exportguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,13 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RegoCasesCommandTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out), new PrintStream(err));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static Cli run(String... args) {
+    return Cli.run(args);
   }
 
   private void write(String folder, String yaml) throws Exception {
@@ -36,7 +28,7 @@ class RegoCasesCommandTest {
             query: data.t.p = x
             want_result: [{x: 1}]
         """);
-    Run r = run("rego", "cases", dir.toString());
+    Cli r = run("rego", "cases", dir.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out().strip()).endsWith("1 passed, 0 failed");
     assertThat(r.out()).contains("ok").contains("100.0%");
@@ -55,7 +47,7 @@ class RegoCasesCommandTest {
             query: "true"
             skip: not today
         """);
-    Run r = run("rego", "cases", dir.toString());
+    Cli r = run("rego", "cases", dir.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("bad/wrong -- want [{\"x\":2}], got [{\"x\":1}]");
     assertThat(r.out().strip()).endsWith("0 passed, 1 failed, 1 skipped");
@@ -74,14 +66,14 @@ class RegoCasesCommandTest {
             query: data.t.p = x
             want_result: [{x: 2}]
         """);
-    Run r = run("rego", "cases", dir.toString(), "--filter", "good");
+    Cli r = run("rego", "cases", dir.toString(), "--filter", "good");
     assertThat(r.code()).isZero();
     assertThat(r.out().strip()).endsWith("1 passed, 0 failed");
   }
 
   @Test
   void aMissingFolderIsBadInput() {
-    Run r = run("rego", "cases", dir.resolve("nope").toString());
+    Cli r = run("rego", "cases", dir.resolve("nope").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("nope").contains("no such file").doesNotContain("at io.");
   }
@@ -89,7 +81,7 @@ class RegoCasesCommandTest {
   @Test
   void aFileThatIsNotTestCasesIsBadInput() throws Exception {
     Files.writeString(dir.resolve("x.yaml"), "just: [a, map");
-    Run r = run("rego", "cases", dir.toString());
+    Cli r = run("rego", "cases", dir.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("x.yaml");
   }

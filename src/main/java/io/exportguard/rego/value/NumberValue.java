@@ -38,7 +38,7 @@ public final class NumberValue implements Value {
   /** The value as a long when it is an integer in long range, else null. */
   public Long longValueOrNull() {
     if (!isInteger()) return null;
-    try { return value.toBigInteger().longValueExact(); } catch (ArithmeticException e) { return null; }
+    try { return value.longValueExact(); } catch (ArithmeticException e) { return null; }
   }
 
   @Override public int typeOrder() { return 2; }

@@ -1,0 +1,89 @@
+package io.exportguard.rego.builtins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exportguard.rego.value.NumberValue;
+import io.exportguard.rego.value.StringValue;
+import io.exportguard.rego.value.Value;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Numbers like 1e999999 from input must not cost seconds of CPU: arithmetic that would spell out
+ * their digits fails fast, everything that need not expand them answers (within a generous bound
+ * for the shared build box; unbounded, div took 4-10 s and plus/minus 0.5-1.2 s).
+ */
+class HugeNumbersTest {
+  private static final BuiltinRegistry REGISTRY = BuiltinRegistry.standard();
+
+  @ParameterizedTest(name = "{0}({1}, {2}) -> {3}")
+  @CsvSource(delimiter = '|', textBlock = """
+      div    | 1e999999  | 3          | ERROR div: number too large: more than 10000 digits
+      div    | 1         | 3e999999   | ERROR div: number too large: more than 10000 digits
+      div    | 1         | 1e-999999  | ERROR div: number too small: more than 10000 decimal places
+      div    | 0         | 1e999999   | 0
+      div    | 1e9999    | 4          | 2.5e+9998
+      div    | 1         | 3          | 0.33333333333333333334
+      plus   | 1e999999  | 1          | ERROR plus: number too large: more than 10000 digits
+      plus   | 1e-999999 | 1          | ERROR plus: number too small: more than 10000 decimal places
+      plus   | 0         | 1e999999   | ERROR plus: number too large: more than 10000 digits
+      plus   | 1e999999  | 0          | ERROR plus: number too large: more than 10000 digits
+      plus   | 2         | 0          | 2
+      minus  | 1e999999  | 1          | ERROR minus: number too large: more than 10000 digits
+      minus  | 1         | 1e-999999  | ERROR minus: number too small: more than 10000 decimal places
+      rem    | 1e999999  | 7          | ERROR rem: number too large: more than 10000 digits
+      rem    | 5         | 1e999999   | 5
+      rem    | -5        | 3          | -2
+      mul    | 1e999999  | 1e999999   | 1e+1999998
+      mul    | 1e2000000000 | 1e2000000000 | ERROR mul: number too large
+      lt     | 1e999999  | 1          | false
+      gt     | 1e999999  | 1.0000000001e999998 | true
+      equal  | 1e999999  | 10e999998  | true
+      neq    | 1e-999999 | 0          | true
+      round  | 1e-999999 |            | 0
+      round  | 0.5       |            | 1
+      ceil   | 1e-999999 |            | 1
+      ceil   | -1e-999999 |           | 0
+      floor  | -1e-999999 |           | -1
+      floor  | 1e-999999 |            | 0
+      format_int | 1e-999999 | 10     | "0"
+      """)
+  void arithmeticOnHugeNumbersIsBounded(String fn, String x, String y, String expected) {
+    List<Value> args = new ArrayList<>();
+    args.add(NumberValue.parse(x));
+    if (y != null) args.add(NumberValue.parse(y));
+    assertThat(call(fn, args)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}({1}) -> {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      units.parse       | 1e-999999  | 0
+      units.parse       | 1e-999999G | 0
+      units.parse       | 5e-11      | 0.0000000001
+      units.parse_bytes | 1e-999999  | 0
+      units.parse_bytes | 1e999999   | ERROR units.parse_bytes: exponent too large
+      """)
+  void unitParsersAreBoundedOnTinyNumbers(String fn, String text, String expected) {
+    assertThat(call(fn, List.of(StringValue.of(text)))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1e-999999", "1e999999"})
+  void timestampsOfHugeOrTinyNumbersFailFast(String ns) {
+    assertThat(call("time.date", List.of(NumberValue.parse(ns)))).isEqualTo("ERROR time.date: timestamp too big");
+  }
+
+  private static String call(String fn, List<Value> args) {
+    return Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+      try {
+        return REGISTRY.invoke(fn, new SimpleBuiltinContext(), args).toString();
+      } catch (BuiltinException e) {
+        return "ERROR " + e.getMessage();
+      }
+    });
+  }
+}

@@ -2,6 +2,7 @@ package io.exportguard.rego.builtins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exportguard.rego.value.ArrayValue;
 import io.exportguard.rego.value.NumberValue;
 import io.exportguard.rego.value.StringValue;
 import io.exportguard.rego.value.Value;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -75,6 +77,14 @@ class HugeNumbersTest {
   @CsvSource({"1e-999999", "1e999999"})
   void timestampsOfHugeOrTinyNumbersFailFast(String ns) {
     assertThat(call("time.date", List.of(NumberValue.parse(ns)))).isEqualTo("ERROR time.date: timestamp too big");
+  }
+
+  @Test
+  void sumsRefuseHugeTermsWhileProductsTakeThem() {
+    assertThat(call("sum", List.of(ArrayValue.of(NumberValue.parse("1e999999"), NumberValue.of(1)))))
+        .isEqualTo("ERROR sum: number too large: more than 10000 digits");
+    assertThat(call("sum", List.of(ArrayValue.of(NumberValue.ZERO, NumberValue.parse("2.5"))))).isEqualTo("2.5");
+    assertThat(call("product", List.of(ArrayValue.of(NumberValue.parse("1e999999"), NumberValue.of(2))))).isEqualTo("2e+999999");
   }
 
   private static String call(String fn, List<Value> args) {

@@ -87,6 +87,24 @@ class HugeNumbersTest {
     assertThat(call("product", List.of(ArrayValue.of(NumberValue.parse("1e999999"), NumberValue.of(2))))).isEqualTo("2e+999999");
   }
 
+  @Test
+  void hugeInputNumbersThroughAPolicyFailFastOrAreUndefined() throws Exception {
+    io.exportguard.rego.PolicySet p = io.exportguard.rego.Rego.compile(List.of(new io.exportguard.rego.RegoModule(
+        "t.rego", "package t\nq := input.x / 3\ns := input.x > 1\n")), io.exportguard.rego.value.ObjectValue.EMPTY);
+    Value input = io.exportguard.rego.value.Json.parse("{\"x\": 1e999999}");
+    io.exportguard.rego.EvalOptions strict = io.exportguard.rego.EvalOptions.DEFAULT.withStrictBuiltinErrors(true);
+    Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+      assertThat(p.eval("data.t.q", input).defined()).isFalse();
+      assertThat(p.eval("data.t.s = x", input).bindings().get(0).get("x")).isEqualTo(io.exportguard.rego.value.BooleanValue.TRUE);
+      try {
+        p.eval("data.t.q", input, strict);
+        throw new AssertionError("expected a builtin error");
+      } catch (io.exportguard.rego.RegoException e) {
+        assertThat(e.getMessage()).contains("div: number too large");
+      }
+    });
+  }
+
   private static String call(String fn, List<Value> args) {
     return Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
       try {

@@ -47,7 +47,7 @@ final class Units {
       if (Args.integerDigits(v) > Args.MAX_INTEGER_DIGITS) throw Args.fail("exponent too large");
       // Below 1e-11 the amount rounds to 0 at 10 places; setScale would divide by 10^scale first.
       if (v.signum() == 0 || Args.integerDigits(v) < -10) return NumberValue.ZERO;
-      if (v.stripTrailingZeros().scale() <= 0) return NumberValue.of(v.setScale(0, RoundingMode.UNNECESSARY));
+      if (NumberValue.stripZeros(v).scale() <= 0) return NumberValue.of(v.setScale(0, RoundingMode.UNNECESSARY));
       return NumberValue.of(v.setScale(10, RoundingMode.HALF_UP));
     });
     def(r, "units.parse_bytes", (ctx, a) -> {

@@ -6,6 +6,7 @@ import io.exportguard.rego.value.ArrayValue;
 import io.exportguard.rego.value.NumberValue;
 import io.exportguard.rego.value.StringValue;
 import io.exportguard.rego.value.Value;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,38 @@ class HugeNumbersTest {
         assertThat(e.getMessage()).contains("div: number too large");
       }
     });
+  }
+
+  @Test
+  void longNumberLiteralsHashAndPrintQuickly() {
+    String zeros = "0".repeat(99_990);
+    Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+      NumberValue big = (NumberValue) ((io.exportguard.rego.value.ObjectValue) io.exportguard.rego.value.Json.parse(
+          "{\"x\": 1" + zeros + "}")).get(StringValue.of("x"));
+      NumberValue same = NumberValue.parse("1e99990");
+      assertThat(big).isEqualTo(same);
+      assertThat(big.hashCode()).isEqualTo(same.hashCode());
+      assertThat(big.toString()).isEqualTo("1e+99990");
+      NumberValue fraction = NumberValue.parse("2.5" + zeros);
+      assertThat(fraction.isInteger()).isFalse();
+      assertThat(fraction.toString()).isEqualTo("2.5");
+      assertThat(NumberValue.parse("7" + zeros + ".0" + zeros).isInteger()).isTrue();
+    });
+  }
+
+  @Test
+  void stripZerosAgreesWithTheLibrary() {
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 5_000; i++) {
+      java.math.BigInteger digits = new java.math.BigInteger(1 + random.nextInt(300), random)
+          .multiply(java.math.BigInteger.TEN.pow(random.nextInt(200)));
+      if (random.nextBoolean()) digits = digits.negate();
+      BigDecimal d = new BigDecimal(digits, random.nextInt(400) - 200);
+      BigDecimal want = d.stripTrailingZeros();
+      BigDecimal got = NumberValue.stripZeros(d);
+      assertThat(got.unscaledValue()).as(d.toString()).isEqualTo(want.unscaledValue());
+      assertThat(got.scale()).as(d.toString()).isEqualTo(d.signum() == 0 ? 0 : want.scale());
+    }
   }
 
   private static String call(String fn, List<Value> args) {

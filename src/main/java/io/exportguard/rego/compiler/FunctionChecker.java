@@ -27,7 +27,8 @@ import java.util.Optional;
 
 /**
  * Stage 4: every call names a known function (a user function in the rule tree, a builtin or an
- * operator) with a fitting number of arguments; deprecated builtins are rejected.
+ * operator) with a fitting number of arguments; deprecated builtins are rejected; builtin arguments
+ * written as constants must fit the builtin's declared type (OPA's type check, without inference).
  */
 final class FunctionChecker extends Transformer {
   /** Operators and internal functions always known, with their arity; -1 is variadic. */
@@ -42,12 +43,19 @@ final class FunctionChecker extends Transformer {
   private final Map<String, Integer> userFunctions;
   private final BuiltinRegistry builtins;
   private final Errors errors;
+  private final Errors typeErrors;
   private boolean topLevel;
 
   FunctionChecker(Map<String, Integer> userFunctions, BuiltinRegistry builtins, Errors errors) {
+    this(userFunctions, builtins, errors, errors);
+  }
+
+  /** Argument type errors go to {@code typeErrors}: OPA type-checks after safety and recursion. */
+  FunctionChecker(Map<String, Integer> userFunctions, BuiltinRegistry builtins, Errors errors, Errors typeErrors) {
     this.userFunctions = userFunctions;
     this.builtins = builtins;
     this.errors = errors;
+    this.typeErrors = typeErrors;
   }
 
   /** Absolute dotted name → arity of every user function in the tree. */
@@ -156,7 +164,7 @@ final class FunctionChecker extends Transformer {
       have.add(v == null ? BuiltinType.ANY : BuiltinType.of(v));
     }
     if (anyConstant && decl.get().firstMismatch(have) >= 0) {
-      errors.add(Errors.TYPE, decl.get().invalidArgumentsMessage(have), c.loc());
+      typeErrors.add(Errors.TYPE, decl.get().invalidArgumentsMessage(have), c.loc());
     }
   }
 

@@ -12,7 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Stage 2: the rule tree, and conflicting rule kinds, function arities and duplicate defaults. */
+/**
+ * Stage 2: the rule tree, and conflicting rule kinds, function arities, duplicate defaults and rules
+ * that are the prefix of other rules' heads.
+ */
 final class RuleTreeBuilder {
   private RuleTreeBuilder() {}
 

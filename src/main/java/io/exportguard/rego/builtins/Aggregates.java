@@ -61,7 +61,8 @@ final class Aggregates {
     BigDecimal acc = init;
     for (Value v : items) {
       if (!(v instanceof NumberValue n)) throw Args.elementError(1, coll, v, "number");
-      acc = add ? acc.add(n.value()) : acc.multiply(n.value());
+      // Adding aligns digits, so sums refuse 1e999999 like plus does; products only multiply digits.
+      acc = add ? acc.add(n.value().signum() == 0 ? n.value() : Args.expandable(n.value())) : acc.multiply(n.value());
     }
     return NumberValue.of(acc);
   }

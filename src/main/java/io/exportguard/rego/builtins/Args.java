@@ -150,14 +150,27 @@ final class Args {
   /** Most integer digits a builtin expands a number to; beyond, 1e999999 would take minutes to spell out. */
   static final int MAX_INTEGER_DIGITS = 10_000;
 
-  /** Digits before the decimal point (negative for small fractions). */
-  static int integerDigits(java.math.BigDecimal d) {
-    return d.signum() == 0 ? 0 : d.precision() - d.scale();
+  /** Digits before the decimal point (negative for small fractions); long, as 1e2147483647 overflows int. */
+  static long integerDigits(java.math.BigDecimal d) {
+    return d.signum() == 0 ? 0 : (long) d.precision() - d.scale();
+  }
+
+  /**
+   * Refuses numbers beyond 10^±MAX_INTEGER_DIGITS: exact arithmetic on them (aligning 1e999999 with 1,
+   * or 1e-999999 with 1) spells out that many digits and takes seconds.
+   */
+  static java.math.BigDecimal expandable(java.math.BigDecimal d) {
+    long digits = integerDigits(d);
+    if (digits > MAX_INTEGER_DIGITS) throw fail("number too large: more than " + MAX_INTEGER_DIGITS + " digits");
+    if (-digits > MAX_INTEGER_DIGITS) throw fail("number too small: more than " + MAX_INTEGER_DIGITS + " decimal places");
+    return d;
   }
 
   /** The integer part, refusing numbers too large to expand. */
   static BigInteger toBigInteger(java.math.BigDecimal d) {
     if (integerDigits(d) > MAX_INTEGER_DIGITS) throw fail("number too large: more than " + MAX_INTEGER_DIGITS + " digits");
+    // Pure fractions (1e-999999) truncate to 0 without dividing by 10^scale.
+    if (integerDigits(d) <= 0) return BigInteger.ZERO;
     return d.toBigInteger();
   }
 

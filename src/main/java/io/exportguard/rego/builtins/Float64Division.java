@@ -22,11 +22,23 @@ final class Float64Division {
     Binary q = Binary.round(a.mantissa, b.mantissa).scale(a.exponent - b.exponent);
     boolean negative = x.signum() * y.signum() < 0;
     BigDecimal exact = q.toDecimal();
+    BigDecimal head = leadingDigits(exact);
     for (int digits = 1; digits <= 30; digits++) {
-      BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      BigDecimal candidate = head.round(new MathContext(digits, RoundingMode.HALF_EVEN));
       if (Binary.of(candidate).equals(q)) return negative ? candidate.negate() : candidate;
     }
     return negative ? exact.negate() : exact;
+  }
+
+  /**
+   * The first 40 digits of x, plus a trailing 1 when anything nonzero follows them: rounding this to
+   * 30 digits or fewer gives what rounding x would (ties stay ties, anything above half stays above),
+   * without re-dividing x's thousands of digits for every candidate length.
+   */
+  private static BigDecimal leadingDigits(BigDecimal x) {
+    BigDecimal head = x.round(new MathContext(40, RoundingMode.DOWN));
+    if (head.compareTo(x) == 0) return head;
+    return new BigDecimal(head.unscaledValue().multiply(BigInteger.TEN).add(BigInteger.ONE), head.scale() + 1);
   }
 
   /** A positive binary float: mantissa × 2^exponent, the mantissa exactly 64 bits long. */

@@ -69,7 +69,10 @@ final class Numbers {
 
   /** Rounds to an integer; numbers with no fraction (however large) are returned as they are. */
   private static NumberValue whole(NumberValue n, RoundingMode mode) {
-    return n.value().scale() <= 0 ? n : NumberValue.of(n.value().setScale(0, mode));
+    if (n.value().scale() <= 0) return n;
+    // Below 0.01 every number rounds like ±0.001; setScale(0) on 1e-999999 would divide by 10^999999.
+    BigDecimal x = Args.integerDigits(n.value()) < -1 ? BigDecimal.valueOf(n.value().signum(), 3) : n.value();
+    return NumberValue.of(x.setScale(0, mode));
   }
 
   private static BigInteger randomBelow(BigInteger bound) {

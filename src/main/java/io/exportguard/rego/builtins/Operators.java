@@ -25,11 +25,14 @@ public final class Operators {
     r.register("lte", 2, (c, a) -> BooleanValue.of(a.get(0).compareTo(a.get(1)) <= 0));
     r.register("gt", 2, (c, a) -> BooleanValue.of(a.get(0).compareTo(a.get(1)) > 0));
     r.register("gte", 2, (c, a) -> BooleanValue.of(a.get(0).compareTo(a.get(1)) >= 0));
-    r.register("plus", 2, (c, a) -> NumberValue.of(num("plus", a, 0).add(num("plus", a, 1))));
-    r.register("minus", 2, Operators::minus);
-    r.register("mul", 2, (c, a) -> NumberValue.of(num("mul", a, 0).multiply(num("mul", a, 1))));
-    r.register("div", 2, Operators::div);
-    r.register("rem", 2, Operators::rem);
+    // Arithmetic is exact, so operands beyond 10^±10000 are refused (Args.expandable) where the
+    // exact answer would spell out their digits; mul only multiplies the digits written, so it may
+    // take them (a scale overflow past 10^±2^31 becomes a builtin error through Args.named).
+    r.register("plus", 2, Args.named("plus", (c, a) -> NumberValue.of(arith("plus", a, 0).add(arith("plus", a, 1)))));
+    r.register("minus", 2, Args.named("minus", Operators::minus));
+    r.register("mul", 2, Args.named("mul", Operators::mul));
+    r.register("div", 2, Args.named("div", Operators::div));
+    r.register("rem", 2, Args.named("rem", Operators::rem));
     r.register("and", 2, (c, a) -> {
       TreeSet<Value> out = new TreeSet<>(set("and", a, 0).items());
       out.retainAll(set("and", a, 1).items());
@@ -59,7 +62,7 @@ public final class Operators {
   private static Value minus(BuiltinContext c, List<Value> a) {
     Value x = a.get(0);
     Value y = a.get(1);
-    if (x instanceof NumberValue nx && y instanceof NumberValue ny) return NumberValue.of(nx.value().subtract(ny.value()));
+    if (x instanceof NumberValue && y instanceof NumberValue) return NumberValue.of(arith("minus", a, 0).subtract(arith("minus", a, 1)));
     if (x instanceof SetValue sx && y instanceof SetValue sy) {
       TreeSet<Value> out = new TreeSet<>(sx.items());
       out.removeAll(sy.items());
@@ -72,10 +75,23 @@ public final class Operators {
     throw BuiltinException.type("minus: operand 2 must be " + want + " but got " + y.typeName());
   }
 
+  private static Value mul(BuiltinContext c, List<Value> a) {
+    BigDecimal x = num("mul", a, 0);
+    BigDecimal y = num("mul", a, 1);
+    try {
+      return NumberValue.of(x.multiply(y));
+    } catch (ArithmeticException scaleOverflow) {
+      throw BuiltinException.error("mul: number too large");
+    }
+  }
+
   private static Value div(BuiltinContext c, List<Value> a) {
     BigDecimal x = num("div", a, 0);
     BigDecimal y = num("div", a, 1);
     if (y.signum() == 0) throw BuiltinException.error("div: divide by zero");
+    if (x.signum() == 0) return NumberValue.ZERO;
+    Args.expandable(x);
+    Args.expandable(y);
     try {
       return NumberValue.of(x.divide(y));
     } catch (ArithmeticException nonTerminating) {
@@ -88,7 +104,9 @@ public final class Operators {
     NumberValue y = (NumberValue) numValue("rem", a, 1);
     if (!x.isInteger() || !y.isInteger()) throw BuiltinException.error("rem: modulo on floating-point number");
     if (y.value().signum() == 0) throw BuiltinException.error("rem: modulo by zero");
-    return NumberValue.of(x.value().toBigInteger().remainder(y.value().toBigInteger()));
+    // |x| < |y|: the remainder is x itself, however large y is.
+    if (x.value().abs().compareTo(y.value().abs()) < 0) return x;
+    return NumberValue.of(Args.toBigInteger(x.value()).remainder(Args.toBigInteger(y.value())));
   }
 
   private static boolean member(Value x, Value coll) {
@@ -110,6 +128,12 @@ public final class Operators {
     if (coll instanceof ObjectValue o) return val.equals(o.get(key));
     if (coll instanceof SetValue s) return key.equals(val) && s.contains(key);
     return false;
+  }
+
+  /** A number operand of plus/minus: zero, or within the range exact addition can align. */
+  private static BigDecimal arith(String fn, List<Value> a, int i) {
+    BigDecimal d = num(fn, a, i);
+    return d.signum() == 0 ? d : Args.expandable(d);
   }
 
   private static BigDecimal num(String fn, List<Value> a, int i) {

@@ -147,6 +147,8 @@ final class Time {
     BigInteger ns;
     try {
       if (Args.integerDigits(d) > 40) throw Args.fail("timestamp too big");
+      // A fraction of a nanosecond (1e-999999) fails here without dividing by 10^scale.
+      if (d.signum() != 0 && Args.integerDigits(d) <= 0) throw Args.fail("timestamp too big");
       ns = d.toBigIntegerExact();
     } catch (ArithmeticException e) {
       throw Args.fail("timestamp too big");

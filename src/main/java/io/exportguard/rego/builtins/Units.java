@@ -45,7 +45,9 @@ final class Units {
       if (scale == null) throw Args.fail("unit " + unit + " not recognized");
       BigDecimal v = number(nu[0], "could not parse amount to a number").multiply(scale);
       if (Args.integerDigits(v) > Args.MAX_INTEGER_DIGITS) throw Args.fail("exponent too large");
-      if (v.signum() == 0 || v.stripTrailingZeros().scale() <= 0) return NumberValue.of(v.setScale(0, RoundingMode.UNNECESSARY));
+      // Below 1e-11 the amount rounds to 0 at 10 places; setScale would divide by 10^scale first.
+      if (v.signum() == 0 || Args.integerDigits(v) < -10) return NumberValue.ZERO;
+      if (NumberValue.stripZeros(v).scale() <= 0) return NumberValue.of(v.setScale(0, RoundingMode.UNNECESSARY));
       return NumberValue.of(v.setScale(10, RoundingMode.HALF_UP));
     });
     def(r, "units.parse_bytes", (ctx, a) -> {
@@ -57,7 +59,7 @@ final class Units {
       if (scale == null) throw Args.fail("byte unit " + nu[1] + " not recognized");
       BigDecimal v = number(nu[0], "could not parse byte amount to a number").multiply(scale);
       if (Args.integerDigits(v) > Args.MAX_INTEGER_DIGITS) throw Args.fail("exponent too large");
-      BigInteger total = v.toBigInteger();
+      BigInteger total = Args.toBigInteger(v);
       return NumberValue.of(total);
     });
   }

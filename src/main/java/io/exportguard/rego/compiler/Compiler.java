@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * Runs the compiler stages over parsed modules, in OPA's order: resolve refs, rule tree (with
- * conflicts), rewrite locals, check functions, safety (with reordering), recursion. Compiling
- * stops after the first stage that found errors, reporting all of that stage's errors.
+ * conflicts), rewrite locals, check functions, safety (with reordering), recursion, then the
+ * argument types found while checking functions. Compiling stops after the first stage that found
+ * errors, reporting all of that stage's errors.
  */
 public final class Compiler {
   private Compiler() {}
@@ -33,7 +34,8 @@ public final class Compiler {
     failIf(errors);
 
     Map<String, Integer> userFunctions = FunctionChecker.userFunctions(tree);
-    FunctionChecker functions = new FunctionChecker(userFunctions, builtins, errors);
+    Errors typeErrors = new Errors(modules);
+    FunctionChecker functions = new FunctionChecker(userFunctions, builtins, errors, typeErrors);
     for (Module m : mods) for (Rule r : m.rules()) functions.checkRule(r);
     failIf(errors);
 
@@ -44,6 +46,7 @@ public final class Compiler {
     RuleTree finalTree = RuleTreeBuilder.build(mods, null);
     new RecursionChecker(finalTree, errors).check();
     failIf(errors);
+    failIf(typeErrors);
     return new Policy(List.copyOf(mods), finalTree, userFunctions, builtins);
   }
 
@@ -71,11 +74,13 @@ public final class Compiler {
       Body q = RefResolver.resolveQuery(query);
       q = new LocalRewriter(errors).rewriteQuery(q);
       failIf(errors);
-      FunctionChecker functions = new FunctionChecker(userFunctions, builtins, errors);
+      Errors typeErrors = new Errors(modules);
+      FunctionChecker functions = new FunctionChecker(userFunctions, builtins, errors, typeErrors);
       functions.checkBody(q);
       failIf(errors);
       q = new Safety(errors, functions::arity).query(q);
       failIf(errors);
+      failIf(typeErrors);
       Set<String> vars = new LinkedHashSet<>();
       for (Expr e : q.exprs()) Vars.shallow(e, vars);
       // Keep source order of first appearance, as the parsed query had it.

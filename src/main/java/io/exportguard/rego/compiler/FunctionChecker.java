@@ -4,19 +4,31 @@ import io.exportguard.rego.ast.Body;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Expr;
 import io.exportguard.rego.ast.Ref;
+import io.exportguard.rego.ast.ArrayTerm;
+import io.exportguard.rego.ast.ObjectTerm;
 import io.exportguard.rego.ast.Rule;
+import io.exportguard.rego.ast.Scalar;
+import io.exportguard.rego.ast.SetTerm;
 import io.exportguard.rego.ast.RuleKind;
 import io.exportguard.rego.ast.Term;
 import io.exportguard.rego.ast.TermExpr;
 import io.exportguard.rego.builtins.BuiltinDecl;
 import io.exportguard.rego.builtins.BuiltinRegistry;
+import io.exportguard.rego.builtins.BuiltinType;
+import io.exportguard.rego.value.ArrayValue;
+import io.exportguard.rego.value.ObjectValue;
+import io.exportguard.rego.value.SetValue;
+import io.exportguard.rego.value.Value;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Stage 4: every call names a known function (a user function in the rule tree, a builtin or an
- * operator) with a fitting number of arguments; deprecated builtins are rejected.
+ * operator) with a fitting number of arguments; deprecated builtins are rejected; builtin arguments
+ * written as constants must fit the builtin's declared type (OPA's type check, without inference).
  */
 final class FunctionChecker extends Transformer {
   /** Operators and internal functions always known, with their arity; -1 is variadic. */
@@ -31,12 +43,19 @@ final class FunctionChecker extends Transformer {
   private final Map<String, Integer> userFunctions;
   private final BuiltinRegistry builtins;
   private final Errors errors;
+  private final Errors typeErrors;
   private boolean topLevel;
 
   FunctionChecker(Map<String, Integer> userFunctions, BuiltinRegistry builtins, Errors errors) {
+    this(userFunctions, builtins, errors, errors);
+  }
+
+  /** Argument type errors go to {@code typeErrors}: OPA type-checks after safety and recursion. */
+  FunctionChecker(Map<String, Integer> userFunctions, BuiltinRegistry builtins, Errors errors, Errors typeErrors) {
     this.userFunctions = userFunctions;
     this.builtins = builtins;
     this.errors = errors;
+    this.typeErrors = typeErrors;
   }
 
   /** Absolute dotted name → arity of every user function in the tree. */
@@ -126,7 +145,61 @@ final class FunctionChecker extends Transformer {
       for (int i = 0; i < n; i++) have.append(i > 0 ? ", " : "").append(typeOf(c.args().get(i)));
       have.append(')');
       errors.add(Errors.TYPE, shown + ": arity mismatch\n\thave: " + have + "\n\twant: " + want, c.loc());
+      return;
     }
+    if (!name.startsWith("data.")) checkConstantArguments(c, arity, builtins.lookup(name));
+  }
+
+  /**
+   * OPA's type check, limited to arguments written as constants ({@code count(1)}): no inference,
+   * every other argument counts as {@code any}, which every parameter accepts.
+   */
+  private void checkConstantArguments(Call c, int arity, Optional<BuiltinDecl> decl) {
+    if (decl.isEmpty() || decl.get().type() == null) return;
+    List<BuiltinType> have = new ArrayList<>();
+    boolean anyConstant = false;
+    for (int i = 0; i < Math.min(arity, c.args().size()); i++) {
+      Value v = constant(c.args().get(i));
+      anyConstant |= v != null;
+      have.add(v == null ? BuiltinType.ANY : BuiltinType.of(v));
+    }
+    if (anyConstant && decl.get().firstMismatch(have) >= 0) {
+      typeErrors.add(Errors.TYPE, decl.get().invalidArgumentsMessage(have), c.loc());
+    }
+  }
+
+  /** The value of a term written entirely of literals, else null. */
+  private static Value constant(Term t) {
+    if (t instanceof Scalar s) return s.value();
+    if (t instanceof ArrayTerm a) {
+      List<Value> items = new ArrayList<>();
+      for (Term e : a.items()) {
+        Value v = constant(e);
+        if (v == null) return null;
+        items.add(v);
+      }
+      return ArrayValue.of(items);
+    }
+    if (t instanceof SetTerm st) {
+      List<Value> items = new ArrayList<>();
+      for (Term e : st.items()) {
+        Value v = constant(e);
+        if (v == null) return null;
+        items.add(v);
+      }
+      return SetValue.of(items);
+    }
+    if (t instanceof ObjectTerm o) {
+      ObjectValue.Builder b = ObjectValue.builder();
+      for (ObjectTerm.Entry e : o.entries()) {
+        Value k = constant(e.key());
+        Value v = constant(e.value());
+        if (k == null || v == null) return null;
+        b.put(k, v);
+      }
+      return b.build();
+    }
+    return null;
   }
 
   /** The type of an argument as far as it is evident without type inference. */

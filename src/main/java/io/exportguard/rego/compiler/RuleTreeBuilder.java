@@ -12,7 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Stage 2: the rule tree, and conflicting rule kinds, function arities and duplicate defaults. */
+/**
+ * Stage 2: the rule tree, and conflicting rule kinds, function arities, duplicate defaults and rules
+ * that are the prefix of other rules' heads.
+ */
 final class RuleTreeBuilder {
   private RuleTreeBuilder() {}
 
@@ -67,7 +70,33 @@ final class RuleTreeBuilder {
         errors.add(Errors.TYPE, "multiple default rules " + name(first.head()) + " found", second.loc());
       }
     }
+    checkPrefixes(node, errors);
     for (RuleTree c : node.children().values()) check(c, errors);
+  }
+
+  /**
+   * A rule whose whole value is this node ({@code p := 1}, {@code p contains x}) leaves no room for
+   * rules below it ({@code p.q := 2}): OPA names the rule and every rule under it.
+   */
+  private static void checkPrefixes(RuleTree node, Errors errors) {
+    List<String> below = null;
+    for (Rule r : node.rules()) {
+      boolean wholeNode = (r.kind() == RuleKind.COMPLETE || r.kind() == RuleKind.PARTIAL_SET)
+          && groundPath(r.head()).size() == r.head().size() - 1;
+      if (!wholeNode) continue;
+      if (below == null) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (RuleTree c : node.children().values()) collectNames(c, names);
+        below = new ArrayList<>(names);
+      }
+      if (below.isEmpty()) return;
+      errors.add(Errors.TYPE, "rule " + name(r.head()) + " conflicts with [" + String.join(" ", below) + "]", r.loc());
+    }
+  }
+
+  private static void collectNames(RuleTree node, java.util.Set<String> out) {
+    for (Rule r : node.rules()) out.add(name(r.head()));
+    for (RuleTree c : node.children().values()) collectNames(c, out);
   }
 
   private static String headKey(Rule r) { return SExpr.print(r.head()); }

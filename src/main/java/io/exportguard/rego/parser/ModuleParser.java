@@ -86,8 +86,10 @@ final class ModuleParser extends BodyParser {
       terms.add(new Var(first.text(), l));
     }
     while (!cur().wsBefore() && (at(TokenKind.DOT) || at(TokenKind.LBRACK))) {
-      if (advance().kind() == TokenKind.DOT) {
+      Token sep = advance();
+      if (sep.kind() == TokenKind.DOT) {
         Token name = cur();
+        if (name.wsBefore()) throw whitespaceAfterDot(sep);
         if (!isWord(name.kind())) throw unexpected(name, "identifier");
         advance();
         terms.add(Scalar.string(name.text(), loc(name)));

@@ -82,6 +82,15 @@ abstract class TermParser {
     return new ParseFail();
   }
 
+  /**
+   * A ref does not continue past whitespace after its dot ({@code a.} then {@code b} on the next line):
+   * OPA reports the whitespace right after the dot.
+   */
+  ParseFail whitespaceAfterDot(Token dot) {
+    addError("unexpected whitespace token: expected identifier", dot.line(), dot.column() + 1);
+    return new ParseFail();
+  }
+
   /** {@code unexpected X token} (plus an expectation); an illegal token was already reported by the lexer. */
   ParseFail unexpected(Token t, String expected) {
     if (t.kind() == TokenKind.ILLEGAL) return new ParseFail();
@@ -273,7 +282,8 @@ abstract class TermParser {
       if (t.kind() == TokenKind.DOT) {
         advance();
         Token name = cur();
-        if (!isWord(name.kind()) || name.wsBefore()) throw unexpected(name, "identifier");
+        if (name.wsBefore()) throw whitespaceAfterDot(t);
+        if (!isWord(name.kind())) throw unexpected(name, "identifier");
         advance();
         ref.add(Scalar.string(name.text(), loc(name)));
       } else if (t.kind() == TokenKind.LBRACK) {

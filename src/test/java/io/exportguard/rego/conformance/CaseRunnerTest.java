@@ -44,7 +44,7 @@ class CaseRunnerTest {
                 xs := [1, 2, 3]
                 s := {2, 1}
                 conflict := x if { some x in [1, 2] }
-                bad := x if { x := 1 + "a" }
+                bad := x if { x := 1 + json.unmarshal(`"a"`) }
             query: %s
             %s
         """.formatted(name, query, want.replace("\\n", "\n")));

@@ -101,6 +101,7 @@ public final class PreflightRunner {
     trace("start");
     boolean emulatorOnly = o.sandbox() != null || endpoints.plainHttpOnly(); // the sandbox: plain HTTP on loopback
     Prestart prestarted = Prestart.take();
+    Prestart prestartedSandbox = prestarted != null && prestarted.sandbox != null ? prestarted : null;
     if (prestarted != null && prestarted.emulatorOnly != emulatorOnly) {
       CloudClients.discard(prestarted.coreClient);
       prestarted = null;
@@ -110,7 +111,13 @@ public final class PreflightRunner {
         : CloudClients.startCoreClient(credentials, emulatorOnly);
     boolean coreUsed = false;
     // The sandbox starts beside the policy loading; a policy problem is still reported first.
-    CompletableFuture<Sandbox> sandboxStarting = o.sandbox() == null ? null : startSandbox(o.sandbox());
+    CompletableFuture<Sandbox> sandboxStarting = null;
+    if (prestartedSandbox != null && prestartedSandbox.sandboxScenario.equals(o.sandbox())) {
+      sandboxStarting = prestartedSandbox.sandbox;
+    } else {
+      if (prestartedSandbox != null) prestartedSandbox.sandbox.thenAccept(Sandbox::close);
+      if (o.sandbox() != null) sandboxStarting = startSandbox(o.sandbox());
+    }
     try (Evaluation evaluation = prepare(o.policy(), clock, sandboxStarting);
          Sandbox sandbox = sandboxStarting == null ? null : started(sandboxStarting, o.sandbox())) {
       trace("sandbox started");
@@ -241,7 +248,7 @@ public final class PreflightRunner {
   }
 
   /** Starts the emulator on its own daemon thread. */
-  private static CompletableFuture<Sandbox> startSandbox(String scenario) {
+  static CompletableFuture<Sandbox> startSandbox(String scenario) {
     CompletableFuture<Sandbox> f = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {

@@ -2,11 +2,9 @@ package io.exportguard.cli;
 
 import picocli.CommandLine.Command;
 
-/** The top-level command; it only groups the subcommands. */
+/** The top-level command; it only groups the subcommands ({@link Main#commandLine} adds them). */
 @Command(name = "exportguard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Decides whether an Alibaba Cloud ECS custom image may be exported to OSS, and exports it.",
-    subcommands = {PreflightCommand.class, EvalCommand.class, AuditCommand.class, PolicyCommand.class,
-        RegoCommand.class, SandboxCommand.class})
+    description = "Decides whether an Alibaba Cloud ECS custom image may be exported to OSS, and exports it.")
 public final class ExportGuardCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

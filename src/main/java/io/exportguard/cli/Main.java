@@ -3,6 +3,10 @@ package io.exportguard.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import io.exportguard.run.Prestart;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** The process entry point. Only {@link #main} calls System.exit; everything else returns exit codes. */
@@ -10,6 +14,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Begin preflight's slow start-up work (the SDK client) while picocli reads the command line.
+    if (args.length > 0 && args[0].equals("preflight")) Prestart.begin(args);
     System.exit(run(args, System.out, System.err));
   }
 
@@ -17,7 +23,7 @@ public final class Main {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    CommandLine cl = new CommandLine(new ExportGuardCommand());
+    CommandLine cl = commandLine(args);
     cl.setOut(outWriter);
     cl.setErr(errWriter);
     cl.setParameterExceptionHandler((ex, a) -> {
@@ -35,5 +41,35 @@ public final class Main {
     outWriter.flush();
     errWriter.flush();
     return code;
+  }
+
+  /** The subcommands, in the order the help lists them. */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("preflight", PreflightCommand::new);
+    m.put("eval", EvalCommand::new);
+    m.put("audit", AuditCommand::new);
+    m.put("policy", PolicyCommand::new);
+    m.put("rego", RegoCommand::new);
+    m.put("sandbox", SandboxCommand::new);
+    return m;
+  }
+
+  /**
+   * The command tree for these arguments. Building a picocli model costs start-up time (its classes
+   * cannot go into a CDS archive), so when the first argument names a subcommand only that one is
+   * built; anything else (help, version, a typo) gets the whole tree, so usage and suggestions list
+   * every command.
+   */
+  static CommandLine commandLine(String[] args) {
+    CommandLine cl = new CommandLine(new ExportGuardCommand());
+    String first = args.length > 0 ? args[0] : null;
+    boolean named = first != null && SUBCOMMANDS.containsKey(first);
+    SUBCOMMANDS.forEach((name, command) -> {
+      if (!named || name.equals(first)) cl.addSubcommand(name, command.get());
+    });
+    return cl;
   }
 }

@@ -31,7 +31,7 @@ public final class CloudClients implements AutoCloseable {
   private final Map<String, OSS> ossByRegion = new ConcurrentHashMap<>();
 
   public CloudClients(CloudConfig config) {
-    this(config, CompletableFuture.completedFuture(newCoreClient(config.credentials())));
+    this(config, CompletableFuture.completedFuture(newCoreClient(config.credentials(), config.endpoints().plainHttpOnly())));
   }
 
   /**
@@ -45,12 +45,17 @@ public final class CloudClients implements AutoCloseable {
     this.acs = coreClient;
   }
 
-  /** Builds the core (ECS and RAM) client on its own daemon thread. */
-  public static CompletableFuture<IAcsClient> startCoreClient(AlibabaCloudCredentialsProvider credentials) {
+  /**
+   * Builds the core (ECS and RAM) client on its own daemon thread; {@code emulatorOnly} for a run
+   * that talks only to an emulator over plain HTTP on loopback (such a client refuses TLS, see
+   * {@link EmulatorTls}).
+   */
+  public static CompletableFuture<IAcsClient> startCoreClient(AlibabaCloudCredentialsProvider credentials,
+                                                              boolean emulatorOnly) {
     CompletableFuture<IAcsClient> f = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {
-        f.complete(newCoreClient(credentials));
+        f.complete(newCoreClient(credentials, emulatorOnly));
       } catch (Throwable e) {
         f.completeExceptionally(e);
       }
@@ -64,7 +69,7 @@ public final class CloudClients implements AutoCloseable {
    * The client's defaults are HTTPS and loopback bypassing any proxy; every request still sets its
    * own endpoint, protocol and timeouts, so neither SDK default (ECS: HTTP, RAM: HTTPS) is relied on.
    */
-  private static IAcsClient newCoreClient(AlibabaCloudCredentialsProvider credentials) {
+  private static IAcsClient newCoreClient(AlibabaCloudCredentialsProvider credentials, boolean emulatorOnly) {
     HttpClientConfig http = HttpClientConfig.getDefault();
     http.setProtocolType(ProtocolType.HTTPS);
     http.setConnectionTimeoutMillis(CloudConfig.CONNECT_TIMEOUT.toMillis());
@@ -72,6 +77,10 @@ public final class CloudClients implements AutoCloseable {
     http.setMaxRequests(64);
     http.setMaxRequestsPerHost(32);
     http.setNoProxy("127.0.0.1,localhost,::1");
+    if (emulatorOnly) {
+      http.setSslSocketFactory(EmulatorTls.NO_SOCKETS);
+      http.setHostnameVerifier(EmulatorTls.NO_HOSTS);
+    }
     DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou");
     profile.setHttpClientConfig(http);
     return new DefaultAcsClient(profile, credentials);
@@ -133,6 +142,7 @@ public final class CloudClients implements AutoCloseable {
     conf.setSocketTimeout((int) config.readTimeout().toMillis());
     conf.setMaxConnections(32);
     if (config.endpoints().isEmulator()) conf.setSLDEnabled(true); // path-style, as the emulator serves it
+    if (config.endpoints().plainHttpOnly()) conf.setKeyStore(EmulatorTls.noTrustAnchors()); // trusts no certificate
     return OSSClientBuilder.create()
         .endpoint(config.endpoints().oss(regionId))
         .credentialsProvider(new OssCredentialsBridge(config.credentials()))

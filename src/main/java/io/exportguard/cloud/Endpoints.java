@@ -64,6 +64,9 @@ public final class Endpoints {
 
   public boolean isEmulator() { return emulator != null; }
 
+  /** An emulator reached over plain HTTP (on loopback): clients for it need no TLS at all. */
+  public boolean plainHttpOnly() { return emulator != null && emulator.getScheme().equals("http"); }
+
   /** True when the region id can name an endpoint at all. */
   public static boolean plausibleRegion(String regionId) {
     return regionId != null && REGION_ID.matcher(regionId).matches();

@@ -17,12 +17,18 @@ import java.util.TreeMap;
 
 /** Parses JSON and YAML data files into values, and mounts and deep-merges data documents. */
 final class DataDocuments {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  /**
+   * The YAML reader, built on first use: JSON data (the built-in pack's) never needs Jackson, and
+   * building these mappers is a noticeable part of start-up.
+   */
+  private static final class Yaml {
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+        .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   private DataDocuments() {}
 
@@ -52,9 +58,9 @@ final class DataDocuments {
       }
     }
     try {
-      JsonNode node = YAML.readTree(text);
+      JsonNode node = Yaml.YAML.readTree(text);
       // Through JSON text into the value model's own reader: numbers keep their exact digits.
-      return node == null || node.isMissingNode() ? NullValue.INSTANCE : Json.parse(JSON.writeValueAsString(node));
+      return node == null || node.isMissingNode() ? NullValue.INSTANCE : Json.parse(Yaml.JSON.writeValueAsString(node));
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String msg = e.getOriginalMessage();

@@ -11,9 +11,28 @@ import java.util.List;
  * What {@link PolicyLoader} found: the Rego modules (ordered by file name), the merged base data
  * document, and a SHA-256 over both, the fingerprint of the policy set recorded in export evidence.
  */
-public record LoadedPolicies(List<RegoModule> modules, ObjectValue data, String sha256) {
-  public LoadedPolicies {
-    modules = List.copyOf(modules);
+public final class LoadedPolicies {
+  private final List<RegoModule> modules;
+  private final ObjectValue data;
+  private volatile String sha256;
+
+  public LoadedPolicies(List<RegoModule> modules, ObjectValue data) {
+    this.modules = List.copyOf(modules);
+    this.data = data;
+  }
+
+  public List<RegoModule> modules() { return modules; }
+
+  public ObjectValue data() { return data; }
+
+  /**
+   * The fingerprint, computed on first use: only export evidence needs it, and hashing (with the
+   * security provider set-up it brings) would otherwise sit on every run's start-up path.
+   */
+  public String sha256() {
+    String s = sha256;
+    if (s == null) sha256 = s = PolicyLoader.fingerprint(modules, data);
+    return s;
   }
 
   /** Compiles the modules over the data. */

@@ -98,7 +98,7 @@ public final class PolicyLoader {
       data = DataDocuments.merge(data, DataDocuments.mount(CONFIG_PATH, doc));
     }
     modules.sort(Comparator.comparing(RegoModule::file));
-    return new LoadedPolicies(modules, data, fingerprint(modules, data));
+    return new LoadedPolicies(modules, data);
   }
 
   /** The built-in pack's relative file names, as listed in its index. */

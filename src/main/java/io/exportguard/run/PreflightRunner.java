@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,10 +53,8 @@ public final class PreflightRunner {
   private final PrintWriter err;
   /** {@code -Dexportguard.trace=true} prints each phase's elapsed time to stderr (for start-up work). */
   private static final boolean TRACE = Boolean.getBoolean("exportguard.trace");
-  private final long t0 = System.nanoTime();
-
   private void trace(String phase) {
-    if (TRACE) err.printf("trace %6d ms %s%n", (System.nanoTime() - t0) / 1_000_000, phase);
+    if (TRACE) err.printf("trace %6d ms %s%n", (System.nanoTime() - Prestart.mainStartedNanos) / 1_000_000, phase);
   }
 
   private final PolicyEngineFactory engines;
@@ -84,6 +83,7 @@ public final class PreflightRunner {
   }
 
   private int runChecked(Options o) throws BadInputException {
+    trace("command line parsed");
     RunClock clock = RunClock.fromEnvironment();
     if (o.sandbox() != null && o.endpoint() != null) {
       throw new BadInputException("--sandbox and --endpoint cannot be used together");
@@ -99,11 +99,27 @@ public final class PreflightRunner {
     }
     Endpoints endpoints = o.endpoint() == null ? Endpoints.alibabaCloud() : endpoint(o.endpoint());
     trace("start");
-    DeferredCredentials credentials = new DeferredCredentials();
-    CompletableFuture<IAcsClient> core = CloudClients.startCoreClient(credentials);
+    boolean emulatorOnly = o.sandbox() != null || endpoints.plainHttpOnly(); // the sandbox: plain HTTP on loopback
+    Prestart prestarted = Prestart.take();
+    Prestart prestartedSandbox = prestarted != null && prestarted.sandbox != null ? prestarted : null;
+    if (prestarted != null && prestarted.emulatorOnly != emulatorOnly) {
+      CloudClients.discard(prestarted.coreClient);
+      prestarted = null;
+    }
+    DeferredCredentials credentials = prestarted != null ? prestarted.credentials : new DeferredCredentials();
+    CompletableFuture<IAcsClient> core = prestarted != null ? prestarted.coreClient
+        : CloudClients.startCoreClient(credentials, emulatorOnly);
     boolean coreUsed = false;
-    try (Evaluation evaluation = Evaluation.prepare(o.policy(), clock, engines);
-         Sandbox sandbox = o.sandbox() == null ? null : startSandbox(o.sandbox())) {
+    // The sandbox starts beside the policy loading; a policy problem is still reported first.
+    CompletableFuture<Sandbox> sandboxStarting = null;
+    if (prestartedSandbox != null && prestartedSandbox.sandboxScenario.equals(o.sandbox())) {
+      sandboxStarting = prestartedSandbox.sandbox;
+    } else {
+      if (prestartedSandbox != null) prestartedSandbox.sandbox.thenAccept(Sandbox::close);
+      if (o.sandbox() != null) sandboxStarting = startSandbox(o.sandbox());
+    }
+    try (Evaluation evaluation = prepare(o.policy(), clock, sandboxStarting);
+         Sandbox sandbox = sandboxStarting == null ? null : started(sandboxStarting, o.sandbox())) {
       trace("sandbox started");
       if (sandbox != null) {
         endpoints = Endpoints.emulator(sandbox.endpoint().toString());
@@ -135,7 +151,9 @@ public final class PreflightRunner {
         throw new BadInputException("--save-facts " + o.saveFacts() + ": cannot write (" + e.getMessage() + ")");
       }
     }
-    Report report = evaluation.ready().evaluate(doc, null);
+    evaluation.ready();
+    trace("policies compiled");
+    Report report = evaluation.evaluate(doc, null);
     trace("policies evaluated");
     int code = report.summary().verdict().exitCode();
     if (o.export()) {
@@ -229,14 +247,44 @@ public final class PreflightRunner {
     }
   }
 
-  private Sandbox startSandbox(String scenario) throws BadInputException {
-    trace("policies loaded (compiling meanwhile)");
+  /** Starts the emulator on its own daemon thread. */
+  static CompletableFuture<Sandbox> startSandbox(String scenario) {
+    CompletableFuture<Sandbox> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(Sandbox.start(scenario, 0));
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    }, "exportguard-sandbox-start");
+    t.setDaemon(true);
+    t.start();
+    return f;
+  }
+
+  /** Prepares the evaluation; when that fails, a sandbox being started is closed once it is up. */
+  private Evaluation prepare(PolicyOptions policy, RunClock clock, CompletableFuture<Sandbox> sandboxStarting)
+      throws BadInputException {
     try {
-      return Sandbox.start(scenario, 0);
-    } catch (UnsupportedOperationException e) {
-      throw new BadInputException("--sandbox: the sandbox is not available in this build");
-    } catch (RuntimeException e) {
-      throw new BadInputException("--sandbox " + scenario + ": " + e.getMessage());
+      Evaluation e = Evaluation.prepare(policy, clock, engines);
+      trace("policies loaded (compiling meanwhile)");
+      return e;
+    } catch (BadInputException | RuntimeException e) {
+      if (sandboxStarting != null) sandboxStarting.thenAccept(Sandbox::close);
+      throw e;
+    }
+  }
+
+  private static Sandbox started(CompletableFuture<Sandbox> starting, String scenario) throws BadInputException {
+    try {
+      return starting.join();
+    } catch (CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof UnsupportedOperationException) {
+        throw new BadInputException("--sandbox: the sandbox is not available in this build");
+      }
+      if (c instanceof RuntimeException) throw new BadInputException("--sandbox " + scenario + ": " + c.getMessage());
+      throw e;
     }
   }
 

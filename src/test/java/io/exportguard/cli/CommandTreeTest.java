@@ -1,0 +1,50 @@
+package io.exportguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Only the named subcommand's model is built; anything else sees the whole tree. */
+class CommandTreeTest {
+  static final List<String> ALL = List.of("preflight", "eval", "audit", "policy", "rego", "sandbox");
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "preflight --region r  | preflight",
+      "eval                  | eval",
+      "policy test           | policy",
+      "sandbox --scenario x  | sandbox",
+      "--help                | preflight eval audit policy rego sandbox",
+      "--version             | preflight eval audit policy rego sandbox",
+      "preflght              | preflight eval audit policy rego sandbox",
+      "''                    | preflight eval audit policy rego sandbox"})
+  void buildsTheNamedSubcommandOrAllOfThem(String args, String expected) {
+    String[] argv = args.isBlank() ? new String[0] : args.trim().split(" +");
+    assertThat(Main.commandLine(argv).getSubcommands().keySet()).containsExactly(expected.split(" "));
+  }
+
+  @Test
+  void theTopLevelUsageStillListsEveryCommand() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream()));
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains(ALL);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"preflight", "eval", "sandbox"})
+  void aSubcommandsUsageErrorNamesItsQualifiedCommand(String command) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {command, "--no-such-flag"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Try 'exportguard " + command + " --help'.");
+  }
+}

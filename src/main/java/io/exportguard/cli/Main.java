@@ -1,9 +1,10 @@
 package io.exportguard.cli;
 
+import io.exportguard.run.Prestart;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import io.exportguard.run.Prestart;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,8 +22,8 @@ public final class Main {
 
   /** Runs one command line and returns its exit code: 0 pass, 1 fail, 2 error or bad input. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-    PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     CommandLine cl = commandLine(args);
     cl.setOut(outWriter);
     cl.setErr(errWriter);

@@ -25,4 +25,11 @@ class MainTest {
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("exportguard ");
   }
+
+  @Test
+  void theUnbuiltAuditNeverLooksLikeAPass() {
+    Cli r = Cli.run("audit");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("audit: not built yet");
+  }
 }

@@ -204,12 +204,12 @@ final class Lowering {
     }
     if (t instanceof ArrayTerm a) {
       Term[] items = terms(a.items());
-      Value[] vals = constants(items);
+      Value[] vals = Term.constants(items);
       return vals != null ? new Term.Const(ArrayValue.wrap(vals)) : new Term.ArrayLit(items);
     }
     if (t instanceof SetTerm s) {
       Term[] items = terms(s.items());
-      Value[] vals = constants(items);
+      Value[] vals = Term.constants(items);
       return vals != null ? new Term.Const(SetValue.of(vals)) : new Term.SetLit(items);
     }
     if (t instanceof ObjectTerm o) {
@@ -219,8 +219,8 @@ final class Lowering {
         keys[i] = term(o.entries().get(i).key());
         vals[i] = term(o.entries().get(i).value());
       }
-      Value[] kc = constants(keys);
-      Value[] vc = constants(vals);
+      Value[] kc = Term.constants(keys);
+      Value[] vc = Term.constants(vals);
       if (kc != null && vc != null) {
         TreeMap<Value, Value> m = new TreeMap<>();
         for (int i = 0; i < kc.length; i++) m.put(kc[i], vc[i]);
@@ -235,14 +235,5 @@ final class Lowering {
     }
     Call c = (Call) t;
     return new Term.Call(callee(c), terms(c.args()));
-  }
-
-  private static Value[] constants(Term[] ts) {
-    Value[] out = new Value[ts.length];
-    for (int i = 0; i < ts.length; i++) {
-      if (!(ts[i] instanceof Term.Const c)) return null;
-      out[i] = c.value();
-    }
-    return out;
   }
 }

@@ -19,16 +19,8 @@ final class Printing {
       });
       if (first[0] == null) sb.append("<undefined>");
       else if (first[0] instanceof StringValue s) sb.append(s.value());
-      else format(first[0], sb);
+      else RegoText.write(first[0], sb);
     }
     return sb.toString();
-  }
-
-  static String format(Value v) {
-    return RegoText.of(v);
-  }
-
-  static void format(Value v, StringBuilder sb) {
-    RegoText.write(v, sb);
   }
 }

@@ -33,7 +33,7 @@ final class RuleIndex {
     Map<List<Value>, Integer> pathCounts = new HashMap<>();
     for (RuleDef d : defs) {
       Guard g = guard(d);
-      if (g != null) pathCounts.merge(Arrays.asList(constants(g.path)), 1, Integer::sum);
+      if (g != null) pathCounts.merge(Arrays.asList(Term.constants(g.path)), 1, Integer::sum);
     }
     List<Value> best = null;
     int bestCount = 0;
@@ -49,7 +49,7 @@ final class RuleIndex {
     List<RuleDef> always = new ArrayList<>();
     for (RuleDef d : defs) {
       Guard g = guard(d);
-      if (g != null && Arrays.asList(constants(g.path)).equals(best)) {
+      if (g != null && Arrays.asList(Term.constants(g.path)).equals(best)) {
         path = g.path;
         byValue.computeIfAbsent(g.value, k -> new ArrayList<>()).add(d);
       } else {
@@ -99,16 +99,7 @@ final class RuleIndex {
       b = tmp;
     }
     if (!(a instanceof Term.InputRef in) || !(b instanceof Term.Const c) || in.path().length == 0) return null;
-    if (constants(in.path()) == null) return null;
+    if (Term.constants(in.path()) == null) return null;
     return new Guard(in.path(), c.value());
-  }
-
-  private static Value[] constants(Term[] ts) {
-    Value[] out = new Value[ts.length];
-    for (int i = 0; i < ts.length; i++) {
-      if (!(ts[i] instanceof Term.Const c)) return null;
-      out[i] = c.value();
-    }
-    return out;
   }
 }

@@ -2,6 +2,7 @@ package io.exportguard.rego.eval;
 
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.builtins.BuiltinContext;
+import io.exportguard.rego.builtins.RegoText;
 import io.exportguard.rego.value.Value;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -83,5 +84,5 @@ final class Session implements BuiltinContext {
   }
 
   /** For error messages: a value as OPA prints it. */
-  static String show(Value v) { return v == null ? "<undefined>" : Printing.format(v); }
+  static String show(Value v) { return v == null ? "<undefined>" : RegoText.of(v); }
 }

@@ -8,6 +8,16 @@ import io.exportguard.rego.value.Value;
  */
 sealed interface Term {
 
+  /** The values of terms that are all constants, or null when one is not. */
+  static Value[] constants(Term[] ts) {
+    Value[] out = new Value[ts.length];
+    for (int i = 0; i < ts.length; i++) {
+      if (!(ts[i] instanceof Const c)) return null;
+      out[i] = c.value();
+    }
+    return out;
+  }
+
   /** A value known when the plan is built. */
   record Const(Value value) implements Term {}
 

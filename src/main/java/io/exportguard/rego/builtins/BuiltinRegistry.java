@@ -45,6 +45,8 @@ public final class BuiltinRegistry {
     Tokens.register(r);
     X509.register(r);
     GraphQl.register(r);
+    Providers.register(r);
+    Uris.register(r);
     return r;
   }
 

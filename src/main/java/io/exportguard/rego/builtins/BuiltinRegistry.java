@@ -32,6 +32,7 @@ public final class BuiltinRegistry {
     Types.register(r);
     Numbers.register(r);
     Encoding.register(r);
+    Yaml.register(r);
     Time.register(r);
     Net.register(r);
     Units.register(r);

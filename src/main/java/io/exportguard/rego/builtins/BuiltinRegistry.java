@@ -48,6 +48,7 @@ public final class BuiltinRegistry {
     GraphQl.register(r);
     Providers.register(r);
     Uris.register(r);
+    RegoModules.register(r);
     return r;
   }
 

@@ -372,14 +372,25 @@ final class Safety {
     return b.containsAll(cl) ? new HashSet<>() : null;
   }
 
+  /**
+   * Vars the terms bind together, in any order: as in OPA, a ref among them may bind a var another
+   * one needs ({@code x == input.xs[x]}); the evaluator then evaluates the ref first.
+   */
   private Set<String> all(List<Term> ts, Set<String> b, Set<String> scope) {
     Set<String> out = new HashSet<>();
-    for (Term x : ts) {
-      Set<String> o = evalOut(x, plus(b, out), scope);
-      if (o == null) return null;
-      out.addAll(o);
+    List<Term> pending = new ArrayList<>(ts);
+    boolean progress = true;
+    while (!pending.isEmpty() && progress) {
+      progress = false;
+      for (int i = 0; i < pending.size(); i++) {
+        Set<String> o = evalOut(pending.get(i), plus(b, out), scope);
+        if (o == null) continue;
+        out.addAll(o);
+        pending.remove(i--);
+        progress = true;
+      }
     }
-    return out;
+    return pending.isEmpty() ? out : null;
   }
 
   private static Set<String> union(Set<String> a, Set<String> c) {

@@ -1,6 +1,7 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class ConsoleReportWriter implements ReportWriter {
     int total = report.checks() == null ? 0 : report.checks().size();
 
     w.println(paint(BOLD + verdictColour(s.verdict()), s.verdict().id().toUpperCase()) + "  "
-        + headline(s, total));
+        + headline(report, total));
     w.println(paint(DIM, "target ") + " " + Text.terminal(t.regionId()) + "  " + Text.terminal(t.imageId())
         + " -> oss://" + Text.terminal(t.ossBucket()) + "/" + Text.terminal(t.ossPrefix())
         + "  format " + Text.terminal(t.imageFormat()) + "  role " + Text.terminal(t.roleName()));
@@ -111,12 +112,12 @@ public final class ConsoleReportWriter implements ReportWriter {
     w.flush();
   }
 
-  private static String headline(Report.Summary s, int total) {
+  private static String headline(Report r, int total) {
+    Report.Summary s = r.summary();
     return switch (s.verdict()) {
-      case PASS -> "all " + total + " checks passed or were waived; the export may go ahead";
+      case PASS -> Explain.passed(s, total) + "; the export may go ahead";
       case FAIL -> s.failed() + " of " + total + " checks failed; the export is blocked";
-      case ERROR -> total == 0 ? "no check was evaluated"
-          : s.errors() + " of " + total + " checks could not be evaluated";
+      case ERROR -> Explain.error(s, r.checks(), r.errors());
     };
   }
 

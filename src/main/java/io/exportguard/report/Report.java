@@ -22,21 +22,6 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
   public record Summary(Verdict verdict, int passed, int warned, int failed, int errors, int skipped,
                         int waived) {
 
-    /**
-     * Counts the checks by status and derives the verdict (DESIGN.md): fail when any check failed,
-     * otherwise error when any check errored or none was evaluated, otherwise pass.
-     */
-    public static Summary of(List<CheckResult> checks) {
-      int[] n = new int[Status.values().length];
-      for (CheckResult c : checks) n[c.status().ordinal()]++;
-      Verdict verdict;
-      if (n[Status.FAIL.ordinal()] > 0) verdict = Verdict.FAIL;
-      else if (n[Status.ERROR.ordinal()] > 0 || checks.isEmpty()) verdict = Verdict.ERROR;
-      else verdict = Verdict.PASS;
-      return new Summary(verdict, n[Status.PASS.ordinal()], n[Status.WARN.ordinal()], n[Status.FAIL.ordinal()],
-          n[Status.ERROR.ordinal()], n[Status.SKIPPED.ordinal()], n[Status.WAIVED.ordinal()]);
-    }
-
     /** The count for one status. */
     public int count(Status status) {
       return switch (status) {

@@ -4,6 +4,7 @@ import io.exportguard.facts.FactsDocument;
 import io.exportguard.facts.FactsFormatException;
 import io.exportguard.facts.FactsJson;
 import io.exportguard.policy.PolicyEngineFactory;
+import io.exportguard.report.ExitCodes;
 import io.exportguard.report.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +33,7 @@ public final class EvalRunner {
       RunClock clock = RunClock.fromEnvironment();
       FactsDocument doc;
       try {
-        doc = FactsJson.load(factsFile);
+        doc = FactsJson.load(PathFlags.named("--facts", factsFile));
       } catch (FactsFormatException e) {
         throw new BadInputException("--facts " + e.getMessage());
       }
@@ -43,10 +44,10 @@ public final class EvalRunner {
       }
     } catch (BadInputException e) {
       err.println("exportguard eval: " + e.getMessage());
-      return 2;
+      return ExitCodes.ERROR;
     } catch (IOException e) {
       err.println("exportguard eval: cannot write the report: " + e.getMessage());
-      return 2;
+      return ExitCodes.ERROR;
     } finally {
       out.flush();
       err.flush();

@@ -21,7 +21,6 @@ import io.exportguard.report.Severity;
 import io.exportguard.report.UnknownReportFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,9 +67,10 @@ final class Evaluation implements AutoCloseable {
     } catch (UnknownReportFormatException e) {
       throw new BadInputException(e.getMessage());
     }
-    if (Files.exists(o.out()) && !Files.isDirectory(o.out())) {
-      throw new BadInputException("--out " + o.out() + ": exists and is not a directory");
-    }
+    PathFlags.named("--out", o.out());
+    if (writers.stream().anyMatch(w -> w.extension() != null)) PathFlags.writableFolder("--out", o.out());
+    for (Path p : o.policies()) PathFlags.named("--policies", p);
+    for (Path p : o.data()) PathFlags.named("--data", p);
     if (o.noDefaultPolicies() && o.policies().isEmpty()) {
       throw new BadInputException("--no-default-policies needs at least one --policies DIR");
     }
@@ -132,7 +132,7 @@ final class Evaluation implements AutoCloseable {
     Report.Target target = q == null ? new Report.Target(null, null, null, null, null, null)
         : new Report.Target(q.regionId(), q.imageId(), q.ossBucket(), q.ossPrefix(), q.imageFormat(), q.roleName());
     return new Report(Report.SCHEMA, new Report.Tool("exportguard", version()), clock.startedAt(),
-        clock.elapsedMillis(), target, Verdicts.summarize(checks), checks, facts.errors(), export);
+        clock.elapsedMillis(), target, Verdicts.summarize(checks, facts.errors()), checks, facts.errors(), export);
   }
 
   /** The jar manifest's version, "dev" when running from classes (as {@code --version} prints it). */

@@ -6,30 +6,27 @@ import com.aliyuncs.auth.BasicSessionCredentials;
 import com.aliyuncs.auth.DefaultCredentialsProvider;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.auth.StaticCredentialsProvider;
-import io.exportguard.cloud.ApiException;
 import io.exportguard.cloud.CliProfile;
 import io.exportguard.cloud.CloudClients;
 import io.exportguard.cloud.CloudConfig;
 import io.exportguard.cloud.DeferredCredentials;
 import io.exportguard.cloud.Endpoints;
 import io.exportguard.cloud.FactGatherer;
-import io.exportguard.export.ExportRefusedException;
-import io.exportguard.export.ExportRunner;
+import io.exportguard.export.ExportStep;
 import io.exportguard.facts.Facts;
 import io.exportguard.facts.FactsDocument;
 import io.exportguard.facts.FactsJson;
 import io.exportguard.policy.PolicyEngineFactory;
 import io.exportguard.facts.Request;
+import io.exportguard.report.ExitCodes;
 import io.exportguard.report.Report;
 import io.exportguard.report.Status;
 import io.exportguard.report.Verdict;
 import io.exportguard.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -75,7 +72,7 @@ public final class PreflightRunner {
       return runChecked(o);
     } catch (BadInputException e) {
       err.println("exportguard preflight: " + e.getMessage());
-      return 2;
+      return ExitCodes.ERROR;
     } finally {
       out.flush();
       err.flush();
@@ -94,9 +91,9 @@ public final class PreflightRunner {
     if (o.await() && !o.export()) throw new BadInputException("--wait needs --export");
     Duration timeout = o.timeout() == null ? DEFAULT_TIMEOUT : Durations.parse("--timeout", o.timeout());
     Duration wait = o.timeout() == null ? DEFAULT_WAIT : timeout;
-    if (o.saveFacts() != null && Files.isDirectory(o.saveFacts())) {
-      throw new BadInputException("--save-facts " + o.saveFacts() + ": is a directory");
-    }
+    if (o.saveFacts() != null) PathFlags.writableFile("--save-facts", o.saveFacts());
+    if (o.sandbox() != null && o.sandbox().isBlank()) throw new BadInputException("--sandbox: the scenario is empty");
+    if (o.profile() != null && o.profile().isBlank()) throw new BadInputException("--profile: the name is empty");
     Endpoints endpoints = o.endpoint() == null ? Endpoints.alibabaCloud() : endpoint(o.endpoint());
     trace("start");
     boolean emulatorOnly = o.sandbox() != null || endpoints.plainHttpOnly(); // the sandbox: plain HTTP on loopback
@@ -128,7 +125,10 @@ public final class PreflightRunner {
         credentials.resolve(credentials(o.profile()));
       }
       coreUsed = true;
-      try (CloudClients clients = new CloudClients(CloudConfig.of(endpoints, credentials), core)) {
+      // No single call may outlast the run: a hanging ExportImage is then looked up within --timeout.
+      CloudConfig config = CloudConfig.of(endpoints, credentials);
+      if (timeout.compareTo(config.readTimeout()) < 0) config = config.withReadTimeout(timeout);
+      try (CloudClients clients = new CloudClients(config, core)) {
         return decide(o, clock, evaluation, clients, timeout, wait);
       } finally {
         trace("clients closed");
@@ -161,7 +161,8 @@ public final class PreflightRunner {
       if (report.summary().verdict() != Verdict.PASS || anyError) {
         err.println("exportguard preflight: verdict is " + report.summary().verdict().id() + "; not exporting");
       } else {
-        ExportResult r = export(o, clients, doc, evaluation, wait);
+        ExportStep.Outcome r = new ExportStep(clients, out, err, "exportguard preflight: ")
+            .run(o.request(), FactsJson.sha256(doc), evaluation.policiesSha256(), o.await() ? wait : null);
         report = evaluation.withExport(report, r.record());
         code = r.exitCode();
       }
@@ -171,7 +172,7 @@ public final class PreflightRunner {
       trace("reports written");
     } catch (IOException e) {
       err.println("exportguard preflight: cannot write the report: " + e.getMessage());
-      return 2;
+      return ExitCodes.ERROR;
     }
     return code;
   }
@@ -188,54 +189,6 @@ public final class PreflightRunner {
       return new FactGatherer(clients, pool).gather(request, clock.now(), timeout);
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private record ExportResult(Report.ExportRecord record, int exitCode) {}
-
-  private ExportResult export(Options o, CloudClients clients, FactsDocument doc, Evaluation evaluation,
-                              Duration wait) {
-    Request r = o.request();
-    String factsSha = FactsJson.sha256(doc);
-    String policiesSha = evaluation.policiesSha256();
-    ExportRunner runner = new ExportRunner(clients, err);
-    String taskId;
-    try {
-      taskId = runner.start(r);
-    } catch (ExportRefusedException e) {
-      err.println("exportguard preflight: " + e.getMessage());
-      return new ExportResult(new Report.ExportRecord(null, "Refused", List.of(), factsSha, policiesSha), 1);
-    } catch (ApiException e) {
-      err.println("exportguard preflight: ExportImage failed: " + e.code() + ": " + e.getMessage());
-      return new ExportResult(new Report.ExportRecord(null, "Failed: " + e.code(), List.of(), factsSha, policiesSha), 2);
-    }
-    out.println("export started: task " + taskId);
-    out.flush();
-    if (!o.await()) {
-      err.println(ExportRunner.howToFollow(r.regionId(), taskId));
-      return new ExportResult(new Report.ExportRecord(taskId, "Started", List.of(), factsSha, policiesSha), 0);
-    }
-    Thread hook = new Thread(() -> {
-      err.println();
-      err.println("interrupted: " + ExportRunner.howToFollow(r.regionId(), taskId));
-      err.flush();
-    }, "exportguard-export-interrupt");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      ExportRunner.Outcome outcome = runner.follow(r, taskId, wait);
-      if (!outcome.succeeded()) err.println("exportguard preflight: " + outcome.problem());
-      return new ExportResult(new Report.ExportRecord(taskId, outcome.status(), outcome.objects(), factsSha, policiesSha),
-          outcome.succeeded() ? 0 : 2);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println(ExportRunner.howToFollow(r.regionId(), taskId));
-      return new ExportResult(new Report.ExportRecord(taskId, "Interrupted", List.of(), factsSha, policiesSha), 2);
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it tells the user how to follow the task
-      }
     }
   }
 

@@ -82,6 +82,24 @@ class ExportErrorCodesIT {
     assertThat(report.checks("error")).isEmpty();
   }
 
+  /**
+   * Issue 9: {@code --fail-on critical} grades advisory checks only. A check that predicts the
+   * scenario's ExportImage error still fails, whatever its severity, and nothing is exported.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void failOnCriticalNeverLetsAPredictedExportErrorThrough(ScenarioRequest s) throws Exception {
+    assumeTrue(!UNKNOWABLE.contains(s.code()) && s.request().ossBucket() != null, "needs a preflight that can fail");
+    Path out = dir.resolve("out");
+    List<String> args = new ArrayList<>(preflightArgs(s, out));
+    args.addAll(List.of("--fail-on", "critical", "--export"));
+    Cli run = Cli.run(args.toArray(String[]::new));
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(Report.in(out).failedPreventing(s.code())).isNotEmpty();
+    assertThat(run.err()).contains("verdict is fail; not exporting");
+    assertThat(run.out()).doesNotContain("export started");
+  }
+
   static List<String> preflightArgs(ScenarioRequest s, Path out) {
     Request r = s.request();
     List<String> a = new ArrayList<>(List.of("preflight", "--sandbox", s.scenario(), "--region", r.regionId(),

@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class ConsoleReportWriter implements ReportWriter {
 
+  /** The name {@code --report} knows this format by. */
+  public static final String FORMAT = "console";
+
   /** At most this many findings are listed under one check; the rest are counted. */
   static final int MAX_FINDINGS_PER_CHECK = 5;
 
@@ -53,7 +56,7 @@ public final class ConsoleReportWriter implements ReportWriter {
   }
 
   @Override
-  public String format() { return "console"; }
+  public String format() { return FORMAT; }
 
   @Override
   public String extension() { return null; }

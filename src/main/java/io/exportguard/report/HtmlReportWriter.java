@@ -35,6 +35,9 @@ import java.util.Map;
  */
 public final class HtmlReportWriter implements ReportWriter {
 
+  /** The name {@code --report} knows this format by. */
+  public static final String FORMAT = "html";
+
   private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
       .loader(classpathLoader())
       // Pebble's defaults, spelled out so no upgrade or edit can turn escaping off unnoticed.
@@ -51,7 +54,7 @@ public final class HtmlReportWriter implements ReportWriter {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   @Override
-  public String format() { return "html"; }
+  public String format() { return FORMAT; }
 
   @Override
   public String extension() { return ".html"; }

@@ -56,7 +56,7 @@ class ExportErrorCodesIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void preflightFailsWithACheckThatPreventsTheCode(ScenarioRequest s) throws Exception {
-    assumeTrue(DefaultPack.compiles(), DefaultPack::why);
+    DefaultPack.mustCompile();
     Path out = dir.resolve("out");
     Cli run;
     if (s.request().ossBucket() == null) {

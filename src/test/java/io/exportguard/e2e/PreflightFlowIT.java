@@ -48,7 +48,7 @@ class PreflightFlowIT {
 
   static PolicyEngineFactory engine(String which) {
     if (which.equals("embedded")) {
-      assumeTrue(DefaultPack.compiles(), DefaultPack::why);
+      DefaultPack.mustCompile();
       return PolicyEngineFactory.EMBEDDED;
     }
     return StubPolicyEngine.requiredParameters()

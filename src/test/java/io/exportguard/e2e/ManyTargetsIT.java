@@ -1,4 +1,4 @@
-package io.exportguard.run;
+package io.exportguard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,7 @@ import io.exportguard.rego.EvalOptions;
 import io.exportguard.report.Report;
 import io.exportguard.report.ReportCollector;
 import io.exportguard.report.Verdict;
+import io.exportguard.run.TargetPipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -373,24 +373,21 @@ final class Safety {
   }
 
   /**
-   * Vars the terms bind together, in any order: as in OPA, a ref among them may bind a var another
-   * one needs ({@code x == input.xs[x]}); the evaluator then evaluates the ref first.
+   * Vars the terms bind together. As the evaluator does, plain variables come last, so a ref among
+   * the terms may bind a variable another one needs ({@code x == input.xs[x]}, as in OPA); each term is
+   * looked at once, so nesting cannot make this exponential.
    */
   private Set<String> all(List<Term> ts, Set<String> b, Set<String> scope) {
     Set<String> out = new HashSet<>();
-    List<Term> pending = new ArrayList<>(ts);
-    boolean progress = true;
-    while (!pending.isEmpty() && progress) {
-      progress = false;
-      for (int i = 0; i < pending.size(); i++) {
-        Set<String> o = evalOut(pending.get(i), plus(b, out), scope);
-        if (o == null) continue;
+    for (int pass = 0; pass < 2; pass++) {
+      for (Term x : ts) {
+        if ((x instanceof Var) != (pass == 1)) continue;
+        Set<String> o = evalOut(x, plus(b, out), scope);
+        if (o == null) return null;
         out.addAll(o);
-        pending.remove(i--);
-        progress = true;
       }
     }
-    return pending.isEmpty() ? out : null;
+    return out;
   }
 
   private static Set<String> union(Set<String> a, Set<String> c) {

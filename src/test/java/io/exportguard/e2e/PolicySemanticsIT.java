@@ -85,7 +85,8 @@ class PolicySemanticsIT {
     if (report.verdict().equals("pass")) assertThat(export).as("a preflight pass means the export is accepted").isEqualTo("ok");
     for (JsonNode check : report.checks("fail")) {
       for (JsonNode f : check.path("findings")) {
-        assertThat(f.path("remediation").asText("")).as("remediation of %s", check.path("id")).doesNotContain("my-export-bucket", "m-xxxx");
+        assertThat(f.path("remediation").asText("")).as("remediation of %s", check.path("id"))
+            .contains("team-b-images").doesNotContain("my-export-bucket", "m-xxxx", "cn-hangzhou");
       }
     }
   }

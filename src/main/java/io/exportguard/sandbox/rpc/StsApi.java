@@ -128,19 +128,21 @@ public final class StsApi {
         "The Min/Max value of DurationSeconds is 15min/" + MAX_SESSION_SECONDS / 3600 + "hr.");
   }
 
-  /** True when an Allow for sts:AssumeRole names this account (root ARN, bare id or {@code *}) and no Deny does. */
+  /**
+   * True when an Allow for sts:AssumeRole names this account (root ARN, bare id or {@code *}) and no
+   * Deny does; statements are read as {@link Statement} reads them (documented spelling to allow).
+   */
   static boolean trustsAccount(Role role, String account) {
     boolean allowed = false;
     for (Statement s : Statement.parse(role.trustPolicy())) {
-      if (!s.matchesAction("sts:AssumeRole")) {
-        continue;
-      }
-      List<String> principals = s.principals("RAM");
-      boolean names = principals.stream().anyMatch(p -> p.equals("*") || p.equals(account) || p.equals("acs:ram::" + account + ":root"));
-      if (names && !s.allow()) {
+      boolean names = s.principals().stream()
+          .filter(p -> p.isText() && (p.kind().equals("RAM") || p.kind().equals("Any")))
+          .map(Statement.Principal::text)
+          .anyMatch(p -> p.equals("*") || p.equals(account) || p.equals("acs:ram::" + account + ":root"));
+      if (names && s.mayDeny() && s.actionMayCover("sts:AssumeRole")) {
         return false;
       }
-      allowed |= names && s.allow();
+      allowed |= names && s.grants() && s.actionCovers("sts:AssumeRole");
     }
     return allowed;
   }

@@ -129,22 +129,30 @@ public final class StsApi {
   }
 
   /**
-   * True when an Allow for sts:AssumeRole names this account (root ARN, bare id or {@code *}) and no
-   * Deny does; statements are read as {@link Statement} reads them (documented spelling to allow).
+   * True when a certain Allow of sts:AssumeRole names this account (root ARN, bare id or {@code *})
+   * as a RAM principal and no statement that may deny it could apply to the account (fail closed).
    */
   static boolean trustsAccount(Role role, String account) {
     boolean allowed = false;
     for (Statement s : Statement.parse(role.trustPolicy())) {
-      boolean names = s.principals().stream()
-          .filter(p -> p.isText() && (p.kind().equals("RAM") || p.kind().equals("Any")))
-          .map(Statement.Principal::text)
-          .anyMatch(p -> p.equals("*") || p.equals(account) || p.equals("acs:ram::" + account + ":root"));
-      if (names && s.mayDeny() && s.actionMayCover("sts:AssumeRole")) {
+      if (s.mayDeny() && s.actionMayCover("sts:AssumeRole")
+          && (s.principalUnbounded() || s.principals().stream().anyMatch(p -> namesAccount(p, account)))) {
         return false;
       }
-      allowed |= names && s.grants() && s.actionCovers("sts:AssumeRole");
+      List<Statement.Principal> principals = s.documentedPrincipals();
+      allowed |= s.grants() && s.actionCovers("sts:AssumeRole") && principals != null
+          && principals.stream().anyMatch(p -> namesAccount(p, account));
     }
     return allowed;
+  }
+
+  private static boolean namesAccount(Statement.Principal p, String account) {
+    if (!p.isText()) {
+      return false;
+    }
+    String v = p.text();
+    boolean ram = p.kind() == null || p.kind().equalsIgnoreCase("RAM") || v.equals("*");
+    return ram && (v.equals("*") || v.equals(account) || v.equals("acs:ram::" + account + ":root"));
   }
 
   private static String random(int length) {

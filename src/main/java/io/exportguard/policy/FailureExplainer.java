@@ -64,7 +64,8 @@ final class FailureExplainer {
       } catch (RegoException | RuntimeException ex) {
         return List.of();
       }
-      if (!r.defined()) {
+      // A one-expression query reports a false comparison as the value false (as OPA does).
+      if (!r.defined() || io.exportguard.rego.value.BooleanValue.FALSE.equals(r.value())) {
         List<String> out = new ArrayList<>();
         out.add("first failing expression, line " + e.line() + ": " + e.text().strip().replaceAll("\\s*\\n\\s*", " "));
         new TreeMap<>(before).forEach((k, v) -> {
@@ -72,7 +73,7 @@ final class FailureExplainer {
         });
         return out;
       }
-      before = r.bindings().get(0);
+      before = r.results().get(0).bindings();
     }
     return List.of(); // the body holds as a query: the rule failed for another reason (its value)
   }
@@ -191,7 +192,7 @@ final class FailureExplainer {
     if (v instanceof StringValue) return v.toJson(); // %v would drop the quotes of a bare string
     try {
       QueryResult r = set.eval("x := sprintf(\"%v\", [input])", v);
-      if (r.defined() && r.bindings().get(0).get("x") instanceof StringValue s) return s.value();
+      if (r.defined() && r.results().get(0).binding("x") instanceof StringValue s) return s.value();
     } catch (RegoException | RuntimeException e) {
       // fall through to JSON
     }

@@ -128,7 +128,7 @@ public final class PolicyTestRunner {
       if (!result.defined()) {
         return new TestResult(name, rule.file(), rule.line(), Outcome.FAIL, "undefined", result.printed(), List.of());
       }
-      Value v = result.bindings().get(0).get("x");
+      Value v = result.value();
       if (BooleanValue.TRUE.equals(v)) {
         return new TestResult(name, rule.file(), rule.line(), Outcome.PASS, "", result.printed(), List.of());
       }

@@ -34,7 +34,8 @@ class PolicyTestRunnerTest {
       Object a = answers.get(query);
       if (a instanceof RegoException e) throw e;
       if (a == null) return new QueryResult(List.of(), List.of("printed " + query));
-      return new QueryResult(List.of(Map.of("x", (Value) a)), List.of());
+      return new QueryResult(List.of(new QueryResult.Result(
+          List.of(new QueryResult.ExpressionValue((Value) a, query, 1, 1)), Map.of())), List.of());
     }
   }
 

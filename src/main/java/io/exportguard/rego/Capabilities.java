@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -50,21 +52,22 @@ public final class Capabilities {
   /**
    * One declared builtin.
    *
+   * @param arity the number of arguments; -1 when variadic ({@code print})
    * @param declaration the signature in OPA's type notation, e.g. {@code (string, string) => boolean}
    */
-  public record Builtin(String name, String declaration, boolean relation, boolean nondeterministic,
+  public record Builtin(String name, int arity, String declaration, boolean relation, boolean nondeterministic,
                         boolean deprecated) {}
 
   private final Map<String, BuiltinDecl> builtins;
-  private final List<String> features;
-  private final List<String> futureKeywords;
+  private final Set<String> features;
+  private final Set<String> futureKeywords;
   private final List<String> allowNet;
 
   private Capabilities(Map<String, BuiltinDecl> builtins, List<String> features, List<String> futureKeywords,
                        List<String> allowNet) {
     this.builtins = Collections.unmodifiableMap(builtins);
-    this.features = List.copyOf(features);
-    this.futureKeywords = List.copyOf(futureKeywords);
+    this.features = Collections.unmodifiableSet(new LinkedHashSet<>(features));
+    this.futureKeywords = Collections.unmodifiableSet(new LinkedHashSet<>(futureKeywords));
     this.allowNet = allowNet == null ? null : List.copyOf(allowNet);
   }
 
@@ -79,7 +82,7 @@ public final class Capabilities {
 
   /** Reads a capabilities file (UTF-8 JSON); errors name the file, and for bad JSON its line and column. */
   public static Capabilities load(Path file) throws IOException, RegoException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
   }
 
   /**
@@ -87,7 +90,7 @@ public final class Capabilities {
    *
    * @param source the name errors should give (a file name), or null
    */
-  public static Capabilities parse(String json, String source) throws RegoException {
+  public static Capabilities parse(String source, String json) throws RegoException {
     Value doc;
     try {
       doc = Json.parse(json);
@@ -150,16 +153,22 @@ public final class Capabilities {
   public List<Builtin> builtins() {
     List<Builtin> out = new ArrayList<>();
     for (BuiltinDecl d : builtins.values()) {
-      out.add(new Builtin(d.name(), d.type().toString(), d.relation(), d.nondeterministic(), d.deprecated()));
+      out.add(new Builtin(d.name(), d.arity(), d.type().toString(), d.relation(), d.nondeterministic(),
+          d.deprecated()));
     }
     return out;
   }
 
   public boolean declares(String builtin) { return builtins.containsKey(builtin); }
 
-  public List<String> features() { return features; }
+  /** OPA's feature names, e.g. {@code rego_v1}, {@code rule_head_refs}, {@code template_strings}. */
+  public Set<String> features() { return features; }
 
-  public List<String> futureKeywords() { return futureKeywords; }
+  /** Whether a feature is declared. */
+  public boolean has(String feature) { return features.contains(feature); }
+
+  /** The keywords {@code import future.keywords.x} may name. */
+  public Set<String> futureKeywords() { return futureKeywords; }
 
   /** The hosts {@code http.send} may reach; empty when the document does not restrict them. */
   public Optional<List<String>> allowNet() { return Optional.ofNullable(allowNet); }
@@ -181,7 +190,7 @@ public final class Capabilities {
     return Json.write(doc.build());
   }
 
-  private static ArrayValue strings(List<String> s) {
+  private static ArrayValue strings(java.util.Collection<String> s) {
     List<Value> out = new ArrayList<>();
     for (String x : s) out.add(StringValue.of(x));
     return ArrayValue.of(out);

@@ -47,13 +47,16 @@ class CapabilitiesTest {
     assertThat(caps.builtins().get(3).nondeterministic()).isTrue();
     assertThat(caps.builtins().get(4).declaration()).isEqualTo("(any...)");
     assertThat(caps.features()).containsExactly("rego_v1");
+    assertThat(caps.has("rego_v1")).isTrue();
+    assertThat(caps.builtins().get(2).arity()).isEqualTo(1);
+    assertThat(caps.builtins().get(4).arity()).isEqualTo(-1);
     assertThat(caps.futureKeywords()).contains("if", "contains");
     assertThat(caps.allowNet()).isEmpty();
   }
 
   @Test
   void compilationIsRestrictedToTheDeclaredBuiltins() throws Exception {
-    Capabilities caps = Capabilities.parse(SMALL, "caps.json");
+    Capabilities caps = Capabilities.parse("caps.json", SMALL);
     assertThatThrownBy(() -> Rego.builder().capabilities(caps).module("p.rego", "package p\nq := sum([1])\n").compile())
         .isInstanceOf(RegoException.class).hasMessageContaining("rego_type_error: undefined function sum");
     PolicySet ps = Rego.builder().capabilities(caps).module("p.rego", "package p\nq := count([1, 2])\n").compile();
@@ -65,7 +68,7 @@ class CapabilitiesTest {
 
   @Test
   void aDeclaredBuiltinThisEngineLacksCompilesAndFailsAtEvaluationUnlessTheEmbedderProvidesIt() throws Exception {
-    Capabilities caps = Capabilities.parse(SMALL, "caps.json");
+    Capabilities caps = Capabilities.parse("caps.json", SMALL);
     String policy = "package p\nq := acme.lookup(\"k\")\n";
     PolicySet without = Rego.builder().capabilities(caps).module("p.rego", policy).compile();
     assertThatThrownBy(() -> without.eval("data.p.q", null))
@@ -83,15 +86,15 @@ class CapabilitiesTest {
     assertThat(current.declares("count")).isTrue();
     assertThat(current.declares("http.send")).isTrue();
     assertThat(current.features()).contains("rego_v1");
-    Capabilities again = Capabilities.parse(current.toJson(), null);
+    Capabilities again = Capabilities.parse(null, current.toJson());
     assertThat(again.builtins()).isEqualTo(current.builtins());
     assertThat(again.toJson()).isEqualTo(current.toJson());
   }
 
   @Test
   void anEmptyAllowNetTurnsNetworkAccessOffWhateverTheOptionsSay() throws Exception {
-    Capabilities noNet = Capabilities.parse(Capabilities.current().toJson().replaceFirst("\\{", "{\"allow_net\": [],"),
-        null);
+    Capabilities noNet = Capabilities.parse(null,
+        Capabilities.current().toJson().replaceFirst("\\{", "{\"allow_net\": [],"));
     assertThat(noNet.allowNet()).contains(java.util.List.of());
     PolicySet ps = Rego.builder().capabilities(noNet)
         .module("p.rego", "package p\nq := http.send({\"method\": \"get\", \"url\": \"http://127.0.0.1:1/\"})\n")
@@ -102,15 +105,15 @@ class CapabilitiesTest {
 
   @Test
   void aBrokenDocumentIsAnErrorNamingTheFileAndWhere() {
-    assertThatThrownBy(() -> Capabilities.parse("{\"builtins\": [}", "caps.json"))
+    assertThatThrownBy(() -> Capabilities.parse("caps.json", "{\"builtins\": [}"))
         .isInstanceOfSatisfying(RegoException.class, e -> {
           assertThat(e.errors().get(0).code()).isEqualTo(Capabilities.ERROR_CODE);
           assertThat(e.errors().get(0).file()).isEqualTo("caps.json");
           assertThat(e.errors().get(0).line()).isEqualTo(1);
         });
-    assertThatThrownBy(() -> Capabilities.parse("{\"builtins\": [{\"name\": \"f\", \"decl\": {\"type\": \"function\","
-        + " \"args\": [{\"type\": \"strng\"}]}}]}", "caps.json"))
+    assertThatThrownBy(() -> Capabilities.parse("caps.json", "{\"builtins\": [{\"name\": \"f\", \"decl\": {\"type\": \"function\","
+        + " \"args\": [{\"type\": \"strng\"}]}}]}"))
         .hasMessageContaining("caps.json: capabilities_error: capabilities: builtins[0] (f): unknown type \"strng\"");
-    assertThatThrownBy(() -> Capabilities.parse("[]", "caps.json")).hasMessageContaining("must be a JSON object");
+    assertThatThrownBy(() -> Capabilities.parse("caps.json", "[]")).hasMessageContaining("must be a JSON object");
   }
 }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -273,4 +274,28 @@ public final class Engine implements PolicySet {
 
   @Override
   public List<PackageInfo> packages() { return packages; }
+
+  /**
+   * Where a rule's body stops holding (for test runners): the first failing expression, its text
+   * and the variables bound before it, by name.
+   */
+  public record RuleFailure(String file, int line, int column, String text, Map<String, Value> bound) {}
+
+  /**
+   * Why the complete rule at {@code rulePath} ({@code data.pkg.rule}) is undefined, or empty when
+   * that cannot be said (no such rule, its body holds, or evaluation failed).
+   */
+  public Optional<RuleFailure> explainUndefined(String rulePath, Value input, EvalOptions options) {
+    try {
+      return Explainer.explain(policy, plan, rulePath, input, options == null ? config.defaults() : options);
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The source text of a module by file name, as given to the compiler. */
+  public Optional<String> source(String file) {
+    for (Module m : policy.modules()) if (m.file() != null && m.file().equals(file)) return Optional.of(m.source());
+    return Optional.empty();
+  }
 }

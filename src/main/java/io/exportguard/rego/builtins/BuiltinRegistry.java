@@ -49,6 +49,7 @@ public final class BuiltinRegistry {
     Providers.register(r);
     Uris.register(r);
     RegoModules.register(r);
+    JsonSchemas.register(r);
     return r;
   }
 

@@ -12,6 +12,7 @@ import io.exportguard.rego.value.SetValue;
 import io.exportguard.rego.value.StringValue;
 import io.exportguard.rego.value.Value;
 import io.exportguard.report.Report;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,13 +43,24 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
   @Override
   public List<CheckDefinition> checks() { return checks; }
 
+  /**
+   * Evaluates every check within the options' timeout for the whole pack (not per query): each
+   * query gets what is left, and checks not reached in time are failed with the reason.
+   */
   @Override
   public List<RawResult> evaluate(JsonNode input) {
     Value in = Json.parse(input.toString());
     List<RawResult> out = new ArrayList<>();
+    long deadline = System.nanoTime() + Math.min(options.timeout().toNanos(), Long.MAX_VALUE / 4);
     for (CheckDefinition c : checks) {
+      if (deadline - System.nanoTime() <= 0) {
+        out.add(RawResult.failed(c, "not evaluated: policy evaluation took longer than the timeout of "
+            + options.timeout().toMillis() + " ms"));
+        continue;
+      }
       try {
-        out.add(RawResult.findings(c, findings(query(c, "deny", in)), findings(query(c, "warn", in))));
+        out.add(RawResult.findings(c, findings(query(c, "deny", in, deadline)),
+            findings(query(c, "warn", in, deadline))));
       } catch (RegoException e) {
         out.add(RawResult.failed(c, e.getMessage()));
       } catch (RuntimeException e) {
@@ -58,8 +70,9 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
     return out;
   }
 
-  private Value query(CheckDefinition c, String rule, Value input) throws RegoException {
-    QueryResult r = policySet.eval("data." + c.packagePath() + "." + rule, input, options);
+  private Value query(CheckDefinition c, String rule, Value input, long deadline) throws RegoException {
+    Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+    QueryResult r = policySet.eval("data." + c.packagePath() + "." + rule, input, options.withTimeout(left));
     if (!r.defined()) return null;
     return r.bindings().get(0).get("x");
   }

@@ -1,5 +1,8 @@
 package io.exportguard.report;
 
+import io.exportguard.redact.RedactedValues;
+import io.exportguard.redact.RedactingOutputStream;
+import io.exportguard.redact.Redactor;
 import io.exportguard.report.internal.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,12 +47,14 @@ public final class ReportFiles {
    */
   public static List<Path> writeAll(Report report, List<ReportWriter> writers, Path outDir, PrintWriter console)
       throws IOException {
+    // Secrets are removed from the model before any format escapes it, and from the bytes after.
+    Report clean = RedactedValues.of(report);
     List<Path> written = new ArrayList<>();
     for (ReportWriter writer : writers) {
       if (writer.extension() == null) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        writer.write(report, buffer);
-        console.print(buffer.toString(StandardCharsets.UTF_8));
+        writer.write(clean, buffer);
+        console.print(Redactor.process().redact(buffer.toString(StandardCharsets.UTF_8)));
         console.flush();
         continue;
       }
@@ -58,8 +63,9 @@ public final class ReportFiles {
       // Not Files.createTempFile: that makes the file owner-only (0600), and a report is for sharing.
       Path temp = outDir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
       try {
-        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-          writer.write(report, out);
+        try (OutputStream out = new RedactingOutputStream(
+            Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+          writer.write(clean, out);
         }
         try {
           Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

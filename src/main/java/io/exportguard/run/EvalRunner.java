@@ -8,6 +8,7 @@ import io.exportguard.report.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** {@code exportguard eval}: evaluates a saved facts document offline, exactly as preflight would. */
 public final class EvalRunner {
@@ -28,7 +29,13 @@ public final class EvalRunner {
   }
 
   public int run(Path factsFile, PolicyOptions options) {
+    return run(factsFile, options, null);
+  }
+
+  /** With {@code --timeout} (null: {@link PreflightRunner#DEFAULT_TIMEOUT}), the bound on evaluating every check. */
+  public int run(Path factsFile, PolicyOptions options, String timeout) {
     try {
+      Duration evalTimeout = timeout == null ? PreflightRunner.DEFAULT_TIMEOUT : Durations.parse("--timeout", timeout);
       RunClock clock = RunClock.fromEnvironment();
       FactsDocument doc;
       try {
@@ -36,7 +43,7 @@ public final class EvalRunner {
       } catch (FactsFormatException e) {
         throw new BadInputException("--facts " + e.getMessage());
       }
-      try (Evaluation evaluation = Evaluation.prepare(options, clock, engines)) {
+      try (Evaluation evaluation = Evaluation.prepare(options, clock, engines, evalTimeout)) {
         Report report = evaluation.ready().evaluate(doc, null);
         evaluation.write(report, out);
         return report.summary().verdict().exitCode();

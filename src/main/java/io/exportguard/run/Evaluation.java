@@ -54,10 +54,11 @@ final class Evaluation implements AutoCloseable {
 
   /**
    * Validates everything the user gave and loads the policy files; any problem is a
-   * {@link BadInputException}. Compiling runs on its own thread meanwhile (it takes a good part of
+   * {@link BadInputException}. Evaluating all the checks may take at most {@code evalTimeout}. Compiling runs on its own thread meanwhile (it takes a good part of
    * a run's start-up), so preflight can gather facts at the same time; {@link #ready()} joins it.
    */
-  static Evaluation prepare(PolicyOptions o, RunClock clock, PolicyEngineFactory engines) throws BadInputException {
+  static Evaluation prepare(PolicyOptions o, RunClock clock, PolicyEngineFactory engines, Duration evalTimeout)
+      throws BadInputException {
     Severity failOn = Severity.parse(o.failOn());
     if (failOn == null) {
       throw new BadInputException("--fail-on " + o.failOn() + ": expected critical, high, medium, low or info");
@@ -80,7 +81,7 @@ final class Evaluation implements AutoCloseable {
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }
-    EvalOptions eval = EvalOptions.DEFAULT.withTimeout(Duration.ofSeconds(30));
+    EvalOptions eval = EvalOptions.DEFAULT.withTimeout(evalTimeout);
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
     CompletableFuture<PolicyEngine> compiling = new CompletableFuture<>();
     Thread compiler = new Thread(() -> {

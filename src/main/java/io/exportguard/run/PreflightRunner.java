@@ -118,7 +118,7 @@ public final class PreflightRunner {
       if (prestartedSandbox != null) prestartedSandbox.sandbox.thenAccept(Sandbox::close);
       if (o.sandbox() != null) sandboxStarting = startSandbox(o.sandbox());
     }
-    try (Evaluation evaluation = prepare(o.policy(), clock, sandboxStarting);
+    try (Evaluation evaluation = prepare(o.policy(), clock, sandboxStarting, timeout);
          Sandbox sandbox = sandboxStarting == null ? null : started(sandboxStarting, o.sandbox())) {
       trace("sandbox started");
       if (sandbox != null) {
@@ -263,10 +263,10 @@ public final class PreflightRunner {
   }
 
   /** Prepares the evaluation; when that fails, a sandbox being started is closed once it is up. */
-  private Evaluation prepare(PolicyOptions policy, RunClock clock, CompletableFuture<Sandbox> sandboxStarting)
-      throws BadInputException {
+  private Evaluation prepare(PolicyOptions policy, RunClock clock, CompletableFuture<Sandbox> sandboxStarting,
+                             Duration timeout) throws BadInputException {
     try {
-      Evaluation e = Evaluation.prepare(policy, clock, engines);
+      Evaluation e = Evaluation.prepare(policy, clock, engines, timeout);
       trace("policies loaded (compiling meanwhile)");
       return e;
     } catch (BadInputException | RuntimeException e) {

@@ -176,6 +176,7 @@ final class Documents {
       ev.session.ruleStack.push(d);
       try {
         ev.evalBody(d.body(), 0, frame, () -> ev.evalTerm(d.key()[0], frame, v -> {
+          ev.session.chargeElements(1);
           out.add(v);
           return false;
         }));
@@ -195,6 +196,7 @@ final class Documents {
       try {
         ev.evalBody(d.body(), 0, frame, () -> ev.evalArgs(d.key(), 0, new Value[d.key().length], frame,
             keys -> ev.evalTerm(d.value(), frame, v -> {
+              ev.session.chargeElements(1);
               if (!out.put(keys, v, d.setLeaf())) throw conflict("object keys must be unique", d);
               return false;
             })));

@@ -40,22 +40,10 @@ public final class CliProfile {
    */
   public static AlibabaCloudCredentialsProvider load(Path file, String name) {
     JsonNode root;
-    String text;
     try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      String why = e instanceof NoSuchFileException ? "no such file"
-          : e instanceof AccessDeniedException ? "permission denied"
-          : e instanceof CharacterCodingException ? "not UTF-8 text" : e.getClass().getSimpleName();
-      throw new IllegalArgumentException("--profile " + name + ": cannot read " + file + " (" + why + ")");
-    }
-    try {
-      root = MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-      throw new IllegalArgumentException("--profile " + name + ": " + file + where + ": not valid JSON ("
-          + problem(e) + ")");
+      root = read(file);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--profile " + name + ": " + e.getMessage());
     }
     JsonNode found = null;
     for (JsonNode p : root == null ? NullNode.getInstance() : root.path("profiles")) {
@@ -78,6 +66,40 @@ public final class CliProfile {
     }
     throw new IllegalArgumentException("--profile " + name + ": mode " + mode
         + " is not supported by --profile; set ALIBABA_CLOUD_PROFILE=" + name + " instead (the SDK chain reads it)");
+  }
+
+  /**
+   * Why the file cannot serve credentials, or null when it is readable JSON (or absent: the SDK
+   * chain then simply looks elsewhere). The chain's own message says only "failed to parse".
+   */
+  public static String problem(Path file) {
+    if (!Files.exists(file)) return null;
+    try {
+      read(file);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** The file as JSON; IllegalArgumentException names the file and, for a syntax error, its position. */
+  private static JsonNode read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      String why = e instanceof NoSuchFileException ? "no such file"
+          : e instanceof AccessDeniedException ? "permission denied"
+          : e instanceof CharacterCodingException ? "not UTF-8 text" : e.getClass().getSimpleName();
+      throw new IllegalArgumentException("cannot read " + file + " (" + why + ")");
+    }
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+      throw new IllegalArgumentException(file + where + ": not valid JSON (" + problem(e) + ")");
+    }
   }
 
   /** What kind of syntax error, in words of our own: Jackson's messages quote the offending token. */

@@ -63,7 +63,7 @@ public final class Redactor {
    * only a quoted value is taken, so JSON numbers and structure are never touched.
    */
   private static final Pattern SECRET_PAIR = Pattern.compile("(?i)([A-Za-z0-9_.-]*(?:secret|token|password|passwd)"
-      + "(?:\"\\s*:\\s*\"|'\\s*:\\s*'|\\s*=\\s*\"?))([^\\s\"'&,;<>{}\\[\\]]+)");
+      + "(?:\"\\s*:\\s*\"|'\\s*:\\s*'|\\s*=\\s*[\"']?))([^\\s\"'&,;<>{}\\[\\]]+)");
 
   private volatile List<String> literals = List.of();
 

@@ -320,8 +320,9 @@ public final class PreflightRunner {
     } catch (BadInputException e) {
       throw e;
     } catch (Exception e) {
-      throw new BadInputException("no Alibaba Cloud credentials: " + firstLine(e.getMessage())
-          + " (set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET, use --profile, or try --sandbox demo-pass)");
+      String cliConfig = CliProfile.problem(CliProfile.defaultFile());
+      throw new BadInputException("no Alibaba Cloud credentials: " + (cliConfig != null ? cliConfig
+          : firstLine(e.getMessage()) + " (set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET, use --profile, or try --sandbox demo-pass)"));
     }
     return p;
   }

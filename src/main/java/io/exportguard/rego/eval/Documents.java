@@ -158,6 +158,8 @@ final class Documents {
     try {
       if (args == null) body.next();
       else bindParams(ev, d.params(), args, 0, frame, body);
+    } catch (EvalException e) {
+      throw e.at(d.file(), d.line(), d.column()); // an error in the rule's value rather than its body
     } finally {
       ev.session.ruleStack.pop();
     }

@@ -128,21 +128,31 @@ public final class StsApi {
         "The Min/Max value of DurationSeconds is 15min/" + MAX_SESSION_SECONDS / 3600 + "hr.");
   }
 
-  /** True when an Allow for sts:AssumeRole names this account (root ARN, bare id or {@code *}) and no Deny does. */
+  /**
+   * True when a certain Allow of sts:AssumeRole names this account (root ARN, bare id or {@code *})
+   * as a RAM principal and no statement that may deny it could apply to the account (fail closed).
+   */
   static boolean trustsAccount(Role role, String account) {
     boolean allowed = false;
     for (Statement s : Statement.parse(role.trustPolicy())) {
-      if (!s.matchesAction("sts:AssumeRole")) {
-        continue;
-      }
-      List<String> principals = s.principals("RAM");
-      boolean names = principals.stream().anyMatch(p -> p.equals("*") || p.equals(account) || p.equals("acs:ram::" + account + ":root"));
-      if (names && !s.allow()) {
+      if (s.mayDeny() && s.actionMayCover("sts:AssumeRole")
+          && (s.principalUnbounded() || s.principals().stream().anyMatch(p -> namesAccount(p, account)))) {
         return false;
       }
-      allowed |= names && s.allow();
+      List<Statement.Principal> principals = s.documentedPrincipals();
+      allowed |= s.grants() && s.actionCovers("sts:AssumeRole") && principals != null
+          && principals.stream().anyMatch(p -> namesAccount(p, account));
     }
     return allowed;
+  }
+
+  private static boolean namesAccount(Statement.Principal p, String account) {
+    if (!p.isText()) {
+      return false;
+    }
+    String v = p.text();
+    boolean ram = p.kind() == null || p.kind().equalsIgnoreCase("RAM") || v.equals("*");
+    return ram && (v.equals("*") || v.equals(account) || v.equals("acs:ram::" + account + ":root"));
   }
 
   private static String random(int length) {

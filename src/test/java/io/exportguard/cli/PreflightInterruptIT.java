@@ -88,7 +88,7 @@ class PreflightInterruptIT {
   }
 
   /** The built jar when the IT phase has it, otherwise this JVM's class path (main classes and dependencies). */
-  private static List<String> javaCommand(String... args) {
+  static List<String> javaCommand(String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Path jar = Path.of("target", "exportguard.jar");

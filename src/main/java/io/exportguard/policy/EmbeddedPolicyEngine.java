@@ -3,7 +3,6 @@ package io.exportguard.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.PolicySet;
-import io.exportguard.rego.QueryResult;
 import io.exportguard.rego.RegoException;
 import io.exportguard.rego.value.ArrayValue;
 import io.exportguard.rego.value.Json;
@@ -51,9 +50,10 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
   public List<RawResult> evaluate(JsonNode input) {
     Value in = Json.parse(input.toString());
     List<RawResult> out = new ArrayList<>();
-    long deadline = System.nanoTime() + Math.min(options.timeout().toNanos(), Long.MAX_VALUE / 4);
+    long deadline = options.timeout() == null ? 0
+        : System.nanoTime() + Math.min(options.timeout().toNanos(), Long.MAX_VALUE / 4);
     for (CheckDefinition c : checks) {
-      if (deadline - System.nanoTime() <= 0) {
+      if (options.timeout() != null && deadline - System.nanoTime() <= 0) {
         out.add(RawResult.failed(c, "not evaluated: policy evaluation took longer than the timeout of "
             + options.timeout().toMillis() + " ms"));
         continue;
@@ -71,10 +71,9 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
   }
 
   private Value query(CheckDefinition c, String rule, Value input, long deadline) throws RegoException {
-    Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-    QueryResult r = policySet.eval("data." + c.packagePath() + "." + rule, input, options.withTimeout(left));
-    if (!r.defined()) return null;
-    return r.bindings().get(0).get("x");
+    EvalOptions now = options.timeout() == null ? options
+        : options.withTimeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+    return policySet.eval("data." + c.packagePath() + "." + rule, input, now).value();
   }
 
   /** A deny/warn set (or array) of findings: objects with msg/resource, or bare strings. */

@@ -70,7 +70,7 @@ final class Calls {
       if (result != null) ev.session.chargeResult(result);
       return result;
     } catch (BuiltinException e) {
-      if (ev.session.options.strictBuiltinErrors()) throw new EvalException(e.code(), e.getMessage());
+      if (e.halts() || ev.session.options.strictBuiltinErrors()) throw new EvalException(e.code(), e.getMessage());
       return null;
     } catch (EvalException e) {
       throw e;

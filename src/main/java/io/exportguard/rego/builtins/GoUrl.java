@@ -231,14 +231,14 @@ final class GoUrl {
     for (int i = 0; i < in.length; i++) {
       int c = in[i] & 0xFF;
       if (c == '%') {
-        if (i + 2 >= in.length || hex(in[i + 1]) < 0 || hex(in[i + 2]) < 0) {
+        if (i + 2 >= in.length || Urls.hex(in[i + 1]) < 0 || Urls.hex(in[i + 2]) < 0) {
           String bad = new String(in, i, Math.min(3, in.length - i), StandardCharsets.UTF_8);
           throw new Reason("invalid URL escape " + GoFmt.quoteString(bad));
         }
-        int v = hex(in[i + 1]) << 4 | hex(in[i + 2]);
+        int v = Urls.hex(in[i + 1]) << 4 | Urls.hex(in[i + 2]);
         String escape = new String(in, i, 3, StandardCharsets.UTF_8);
         // In a host, %-escapes may only spell non-ASCII bytes (and %25 before a zone).
-        if (mode == Mode.HOST && hex(in[i + 1]) < 8 && !escape.equals("%25")) {
+        if (mode == Mode.HOST && Urls.hex(in[i + 1]) < 8 && !escape.equals("%25")) {
           throw new Reason("invalid URL escape " + GoFmt.quoteString(escape));
         }
         if (mode == Mode.ZONE && v < 0x80 && !escape.equals("%25") && shouldEscape(v, Mode.HOST)) {
@@ -254,13 +254,5 @@ final class GoUrl {
       }
     }
     return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static int hex(byte b) {
-    int c = b & 0xFF;
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
   }
 }

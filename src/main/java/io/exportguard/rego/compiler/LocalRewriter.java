@@ -33,6 +33,7 @@ final class LocalRewriter extends Transformer {
   private final Errors errors;
   private final Deque<Scope> scopes = new ArrayDeque<>();
   private int counter;
+  private boolean v1Checks = true;
 
   private static final class Scope {
     final boolean nested;
@@ -50,6 +51,9 @@ final class LocalRewriter extends Transformer {
   LocalRewriter(Errors errors) {
     this.errors = errors;
   }
+
+  /** Whether v1's checks apply to the rules rewritten next (variables named input or data are errors). */
+  void v1Checks(boolean on) { this.v1Checks = on; }
 
   Rule rewriteRule(Rule r) {
     scopes.push(new Scope(false));
@@ -82,7 +86,7 @@ final class LocalRewriter extends Transformer {
   }
 
   private void checkNotRoot(Var v) {
-    if (v.name().equals("input") || v.name().equals("data")) {
+    if (v1Checks && (v.name().equals("input") || v.name().equals("data"))) {
       errors.add(Errors.COMPILE, "variables must not shadow " + v.name() + " (use a different variable name)", v.loc());
     }
   }
@@ -225,6 +229,17 @@ final class LocalRewriter extends Transformer {
       Term value = declarePattern(ev.value());
       Body b = body(ev.body());
       return new Every(key, value, domain, b, withs(ev.with()), ev.loc());
+    } finally {
+      closeScope();
+    }
+  }
+
+  /** An and/or/not operand: a scope of its own, like a comprehension body. */
+  @Override
+  Body nestedBody(Body b) {
+    scopes.push(new Scope(true));
+    try {
+      return body(b);
     } finally {
       closeScope();
     }

@@ -52,7 +52,7 @@ final class RefResolver extends Transformer {
       Set<String> s = names.computeIfAbsent(m.pkg().dotted(), k -> new HashSet<>());
       for (Rule r : m.rules()) {
         s.add(r.name());
-        if (r.name().equals("data") || r.name().equals("input")) {
+        if (m.regoVersion().v1Rules() && (r.name().equals("data") || r.name().equals("input"))) {
           errors.add(Errors.COMPILE, "rules must not shadow " + r.name() + " (use a different rule name)", r.loc());
         }
       }
@@ -63,13 +63,14 @@ final class RefResolver extends Transformer {
       for (String n : names.get(m.pkg().dotted())) {
         globals.put(n, m.pkg().path().append(List.of(Scalar.string(n, m.pkg().loc()))));
       }
-      Set<String> imported = new HashSet<>();
+      Map<String, Import> imported = new HashMap<>();
       for (Import i : m.imports()) {
         if (i.isSyntaxOnly()) continue;
         String bound = i.boundName();
         if (bound == null) continue;
-        if (!imported.add(bound)) {
-          errors.add(Errors.COMPILE, "import must not shadow " + importText(i), i.loc());
+        Import earlier = imported.putIfAbsent(bound, i);
+        if (earlier != null && m.regoVersion().v1Rules()) {
+          errors.add(Errors.COMPILE, "import must not shadow import " + importText(earlier), i.loc());
           continue;
         }
         globals.put(bound, i.path());
@@ -211,6 +212,17 @@ final class RefResolver extends Transformer {
     openScope(c.body());
     try {
       return new ObjectCompr(term(c.key()), term(c.value()), body(c.body()), c.loc());
+    } finally {
+      scopes.pop();
+    }
+  }
+
+  /** An and/or/not operand: its own scope, seeing the enclosing one. */
+  @Override
+  Body nestedBody(Body b) {
+    openScope(b);
+    try {
+      return body(b);
     } finally {
       scopes.pop();
     }

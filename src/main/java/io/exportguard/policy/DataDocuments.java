@@ -49,7 +49,8 @@ final class DataDocuments {
     return v instanceof NullValue ? "an empty document" : "a value of type " + v.typeName();
   }
 
-  private static Value parse(String file, String text) throws PolicyLoadException {
+  /** Parses a JSON or YAML document (by extension): any value. */
+  static Value parse(String file, String text) throws PolicyLoadException {
     if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
       try {
         return Json.parse(text);

@@ -101,6 +101,13 @@ public final class PolicyLoader {
     return new LoadedPolicies(modules, data);
   }
 
+  /** A JSON or YAML document of any value, such as a query's input ({@code rego eval -i}). */
+  public static io.exportguard.rego.value.Value readDocument(Path file) throws PolicyLoadException {
+    if (Files.isDirectory(file)) throw new PolicyLoadException(file.toString(), "is a directory, not a JSON or YAML file");
+    if (!Files.isRegularFile(file)) throw new PolicyLoadException(file.toString(), "no such file");
+    return DataDocuments.parse(file.toString(), readFile(file));
+  }
+
   /** The built-in pack's relative file names, as listed in its index. */
   public static List<String> builtinIndex() throws PolicyLoadException {
     String text = readResource(BUILTIN_INDEX);

@@ -14,4 +14,9 @@ public final class Rego {
   public static PolicySet compile(List<RegoModule> modules, Value data) throws RegoException {
     return io.exportguard.rego.eval.Engine.compile(modules, data);
   }
+
+  /** Like {@link #compile(List, Value)}, with a Rego version (v0 compatibility) and capabilities. */
+  public static PolicySet compile(List<RegoModule> modules, Value data, CompileOptions options) throws RegoException {
+    return io.exportguard.rego.eval.Engine.compile(modules, data, options);
+  }
 }

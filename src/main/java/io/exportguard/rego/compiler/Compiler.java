@@ -25,16 +25,26 @@ public final class Compiler {
 
   /** Compiles the modules together; every error found by the failing stage is reported. */
   public static CompiledPolicy compile(List<Module> modules, BuiltinRegistry builtins) throws RegoException {
+    return compile(modules, builtins, false);
+  }
+
+  /**
+   * Like {@link #compile(List, BuiltinRegistry)}; {@code strict} is OPA's strict mode: v1's checks
+   * for every module, and unused imports and assigned variables are errors.
+   */
+  public static CompiledPolicy compile(List<Module> modules, BuiltinRegistry builtins, boolean strict)
+      throws RegoException {
     Errors errors = new Errors(modules);
-    List<Module> mods = RefResolver.resolve(modules, errors);
+    List<Module> mods = RefResolver.resolve(modules, errors, strict);
     failIf(errors);
     RuleTree tree = RuleTreeBuilder.build(mods, errors);
     failIf(errors);
 
     LocalRewriter locals = new LocalRewriter(errors);
+    locals.strict(strict);
     List<Module> rewritten = new ArrayList<>(mods.size());
     for (Module m : mods) {
-      locals.v1Checks(m.regoVersion().v1Rules());
+      locals.v1Checks(strict || m.regoVersion().v1Rules());
       rewritten.add(m.withRules(map(m.rules(), locals::rewriteRule)));
     }
     mods = rewritten;
@@ -48,7 +58,7 @@ public final class Compiler {
     FunctionChecker functions = new FunctionChecker(userFunctions, builtins, errors, typeErrors);
     for (Module m : mods) {
       // OPA 1.x rejects deprecated builtins in v1 modules only.
-      functions.allowDeprecated(!m.regoVersion().v1Rules());
+      functions.allowDeprecated(!strict && !m.regoVersion().v1Rules());
       for (Rule r : m.rules()) functions.checkRule(r);
     }
     functions.allowDeprecated(false);

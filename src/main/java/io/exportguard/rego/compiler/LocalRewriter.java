@@ -34,6 +34,7 @@ final class LocalRewriter extends Transformer {
   private final Deque<Scope> scopes = new ArrayDeque<>();
   private int counter;
   private boolean v1Checks = true;
+  private boolean strict;
 
   private static final class Scope {
     final boolean nested;
@@ -44,6 +45,8 @@ final class LocalRewriter extends Transformer {
     final Set<String> seenNested = new HashSet<>();
     /** Vars declared by {@code some x} and not used since: an error when the scope ends. */
     final Map<String, Var> someUnused = new java.util.LinkedHashMap<>();
+    /** Vars assigned with {@code :=} and not used since (strict mode reports them). */
+    final Map<String, Var> assignedUnused = new java.util.LinkedHashMap<>();
 
     Scope(boolean nested) { this.nested = nested; }
   }
@@ -54,6 +57,9 @@ final class LocalRewriter extends Transformer {
 
   /** Whether v1's checks apply to the rules rewritten next (variables named input or data are errors). */
   void v1Checks(boolean on) { this.v1Checks = on; }
+
+  /** OPA's strict mode: an assigned variable never used is an error. */
+  void strict(boolean on) { this.strict = on; }
 
   Rule rewriteRule(Rule r) {
     scopes.push(new Scope(false));
@@ -83,6 +89,9 @@ final class LocalRewriter extends Transformer {
   private void closeScope() {
     Scope s = scopes.pop();
     for (Var v : s.someUnused.values()) errors.add(Errors.COMPILE, "declared var " + v.name() + " unused", v.loc());
+    if (strict) {
+      for (Var v : s.assignedUnused.values()) errors.add(Errors.COMPILE, "assigned var " + v.name() + " unused", v.loc());
+    }
   }
 
   private void checkNotRoot(Var v) {
@@ -136,6 +145,7 @@ final class LocalRewriter extends Transformer {
       String n = s.renames.get(v.name());
       if (n != null) {
         s.someUnused.remove(v.name());
+        s.assignedUnused.remove(v.name());
         markSeen(v.name());
         return n.equals(v.name()) ? v : new Var(n, v.loc());
       }
@@ -195,10 +205,28 @@ final class LocalRewriter extends Transformer {
     if (e instanceof TermExpr t && t.term() instanceof Call c && "assign".equals(c.name()) && c.args().size() == 2) {
       Term rhs = term(c.args().get(1));
       Term lhs = declarePattern(c.args().get(0));
+      Set<String> assigned = new HashSet<>();
+      RefResolver.patternVars(c.args().get(0), assigned);
+      for (String name : assigned) {
+        if (!name.equals(Var.WILDCARD)) scopes.peek().assignedUnused.putIfAbsent(name, find(c.args().get(0), name));
+      }
       Call nc = new Call(c.operator(), List.of(lhs, rhs), c.loc());
       return new TermExpr(nc, t.negated(), withs(t.with()), t.loc());
     }
     return super.expr(e);
+  }
+
+  private static Var find(Term pattern, String name) {
+    if (pattern instanceof Var v) return v;
+    Var[] hit = {null};
+    new Transformer() {
+      @Override
+      Term var(Var v) {
+        if (hit[0] == null && v.name().equals(name)) hit[0] = v;
+        return v;
+      }
+    }.term(pattern);
+    return hit[0] != null ? hit[0] : new Var(name, pattern.loc());
   }
 
   @Override

@@ -58,6 +58,13 @@ final class TemplateLowering extends Transformer {
   }
 
   @Override
+  io.exportguard.rego.ast.Ref headRef(io.exportguard.rego.ast.Ref head) {
+    List<Term> ts = new ArrayList<>(head.terms());
+    for (int i = 1; i < ts.size(); i++) ts.set(i, term(ts.get(i)));
+    return new io.exportguard.rego.ast.Ref(ts, head.loc());
+  }
+
+  @Override
   Term template(TemplateString t) {
     if (builtins.lookup(BUILTIN).isEmpty()) {
       errors.add(Errors.COMPILE, "template-strings are not supported", t.loc());
@@ -105,6 +112,12 @@ final class TemplateLowering extends Transformer {
       Term template(TemplateString ts) {
         found[0] = true;
         return ts;
+      }
+
+      @Override
+      io.exportguard.rego.ast.Ref headRef(io.exportguard.rego.ast.Ref head) {
+        for (int i = 1; i < head.size(); i++) term(head.get(i));
+        return head;
       }
     };
     for (Rule x = r; x != null && !found[0]; x = x.elseRule()) t.rule(x.withElse(null));

@@ -1,5 +1,6 @@
 package io.exportguard.rego.eval;
 
+import io.exportguard.rego.CompileOptions;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.PackageInfo;
 import io.exportguard.rego.PolicySet;
@@ -7,6 +8,7 @@ import io.exportguard.rego.QueryResult;
 import io.exportguard.rego.RegoError;
 import io.exportguard.rego.RegoException;
 import io.exportguard.rego.RegoModule;
+import io.exportguard.rego.RegoVersion;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Module;
 import io.exportguard.rego.ast.TermExpr;
@@ -14,6 +16,7 @@ import io.exportguard.rego.builtins.BuiltinRegistry;
 import io.exportguard.rego.compiler.CompiledPolicy;
 import io.exportguard.rego.compiler.CompiledQuery;
 import io.exportguard.rego.compiler.Compiler;
+import io.exportguard.rego.parser.ParseOptions;
 import io.exportguard.rego.parser.Parser;
 import io.exportguard.rego.value.ObjectValue;
 import io.exportguard.rego.value.Value;
@@ -38,25 +41,58 @@ public final class Engine implements PolicySet {
   private final CompiledPolicy policy;
   private final Plan plan;
   private final List<PackageInfo> packages;
+  private final BuiltinRegistry builtins;
+  private final ParseOptions queryOptions;
   private final ConcurrentHashMap<String, QueryPlan> queries = new ConcurrentHashMap<>();
 
-  private Engine(CompiledPolicy policy, Plan plan) {
+  private Engine(CompiledPolicy policy, Plan plan, BuiltinRegistry builtins, ParseOptions queryOptions) {
     this.policy = policy;
     this.plan = plan;
+    this.builtins = builtins;
+    this.queryOptions = queryOptions;
     this.packages = Packages.of(policy.modules());
   }
 
   /** Parses every module (reporting all their errors together), compiles them and builds the plan. */
   public static Engine compile(List<RegoModule> modules, Value data) throws RegoException {
+    return compile(modules, data, CompileOptions.DEFAULT);
+  }
+
+  /** Like {@link #compile(List, Value)}: modules in the options' Rego version, with its capabilities. */
+  public static Engine compile(List<RegoModule> modules, Value data, CompileOptions options) throws RegoException {
     if (data != null && !(data instanceof ObjectValue)) {
       throw new RegoException(new RegoError("rego_compile_error", "data must be an object, got " + data.typeName(),
           null, 0, 0, null));
     }
+    BuiltinRegistry builtins = options.capabilities() == null ? STANDARD : options.capabilities().registry(STANDARD);
+    List<Module> parsed = parseAll(modules, options);
+    try {
+      CompiledPolicy policy = Compiler.compile(parsed, builtins, options.strict());
+      return new Engine(policy, PlanBuilder.build(policy, data == null ? ObjectValue.EMPTY : data, builtins), builtins,
+          ParseOptions.of(options.regoVersion(), options.capabilities()));
+    } catch (RuntimeException | StackOverflowError e) {
+      // A defect must not escape the API as an unchecked exception or a stack trace.
+      throw new RegoException(new RegoError("rego_compile_error", "internal error while compiling: " + e,
+          null, 0, 0, null));
+    }
+  }
+
+  /**
+   * Parses every module in its own Rego version (or the options' default), reporting the errors of
+   * all of them together.
+   */
+  public static List<Module> parseAll(List<RegoModule> modules, CompileOptions options) throws RegoException {
+    if (options.capabilities() != null && !options.capabilities().has("rego_v1")
+        && (options.regoVersion() != RegoVersion.V0 || modules.stream().anyMatch(m -> m.version() == RegoVersion.V1))) {
+      throw new RegoException(new RegoError("rego_parse_error",
+          "illegal capabilities: rego_v1 feature required for parsing v1 Rego", null, 0, 0, null));
+    }
     List<Module> parsed = new ArrayList<>();
     List<RegoError> errors = new ArrayList<>();
     for (RegoModule m : modules) {
+      RegoVersion version = m.version() != null ? m.version() : options.regoVersion();
       try {
-        parsed.add(Parser.parseModule(m.file(), m.source()));
+        parsed.add(Parser.parseModule(m.file(), m.source(), ParseOptions.of(version, options.capabilities())));
       } catch (RegoException e) {
         errors.addAll(e.errors());
       } catch (RuntimeException | StackOverflowError e) {
@@ -64,14 +100,7 @@ public final class Engine implements PolicySet {
       }
     }
     if (!errors.isEmpty()) throw new RegoException(errors);
-    try {
-      CompiledPolicy policy = Compiler.compile(parsed, STANDARD);
-      return new Engine(policy, PlanBuilder.build(policy, data == null ? ObjectValue.EMPTY : data, STANDARD));
-    } catch (RuntimeException | StackOverflowError e) {
-      // A defect must not escape the API as an unchecked exception or a stack trace.
-      throw new RegoException(new RegoError("rego_compile_error", "internal error while compiling: " + e,
-          null, 0, 0, null));
-    }
+    return parsed;
   }
 
   @Override
@@ -165,7 +194,7 @@ public final class Engine implements PolicySet {
     QueryPlan q = queries.get(query);
     if (q != null) return q;
     try {
-      q = lowerQuery(policy.compileQuery(Parser.parseQuery(query)));
+      q = lowerQuery(policy.compileQuery(Parser.parseQuery(query, queryOptions)));
     } catch (RuntimeException | StackOverflowError e) {
       throw new RegoException(new RegoError("rego_compile_error", "internal error while compiling the query: " + e,
           null, 0, 0, null));
@@ -175,7 +204,7 @@ public final class Engine implements PolicySet {
   }
 
   private QueryPlan lowerQuery(CompiledQuery cq) {
-    Lowering low = new Lowering(STANDARD, plan.functions);
+    Lowering low = new Lowering(builtins, plan.functions);
     Body body = low.body(cq.body());
     low.closeComprehensions(List.of(), List.of(body));
     Term single = null;

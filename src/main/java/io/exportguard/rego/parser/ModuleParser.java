@@ -286,7 +286,8 @@ final class ModuleParser extends BodyParser {
     boolean setLike = kind == RuleKind.PARTIAL_OBJECT && value == null && head.size() == 2;
     Body body = parseRuleBody(start, setLike, function);
     if (kind != RuleKind.PARTIAL_SET && value == null) {
-      if (!hasBody) {
+      // A function written without value or body, f("x"), is true for those arguments (as in OPA).
+      if (!hasBody && kind != RuleKind.FUNCTION) {
         String name = head.dottedName() != null ? head.dottedName() : head.headName();
         throw fail(start, "rule must have a value or a body: " + name);
       }

@@ -36,6 +36,14 @@ public record ParseOptions(RegoVersion version, Set<String> futureKeywords, bool
     return new ParseOptions(version == RegoVersion.V0_COMPAT_V1 ? RegoVersion.V0 : version, null, true, true, true);
   }
 
+  /** The options OPA's parser takes from capabilities (null: everything allowed). */
+  public static ParseOptions of(RegoVersion version, io.exportguard.rego.Capabilities caps) {
+    if (caps == null) return of(version);
+    RegoVersion v = version == RegoVersion.V0_COMPAT_V1 ? RegoVersion.V0 : version;
+    return new ParseOptions(v, caps.futureKeywords(), caps.has("template_strings"), caps.has("keywords_in_refs"),
+        caps.has("rego_v1_import") || caps.has("rego_v1"));
+  }
+
   public ParseOptions withVersion(RegoVersion v) {
     return new ParseOptions(v, futureKeywords, templateStrings, keywordsInRefs, regoV1Import);
   }

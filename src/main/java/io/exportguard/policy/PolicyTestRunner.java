@@ -1,5 +1,6 @@
 package io.exportguard.policy;
 
+import io.exportguard.rego.CompileOptions;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.PackageInfo;
 import io.exportguard.rego.PolicySet;
@@ -81,7 +82,13 @@ public final class PolicyTestRunner {
    */
   public static Summary run(LoadedPolicies policies, Predicate<String> filter, EvalOptions options)
       throws RegoException {
-    return run(policies.compile(), sources(policies.modules()), filter, options);
+    return run(policies, filter, options, CompileOptions.DEFAULT);
+  }
+
+  /** Like {@link #run(LoadedPolicies, Predicate, EvalOptions)}, compiling with options (v0 compatibility). */
+  public static Summary run(LoadedPolicies policies, Predicate<String> filter, EvalOptions options,
+                            CompileOptions compile) throws RegoException {
+    return run(policies.compile(compile), sources(policies.modules()), filter, options);
   }
 
   /**
@@ -150,6 +157,16 @@ public final class PolicyTestRunner {
    *     or compiled or no test was found
    */
   public static int execute(List<java.nio.file.Path> dirs, String runRegex, PrintWriter out, PrintWriter err) {
+    return execute(dirs, runRegex, CompileOptions.DEFAULT, out, err);
+  }
+
+  /**
+   * Like {@link #execute(List, String, PrintWriter, PrintWriter)}, compiling with options
+   * ({@code --v0-compatible}). Directories given are tested together with the built-in pack's
+   * library packages ({@code exportguard.lib.*}), which their policies may import.
+   */
+  public static int execute(List<java.nio.file.Path> dirs, String runRegex, CompileOptions compile, PrintWriter out,
+                            PrintWriter err) {
     Predicate<String> filter;
     try {
       filter = filter(runRegex);
@@ -160,13 +177,14 @@ public final class PolicyTestRunner {
     LoadedPolicies policies;
     try {
       policies = PolicyLoader.load(new PolicyLoader.Sources(dirs, dirs.isEmpty(), List.of(), true));
+      if (!dirs.isEmpty()) policies = PolicyLoader.withBuiltinLibrary(policies);
     } catch (PolicyLoadException e) {
       err.println("exportguard: " + e.format());
       return 2;
     }
     Summary summary;
     try {
-      summary = run(policies, filter, EvalOptions.DEFAULT);
+      summary = run(policies, filter, EvalOptions.DEFAULT, compile);
     } catch (RegoException e) {
       for (RegoError error : e.errors()) err.println("exportguard: " + error.format());
       return 2;

@@ -74,12 +74,13 @@ final class Evaluation implements AutoCloseable {
     if (o.noDefaultPolicies() && o.policies().isEmpty()) {
       throw new BadInputException("--no-default-policies needs at least one --policies DIR");
     }
-    LoadedPolicies loaded;
+    LoadedPolicies read;
     try {
-      loaded = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false));
+      read = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false));
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }
+    LoadedPolicies loaded = o.v0Compatible() ? read.withRegoVersion(io.exportguard.rego.RegoVersion.V0) : read;
     EvalOptions eval = EvalOptions.DEFAULT.withTimeout(Duration.ofSeconds(30));
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
     CompletableFuture<PolicyEngine> compiling = new CompletableFuture<>();

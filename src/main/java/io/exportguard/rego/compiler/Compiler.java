@@ -109,6 +109,7 @@ public final class Compiler {
       failIf(errors);
       q = new Safety(errors, functions::arity).query(q);
       failIf(errors);
+
       failIf(typeErrors);
       Set<String> vars = new LinkedHashSet<>();
       for (Expr e : q.exprs()) Vars.shallow(e, vars);

@@ -251,7 +251,8 @@ final class ModuleParser extends BodyParser {
     if (headTerm instanceof Call c) {
       head = c.operator();
       args = c.args();
-      function = true;
+      // As in OPA, `p() = v` without arguments defines a rule, not a function.
+      function = !args.isEmpty();
     } else if (headTerm instanceof Var v) {
       head = new Ref(List.of(v), v.loc());
     } else if (headTerm instanceof Ref r && r.head() instanceof Var) {
@@ -394,7 +395,7 @@ final class ModuleParser extends BodyParser {
     if (headTerm instanceof Call c) {
       head = c.operator();
       args = c.args();
-      kind = RuleKind.FUNCTION;
+      if (!args.isEmpty()) kind = RuleKind.FUNCTION;
     } else if (headTerm instanceof Var v) {
       head = new Ref(List.of(v), v.loc());
     } else if (headTerm instanceof Ref r && r.head() instanceof Var && r.isGround()) {

@@ -1,5 +1,7 @@
 package io.exportguard.rego.conformance;
 
+import io.exportguard.rego.Capabilities;
+import io.exportguard.rego.CompileOptions;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.PolicySet;
 import io.exportguard.rego.QueryResult;
@@ -7,6 +9,7 @@ import io.exportguard.rego.Rego;
 import io.exportguard.rego.RegoError;
 import io.exportguard.rego.RegoException;
 import io.exportguard.rego.RegoModule;
+import io.exportguard.rego.RegoVersion;
 import io.exportguard.rego.conformance.CaseOutcome.Status;
 import io.exportguard.rego.value.ArrayValue;
 import io.exportguard.rego.value.Json;
@@ -83,7 +86,11 @@ public final class CaseRunner {
     List<RegoModule> modules = new ArrayList<>();
     for (int i = 0; i < c.modules().size(); i++) modules.add(new RegoModule("test-" + i + ".rego", c.modules().get(i)));
     Value data = c.data() == null ? null : Values.fromJava(c.data());
-    PolicySet ps = Rego.compile(modules, data);
+    CompileOptions compile = CompileOptions.DEFAULT.withRegoVersion(c.v0Compatible() ? RegoVersion.V0 : RegoVersion.V1);
+    if (c.capabilities() != null) {
+      compile = compile.withCapabilities(Capabilities.parse("capabilities", Json.write(Values.fromJava(c.capabilities()))));
+    }
+    PolicySet ps = Rego.compile(modules, data, compile);
     EvalOptions opts = EvalOptions.DEFAULT.withTimeout(timeout).withStrictBuiltinErrors(c.strictError());
     Value input = c.input() == null ? null : Values.fromJava(c.input());
     if (c.inputTerm() != null) input = inputTerm(ps, c.inputTerm());

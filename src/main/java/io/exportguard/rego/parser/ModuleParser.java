@@ -178,7 +178,9 @@ final class ModuleParser extends BodyParser {
       if (sep.kind() == TokenKind.DOT) {
         Token name = cur();
         if (name.wsBefore()) throw whitespaceAfterDot(sep);
-        if (!name.kind().isWord()) throw unexpected(name, "identifier");
+        // Future keywords are names in an import path (import future.keywords.in), as in OPA.
+        boolean futureName = !isPackage && (name.kind().isFutureKeyword() || name.kind() == TokenKind.NOT);
+        if (!isRefName(name.kind()) && !futureName) throw unexpected(name, "identifier");
         advance();
         terms.add(Scalar.string(name.text(), loc(name)));
       } else {

@@ -88,6 +88,11 @@ abstract class TermParser {
     }
   }
 
+  /** A name after a dot: an identifier, or any keyword with the {@code keywords_in_refs} feature. */
+  boolean isRefName(TokenKind k) {
+    return k == TokenKind.IDENT || options.keywordsInRefs() && k.isWord();
+  }
+
   boolean logicalActive() {
     return keywords.contains(TokenKind.LOGICAL_AND) || keywords.contains(TokenKind.LOGICAL_OR);
   }
@@ -363,7 +368,7 @@ abstract class TermParser {
         advance();
         Token name = cur();
         if (name.wsBefore()) throw whitespaceAfterDot(t);
-        if (!name.kind().isWord()) throw unexpected(name, "identifier");
+        if (!isRefName(name.kind())) throw unexpected(name, "identifier");
         advance();
         ref.add(Scalar.string(name.text(), loc(name)));
       } else if (t.kind() == TokenKind.LBRACK) {

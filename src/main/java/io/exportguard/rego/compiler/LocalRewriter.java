@@ -146,7 +146,8 @@ final class LocalRewriter extends Transformer {
       if (n != null) {
         s.someUnused.remove(v.name());
         s.assignedUnused.remove(v.name());
-        markSeen(v.name());
+        // A use of a declared variable is not a "use before declaration" in an inner scope: as in
+        // OPA, [x | y == x; x := 1] may declare its own x after using the outer one.
         return n.equals(v.name()) ? v : new Var(n, v.loc());
       }
     }

@@ -112,8 +112,9 @@ final class Vars {
     else if (n instanceof TermExpr e) {
       shallowTerm(e.term(), out);
       for (With w : e.with()) shallowTerm(w.value(), out);
-    } else if (n instanceof SomeDecl s) {
-      for (Var v : s.vars()) out.add(v.name());
+    } else if (n instanceof SomeDecl) {
+      // A declaration alone does not make a variable the body's: as in OPA (which drops `some x`
+      // after renaming), a variable used only inside closures is local to each of them.
     } else if (n instanceof SomeIn s) {
       if (s.key() != null) shallowTerm(s.key(), out);
       shallowTerm(s.value(), out);

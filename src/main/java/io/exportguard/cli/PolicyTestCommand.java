@@ -1,7 +1,6 @@
 package io.exportguard.cli;
 
-import io.exportguard.policy.PolicyTestRunner;
-import io.exportguard.rego.CompileOptions;
+import io.exportguard.policy.PolicyTests;
 import io.exportguard.rego.RegoVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CompileOptions compile = CompileOptions.DEFAULT.withRegoVersion(v0Compatible ? RegoVersion.V0 : RegoVersion.V1);
-    return PolicyTestRunner.execute(dirs, run, compile, spec.commandLine().getOut(), spec.commandLine().getErr());
+    RegoVersion version = v0Compatible ? RegoVersion.V0 : RegoVersion.V1;
+    return PolicyTests.execute(dirs, run, version, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

@@ -1,6 +1,6 @@
 package io.exportguard.cli;
 
-import io.exportguard.rego.CompileOptions;
+import io.exportguard.rego.Rego;
 import io.exportguard.rego.RegoError;
 import io.exportguard.rego.RegoException;
 import io.exportguard.rego.RegoModule;
@@ -35,16 +35,16 @@ public final class RegoCheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    CompileOptions options;
+    Rego.Builder settings;
     List<RegoModule> modules;
     try {
-      options = rego.options().withStrict(strict);
+      settings = rego.builder().strict(strict);
       modules = RegoFiles.load(paths);
     } catch (IOException | RegoException e) {
       err.println("exportguard rego check: " + RegoFlags.message(e));
       return ExitCodes.ERROR;
     }
-    List<RegoError> errors = RegoCheck.check(modules, options);
+    List<RegoError> errors = RegoCheck.check(modules, settings);
     if (errors.isEmpty()) return ExitCodes.PASS;
     RegoCheck.print(errors, err);
     return ExitCodes.FAIL;

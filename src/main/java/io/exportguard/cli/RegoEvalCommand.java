@@ -3,12 +3,11 @@ package io.exportguard.cli;
 import io.exportguard.policy.LoadedPolicies;
 import io.exportguard.policy.PolicyLoadException;
 import io.exportguard.policy.PolicyLoader;
-import io.exportguard.rego.CompileOptions;
-import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.PolicySet;
+import io.exportguard.rego.QueryResult;
+import io.exportguard.rego.Rego;
 import io.exportguard.rego.RegoError;
 import io.exportguard.rego.RegoException;
-import io.exportguard.rego.parser.ParseOptions;
 import io.exportguard.rego.tool.RegoEval;
 import io.exportguard.rego.value.Value;
 import java.io.IOException;
@@ -56,13 +55,12 @@ public final class RegoEvalCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try {
-      CompileOptions options = rego.options();
+      Rego.Builder settings = rego.builder();
       LoadedPolicies loaded = PolicyLoader.load(new PolicyLoader.Sources(data, false, List.of(), true));
       Value in = input == null ? null : PolicyLoader.readDocument(input);
-      PolicySet policies = loaded.compile(options);
-      ParseOptions syntax = ParseOptions.of(options.regoVersion(), options.capabilities());
-      List<RegoEval.Result> results = RegoEval.eval(policies, query, in, syntax, EvalOptions.DEFAULT);
-      out.println(format.equals("json") ? RegoEval.json(results) : RegoEval.pretty(results));
+      PolicySet policies = settings.modules(loaded.modules()).data(loaded.data()).compile();
+      QueryResult result = policies.eval(query, in);
+      out.println(format.equals("json") ? RegoEval.json(result) : RegoEval.pretty(result));
       return ExitCodes.PASS;
     } catch (PolicyLoadException e) {
       err.println("exportguard rego eval: " + e.format());

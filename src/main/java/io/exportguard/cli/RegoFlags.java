@@ -1,12 +1,10 @@
 package io.exportguard.cli;
 
 import io.exportguard.rego.Capabilities;
-import io.exportguard.rego.CompileOptions;
+import io.exportguard.rego.Rego;
 import io.exportguard.rego.RegoException;
 import io.exportguard.rego.RegoVersion;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -20,17 +18,22 @@ public final class RegoFlags {
       description = "OPA capabilities JSON: the builtins, features and future keywords the policies may use.")
   Path capabilities;
 
-  /** The compile options the flags select; reads the capabilities file. */
-  CompileOptions options() throws IOException, RegoException {
-    CompileOptions o = CompileOptions.DEFAULT.withRegoVersion(v0Compatible ? RegoVersion.V0 : RegoVersion.V1);
-    if (capabilities == null) return o;
-    String json;
+  /** The Rego version the flags select. */
+  RegoVersion version() { return v0Compatible ? RegoVersion.V0 : RegoVersion.V1; }
+
+  /** The capabilities file's document, or null without {@code --capabilities}. */
+  Capabilities capabilities() throws IOException, RegoException {
+    if (capabilities == null) return null;
     try {
-      json = Files.readString(capabilities, StandardCharsets.UTF_8);
+      return Capabilities.load(capabilities);
     } catch (IOException e) {
       throw new IOException(capabilities + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
     }
-    return o.withCapabilities(Capabilities.parse(capabilities.toString(), json));
+  }
+
+  /** A builder with the flags' Rego version and capabilities. */
+  Rego.Builder builder() throws IOException, RegoException {
+    return Rego.builder().regoVersion(version()).capabilities(capabilities());
   }
 
   /** One line for a flag or file problem. */

@@ -46,9 +46,4 @@ public final class LoadedPolicies {
   public PolicySet compile() throws RegoException {
     return Rego.compile(modules, data);
   }
-
-  /** Compiles the modules over the data with options (Rego version, capabilities). */
-  public PolicySet compile(io.exportguard.rego.CompileOptions options) throws RegoException {
-    return Rego.compile(modules, data, options);
-  }
 }

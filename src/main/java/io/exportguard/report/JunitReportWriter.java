@@ -24,11 +24,14 @@ import java.util.Map;
  */
 public final class JunitReportWriter implements ReportWriter {
 
+  /** The name {@code --report} knows this format by. */
+  public static final String FORMAT = "junit";
+
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   @Override
-  public String format() { return "junit"; }
+  public String format() { return FORMAT; }
 
   @Override
   public String extension() { return ".xml"; }
@@ -131,7 +134,7 @@ public final class JunitReportWriter implements ReportWriter {
   private static String remediation(Report.CheckResult c) {
     StringBuilder b = new StringBuilder();
     if (c.prevents() != null) b.append("prevents ExportImage error ").append(c.prevents()).append('\n');
-    if (c.remediation() != null && !c.remediation().isEmpty()) b.append("remediation: ").append(c.remediation()).append('\n');
+    for (String fix : c.remediations()) b.append("remediation: ").append(fix).append('\n');
     b.append("policy: ").append(c.policyFile()).append(':').append(c.line()).append('\n');
     return b.toString();
   }

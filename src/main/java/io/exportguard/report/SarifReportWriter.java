@@ -33,12 +33,15 @@ import java.util.regex.Pattern;
  */
 public final class SarifReportWriter implements ReportWriter {
 
+  /** The name {@code --report} knows this format by. */
+  public static final String FORMAT = "sarif";
+
   static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
   private static final ObjectMapper MAPPER = new ObjectMapper(JsonStyle.factory()).disable(SerializationFeature.CLOSE_CLOSEABLE);
   private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
 
   @Override
-  public String format() { return "sarif"; }
+  public String format() { return FORMAT; }
 
   @Override
   public String extension() { return ".sarif"; }
@@ -153,7 +156,10 @@ public final class SarifReportWriter implements ReportWriter {
       r.put("kind", "fail");
       r.put("level", c.status() == Status.FAIL ? "error" : c.status() == Status.WARN ? "warning" : level(c.severity()));
     }
-    r.putObject("message").put("text", nz(f.msg(), nz(c.title(), c.id())));
+    String text = nz(f.msg(), nz(c.title(), c.id()));
+    // The rule's help holds the check's generic remediation; a finding's own names the real resources.
+    if (f.remediation() != null && !f.remediation().isEmpty()) text += "\nRemediation: " + f.remediation();
+    r.putObject("message").put("text", text);
     ObjectNode location = r.putArray("locations").addObject();
     ObjectNode physical = location.putObject("physicalLocation");
     ObjectNode artifact = physical.putObject("artifactLocation");

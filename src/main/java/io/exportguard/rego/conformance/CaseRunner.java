@@ -1,7 +1,6 @@
 package io.exportguard.rego.conformance;
 
 import io.exportguard.rego.Capabilities;
-import io.exportguard.rego.CompileOptions;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.PolicySet;
 import io.exportguard.rego.QueryResult;
@@ -86,11 +85,12 @@ public final class CaseRunner {
     List<RegoModule> modules = new ArrayList<>();
     for (int i = 0; i < c.modules().size(); i++) modules.add(new RegoModule("test-" + i + ".rego", c.modules().get(i)));
     Value data = c.data() == null ? null : Values.fromJava(c.data());
-    CompileOptions compile = CompileOptions.DEFAULT.withRegoVersion(c.v0Compatible() ? RegoVersion.V0 : RegoVersion.V1);
+    Rego.Builder builder = Rego.builder().modules(modules).data(data)
+        .regoVersion(c.v0Compatible() ? RegoVersion.V0 : RegoVersion.V1);
     if (c.capabilities() != null) {
-      compile = compile.withCapabilities(Capabilities.parse("capabilities", Json.write(Values.fromJava(c.capabilities()))));
+      builder.capabilities(Capabilities.parse("capabilities", Json.write(Values.fromJava(c.capabilities()))));
     }
-    PolicySet ps = Rego.compile(modules, data, compile);
+    PolicySet ps = builder.compile();
     EvalOptions opts = EvalOptions.DEFAULT.withTimeout(timeout).withStrictBuiltinErrors(c.strictError());
     Value input = c.input() == null ? null : Values.fromJava(c.input());
     if (c.inputTerm() != null) input = inputTerm(ps, c.inputTerm());
@@ -103,8 +103,8 @@ public final class CaseRunner {
       return Json.parse(term);
     } catch (Json.JsonSyntaxException e) {
       QueryResult r = ps.eval(INPUT_TERM_VAR + " = " + term, null);
-      if (r.bindings().size() != 1) throw new IllegalArgumentException("input_term is not a single value: " + term);
-      return r.bindings().get(0).get(INPUT_TERM_VAR);
+      if (r.results().size() != 1) throw new IllegalArgumentException("input_term is not a single value: " + term);
+      return r.results().get(0).binding(INPUT_TERM_VAR);
     }
   }
 
@@ -119,7 +119,7 @@ public final class CaseRunner {
     boolean wantsError = c.wantErrorCode() != null || c.wantError() != null;
     if (wantsError) {
       if (error == null) {
-        return "want error " + describeWantedError(c) + ", got " + (result.defined() ? result.bindings().size() + " result(s)" : "undefined");
+        return "want error " + describeWantedError(c) + ", got " + (result.defined() ? result.results().size() + " result(s)" : "undefined");
       }
       if (c.wantErrorCode() != null && !c.wantErrorCode().equals(error.code())) {
         return "want error code " + c.wantErrorCode() + ", got " + firstError(error);
@@ -137,7 +137,7 @@ public final class CaseRunner {
       Set<Value> want = new HashSet<>();
       for (Map<String, Object> b : c.wantResult()) want.add(normalise(Values.fromJava(b), c.sortBindings()));
       Set<Value> got = new HashSet<>();
-      for (Map<String, Value> b : result.bindings()) got.add(normalise(bindingObject(b), c.sortBindings()));
+      for (QueryResult.Result r : result.results()) got.add(normalise(bindingObject(r.bindings()), c.sortBindings()));
       if (!want.equals(got)) {
         if (want.isEmpty()) return "want undefined, got " + sorted(got);
         if (got.isEmpty()) return "want " + sorted(want) + ", got undefined";

@@ -1,6 +1,5 @@
 package io.exportguard.rego.tool;
 
-import io.exportguard.rego.CompileOptions;
 import io.exportguard.rego.Rego;
 import io.exportguard.rego.RegoError;
 import io.exportguard.rego.RegoException;
@@ -15,10 +14,10 @@ import java.util.List;
 public final class RegoCheck {
   private RegoCheck() {}
 
-  /** The errors of compiling the modules (empty when they compile). */
-  public static List<RegoError> check(List<RegoModule> modules, CompileOptions options) {
+  /** The errors of compiling the modules with the builder's settings (empty when they compile). */
+  public static List<RegoError> check(List<RegoModule> modules, Rego.Builder settings) {
     try {
-      Rego.compile(modules, null, options);
+      settings.modules(modules).compile();
       return List.of();
     } catch (RegoException e) {
       return e.errors();

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Runs the compiler stages over parsed modules, in OPA's order: resolve refs, rule tree (with
- * conflicts), rewrite locals, template strings, check functions, safety (with reordering),
+ * conflicts), zero-argument calls of rules, rewrite locals, template strings, check functions, safety (with reordering),
  * recursion, then the argument types found while checking functions. Compiling stops after the
  * first stage that found errors, reporting all of that stage's errors. Each module is checked by
  * the rules of its Rego version: v0 modules may use deprecated builtins, shadow imports and name
@@ -39,6 +39,8 @@ public final class Compiler {
     failIf(errors);
     RuleTree tree = RuleTreeBuilder.build(mods, errors);
     failIf(errors);
+    Map<String, Integer> userFunctions = FunctionChecker.userFunctions(tree);
+    mods = mapRules(mods, new ZeroArgCalls(tree, userFunctions)::rule);
 
     LocalRewriter locals = new LocalRewriter(errors);
     locals.strict(strict);
@@ -53,7 +55,6 @@ public final class Compiler {
     mods = mapRules(mods, templates::lowerRule);
     failIf(errors);
 
-    Map<String, Integer> userFunctions = FunctionChecker.userFunctions(tree);
     Errors typeErrors = new Errors(modules);
     FunctionChecker functions = new FunctionChecker(userFunctions, builtins, errors, typeErrors);
     for (Module m : mods) {
@@ -98,7 +99,7 @@ public final class Compiler {
     @Override
     public CompiledQuery compileQuery(Body query) throws RegoException {
       Errors errors = new Errors(modules);
-      Body q = RefResolver.resolveQuery(query);
+      Body q = new ZeroArgCalls(ruleTree, userFunctions).body(RefResolver.resolveQuery(query));
       q = new LocalRewriter(errors).rewriteQuery(q);
       failIf(errors);
       q = new TemplateLowering(errors, builtins).lowerQuery(q);

@@ -50,6 +50,7 @@ public final class BuiltinRegistry {
     Uris.register(r);
     RegoModules.register(r);
     JsonSchemas.register(r);
+    TemplateStrings.register(r);
     return r;
   }
 

@@ -40,6 +40,14 @@ public final class ConformanceCorpus {
     return out;
   }
 
+  /**
+   * The modules and queries of this repository's cases for the newer syntax (template strings,
+   * and/or/not, keywords in refs, v0), which the shared sets do not have.
+   */
+  public static List<Source> languageSources() {
+    return sources(Path.of("src", "test", "resources", "rego", "language"));
+  }
+
   @SuppressWarnings("unchecked")
   private static List<Source> sources(Path dir) {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());

@@ -62,7 +62,7 @@ public final class RedactedValues {
   }
 
   private static Object redact(Object v, Redactor r, int depth) {
-    if (v == null || depth > 200) return v;
+    if (v == null || depth > 200 || v instanceof AlreadyRedacted) return v;
     if (v instanceof String s) return r.redact(s);
     if (v instanceof JsonNode n) {
       JsonNode copy = n.deepCopy();

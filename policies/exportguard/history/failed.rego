@@ -10,8 +10,9 @@
 #   severity: low
 #   requires: [exportTask]
 #   remediation: >-
-#     Run exportguard preflight --region <region> --image <image> --bucket <bucket> before exporting
-#     again; it names the check that fails and its fix.
+#     See what the task reported (aliyun ecs DescribeTaskAttribute --RegionId <region> --TaskId
+#     <task>), then run exportguard preflight --region <region> --image <image> --bucket <bucket>
+#     before exporting again; it names the check that fails and its fix.
 package exportguard.history.failed
 
 import data.exportguard.lib.fix
@@ -55,7 +56,8 @@ warn contains finding if {
 			history.task_id, history.when, history.image_id, history.bucket, code, message, prediction,
 		]),
 		"resource": history.task_id,
-		"remediation": sprintf("Check the export first, then run it again: exportguard preflight --region %s --image %s --bucket %s", [
+		"remediation": sprintf("See what task %s reported (aliyun ecs DescribeTaskAttribute --RegionId %s --TaskId %s), then check the export before running it again: exportguard preflight --region %s --image %s --bucket %s", [
+			history.task_id, fix.quote(history.region_id), fix.quote(history.task_id),
 			fix.quote(history.region_id), fix.quote(history.image_id), fix.quote(history.bucket),
 		]),
 	}

@@ -47,7 +47,7 @@ export_policies := concat(", ", [p.name | some p in input.role.attachedPolicies]
 	count(input.role.attachedPolicies) > 0
 } else := "the export role's policies"
 
-finding contains f if {
+findings contains f if {
 	some [action, kind, name, refs] in grants_itself
 	f := {
 		"msg": sprintf("%s %s may attach policies to %s %s (%s, by %s): it could give itself %s, or ecs:ExportImage", [
@@ -59,13 +59,13 @@ finding contains f if {
 	}
 }
 
-warn contains f if {
-	some f in finding
+warn contains finding if {
+	some finding in findings
 	not is_array(allowed)
 }
 
-deny contains f if {
-	some f in finding
+deny contains finding if {
+	some finding in findings
 	is_array(allowed)
 	not grants.listed(principal, allowed)
 }

@@ -29,6 +29,11 @@ public enum Area {
     return null;
   }
 
+  /** An account audit's own areas: a document of an export request has none of them. */
+  public boolean auditOnly() {
+    return this == EXPORT_TASK || this == EXPORT_BUCKET || this == PRINCIPAL;
+  }
+
   /** Areas gathered through a regional endpoint: without a known region they cannot be gathered. */
   public boolean regional() {
     return this == IMAGE || this == SNAPSHOTS || this == BUCKET || this == BUCKET_POLICY

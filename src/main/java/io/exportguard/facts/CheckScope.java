@@ -17,6 +17,20 @@ public record CheckScope(Set<String> subject, Set<String> context, boolean unsco
   /** Every check applies. */
   public static final CheckScope ALL = new CheckScope(null, Set.of(), true);
 
+  /**
+   * The scope of a document about one export request (preflight, eval): every area of the export
+   * request, failed, skipped or missing ones included (a check that needs them fails closed), and an
+   * account audit's own areas only when the document describes them. The audit's checks (an export
+   * of the history, a RAM identity) are not questions about an export request.
+   */
+  public static CheckScope forDocument(com.fasterxml.jackson.databind.JsonNode json) {
+    java.util.Set<String> subject = new java.util.HashSet<>();
+    for (Area a : Area.values()) {
+      if (!a.auditOnly() || (json != null && json.has(a.id()) && !json.get(a.id()).isNull())) subject.add(a.id());
+    }
+    return new CheckScope(subject, Set.of(), true);
+  }
+
   public CheckScope {
     subject = subject == null ? null : Set.copyOf(subject);
     context = context == null ? Set.of() : Set.copyOf(context);

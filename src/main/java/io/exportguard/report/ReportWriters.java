@@ -27,12 +27,12 @@ public final class ReportWriters {
   private static Map<String, Function<Boolean, ReportWriter>> registry() {
     Map<String, Function<Boolean, ReportWriter>> m = new LinkedHashMap<>();
     m.put(JsonReportWriter.FORMAT, colour -> new JsonReportWriter());
-    m.put(JsonLinesReportWriter.FORMAT, colour -> new JsonLinesReportWriter());
     m.put(HtmlReportWriter.FORMAT, colour -> new HtmlReportWriter());
     m.put(SarifReportWriter.FORMAT, colour -> new SarifReportWriter());
     m.put(JunitReportWriter.FORMAT, colour -> new JunitReportWriter());
     m.put(MarkdownReportWriter.FORMAT, colour -> new MarkdownReportWriter());
     m.put(ConsoleReportWriter.FORMAT, ConsoleReportWriter::new);
+    m.put(JsonLinesReportWriter.FORMAT, colour -> new JsonLinesReportWriter());
     return m;
   }
 

@@ -33,7 +33,11 @@ final class ValueSize {
 
   static Size of(Value v, BuiltinContext ctx) { return new ValueSize(ctx).size(v, true); }
 
-  static long chars(Value v, BuiltinContext ctx) { return of(v, ctx).chars(); }
+  static long chars(Value v, BuiltinContext ctx) {
+    if (v instanceof StringValue s) return s.value().length() + 2L;
+    if (v instanceof NumberValue n) return n.value().precision() + 2L;
+    return of(v, ctx).chars();
+  }
 
   private Size size(Value v) { return size(v, false); }
 

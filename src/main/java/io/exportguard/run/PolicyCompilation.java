@@ -56,16 +56,7 @@ final class PolicyCompilation implements AutoCloseable {
     }
     EvalOptions eval = EvalOptions.DEFAULT.withTimeout(evalTimeout);
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
-    CompletableFuture<PolicyEngine> compiling = new CompletableFuture<>();
-    Thread compiler = new Thread(() -> {
-      try {
-        compiling.complete(engines.create(loaded, options));
-      } catch (Throwable t) {
-        compiling.completeExceptionally(t);
-      }
-    }, "exportguard-compile");
-    compiler.setDaemon(true);
-    compiler.start();
+    CompletableFuture<PolicyEngine> compiling = Daemons.start("exportguard-compile", () -> engines.create(loaded, options));
     return new PolicyCompilation(compiling, loaded, new StatusRules(failOn, o.failOnWarn()));
   }
 

@@ -104,14 +104,19 @@ public final class ApiPacer implements CallGate {
     }
   }
 
-  /** A line for people: {@code 1,234 calls (ecs:DescribeImages 100, ...), 3 throttled}. */
+  /**
+   * A line for people (and bench/audit.sh): {@code 1,234 calls (ecs:DescribeImages 100,
+   * ram:ListUsers 4 (3 throttled), ...), 3 throttled}; an API's count includes its throttled attempts.
+   */
   public String summary() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format("%,d calls (", totalCalls()));
+    Map<String, Long> throttled = throttled();
     boolean first = true;
     for (Map.Entry<String, Long> e : calls().entrySet()) {
       if (!first) sb.append(", ");
       sb.append(e.getKey()).append(' ').append(e.getValue());
+      if (throttled.containsKey(e.getKey())) sb.append(" (").append(throttled.get(e.getKey())).append(" throttled)");
       first = false;
     }
     sb.append(String.format("), %,d throttled", totalThrottled()));

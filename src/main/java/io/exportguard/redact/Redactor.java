@@ -118,7 +118,7 @@ public final class Redactor {
 
   /**
    * {@link #redact} for long text of many lines (a report as it is written): the same patterns in the
-   * same order, but those that cannot cross a line end (signed URLs, signing parameters, OSS
+   * same order, but those that cannot cross a line end (signed URLs, URL passwords, signing parameters, OSS
    * Authorization headers) are tried line by line, each line only when it holds their keyword, and
    * the two that can (a token header, a secret pair, whose value may follow on the next line) over
    * the whole text when it holds theirs. The result is what {@link #redact} gives; it is only faster.
@@ -131,6 +131,7 @@ public final class Redactor {
     }
     s = eachLine(s, line -> {
       String l = redactSignedUrls(line);
+      if (l.contains("@")) l = replaceGroup(URL_PASSWORD, l, 2);
       return containsAny(fold(l), SIGNING_KEYWORDS) ? replaceGroup(SIGNING_PARAM, l, 4) : l;
     });
     if (fold(s).contains("security-token")) s = replaceGroup(TOKEN_HEADER, s, 2);

@@ -126,7 +126,8 @@ class RedactorTest {
         "Signature=zzz9&x=1", "plain OSS actions listed", "Authorization: OSS LTAIabcd:c2lnbmF0dXJlc2lnbmF0dXJl",
         "x-oss-security-token:", "   CAIStokenvalue", "access_key_secret =", " hunter2hunter2",
         "\"AccessKeySecret\": \"s3cr3tvalue\"", "knownSecretValue123 again", "oss://bucket/object has no query",
-        "%26SecurityToken%3DCAISabc%26x", "", "last line without end");
+        "%26SecurityToken%3DCAISabc%26x", "proxy https://user:pa55word@proxy.example:3128/ here", "",
+        "last line without end");
     assertThat(r.redactLines(text)).isEqualTo(r.redact(text));
     for (String line : text.split("\n")) assertThat(r.redactLines(line)).isEqualTo(r.redact(line));
     String clean = "{\n  \"a\": \"b\"\n}\n";

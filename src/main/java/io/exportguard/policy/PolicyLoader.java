@@ -1,5 +1,10 @@
 package io.exportguard.policy;
 
+import io.exportguard.policy.bundle.Bundle;
+import io.exportguard.policy.bundle.BundleException;
+import io.exportguard.policy.bundle.BundleKey;
+import io.exportguard.policy.bundle.BundleReader;
+import io.exportguard.policy.bundle.BundleSet;
 import io.exportguard.rego.RegoModule;
 import io.exportguard.rego.value.Json;
 import io.exportguard.rego.value.ObjectValue;
@@ -49,11 +54,20 @@ public final class PolicyLoader {
    * @param defaultPolicies whether the built-in pack is loaded (first, so user data wins over it)
    * @param dataFiles {@code --data} files, merged under {@code data.exportguard.config} in order
    * @param tests whether {@code *_test.rego} modules are included
+   * @param bundles OPA bundles ({@code --bundle}), loaded after the built-in pack
+   * @param verificationKey verifies the bundles' signatures; null when none was given
    */
-  public record Sources(List<Path> policyPaths, boolean defaultPolicies, List<Path> dataFiles, boolean tests) {
+  public record Sources(List<Path> policyPaths, boolean defaultPolicies, List<Path> dataFiles, boolean tests,
+                        List<Path> bundles, BundleKey verificationKey) {
     public Sources {
       policyPaths = List.copyOf(policyPaths);
       dataFiles = List.copyOf(dataFiles);
+      bundles = bundles == null ? List.of() : List.copyOf(bundles);
+    }
+
+    /** Without bundles. */
+    public Sources(List<Path> policyPaths, boolean defaultPolicies, List<Path> dataFiles, boolean tests) {
+      this(policyPaths, defaultPolicies, dataFiles, tests, List.of(), null);
     }
 
     /** The built-in pack only, without tests. */
@@ -75,6 +89,23 @@ public final class PolicyLoader {
           data = DataDocuments.merge(data, DataDocuments.mount(mountPath(rel), DataDocuments.parseObject(name, readResource(name))));
         }
       }
+    }
+    List<Bundle> bundles = new ArrayList<>();
+    for (Path file : sources.bundles()) {
+      try {
+        bundles.add(BundleReader.read(file, sources.verificationKey(), ""));
+      } catch (BundleException e) {
+        throw new PolicyLoadException(file.toString(), stripPrefix(e.getMessage(), file + ": "));
+      }
+    }
+    try {
+      BundleSet.checkRoots(bundles, sources.defaultPolicies());
+    } catch (BundleException e) {
+      throw new PolicyLoadException("--bundle", e.getMessage());
+    }
+    for (Bundle b : bundles) {
+      modules.addAll(b.modules());
+      data = DataDocuments.merge(data, b.data());
     }
     for (Path root : sources.policyPaths()) {
       if (!Files.exists(root)) throw new PolicyLoadException(root.toString(), "no such file or directory");
@@ -98,7 +129,11 @@ public final class PolicyLoader {
       data = DataDocuments.merge(data, DataDocuments.mount(CONFIG_PATH, doc));
     }
     modules.sort(Comparator.comparing(RegoModule::file));
-    return new LoadedPolicies(modules, data);
+    return new LoadedPolicies(modules, data, bundles);
+  }
+
+  private static String stripPrefix(String s, String prefix) {
+    return s.startsWith(prefix) ? s.substring(prefix.length()) : s;
   }
 
   /** The built-in pack's relative file names, as listed in its index. */

@@ -1,0 +1,70 @@
+package io.exportguard.cli;
+
+import io.exportguard.run.ServeRunner;
+import io.exportguard.serve.ServeOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code exportguard serve}: binds the flags and hands them to {@link ServeRunner}. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+    description = {"Serves OPA's REST API (Data, Policy, Query, Health) with the embedded engine, and",
+        "POST /v1/exportguard/preflight (a facts document in, the report JSON out), until stopped."})
+public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--addr", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8181",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String addr;
+
+  @Option(names = "--policies", paramLabel = "DIR", description = "Add Rego and data files from DIR (repeatable).")
+  List<Path> policies = new ArrayList<>();
+
+  @Option(names = "--no-default-policies", description = "Leave the built-in policy pack out.")
+  boolean noDefaultPolicies;
+
+  @Option(names = "--bundle", paramLabel = "FILE", description = "Load an OPA bundle (.tar.gz; repeatable).")
+  List<Path> bundles = new ArrayList<>();
+
+  @Option(names = "--verification-key", paramLabel = "KEY",
+      description = "Verify bundle signatures: a PEM public key file, or the HMAC secret.")
+  String verificationKey;
+
+  @Option(names = "--signing-alg", paramLabel = "ALG", defaultValue = "RS256",
+      description = "Algorithm of the bundle signatures (default: ${DEFAULT-VALUE}).")
+  String signingAlg;
+
+  @Option(names = "--authentication", paramLabel = "off|token", defaultValue = "off",
+      description = "token: require 'Authorization: Bearer' with a token from --token-file (default: ${DEFAULT-VALUE}).")
+  String authentication;
+
+  @Option(names = "--token-file", paramLabel = "FILE", description = "Accepted bearer tokens, one per line.")
+  Path tokenFile;
+
+  @Option(names = "--max-request-bytes", paramLabel = "N", description = "Largest request body (default: 16 MiB).")
+  long maxRequestBytes = ServeOptions.DEFAULT_MAX_BODY;
+
+  @Option(names = "--eval-timeout", paramLabel = "DURATION", description = "Bound on one evaluation (default 30s).")
+  String evalTimeout;
+
+  @Option(names = "--shutdown-grace-period", paramLabel = "DURATION",
+      description = "How long a stop waits for requests in flight (default 10s).")
+  String shutdownGrace;
+
+  /** For tests: stop by itself after this long instead of waiting for a signal. */
+  @Option(names = "--stop-after", hidden = true, paramLabel = "DURATION")
+  Duration stopAfter;
+
+  @Override
+  public Integer call() {
+    return new ServeRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(new ServeRunner.Options(addr,
+        policies, noDefaultPolicies, bundles, verificationKey, signingAlg, authentication, tokenFile, maxRequestBytes,
+        evalTimeout, shutdownGrace, stopAfter));
+  }
+}

@@ -21,8 +21,11 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Mixin PolicyFlags policyFlags;
 
+  @Mixin EngineFlags engineFlags;
+
   @Override
   public Integer call() {
-    return new EvalRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(facts, policyFlags.toOptions());
+    return new EvalRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), engineFlags.engines(spec))
+        .run(facts, policyFlags.toOptions());
   }
 }

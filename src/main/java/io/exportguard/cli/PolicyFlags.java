@@ -18,6 +18,17 @@ public final class PolicyFlags {
       description = "JSON or YAML merged over data.exportguard.config (repeatable, later wins).")
   List<Path> data = new ArrayList<>();
 
+  @Option(names = "--bundle", paramLabel = "FILE", description = "Load an OPA bundle (.tar.gz; repeatable).")
+  List<Path> bundles = new ArrayList<>();
+
+  @Option(names = "--verification-key", paramLabel = "KEY",
+      description = "Verify bundle signatures: a PEM public key file, or the HMAC secret.")
+  String verificationKey;
+
+  @Option(names = "--signing-alg", paramLabel = "ALG", defaultValue = "RS256",
+      description = "Algorithm of the bundle signatures (default: ${DEFAULT-VALUE}).")
+  String signingAlg;
+
   @Option(names = "--report", paramLabel = "FORMATS", defaultValue = PolicyOptions.DEFAULT_REPORTS,
       description = "Comma list of json,html,sarif,junit,md,console (default: ${DEFAULT-VALUE}).")
   String report;
@@ -34,6 +45,7 @@ public final class PolicyFlags {
   boolean failOnWarn;
 
   PolicyOptions toOptions() {
-    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn);
+    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn, bundles,
+        verificationKey, signingAlg);
   }
 }

@@ -11,6 +11,8 @@ import io.exportguard.policy.PolicyLoadException;
 import io.exportguard.policy.PolicyLoader;
 import io.exportguard.policy.StatusRules;
 import io.exportguard.policy.Verdicts;
+import io.exportguard.policy.bundle.BundleException;
+import io.exportguard.policy.bundle.BundleKey;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.report.Report;
 import io.exportguard.report.ConsoleReportWriter;
@@ -71,12 +73,21 @@ final class Evaluation implements AutoCloseable {
     if (Files.exists(o.out()) && !Files.isDirectory(o.out())) {
       throw new BadInputException("--out " + o.out() + ": exists and is not a directory");
     }
-    if (o.noDefaultPolicies() && o.policies().isEmpty()) {
-      throw new BadInputException("--no-default-policies needs at least one --policies DIR");
+    if (o.noDefaultPolicies() && o.policies().isEmpty() && o.bundles().isEmpty()) {
+      throw new BadInputException("--no-default-policies needs at least one --policies DIR or --bundle FILE");
+    }
+    BundleKey key = null;
+    if (o.verificationKey() != null) {
+      try {
+        key = BundleKey.load(o.verificationKey(), o.signingAlg(), false);
+      } catch (BundleException e) {
+        throw new BadInputException("--verification-key " + e.getMessage());
+      }
     }
     LoadedPolicies loaded;
     try {
-      loaded = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false));
+      loaded = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false,
+          o.bundles(), key));
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }

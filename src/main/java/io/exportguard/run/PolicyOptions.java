@@ -9,9 +9,13 @@ import java.util.List;
  *
  * @param reportFormats the {@code --report} comma list
  * @param failOn the {@code --fail-on} text (validated by the runner)
+ * @param bundles OPA bundles ({@code --bundle})
+ * @param verificationKey {@code --verification-key}: a PEM file or HMAC secret verifying the bundles, or null
+ * @param signingAlg {@code --signing-alg}, the bundles' signature algorithm (null: RS256)
  */
 public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
-                            Path out, String failOn, boolean failOnWarn) {
+                            Path out, String failOn, boolean failOnWarn, List<Path> bundles, String verificationKey,
+                            String signingAlg) {
   public static final String DEFAULT_REPORTS = "console,json";
   public static final Path DEFAULT_OUT = Path.of("reports");
 
@@ -21,5 +25,12 @@ public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List
     reportFormats = reportFormats == null ? DEFAULT_REPORTS : reportFormats;
     out = out == null ? DEFAULT_OUT : out;
     failOn = failOn == null ? Severity.INFO.id() : failOn;
+    bundles = bundles == null ? List.of() : List.copyOf(bundles);
+  }
+
+  /** Without OPA bundles. */
+  public PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats, Path out,
+                       String failOn, boolean failOnWarn) {
+    this(policies, noDefaultPolicies, data, reportFormats, out, failOn, failOnWarn, List.of(), null, null);
   }
 }

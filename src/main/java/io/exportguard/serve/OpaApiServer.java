@@ -50,6 +50,10 @@ public final class OpaApiServer implements AutoCloseable {
   private final PolicyApi policies;
   private final java.util.Map<String, Route> routes = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<byte[]> tokens;
+  /** Requests being answered, and whether a stop has begun (new requests then get a 503). */
+  private final Object drain = new Object();
+  private int inFlight;
+  private boolean stopping;
 
   private OpaApiServer(HttpServer server, ExecutorService pool, ServeOptions options, PolicyStore store, String version) {
     this.server = server;
@@ -99,8 +103,14 @@ public final class OpaApiServer implements AutoCloseable {
   }
 
   private void dispatch(HttpExchange ex) {
+    boolean counted;
+    synchronized (drain) {
+      counted = !stopping;
+      if (counted) inFlight++;
+    }
     try (ex) {
       try {
+        if (!counted) throw new ApiException(503, ApiException.INTERNAL, "server is shutting down");
         String path = ex.getRequestURI().getRawPath();
         if (path.equals("/health")) {
           // Liveness probes carry no token; the answer reveals nothing but that the server is up.
@@ -131,6 +141,13 @@ public final class OpaApiServer implements AutoCloseable {
       }
     } catch (IOException e) {
       // the client went away; nothing to answer
+    } finally {
+      if (counted) {
+        synchronized (drain) {
+          inFlight--;
+          drain.notifyAll();
+        }
+      }
     }
   }
 
@@ -146,10 +163,25 @@ public final class OpaApiServer implements AutoCloseable {
     throw new ApiException(401, ApiException.UNAUTHORIZED, "request rejected by administrative policy");
   }
 
-  /** Stops accepting, waits up to the grace period for requests in flight, then stops the threads. */
+  /**
+   * Refuses new requests (503), waits up to the grace period for those in flight to be answered,
+   * then closes the listener and every connection and stops the threads. (The JDK server's own
+   * {@code stop(delay)} waits the whole delay on Java 17 even when nothing is in flight.)
+   */
   @Override
   public void close() {
-    server.stop((int) Math.max(0, options.shutdownGrace().toSeconds()));
+    long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
+    synchronized (drain) {
+      stopping = true;
+      try {
+        while (inFlight > 0 && System.nanoTime() < deadline) {
+          drain.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    server.stop(0);
     pool.shutdown();
     try {
       if (!pool.awaitTermination(options.shutdownGrace().toMillis() + 100, TimeUnit.MILLISECONDS)) pool.shutdownNow();

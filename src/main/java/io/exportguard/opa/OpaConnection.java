@@ -29,6 +29,10 @@ final class OpaConnection {
   private final OpaDataClient data;
   private final OpaPolicyClient policies;
 
+  /**
+   * @param executor the HttpClient's own threads; never the pool whose threads wait in {@code send}
+   *     (the client completes responses on it, so sharing it deadlocks when every thread waits)
+   */
   OpaConnection(OpaSettings settings, Executor executor) {
     this.settings = settings;
     HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())

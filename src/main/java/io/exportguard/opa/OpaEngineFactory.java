@@ -57,7 +57,11 @@ public final class OpaEngineFactory implements PolicyEngineFactory {
       t.setDaemon(true);
       return t;
     });
-    OpaConnection opa = new OpaConnection(settings, pool);
+    OpaConnection opa = new OpaConnection(settings, Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "exportguard-opa-http-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }));
     String problem;
     try {
       Map<List<String>, Value> data = dataToLoad(policies.data(), packages);

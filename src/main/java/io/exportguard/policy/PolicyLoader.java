@@ -22,6 +22,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -140,6 +142,21 @@ public final class PolicyLoader {
   public static List<String> builtinIndex() throws PolicyLoadException {
     String text = readResource(BUILTIN_INDEX);
     return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+  }
+
+  /** The built-in pack's files (relative name to content), as {@code policy build} bundles them. */
+  public static Map<String, byte[]> builtinFiles() throws PolicyLoadException {
+    Map<String, byte[]> out = new TreeMap<>();
+    for (String rel : builtinIndex()) {
+      String name = BUILTIN_ROOT + "/" + rel;
+      try (InputStream in = PolicyLoader.class.getClassLoader().getResourceAsStream(name)) {
+        if (in == null) throw new PolicyLoadException(name, "missing from the built-in policy pack");
+        out.put(rel, in.readAllBytes());
+      } catch (IOException e) {
+        throw new PolicyLoadException(name, "cannot read: " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   private static boolean isModule(String rel, boolean tests) {

@@ -46,8 +46,26 @@ public final class BundleWriter {
 
   private BundleWriter() {}
 
+  /** Writes the policy files of a directory. */
   public static Written write(Path dir, Path out, Options options) throws BundleException {
-    Map<String, byte[]> files = collect(dir);
+    return write(collect(dir), dir.toString(), out, options);
+  }
+
+  /**
+   * Writes these files (relative name to content; names ending in .rego are modules, the rest must
+   * be data files).
+   */
+  public static Written write(Map<String, byte[]> policyFiles, String from, Path out, Options options)
+      throws BundleException {
+    Map<String, byte[]> files = new TreeMap<>();
+    policyFiles.forEach((name, bytes) -> {
+      String base = name.substring(name.lastIndexOf('/') + 1);
+      if ((base.endsWith(".rego") && !base.endsWith("_test.rego")) || base.equals("data.json") || base.equals("data.yaml")
+          || base.equals("data.yml")) {
+        files.put(name, bytes);
+      }
+    });
+    Path dir = Path.of(from);
     int modules = 0;
     int data = 0;
     Set<String> firstSegments = new LinkedHashSet<>();

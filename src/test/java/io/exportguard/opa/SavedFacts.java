@@ -3,7 +3,10 @@ package io.exportguard.opa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exportguard.cli.Cli;
+import io.exportguard.cloud.SandboxClients;
 import io.exportguard.cloud.ScenarioRequest;
+import io.exportguard.facts.FactsDocument;
+import io.exportguard.facts.FactsJson;
 import io.exportguard.facts.Request;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +22,16 @@ final class SavedFacts {
   /** The facts of one scenario; {@code data} is the scenario's --data file, or null. */
   record Saved(String scenario, Path facts, Path data) {}
 
-  static Saved gather(ScenarioRequest s, Path dir) {
+  static Saved gather(ScenarioRequest s, Path dir) throws Exception {
     Request r = s.request();
     Path facts = dir.resolve(s.code() + ".facts.json");
+    if (r.ossBucket() == null) {
+      // The CLI requires --bucket; such a request is gathered directly, as ExportErrorCodesIT does.
+      try (SandboxClients c = new SandboxClients(s.scenario())) {
+        FactsJson.save(FactsDocument.of(c.gather(r)), facts);
+      }
+      return new Saved(s.code(), facts, null);
+    }
     List<String> a = new ArrayList<>(List.of("preflight", "--sandbox", s.scenario(), "--region", r.regionId(),
         "--image", r.imageId(), "--bucket", r.ossBucket(), "--format", r.imageFormat(), "--role", r.roleName(),
         "--report", "json", "--out", dir.resolve("preflight-" + s.code()).toString(), "--save-facts", facts.toString()));

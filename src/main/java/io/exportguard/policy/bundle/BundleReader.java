@@ -123,7 +123,8 @@ public final class BundleReader {
         if (++entries > MAX_ENTRIES) throw new BundleException(name + ": more than " + MAX_ENTRIES + " entries");
         if (entry.isDirectory()) continue;
         String path = cleanName(name, entry.getName());
-        if (!entry.isFile()) {
+        if (entry.isSymbolicLink() || entry.isLink() || entry.isCharacterDevice() || entry.isBlockDevice()
+            || entry.isFIFO() || !entry.isFile()) {
           throw new BundleException(name + ": " + entry.getName() + ": links and special files are not allowed in a"
               + " bundle");
         }

@@ -56,9 +56,28 @@ public final class JsonReportWriter implements ReportWriter {
       }
       g.writeEndArray();
       if (report.export() != null) writeExport(g, report.export());
+      if (report.policy() != null) writePolicy(g, report.policy());
       g.writeEndObject();
       g.writeRaw('\n');
     }
+  }
+
+  private static void writePolicy(JsonGenerator g, Report.PolicySource p) throws IOException {
+    g.writeObjectFieldStart("policy");
+    g.writeStringField("sha256", p.sha256());
+    g.writeArrayFieldStart("bundles");
+    for (Report.BundleRef b : p.bundles()) {
+      g.writeStartObject();
+      g.writeStringField("name", b.name());
+      g.writeStringField("revision", b.revision());
+      g.writeArrayFieldStart("roots");
+      for (String r : b.roots()) g.writeString(r);
+      g.writeEndArray();
+      g.writeStringField("signature", b.signature());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void writeTarget(JsonGenerator g, Report.Target t) throws IOException {

@@ -8,11 +8,26 @@ import java.util.List;
  * Everything one run found (DESIGN.md, "Report"): every writer renders this and nothing else.
  *
  * @param export null unless an export ran
+ * @param policy where the policies came from when OPA bundles were loaded (digest and each bundle's
+ *     revision); null otherwise
  */
 public record Report(String schema, Tool tool, Instant startedAt, long durationMs, Target target,
-                     Summary summary, List<CheckResult> checks, List<FactError> errors, ExportRecord export) {
+                     Summary summary, List<CheckResult> checks, List<FactError> errors, ExportRecord export,
+                     PolicySource policy) {
 
   public static final String SCHEMA = "exportguard.report/v1";
+
+  /** Without a policy section. */
+  public Report(String schema, Tool tool, Instant startedAt, long durationMs, Target target, Summary summary,
+                List<CheckResult> checks, List<FactError> errors, ExportRecord export) {
+    this(schema, tool, startedAt, durationMs, target, summary, checks, errors, export, null);
+  }
+
+  /** The policy set's SHA-256 and the OPA bundles it was built from. */
+  public record PolicySource(String sha256, List<BundleRef> bundles) {}
+
+  /** One loaded bundle: its file, manifest revision and roots, and whether its signature was verified. */
+  public record BundleRef(String name, String revision, List<String> roots, String signature) {}
 
   public record Tool(String name, String version) {}
 

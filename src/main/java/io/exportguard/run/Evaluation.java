@@ -135,7 +135,7 @@ final class Evaluation implements AutoCloseable {
   /** The same report with the export section set, the duration read again. */
   Report withExport(Report r, Report.ExportRecord export) {
     return new Report(r.schema(), r.tool(), r.startedAt(), clock.elapsedMillis(), r.target(), r.summary(), r.checks(),
-        r.errors(), export);
+        r.errors(), export, r.policy());
   }
 
   private Report report(Facts facts, List<Report.CheckResult> checks, Report.ExportRecord export) {
@@ -143,7 +143,14 @@ final class Evaluation implements AutoCloseable {
     Report.Target target = q == null ? new Report.Target(null, null, null, null, null, null)
         : new Report.Target(q.regionId(), q.imageId(), q.ossBucket(), q.ossPrefix(), q.imageFormat(), q.roleName());
     return new Report(Report.SCHEMA, new Report.Tool("exportguard", version()), clock.startedAt(),
-        clock.elapsedMillis(), target, Verdicts.summarize(checks), checks, facts.errors(), export);
+        clock.elapsedMillis(), target, Verdicts.summarize(checks), checks, facts.errors(), export, policySource());
+  }
+
+  /** The policy digest and each bundle's revision, when bundles were loaded (otherwise the report leaves it out). */
+  private Report.PolicySource policySource() {
+    if (loaded.bundles().isEmpty()) return null;
+    return new Report.PolicySource(loaded.sha256(), loaded.bundles().stream().map(b -> new Report.BundleRef(b.source(),
+        b.manifest().revision(), b.manifest().roots(), b.signature())).toList());
   }
 
   /** The jar manifest's version, "dev" when running from classes (as {@code --version} prints it). */

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Facts documents gathered from sandbox scenarios (a real preflight with --save-facts), for eval runs. */
-final class SavedFacts {
+public final class SavedFacts {
   static final Path DATA = Path.of("src/test/resources/preflight/data");
 
   private SavedFacts() {}
@@ -44,7 +44,7 @@ final class SavedFacts {
   }
 
   /** demo-pass's facts, for runs that only need some document. */
-  static Path demoPass(Path dir) {
+  public static Path demoPass(Path dir) {
     Path facts = dir.resolve("demo-pass.facts.json");
     Cli run = Cli.run("preflight", "--sandbox", "demo-pass", "--region", "cn-hangzhou", "--image", "m-bp1demo0001",
         "--bucket", "my-export-bucket", "--report", "json", "--out", dir.resolve("preflight").toString(),

@@ -106,6 +106,16 @@ final class Evaluation implements AutoCloseable {
     return new Evaluation(compiling, loaded, new StatusRules(failOn, o.failOnWarn()), writers, o.out(), clock);
   }
 
+  /**
+   * An evaluation over an engine that is already built (the serve preflight endpoint's, over the
+   * server's current policies): it evaluates and builds reports, and writes none.
+   */
+  static Evaluation over(PolicyEngine engine, LoadedPolicies loaded, StatusRules rules, RunClock clock) {
+    Evaluation e = new Evaluation(CompletableFuture.completedFuture(engine), loaded, rules, List.of(), null, clock);
+    e.engine = engine;
+    return e;
+  }
+
   /** Waits for the policies to compile; a policy that does not compile is bad input. */
   Evaluation ready() throws BadInputException {
     if (engine != null) return this;

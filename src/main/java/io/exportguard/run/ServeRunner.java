@@ -71,6 +71,7 @@ public final class ServeRunner {
     } catch (IOException e) {
       throw new BadInputException("--addr " + o.addr() + ": " + e.getMessage());
     }
+    server.route(PreflightEndpoint.PATH, new PreflightEndpoint(server::policies, loaded, options.evalTimeout()));
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       server.close();

@@ -84,6 +84,9 @@ public final class OpaApiServer implements AutoCloseable {
     return s;
   }
 
+  /** The policy set being served now (it changes with Policy and Data API writes). */
+  public io.exportguard.rego.PolicySet policies() { return store.current().policies(); }
+
   /** Adds an endpoint (exact path, POST only), subject to the same authentication and limits. */
   public void route(String path, Route route) { routes.put(path, route); }
 

@@ -9,10 +9,11 @@
 #   severity: critical
 #   requires: [bucket]
 #   remediation: >-
-#     Make the bucket private: aliyun oss set-acl oss://my-export-bucket private -b
+#     Make the bucket private: aliyun oss set-acl oss://<bucket> private -b
 package exportguard.bucket.acl
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 public_acls := {"public-read", "public-read-write"}
 
@@ -22,6 +23,7 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("OSS bucket %s has ACL %s: the exported image would be public", [facts.bucket_name, input.bucket.acl]),
 		"resource": facts.bucket_name,
+		"remediation": sprintf("Make the bucket private: aliyun oss set-acl oss://%s private -b", [fix.quote(fix.bucket)]),
 	}
 }
 
@@ -34,5 +36,6 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("the ACL of OSS bucket %s is unknown", [facts.bucket_name]),
 		"resource": facts.bucket_name,
+		"remediation": sprintf("Check the ACL (aliyun oss stat oss://%s) and make the bucket private if it is not: aliyun oss set-acl oss://%s private -b", [fix.quote(fix.bucket), fix.quote(fix.bucket)]),
 	}
 }

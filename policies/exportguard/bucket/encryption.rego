@@ -9,10 +9,11 @@
 #   severity: medium
 #   requires: [bucket, bucketEncryption]
 #   remediation: >-
-#     aliyun oss bucket-encryption --method put oss://my-export-bucket --sse-algorithm AES256
+#     aliyun oss bucket-encryption --method put oss://<bucket> --sse-algorithm AES256
 package exportguard.bucket.encryption
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 encrypting := {"AES256", "KMS", "SM4"}
 
@@ -22,6 +23,7 @@ warn contains finding if {
 	finding := {
 		"msg": sprintf("OSS bucket %s has no default server-side encryption (algorithm %v)", [facts.bucket_name, algorithm]),
 		"resource": facts.bucket_name,
+		"remediation": sprintf("Turn on default encryption: aliyun oss bucket-encryption --method put oss://%s --sse-algorithm AES256", [fix.quote(fix.bucket)]),
 	}
 }
 

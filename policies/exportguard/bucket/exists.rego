@@ -9,16 +9,19 @@
 #   prevents: InvalidOSSBucket.NotFound
 #   requires: [bucket]
 #   remediation: >-
-#     Create the bucket in the image's region: aliyun oss mb oss://my-export-bucket --acl private -e oss-cn-hangzhou.aliyuncs.com
+#     Create the bucket in the image's region: aliyun oss mb oss://<bucket> --acl private -e
+#     oss-<region>.aliyuncs.com
 package exportguard.bucket.exists
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 deny contains finding if {
 	input.bucket.exists == false
 	finding := {
 		"msg": sprintf("OSS bucket %s does not exist: ExportImage would fail with InvalidOSSBucket.NotFound", [facts.bucket_name]),
 		"resource": facts.bucket_name,
+		"remediation": sprintf("Create the bucket in the image's region: aliyun oss mb oss://%s --acl private -e %s", [fix.quote(fix.bucket), fix.oss_endpoint(fix.region)]),
 	}
 }
 
@@ -27,5 +30,6 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("whether OSS bucket %s exists is unknown: the facts have no bucket.exists", [facts.bucket_name]),
 		"resource": facts.bucket_name,
+		"remediation": sprintf("Create the bucket in the image's region: aliyun oss mb oss://%s --acl private -e %s", [fix.quote(fix.bucket), fix.oss_endpoint(fix.region)]),
 	}
 }

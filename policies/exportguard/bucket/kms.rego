@@ -10,12 +10,16 @@
 #   severity: low
 #   requires: [bucket, bucketEncryption, role, rolePolicies]
 #   remediation: >-
-#     Allow the role to use the key: aliyun ram CreatePolicy --PolicyName ExportImageKms --PolicyDocument
-#     '{"Version":"1","Statement":[{"Effect":"Allow","Action":["kms:GenerateDataKey","kms:Decrypt"],"Resource":["acs:kms:*:*:key/*"]}]}'
-#     && aliyun ram AttachPolicyToRole --PolicyType Custom --PolicyName ExportImageKms --RoleName AliyunECSImageExportDefaultRole
+#     Allow the role to use the key: aliyun ram CreatePolicy --PolicyName ExportImageKms
+#     --PolicyDocument
+#     '{"Version":"1","Statement":[{"Effect":"Allow","Action":["kms:GenerateDataKey","kms:Decrypt"],"Resource":["acs:kms:*:*:key/<key-id>"]}]}'
+#     && aliyun ram AttachPolicyToRole --PolicyType Custom --PolicyName ExportImageKms --RoleName
+#     <role>
 package exportguard.bucket.kms
 
+import data.exportguard.lib.export
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 import data.exportguard.lib.ram
 
 entries := ram.statements(facts.attached_policies)
@@ -27,19 +31,26 @@ key_id := k if {
 } else := "*"
 
 account := a if {
-	a := ram.account_id(input.role)
+	a := export.account_id(input.role)
 } else := "*"
 
 key_arn := sprintf("acs:kms:%s:%s:key/%s", [facts.region_id, account, key_id])
+
+remediation := sprintf("Allow role %s to use the key: aliyun ram CreatePolicy --PolicyName ExportImageKms --PolicyDocument %s && aliyun ram AttachPolicyToRole --PolicyType Custom --PolicyName ExportImageKms --RoleName %s", [
+	facts.role_name,
+	fix.quote(json.marshal({"Version": "1", "Statement": [{"Effect": "Allow", "Action": data.exportguard.config.kmsActions, "Resource": [sprintf("acs:kms:%s:*:key/%s", [fix.region, key_id])]}]})),
+	fix.quote(facts.role_name),
+])
 
 warn contains finding if {
 	facts.bucket_exists
 	upper(input.bucket.encryption.algorithm) == "KMS"
 	some action in data.exportguard.config.kmsActions
-	count(ram.allowed_by(entries, action, key_arn)) == 0
+	count(ram.allowed_by(entries, action, [key_arn])) == 0
 	finding := {
 		"msg": sprintf("OSS bucket %s is encrypted with KMS key %s; role %s has no %s on %s and may need it", [facts.bucket_name, key_id, facts.role_name, action, key_arn]),
 		"resource": key_arn,
 		"action": action,
+		"remediation": remediation,
 	}
 }

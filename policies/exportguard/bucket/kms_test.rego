@@ -18,7 +18,7 @@ test_kms_bucket_without_kms_permissions_warns if {
 }
 
 test_kms_permissions_silence_it if {
-	kms_policy := {"name": "Kms", "document": {"Statement": [{"Effect": "Allow", "Action": ["kms:GenerateDataKey", "kms:Decrypt"], "Resource": ["acs:kms:*:*:key/*"]}]}}
+	kms_policy := {"name": "Kms", "document": {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["kms:GenerateDataKey", "kms:Decrypt"], "Resource": ["acs:kms:*:*:key/*"]}]}}
 	facts := object.union(kms_bucket, {"role": {"attachedPolicies": [fixtures.export_policy, kms_policy]}})
 	w := kms.warn with input as facts
 	print("warn:", w)
@@ -26,7 +26,7 @@ test_kms_permissions_silence_it if {
 }
 
 test_partial_kms_permissions_warn_for_the_rest if {
-	kms_policy := {"name": "Kms", "document": {"Statement": [{"Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": ["*"]}]}}
+	kms_policy := {"name": "Kms", "document": {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": ["*"]}]}}
 	facts := object.union(kms_bucket, {"role": {"attachedPolicies": [fixtures.export_policy, kms_policy]}})
 	w := kms.warn with input as facts
 	count(w) == 1

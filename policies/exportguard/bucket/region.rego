@@ -11,12 +11,13 @@
 #   prevents: InvalidOSSBucket.NotFound
 #   requires: [request, bucket]
 #   remediation: >-
-#     Export to a bucket in the image's region (aliyun oss mb oss://my-export-bucket-hz --acl private
-#     -e oss-cn-hangzhou.aliyuncs.com), or copy the image to the bucket's region first:
-#     aliyun ecs CopyImage --RegionId cn-hangzhou --ImageId m-xxxx --DestinationRegionId cn-shanghai
+#     Export to a bucket in the image's region (aliyun oss mb oss://<bucket>-<region> --acl private
+#     -e oss-<region>.aliyuncs.com), or copy the image to the bucket's region first: aliyun ecs
+#     CopyImage --RegionId <region> --ImageId <image> --DestinationRegionId <bucket-region>
 package exportguard.bucket.region
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 deny contains finding if {
 	facts.bucket_exists
@@ -24,6 +25,9 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("OSS bucket %s is in region %s, not in the image's region %s: ExportImage would fail with InvalidOSSBucket.NotFound", [facts.bucket_name, facts.bucket_region, facts.region_id]),
 		"resource": facts.bucket_name,
+		"remediation": sprintf("Export to a bucket in %s (aliyun oss mb oss://%s --acl private -e %s), or copy the image to %s and export it there: %s", [
+			fix.region, fix.quote(sprintf("%s-%s", [fix.bucket, fix.region])), fix.oss_endpoint(fix.region), facts.bucket_region, fix.copy_image(facts.bucket_region),
+		]),
 	}
 }
 
@@ -33,5 +37,6 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("the region of OSS bucket %s is unknown (no regionId or location in the facts)", [facts.bucket_name]),
 		"resource": facts.bucket_name,
+		"remediation": sprintf("Check where the bucket is: aliyun oss stat oss://%s", [fix.quote(fix.bucket)]),
 	}
 }

@@ -11,17 +11,30 @@
 #   prevents: InvalidImage.DiskAmountOrSize
 #   requires: [image]
 #   remediation: >-
-#     Make an image with fewer or smaller data disks, e.g. the system disk only:
-#     aliyun ecs CreateImage --RegionId cn-hangzhou --SnapshotId s-system-disk --ImageName web-base-sys
-#     (or list up to four data-disk snapshots of at most 500 GiB with --DiskDeviceMapping.N.SnapshotId).
+#     Make an image with fewer or smaller data disks, e.g. the system disk only: aliyun ecs
+#     CreateImage --RegionId <region> --SnapshotId <system-snapshot-id> --ImageName <name>-sys (or
+#     list up to four data-disk snapshots of at most 500 GiB with --DiskDeviceMapping.N.SnapshotId).
 package exportguard.image.data_disks
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 config := data.exportguard.config
 
 # Every disk that is not the system disk counts as a data disk (a missing type included).
 data_disks := [disk | some disk in input.image.disks; not disk.type == "system"]
+
+# The system disk's snapshot, for an image made of it alone.
+system_snapshot := s if {
+	some disk in input.image.disks
+	disk.type == "system"
+	s := disk.snapshotId
+	is_string(s)
+} else := "<system-snapshot-id>"
+
+remediation := sprintf("Make an image with at most %d data disks of at most %d GiB, e.g. from the system disk alone: aliyun ecs CreateImage --RegionId %s --SnapshotId %s --ImageName %s (or list the data-disk snapshots to keep with --DiskDeviceMapping.N.SnapshotId)", [
+	config.maxDataDisks, config.maxDataDiskSizeGiB, fix.quote(fix.region), fix.quote(system_snapshot), fix.quote(sprintf("%s-sys", [fix.image_name])),
+])
 
 deny contains finding if {
 	facts.image_exists
@@ -29,6 +42,7 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("image %s has %d data disks; at most %d can be exported: ExportImage would fail with InvalidImage.DiskAmountOrSize", [facts.image_id, count(data_disks), config.maxDataDisks]),
 		"resource": facts.image_id,
+		"remediation": remediation,
 	}
 }
 
@@ -39,6 +53,7 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("data disk %v (snapshot %v) is %v GiB; at most %v GiB can be exported: ExportImage would fail with InvalidImage.DiskAmountOrSize", [facts.device(disk), facts.snapshot_id(disk), disk.sizeGiB, config.maxDataDiskSizeGiB]),
 		"resource": facts.snapshot_id(disk),
+		"remediation": remediation,
 	}
 }
 
@@ -49,11 +64,16 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("the size of data disk %v (snapshot %v) is unknown", [facts.device(disk), facts.snapshot_id(disk)]),
 		"resource": facts.snapshot_id(disk),
+		"remediation": remediation,
 	}
 }
 
 deny contains finding if {
 	facts.image_exists
 	not is_array(input.image.disks)
-	finding := {"msg": sprintf("the disks of image %s are unknown: their number and size cannot be checked", [facts.image_id]), "resource": facts.image_id}
+	finding := {
+		"msg": sprintf("the disks of image %s are unknown: their number and size cannot be checked", [facts.image_id]),
+		"resource": facts.image_id,
+		"remediation": sprintf("Check the image's disks: %s", [fix.describe_image("ImageId,DiskDeviceMappings")]),
+	}
 }

@@ -10,12 +10,13 @@
 #   prevents: ImageNotSupported
 #   requires: [image, snapshots]
 #   remediation: >-
-#     Encrypted disks cannot be exported; copy the data to an unencrypted disk on an instance, make an
-#     image from that instance and export it: aliyun ecs CreateImage --RegionId cn-hangzhou --InstanceId i-xxxx
-#     --ImageName web-base-plain
+#     Encrypted disks cannot be exported; copy the data to an unencrypted disk on an instance, make
+#     an image from that instance and export it: aliyun ecs CreateImage --RegionId <region>
+#     --InstanceId <instance-id> --ImageName <name>-plain
 package exportguard.image.encryption
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 deny contains finding if {
 	facts.image_exists
@@ -24,6 +25,7 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("snapshot %v of disk %v is encrypted (KMS key %v): ExportImage would fail with ImageNotSupported", [facts.snapshot_id(disk), facts.device(disk), object.get(disk.snapshot, "kmsKeyId", null)]),
 		"resource": facts.snapshot_id(disk),
+		"remediation": sprintf("Encrypted disks cannot be exported: copy the data of %v to an unencrypted disk on an instance, make an image from that instance and export it: %s", [facts.device(disk), fix.create_image_from_instance("plain")]),
 	}
 }
 
@@ -34,11 +36,16 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("whether snapshot %v of disk %v is encrypted is unknown (snapshot facts missing)", [facts.snapshot_id(disk), facts.device(disk)]),
 		"resource": facts.snapshot_id(disk),
+		"remediation": sprintf("Check the snapshot: aliyun ecs DescribeSnapshots --RegionId %s --SnapshotIds %s", [fix.quote(fix.region), fix.quote(sprintf("[\"%v\"]", [facts.snapshot_id(disk)]))]),
 	}
 }
 
 deny contains finding if {
 	facts.image_exists
 	not is_array(input.image.disks)
-	finding := {"msg": sprintf("the disks of image %s are unknown: encryption cannot be checked", [facts.image_id]), "resource": facts.image_id}
+	finding := {
+		"msg": sprintf("the disks of image %s are unknown: encryption cannot be checked", [facts.image_id]),
+		"resource": facts.image_id,
+		"remediation": sprintf("Check the image's disks: %s", [fix.describe_image("ImageId,DiskDeviceMappings")]),
+	}
 }

@@ -13,11 +13,13 @@
 #   requires: [image, snapshots]
 #   remediation: >-
 #     Marketplace software cannot leave Alibaba Cloud this way; build the image from a public or
-#     your own base image instead: aliyun ecs CreateImage --RegionId cn-hangzhou --InstanceId i-xxxx
-#     --ImageName web-base-clean (with i-xxxx launched from a non-Marketplace image).
+#     your own base image instead: aliyun ecs CreateImage --RegionId <region> --InstanceId
+#     <instance-id> --ImageName <name>-clean (with the instance launched from a non-Marketplace
+#     image).
 package exportguard.image.marketplace
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 deny contains finding if {
 	facts.image_exists
@@ -27,6 +29,7 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("image %s carries Marketplace product code %s: ExportImage would fail with ImageNotSupported", [facts.image_id, code]),
 		"resource": facts.image_id,
+		"remediation": sprintf("Marketplace software cannot leave Alibaba Cloud this way; build the image from a public or your own base image instead: %s (with the instance launched from a non-Marketplace image)", [fix.create_image_from_instance("clean")]),
 	}
 }
 
@@ -36,6 +39,7 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("image %s is a Marketplace image: ExportImage would fail with ImageNotSupported", [facts.image_id]),
 		"resource": facts.image_id,
+		"remediation": sprintf("Marketplace software cannot leave Alibaba Cloud this way; build the image from a public or your own base image instead: %s (with the instance launched from a non-Marketplace image)", [fix.create_image_from_instance("clean")]),
 	}
 }
 
@@ -48,6 +52,7 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("snapshot %v of disk %v carries Marketplace product code %s: ExportImage would fail with ImageNotSupported", [facts.snapshot_id(disk), facts.device(disk), code]),
 		"resource": facts.snapshot_id(disk),
+		"remediation": sprintf("Marketplace software cannot leave Alibaba Cloud this way; build the image from a public or your own base image instead: %s (with the instance launched from a non-Marketplace image)", [fix.create_image_from_instance("clean")]),
 	}
 }
 
@@ -58,13 +63,18 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("snapshot %v of disk %v could not be read: its Marketplace lineage cannot be ruled out", [facts.snapshot_id(disk), facts.device(disk)]),
 		"resource": facts.snapshot_id(disk),
+		"remediation": sprintf("Marketplace software cannot leave Alibaba Cloud this way; build the image from a public or your own base image instead: %s (with the instance launched from a non-Marketplace image)", [fix.create_image_from_instance("clean")]),
 	}
 }
 
 deny contains finding if {
 	facts.image_exists
 	not is_array(input.image.disks)
-	finding := {"msg": sprintf("the disks of image %s are unknown: its lineage cannot be checked", [facts.image_id]), "resource": facts.image_id}
+	finding := {
+		"msg": sprintf("the disks of image %s are unknown: its lineage cannot be checked", [facts.image_id]),
+		"resource": facts.image_id,
+		"remediation": sprintf("Check the image's disks: %s", [fix.describe_image("ImageId,DiskDeviceMappings")]),
+	}
 }
 
 snapshot_known(disk) if {

@@ -11,10 +11,12 @@
 #   prevents: InvalidImageName.Malformed
 #   requires: [image]
 #   remediation: >-
-#     Rename the image: aliyun ecs ModifyImageAttribute --RegionId cn-hangzhou --ImageId m-xxxx --ImageName web-base-2024
+#     Rename the image: aliyun ecs ModifyImageAttribute --RegionId <region> --ImageId <image>
+#     --ImageName <new-name>
 package exportguard.image.name
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 rule := data.exportguard.config.imageNameRule
 
@@ -41,6 +43,17 @@ problems contains problem if {
 	problem := sprintf("it must not start with %s", [prefix])
 }
 
+# suggestion: the name with what the rule forbids replaced, prefixed with "image-" when it does
+# not start with a letter.
+suggestion := s if {
+	cleaned := regex.replace(regex.replace(input.image.name, `^https?://`, ""), `[^A-Za-z0-9\p{Han}._-]+`, "-")
+	s := _lead(substring(cleaned, 0, rule.maxLength))
+	regex.match(rule.pattern, s)
+	count(s) >= rule.minLength
+} else := "<new-name>"
+
+_lead(s) := s if regex.match(`^[A-Za-z\p{Han}]`, s) else := substring(concat("", ["image-", s]), 0, rule.maxLength)
+
 between(n, low, high) if {
 	n >= low
 	n <= high
@@ -52,5 +65,6 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("image name \"%v\" is malformed: %s (InvalidImageName.Malformed)", [object.get(input.image, "name", null), problem]),
 		"resource": facts.image_id,
+		"remediation": sprintf("Rename the image: aliyun ecs ModifyImageAttribute --RegionId %s --ImageId %s --ImageName %s", [fix.quote(fix.region), fix.quote(fix.image), fix.quote(suggestion)]),
 	}
 }

@@ -11,11 +11,12 @@
 #   prevents: InvalidImageId.NotFound
 #   requires: [image]
 #   remediation: >-
-#     Make a custom image of your own from an instance running the image, then export that:
-#     aliyun ecs CreateImage --RegionId cn-hangzhou --InstanceId i-xxxx --ImageName web-base-own
+#     Make a custom image of your own from an instance running the image, then export that: aliyun
+#     ecs CreateImage --RegionId <region> --InstanceId <instance-id> --ImageName <name>-own
 package exportguard.image.owner
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 deny contains finding if {
 	facts.image_exists
@@ -23,6 +24,7 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("image %s is owned by \"%v\", not by this account (self): ExportImage would fail with InvalidImageId.NotFound", [facts.image_id, owner]),
 		"resource": facts.image_id,
+		"remediation": sprintf("Make a custom image of your own from an instance running %s, then export that: %s", [facts.image_id, fix.create_image_from_instance("own")]),
 	}
 }
 

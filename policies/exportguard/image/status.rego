@@ -10,11 +10,13 @@
 #   prevents: IncorrectImageStatus
 #   requires: [image]
 #   remediation: >-
-#     Wait until the image is Available and run preflight again; watch it with: aliyun ecs DescribeImages
-#     --RegionId cn-hangzhou --ImageId m-xxxx --Status ALL --output cols=ImageId,Status,Progress rows=Images.Image[]
+#     Wait until the image is Available and run preflight again; watch it with: aliyun ecs
+#     DescribeImages --RegionId <region> --ImageId <image> --Status ALL --output
+#     cols=ImageId,Status,Progress rows=Images.Image[]
 package exportguard.image.status
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 deny contains finding if {
 	facts.image_exists
@@ -22,5 +24,6 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("image %s has status \"%v\", not Available: ExportImage would fail with IncorrectImageStatus", [facts.image_id, object.get(input.image, "status", "unknown")]),
 		"resource": facts.image_id,
+		"remediation": sprintf("Wait until %s is Available and run preflight again; watch it with: %s", [facts.image_id, fix.describe_image("ImageId,Status,Progress")]),
 	}
 }

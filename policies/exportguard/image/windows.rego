@@ -12,12 +12,13 @@
 #   requires: [image]
 #   remediation: >-
 #     Windows Server licences do not travel with an export; export the data disks of a Linux image
-#     instead, or set windowsBlocking to false in a --data file if your account is allowed to
-#     export Windows images. Check the OS with: aliyun ecs DescribeImages --RegionId cn-hangzhou
-#     --ImageId m-xxxx --output cols=OSType,Platform,OSName rows=Images.Image[]
+#     instead, or set windowsBlocking to false in a --data file if your account is allowed to export
+#     Windows images. Check the OS with: aliyun ecs DescribeImages --RegionId <region> --ImageId
+#     <image> --output cols=OSType,Platform,OSName rows=Images.Image[]
 package exportguard.image.windows
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 findings contains finding if {
 	facts.image_exists
@@ -25,6 +26,7 @@ findings contains finding if {
 	finding := {
 		"msg": sprintf("image %s is a Windows image (%v): Windows Server images cannot be exported (InvalidImageLicense.NotSupported)", [facts.image_id, object.get(input.image, "platform", "windows")]),
 		"resource": facts.image_id,
+		"remediation": sprintf("Windows Server licences do not travel with an export; export a Linux image instead, or set windowsBlocking to false in a --data file if your account may export Windows images. Check the OS with: %s", [fix.describe_image("ImageId,OSType,Platform,OSName")]),
 	}
 }
 
@@ -35,6 +37,7 @@ findings contains finding if {
 	finding := {
 		"msg": sprintf("the operating system of image %s is unknown: Windows Server licensing cannot be ruled out", [facts.image_id]),
 		"resource": facts.image_id,
+		"remediation": sprintf("Windows Server licences do not travel with an export; export a Linux image instead, or set windowsBlocking to false in a --data file if your account may export Windows images. Check the OS with: %s", [fix.describe_image("ImageId,OSType,Platform,OSName")]),
 	}
 }
 

@@ -27,6 +27,13 @@ bucket_name := name if {
 	name != ""
 } else := "(no bucket)"
 
+# prefix: the OSS prefix of the request ("" when none was given).
+prefix := p if {
+	p := input.request.ossPrefix
+	is_string(p)
+	p != ""
+} else := ""
+
 # role_name: the role the export will use (the request's, else the default ExportImage uses).
 role_name := name if {
 	name := input.request.roleName

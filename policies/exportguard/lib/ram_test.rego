@@ -1,81 +1,22 @@
 package exportguard.lib.ram_test
 
+import data.exportguard.lib.patterns
 import data.exportguard.lib.ram
 
-# --- patterns ---------------------------------------------------------------------------------
+objects := ["acs:oss:", patterns.hole("region"), ":1:b/p", patterns.hole("object")]
 
-test_star_matches_any_run_including_empty if {
-	ram.wildcard_match("*", "")
-	ram.wildcard_match("*", "acs:oss:*:*:b/x")
-	ram.wildcard_match("oss:Get*", "oss:Get")
-	ram.wildcard_match("oss:Get*", "oss:GetObject")
-	ram.wildcard_match("acs:oss:*:*:my-bucket/*", "acs:oss:cn-hangzhou:123:my-bucket/p_m-1_system.raw.tar.gz")
-	ram.wildcard_match("a*b*c", "aXXbYYc")
-}
+doc(statements) := {"Version": "1", "Statement": statements}
 
-test_question_mark_matches_exactly_one if {
-	ram.wildcard_match("oss:?etObject", "oss:GetObject")
-	not ram.wildcard_match("oss:?etObject", "oss:etObject")
-	not ram.wildcard_match("oss:?etObject", "oss:GGetObject")
-}
-
-test_everything_else_is_literal if {
-	not ram.wildcard_match("a.c", "abc")
-	ram.wildcard_match("a.c", "a.c")
-	ram.wildcard_match("b[1]+(x)|y$", "b[1]+(x)|y$")
-	not ram.wildcard_match("b[1]", "b1")
-	ram.wildcard_match("a\\Eb", "a\\Eb")
-}
-
-test_patterns_are_anchored if {
-	not ram.wildcard_match("my-bucket", "acs:oss:*:*:my-bucket")
-	not ram.wildcard_match("acs:oss:*:*:my-bucket", "acs:oss:*:*:my-bucket/x")
-	not ram.wildcard_match("oss:GetObject", "oss:GetObjectAcl")
-}
-
-test_pattern_direction_is_pattern_against_concrete if {
-	# a concrete policy resource does not match a wildcard "resource"
-	not ram.wildcard_match("acs:oss:cn-hangzhou:123:b", "acs:oss:*:*:b")
-}
-
-test_resources_are_case_sensitive_actions_are_not if {
-	not ram.wildcard_match("acs:oss:*:*:My-Bucket", "acs:oss:*:*:my-bucket")
-	ram.action_pattern_match("oss:getobject", "oss:GetObject")
-	ram.action_pattern_match("OSS:GET*", "oss:GetObject")
-}
+entry(statement) := ram.statements_of("p", doc([statement]))[0]
 
 # --- statements ------------------------------------------------------------------------------
 
-test_action_and_notaction if {
-	ram.action_matches({"Action": ["oss:Get*"]}, "oss:GetObject")
-	not ram.action_matches({"Action": ["oss:Get*"]}, "oss:PutObject")
-	ram.action_matches({"Action": "oss:PutObject"}, "oss:PutObject")
-	ram.action_matches({"NotAction": ["oss:Delete*"]}, "oss:PutObject")
-	not ram.action_matches({"NotAction": ["oss:delete*"]}, "oss:DeleteObject")
-	not ram.action_matches({}, "oss:PutObject")
-}
-
-test_resource_and_notresource if {
-	ram.resource_matches({"Resource": ["acs:oss:*:*:b/*"]}, "acs:oss:r:1:b/k")
-	not ram.resource_matches({"Resource": ["acs:oss:*:*:b/*"]}, "acs:oss:r:1:b")
-	ram.resource_matches({"NotResource": ["acs:oss:*:*:secret/*"]}, "acs:oss:r:1:b/k")
-	not ram.resource_matches({"NotResource": ["acs:oss:*:*:b/*"]}, "acs:oss:r:1:b/k")
-	not ram.resource_matches({}, "acs:oss:r:1:b/k")
-}
-
-test_conditions if {
-	ram.has_condition({"Condition": {"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}}})
-	not ram.has_condition({"Condition": {}})
-	not ram.has_condition({"Condition": null})
-	not ram.has_condition({})
-}
-
 policies := [
-	{"name": "Grant", "document": {"Version": "1", "Statement": [
+	{"name": "Grant", "document": doc([
 		{"Effect": "Allow", "Action": ["oss:Get*", "oss:PutObject"], "Resource": ["*"]},
 		{"Effect": "Allow", "Action": ["oss:DeleteObject"], "Resource": ["*"], "Condition": {"Bool": {"acs:SecureTransport": "true"}}},
-	]}},
-	{"name": "Guard", "document": {"Version": "1", "Statement": [{"Effect": "Deny", "Action": ["oss:PutObject"], "Resource": ["acs:oss:*:*:b/*"]}]}},
+	])},
+	{"name": "Guard", "document": doc([{"Effect": "Deny", "Action": ["oss:PutObject"], "Resource": ["acs:oss:*:*:b/*"]}])},
 	{"name": "Empty", "document": null},
 ]
 
@@ -89,24 +30,117 @@ test_statements_flatten_with_policy_and_index if {
 }
 
 test_single_statement_object_is_read_as_a_list if {
-	entries := ram.statements_of("trust", {"Statement": {"Effect": "Allow", "Action": "sts:AssumeRole"}})
-	count(entries) == 1
+	count(ram.statements_of("trust", {"Statement": {"Effect": "Allow", "Action": "sts:AssumeRole"}})) == 1
 }
 
 test_allow_deny_and_conditional if {
 	entries := ram.statements(policies)
-	ram.allowed_by(entries, "oss:GetObject", "acs:oss:r:1:b/k") == {{"policy": "Grant", "statement": 0}}
-	ram.allowed_by(entries, "oss:DeleteObject", "acs:oss:r:1:b/k") == set()
-	ram.conditionally_allowed_by(entries, "oss:DeleteObject", "acs:oss:r:1:b/k") == {{"policy": "Grant", "statement": 1}}
-	ram.denied_by(entries, "oss:PutObject", "acs:oss:r:1:b/k") == {{"policy": "Guard", "statement": 0}}
-	ram.denied_by(entries, "oss:PutObject", "acs:oss:r:1:other/k") == set()
+	ram.allowed_by(entries, "oss:GetObject", objects) == {{"policy": "Grant", "statement": 0}}
+	ram.allowed_by(entries, "oss:DeleteObject", objects) == set()
+	ram.denied_by(entries, "oss:PutObject", objects) == {{"policy": "Guard", "statement": 0}}
+	ram.denied_by(entries, "oss:PutObject", ["acs:oss:", patterns.hole("r"), ":1:other/k"]) == set()
+	some [r, why] in ram.not_counted_by(entries, "oss:DeleteObject", objects)
+	r == {"policy": "Grant", "statement": 1}
+	contains(why, "Condition")
 }
 
-test_deny_without_resource_covers_everything if {
-	entries := ram.statements_of("p", {"Statement": [{"Effect": "Deny", "Action": ["oss:*"]}]})
-	ram.denied_by(entries, "oss:GetObject", "acs:oss:r:1:b/k") == {{"policy": "p", "statement": 0}}
-	entries2 := ram.statements_of("p", {"Statement": [{"Effect": "Allow", "Action": ["oss:*"]}]})
-	ram.allowed_by(entries2, "oss:GetObject", "acs:oss:r:1:b/k") == set()
+# --- Version and element spelling --------------------------------------------------------------
+
+test_only_version_1_documents_grant if {
+	grant := {"Effect": "Allow", "Action": ["oss:*"], "Resource": ["*"]}
+	ram.grants(ram.statements_of("p", {"Version": "1", "Statement": [grant]})[0])
+	not ram.grants(ram.statements_of("p", {"Version": "2012-10-17", "Statement": [grant]})[0])
+	not ram.grants(ram.statements_of("p", {"Statement": [grant]})[0])
+	not ram.grants(ram.statements_of("p", {"Version": 1, "Statement": [grant]})[0])
+	not ram.grants(ram.statements_of("p", {"Version": "1", "statement": [grant]})[0])
+}
+
+test_denies_count_in_any_document if {
+	deny := {"Effect": "Deny", "Action": ["oss:*"], "Resource": ["*"]}
+	count(ram.denied_by(ram.statements_of("p", {"Version": "2012-10-17", "Statement": [deny]}), "oss:GetObject", objects)) == 1
+	count(ram.denied_by(ram.statements_of("p", {"statement": [deny]}), "oss:GetObject", objects)) == 1
+}
+
+test_effect_is_compared_exactly if {
+	ram.grants(entry({"Effect": "Allow", "Action": "oss:*", "Resource": "*"}))
+	not ram.grants(entry({"Effect": "allow", "Action": "oss:*", "Resource": "*"}))
+	not ram.grants(entry({"Effect": "ALLOW", "Action": "oss:*", "Resource": "*"}))
+	not ram.may_deny(entry({"Effect": "Allow"}))
+	not ram.may_deny(entry({"Effect": "allow"}))
+	ram.may_deny(entry({"Effect": "Deny"}))
+	ram.may_deny(entry({"Effect": "deny"}))
+	ram.may_deny(entry({"Effect": "DENY"}))
+	ram.may_deny(entry({"Effect": "Refuse"}))
+	ram.may_deny(entry({"Effect": ["Deny"]}))
+	ram.may_deny(entry({"Action": "oss:*"}))
+	ram.undocumented_effect(entry({"Effect": "allow"})) == "allow"
+}
+
+test_misspelled_elements_never_grant_but_still_deny if {
+	not ram.grants(entry({"effect": "Allow", "Action": "oss:*", "Resource": "*"}))
+	not ram.grants(entry({"Effect": "Allow", "EFFECT": "Deny", "Action": "oss:*", "Resource": "*"}))
+	e := entry({"Effect": "Allow", "action": ["oss:*"], "Resource": ["*"]})
+	ram.allowed_by([e], "oss:GetObject", objects) == set()
+	d := entry({"effect": "Deny", "action": ["oss:GetObject"], "resource": ["*"]})
+	ram.denied_by([d], "oss:GetObject", objects) == {{"policy": "p", "statement": 0}}
+	ram.denied_by([d], "oss:PutObject", objects) == set()
+}
+
+test_a_condition_stops_a_grant_under_any_spelling if {
+	not ram.grants(entry({"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}}}))
+	not ram.grants(entry({"Effect": "Allow", "Action": "oss:*", "Resource": "*", "condition": {"Bool": {"acs:SecureTransport": "true"}}}))
+	ram.grants(entry({"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {}}))
+}
+
+test_a_deny_with_a_condition_counts if {
+	d := entry({"Effect": "Deny", "Action": "oss:*", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}}})
+	count(ram.denied_by([d], "oss:PutObject", objects)) == 1
+}
+
+# --- Action / NotAction -------------------------------------------------------------------------
+
+test_action_and_notaction if {
+	ram.action_covers({"Action": ["oss:Get*"]}, "oss:GetObject")
+	not ram.action_covers({"Action": ["oss:Get*"]}, "oss:PutObject")
+	ram.action_covers({"Action": "oss:PutObject"}, "oss:PutObject")
+	ram.action_covers({"NotAction": ["oss:Delete*"]}, "oss:PutObject")
+	not ram.action_covers({"NotAction": ["oss:delete*"]}, "oss:DeleteObject")
+	not ram.action_covers({}, "oss:PutObject")
+	not ram.action_covers({"Action": ["oss:*"], "NotAction": ["oss:Delete*"]}, "oss:PutObject")
+}
+
+test_deny_actions_fail_closed if {
+	ram.action_may_cover({}, "oss:PutObject")
+	ram.action_may_cover({"NotAction": ["oss:Get*"]}, "oss:PutObject")
+	not ram.action_may_cover({"NotAction": ["oss:Put*"]}, "oss:PutObject")
+	ram.action_may_cover({"ACTION": ["oss:put*"]}, "oss:PutObject")
+}
+
+# --- Resource / NotResource ---------------------------------------------------------------------
+
+test_allow_resources_must_cover_every_value if {
+	ram.resource_covers({"Resource": ["acs:oss:*:*:b/*"]}, objects)
+	ram.resource_covers({"Resource": ["acs:oss:*:*:b/p*"]}, objects)
+	not ram.resource_covers({"Resource": ["acs:oss:cn-hangzhou:*:b/*"]}, objects)
+	not ram.resource_covers({"Resource": ["acs:oss:*:*:b/p_*"]}, objects)
+	not ram.resource_covers({"NotResource": ["acs:oss:*:*:secret/*"]}, objects)
+	not ram.resource_covers({}, objects)
+}
+
+test_deny_resources_may_cover_some_value if {
+	ram.resource_may_cover({"Resource": ["acs:oss:cn-shanghai:*:b/*"]}, objects)
+	ram.resource_may_cover({"Resource": ["acs:oss:*:*:b/p_m-1_data-xvdb.raw.tar.gz"]}, objects)
+	not ram.resource_may_cover({"Resource": ["acs:oss:*:*:b/q*"]}, objects)
+	ram.resource_may_cover({}, objects)
+	ram.resource_may_cover({"NotResource": ["acs:oss:*:*:secret/*"]}, objects)
+	not ram.resource_may_cover({"NotResource": ["acs:oss:*:*:b/*"]}, objects)
+}
+
+test_conditions if {
+	ram.has_condition({"Condition": {"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}}})
+	not ram.has_condition({"Condition": {}})
+	not ram.has_condition({"Condition": null})
+	not ram.has_condition({})
 }
 
 test_describe if {
@@ -115,72 +149,45 @@ test_describe if {
 
 # --- principals ------------------------------------------------------------------------------
 
-role := {"name": "AliyunECSImageExportDefaultRole", "arn": "acs:ram::1234567890123456:role/aliyunecsimageexportdefaultrole"}
-
 test_principal_entries_forms if {
-	ram.principal_entries("*") == [{"kind": "Any", "value": "*"}]
-	ram.principal_entries(["1", "2"]) == [{"kind": "Any", "value": "1"}, {"kind": "Any", "value": "2"}]
-	ram.principal_entries({"Service": ["ecs.aliyuncs.com"], "RAM": "acs:ram::1:root"}) == [
+	ram.principal_entries({"Principal": "*"}) == [{"kind": "Any", "value": "*"}]
+	ram.principal_entries({"Principal": ["1", "2"]}) == [{"kind": "Any", "value": "1"}, {"kind": "Any", "value": "2"}]
+	ram.principal_entries({"Principal": []}) == [{"kind": "Any", "value": "*"}]
+	ram.principal_entries({"Principal": {"Service": ["ecs.aliyuncs.com"], "RAM": "acs:ram::1:root"}}) == [
 		{"kind": "RAM", "value": "acs:ram::1:root"},
 		{"kind": "Service", "value": "ecs.aliyuncs.com"},
 	]
+	ram.principal_entries({"principal": ["*"]}) == [{"kind": "Any", "value": "*"}]
 }
 
-test_service_principals if {
-	ram.principal_matches_service({"Service": ["ecs.aliyuncs.com"]}, "ecs.aliyuncs.com")
-	ram.principal_matches_service({"Service": ["ECS.aliyuncs.com"]}, "ecs.aliyuncs.com")
-	ram.principal_matches_service("*", "ecs.aliyuncs.com")
-	not ram.principal_matches_service({"Service": ["oss.aliyuncs.com"]}, "ecs.aliyuncs.com")
-	not ram.principal_matches_service({"RAM": ["*"]}, "ecs.aliyuncs.com")
+test_documented_principals_only_under_the_documented_spelling if {
+	ram.documented_principal_entries({"Principal": ["*"]}) == [{"kind": "Any", "value": "*"}]
+	not ram.documented_principal_entries({"principal": ["*"]})
+	not ram.documented_principal_entries({"Principal": ["*"], "NotPrincipal": ["1"]})
 }
 
-test_role_principals if {
-	ram.principal_matches_role(["*"], role)
-	ram.principal_matches_role(["1234567890123456"], role)
-	ram.principal_matches_role({"RAM": ["acs:ram::1234567890123456:root"]}, role)
-	ram.principal_matches_role({"RAM": ["acs:ram::1234567890123456:role/AliyunECSImageExportDefaultRole"]}, role)
-	ram.principal_matches_role({"RAM": ["acs:ram::*:role/*"]}, role)
-	ram.principal_matches_role(["arn:sts::1234567890123456:assumed-role/AliyunECSImageExportDefaultRole/ecs"], role)
-	not ram.principal_matches_role(["2222222222222222"], role)
-	not ram.principal_matches_role({"RAM": ["acs:ram::1234567890123456:role/other"]}, role)
+test_unbounded_principals if {
+	ram.principal_unbounded({})
+	ram.principal_unbounded({"NotPrincipal": ["1"]})
+	not ram.principal_unbounded({"Principal": []})
 }
 
-# --- concrete resources ----------------------------------------------------------------------
-
-test_account_id_from_arn_then_field if {
-	ram.account_id({"arn": "acs:ram::42:role/r", "accountId": "7"}) == "42"
-	ram.account_id({"accountId": "7"}) == "7"
-	not ram.account_id({"arn": "garbage"})
+test_any_account if {
+	ram.any_account("*")
+	ram.any_account("arn:sts::*:*/*/*")
+	ram.any_account("arn:sts::*:assumed-role/myrole/*")
+	ram.any_account("ARN:STS::*:assumed-role/x/y")
+	ram.any_account("acs:ram::*:root")
+	not ram.any_account("arn:sts::1?*:*")
+	not ram.any_account("arn:sts::1234567890123456:assumed-role/*/*")
+	not ram.any_account("acs:ram::1234567890123456:root")
+	not ram.any_account("1234567890123456")
 }
 
-test_export_object_key if {
-	ram.export_object_key({"imageId": "m-1", "ossPrefix": "pre", "imageFormat": "raw"}) == "pre_m-1_system.raw.tar.gz"
-	ram.export_object_key({"imageId": "m-1", "ossPrefix": null, "imageFormat": "qcow2"}) == "m-1_system.qcow2"
-	ram.export_object_key({"imageId": "m-1"}) == "m-1_system.raw.tar.gz"
-}
-
-test_export_resources_per_level if {
-	ctx := ram.export_context({
-		"request": {"regionId": "cn-hangzhou", "imageId": "m-1", "ossBucket": "b", "ossPrefix": "p", "imageFormat": "vhd"},
-		"role": role,
-	})
-	ram.export_resource("oss:GetBucketInfo", ctx) == "acs:oss:cn-hangzhou:1234567890123456:b"
-	ram.export_resource("oss:ListMultipartUploads", ctx) == "acs:oss:cn-hangzhou:1234567890123456:b"
-	ram.export_resource("oss:PutObject", ctx) == "acs:oss:cn-hangzhou:1234567890123456:b/p_m-1_system.vhd"
-}
-
-test_export_context_undefined_without_account if {
-	not ram.export_context({"request": {"regionId": "cn-hangzhou", "imageId": "m-1", "ossBucket": "b"}, "role": {}})
-}
-
-test_bucket_policy_deny_for_role if {
-	entries := ram.statements_of("bucket policy", {"Statement": [
-		{"Effect": "Deny", "Principal": ["*"], "Action": ["oss:PutObject"], "Resource": ["acs:oss:*:*:b/*"]},
-		{"Effect": "Deny", "Principal": ["2222222222222222"], "Action": ["oss:*"], "Resource": ["acs:oss:*:*:b/*"]},
-		{"Effect": "Deny", "Action": ["oss:GetObject"], "Resource": ["acs:oss:*:*:b/*"]},
-		{"Effect": "Allow", "Principal": ["*"], "Action": ["oss:PutObject"], "Resource": ["acs:oss:*:*:b/*"]},
-	]})
-	ram.denied_for_role_by(entries, role, "oss:PutObject", "acs:oss:r:1:b/k") == {{"policy": "bucket policy", "statement": 0}}
-	ram.denied_for_role_by(entries, role, "oss:GetObject", "acs:oss:r:1:b/k") == {{"policy": "bucket policy", "statement": 2}}
-	ram.denied_for_role_by(entries, role, "oss:ListParts", "acs:oss:r:1:b/k") == set()
+test_admits_anyone if {
+	ram.admits_anyone({"kind": "Any", "value": "*"})
+	ram.admits_anyone({"kind": "RAM", "value": "acs:ram::*:root"})
+	ram.admits_anyone({"kind": "Service", "value": "*"})
+	not ram.admits_anyone({"kind": "Service", "value": "*.aliyuncs.com"})
+	not ram.admits_anyone({"kind": "RAM", "value": "acs:ram::1234567890123456:root"})
 }

@@ -10,12 +10,19 @@
 #   severity: low
 #   requires: [request]
 #   remediation: >-
-#     Export as raw and convert afterwards (qemu-img convert -f raw -O qcow2 disk.raw disk.qcow2), or
-#     export from a format region: aliyun ecs CopyImage --RegionId cn-hangzhou --ImageId m-xxxx
-#     --DestinationRegionId ap-southeast-1
+#     Export as raw and convert afterwards (qemu-img convert -f raw -O <format> disk.raw
+#     disk.<format>), or export from a format region: aliyun ecs CopyImage --RegionId <region>
+#     --ImageId <image> --DestinationRegionId ap-southeast-1
 package exportguard.region.format
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
+
+# format_region: a region that honours the format, for the copy command.
+format_region := r if {
+	r := data.exportguard.config.formatRegions[0]
+	is_string(r)
+} else := "<format-region>"
 
 warn contains finding if {
 	format := input.request.imageFormat
@@ -25,5 +32,8 @@ warn contains finding if {
 	finding := {
 		"msg": sprintf("ImageFormat %s is not honoured in region %s: the export will silently be RAW", [format, facts.region_id]),
 		"resource": facts.region_id,
+		"remediation": sprintf("Export as raw and convert afterwards (qemu-img convert -f raw -O %s disk.raw disk.%s), or copy the image to a region that honours the format and export it there: %s", [
+			format, format, fix.copy_image(format_region),
+		]),
 	}
 }

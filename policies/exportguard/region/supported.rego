@@ -11,15 +11,18 @@
 #   requires: [request]
 #   remediation: >-
 #     Copy the image to a region that supports export and export it there: aliyun ecs CopyImage
-#     --RegionId cn-hangzhou --ImageId m-xxxx --DestinationRegionId cn-shanghai --DestinationImageName web-base-copy
+#     --RegionId <region> --ImageId <image> --DestinationRegionId <other-region>
+#     --DestinationImageName <name>-copy
 package exportguard.region.supported
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 deny contains finding if {
 	input.request.regionId in data.exportguard.config.unsupportedRegions
 	finding := {
 		"msg": sprintf("region %s is listed in unsupportedRegions: ExportImage would fail with InvalidRegion.NotSupport", [facts.region_id]),
 		"resource": facts.region_id,
+		"remediation": sprintf("Copy the image to a region that supports export and export it there: %s", [fix.copy_image("<other-region>")]),
 	}
 }

@@ -11,9 +11,19 @@
 #   prevents: InvalidOSSBucket.NotMatched
 #   requires: [request]
 #   remediation: >-
-#     Name an existing bucket with a valid name, or create one in the image's region:
-#     aliyun oss mb oss://my-export-bucket --acl private -e oss-cn-hangzhou.aliyuncs.com
+#     Name an existing bucket with a valid name, or create one in the image's region: aliyun oss mb
+#     oss://<bucket> --acl private -e oss-<region>.aliyuncs.com
 package exportguard.req.bucket_name
+
+import data.exportguard.lib.facts
+import data.exportguard.lib.fix
+
+# suggestion: the name lower-cased, with runs of other characters turned into '-'.
+suggestion(name) := s if {
+	s := trim(regex.replace(lower(name), `[^a-z0-9]+`, "-"), "-")
+	count(s) >= 3
+	count(s) <= 63
+} else := "<bucket>"
 
 deny contains finding if {
 	name := input.request.ossBucket
@@ -23,5 +33,8 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("OSSBucket \"%s\" is not a valid OSS bucket name (3-63 of a-z, 0-9 and -, starting and ending with a letter or digit): ExportImage would fail with InvalidOSSBucket.NotMatched", [name]),
 		"resource": name,
+		"remediation": sprintf("Use a bucket name of 3-63 characters a-z, 0-9 and - (starting and ending with a letter or digit), e.g. create %s in %s: aliyun oss mb oss://%s --acl private -e %s", [
+			suggestion(name), fix.region, suggestion(name), fix.oss_endpoint(fix.region),
+		]),
 	}
 }

@@ -10,9 +10,14 @@
 #   prevents: InvalidImageFormat.Malformed
 #   requires: [request]
 #   remediation: >-
-#     Pick a supported format: aliyun ecs ExportImage --RegionId cn-hangzhou --ImageId m-xxxx
-#     --OSSBucket my-export-bucket --ImageFormat qcow2 (or raw, vhd, vmdk, vdi).
+#     Pick a supported format: aliyun ecs ExportImage --RegionId <region> --ImageId <image>
+#     --OSSBucket <bucket> --ImageFormat qcow2 (or raw, vhd, vmdk, vdi).
 package exportguard.req.format
+
+import data.exportguard.lib.facts
+import data.exportguard.lib.fix
+
+suggestion(format) := lower(format) if lower(format) in data.exportguard.config.imageFormats else := "raw"
 
 deny contains finding if {
 	format := input.request.imageFormat
@@ -21,5 +26,6 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("ImageFormat \"%v\" is not one of %v: ExportImage would fail with InvalidImageFormat.Malformed", [format, concat(", ", data.exportguard.config.imageFormats)]),
 		"resource": "ImageFormat",
+		"remediation": sprintf("Pick one of %s: %s", [concat(", ", data.exportguard.config.imageFormats), fix.export_command(facts.prefix, sprintf("--ImageFormat %s", [suggestion(format)]))]),
 	}
 }

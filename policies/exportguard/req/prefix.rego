@@ -11,9 +11,12 @@
 #   prevents: InvalidOSSPrefix.Malformed
 #   requires: [request]
 #   remediation: >-
-#     Use a prefix of letters and digits only, or none: aliyun ecs ExportImage --RegionId cn-hangzhou
-#     --ImageId m-xxxx --OSSBucket my-export-bucket --OSSPrefix webbase2024
+#     Use a prefix of 1-30 letters and digits, or none: aliyun ecs ExportImage --RegionId <region>
+#     --ImageId <image> --OSSBucket <bucket> --OSSPrefix <prefix>
 package exportguard.req.prefix
+
+import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 deny contains finding if {
 	prefix := input.request.ossPrefix
@@ -22,8 +25,12 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("OSSPrefix \"%v\" is not 1-30 letters or digits: ExportImage would fail with InvalidOSSPrefix.Malformed", [prefix]),
 		"resource": "OSSPrefix",
+		"remediation": sprintf("Use a prefix of 1-30 letters and digits, or none: %s", [fix.export_command(suggestion(prefix), "")]),
 	}
 }
+
+# suggestion: the prefix with everything but letters and digits removed, cut to 30 (or no prefix).
+suggestion(prefix) := substring(regex.replace(prefix, `[^A-Za-z0-9]`, ""), 0, 30) if is_string(prefix) else := ""
 
 well_formed(prefix) if {
 	is_string(prefix)

@@ -10,9 +10,12 @@
 #   prevents: MissingParameter
 #   requires: [request]
 #   remediation: >-
-#     Pass all three: aliyun ecs ExportImage --RegionId cn-hangzhou --ImageId m-xxxx --OSSBucket my-export-bucket
-#     (exportguard preflight --region cn-hangzhou --image m-xxxx --bucket my-export-bucket).
+#     Pass all three: aliyun ecs ExportImage --RegionId <region> --ImageId <image> --OSSBucket
+#     <bucket> (exportguard preflight --region <region> --image <image> --bucket <bucket>).
 package exportguard.req.required
+
+import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 # The request field and the ExportImage parameter it becomes.
 parameters := {"regionId": "RegionId", "imageId": "ImageId", "ossBucket": "OSSBucket"}
@@ -23,6 +26,9 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("%s is missing: ExportImage would fail with MissingParameter", [parameter]),
 		"resource": parameter,
+		"remediation": sprintf("Pass RegionId, ImageId and OSSBucket: %s (exportguard preflight --region %s --image %s --bucket %s)", [
+			fix.export_command(facts.prefix, ""), fix.quote(fix.region), fix.quote(fix.image), fix.quote(fix.bucket),
+		]),
 	}
 }
 

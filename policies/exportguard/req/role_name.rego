@@ -10,9 +10,12 @@
 #   severity: medium
 #   requires: [request]
 #   remediation: >-
-#     Use the default role: aliyun ecs ExportImage --RegionId cn-hangzhou --ImageId m-xxxx
-#     --OSSBucket my-export-bucket --RoleName AliyunECSImageExportDefaultRole
+#     Use the default role: aliyun ecs ExportImage --RegionId <region> --ImageId <image> --OSSBucket
+#     <bucket> --RoleName AliyunECSImageExportDefaultRole
 package exportguard.req.role_name
+
+import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 warn contains finding if {
 	name := input.request.roleName
@@ -21,5 +24,6 @@ warn contains finding if {
 	finding := {
 		"msg": sprintf("RoleName \"%s\" is not %s; the documentation says other role names are not honoured", [name, data.exportguard.config.expectedRoleName]),
 		"resource": name,
+		"remediation": sprintf("Use the documented role: %s", [fix.export_command(facts.prefix, sprintf("--RoleName %s", [fix.quote(data.exportguard.config.expectedRoleName)]))]),
 	}
 }

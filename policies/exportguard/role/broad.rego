@@ -11,31 +11,37 @@
 #   severity: medium
 #   requires: [role, rolePolicies]
 #   remediation: >-
-#     Replace broad policies with the system policy: aliyun ram DetachPolicyFromRole --PolicyType Custom
-#     --PolicyName <broad-policy> --RoleName AliyunECSImageExportDefaultRole && aliyun ram AttachPolicyToRole
-#     --PolicyType System --PolicyName AliyunECSImageExportRolePolicy --RoleName AliyunECSImageExportDefaultRole
+#     Replace broad policies with the system policy: aliyun ram DetachPolicyFromRole --PolicyType
+#     Custom --PolicyName <broad-policy> --RoleName <role> && aliyun ram AttachPolicyToRole
+#     --PolicyType System --PolicyName AliyunECSImageExportRolePolicy --RoleName <role>
 package exportguard.role.broad
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 import data.exportguard.lib.ram
 
-allows := [e | some e in ram.statements(facts.attached_policies); e.statement.Effect == "Allow"]
+allows := [e | some e in ram.statements(facts.attached_policies); ram.maybe_allows(e)]
+
+# actions: every Action value of the statement, under any spelling.
+actions(e) := [a | some v in ram.element_values(e.statement, "Action"); some a in ram.as_list(v); is_string(a)]
+
+resources(e) := [r | some v in ram.element_values(e.statement, "Resource"); some r in ram.as_list(v)]
 
 reasons contains [e, reason] if {
 	some e in allows
-	e.statement.NotAction
+	ram.has_element(e.statement, "NotAction")
 	reason := "grants every action except those in NotAction"
 }
 
 reasons contains [e, reason] if {
 	some e in allows
-	"*" in ram.as_list(e.statement.Action)
+	"*" in actions(e)
 	reason := "grants every action (*)"
 }
 
 reasons contains [e, reason] if {
 	some e in allows
-	some action in ram.as_list(e.statement.Action)
+	some action in actions(e)
 	parts := split(action, ":")
 	count(parts) == 2
 	not lower(parts[0]) in data.exportguard.config.roleExpectedServices
@@ -44,11 +50,18 @@ reasons contains [e, reason] if {
 
 reasons contains [e, reason] if {
 	some e in allows
-	some action in ram.as_list(e.statement.Action)
+	some action in actions(e)
 	lower(action) == "oss:*"
-	"*" in ram.as_list(e.statement.Resource)
+	"*" in resources(e)
 	reason := "grants every OSS action on every bucket (oss:* on *)"
 }
+
+policy_type(name) := t if {
+	some p in facts.attached_policies
+	p.name == name
+	t := p.type
+	is_string(t)
+} else := "Custom"
 
 warn contains finding if {
 	facts.role_exists
@@ -58,5 +71,8 @@ warn contains finding if {
 		"resource": facts.role_resource,
 		"policy": e.policy,
 		"statement": e.index,
+		"remediation": sprintf("Replace it with the system policy: aliyun ram DetachPolicyFromRole --PolicyType %s --PolicyName %s --RoleName %s && %s", [
+			fix.quote(policy_type(e.policy)), fix.quote(e.policy), fix.quote(facts.role_name), fix.attach_system_policy,
+		]),
 	}
 }

@@ -17,9 +17,15 @@ test_extra_principals_warn_one_each if {
 	count(w) == 2
 }
 
-test_anyone_warns if {
-	count(trust_scope.warn) == 1 with input as trust("*")
+test_other_accounts_and_providers_warn if {
 	count(trust_scope.warn) == 1 with input as trust({"Federated": ["acs:ram::1:saml-provider/idp"]})
+	count(trust_scope.warn) == 1 with input as trust({"Service": ["*.aliyuncs.com"]})
+}
+
+# Principals that let any account assume the role are EG-ROLE-006's (critical), not a warning here.
+test_anyone_is_left_to_eg_role_006 if {
+	count(trust_scope.warn) == 0 with input as trust("*")
+	count(trust_scope.warn) == 0 with input as trust({"RAM": ["acs:ram::*:root"]})
 }
 
 test_deny_statements_are_not_trust if {

@@ -53,3 +53,37 @@ test_empty_or_missing_trust_policy_fails_closed if {
 test_missing_role_is_left_to_eg_role_001 if {
 	count(trust.deny) == 0 with input as {"role": {"exists": false}}
 }
+
+# Only the documented Service principal establishes ECS trust; "*" and wildcard services do not.
+test_star_and_wildcard_services_do_not_establish_trust if {
+	count(trust.deny) == 1 with input as trust_policy([object.union(object.remove(allow_ecs, ["Principal"]), {"Principal": "*"})])
+	count(trust.deny) == 1 with input as trust_policy([object.union(object.remove(allow_ecs, ["Principal"]), {"Principal": ["*"]})])
+	count(trust.deny) == 1 with input as trust_policy([object.union(allow_ecs, {"Principal": {"Service": ["*"]}})])
+	count(trust.deny) == 1 with input as trust_policy([object.union(allow_ecs, {"Principal": {"Service": ["*.aliyuncs.com"]}})])
+	count(trust.deny) == 1 with input as trust_policy([object.union(allow_ecs, {"Principal": {"Service": ["ecs.*"]}})])
+	count(trust.deny) == 1 with input as trust_policy([object.union(allow_ecs, {"Principal": {"Service": ["ECS.ALIYUNCS.COM"]}})])
+}
+
+test_trust_needs_the_documented_effect_spelling_and_version if {
+	count(trust.deny) == 1 with input as trust_policy([object.union(allow_ecs, {"Effect": "allow"})])
+	role := object.union(object.remove(fixtures.facts.role, ["trustPolicy"]), {"trustPolicy": {"Statement": [allow_ecs]}})
+	no_version := object.union(object.remove(fixtures.facts, ["role"]), {"role": role})
+	count(trust.deny) == 1 with input as no_version
+	lower_principal := object.union(object.remove(allow_ecs, ["Principal"]), {"principal": {"Service": ["ecs.aliyuncs.com"]}})
+	count(trust.deny) == 1 with input as trust_policy([lower_principal])
+}
+
+test_denies_that_may_cover_ecs_count if {
+	deny_all := {"Action": ["sts:AssumeRole"], "Effect": "deny", "Principal": "*"}
+	count(trust.deny) == 1 with input as trust_policy([allow_ecs, deny_all])
+	deny_services := {"Action": ["sts:*"], "Effect": "Deny", "Principal": {"Service": ["*.aliyuncs.com"]}}
+	count(trust.deny) == 1 with input as trust_policy([allow_ecs, deny_services])
+	deny_other := {"Action": ["sts:AssumeRole"], "Effect": "Deny", "Principal": {"Service": ["fc.aliyuncs.com"]}}
+	count(trust.deny) == 0 with input as trust_policy([allow_ecs, deny_other])
+}
+
+test_remediation_names_the_role if {
+	f := fixtures.patched({"request": {"roleName": "ExportRoleB"}, "role": {"name": "ExportRoleB", "trustPolicy": {"Version": "1", "Statement": []}}})
+	some x in trust.deny with input as f
+	startswith(x.remediation, "aliyun ram UpdateRole --RoleName ExportRoleB --NewAssumeRolePolicyDocument '{")
+}

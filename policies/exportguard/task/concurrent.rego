@@ -11,15 +11,19 @@
 #   prevents: ConcurrentQuotaExceed.ExportImage
 #   requires: [tasks]
 #   remediation: >-
-#     Wait for running exports to finish (aliyun ecs DescribeTasks --RegionId cn-hangzhou --TaskAction ExportImage
-#     --TaskStatus Processing), and set your account's limit with --data, e.g. {"maxConcurrentExports": 2}.
+#     Wait for running exports to finish (aliyun ecs DescribeTasks --RegionId <region> --TaskAction
+#     ExportImage --TaskStatus Processing), and set your account's limit with --data, e.g.
+#     {"maxConcurrentExports": 2}.
 package exportguard.task.concurrent
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
 
 limit := data.exportguard.config.maxConcurrentExports
 
 running := input.tasks.exportsInProgress
+
+remediation := sprintf("Wait for the running exports to finish (aliyun ecs DescribeTasks --RegionId %s --TaskAction ExportImage --TaskStatus Processing) and set your account's limit with --data, e.g. {\"maxConcurrentExports\": 2}", [fix.quote(fix.region)])
 
 deny contains finding if {
 	is_number(limit)
@@ -37,6 +41,7 @@ findings contains finding if {
 	finding := {
 		"msg": sprintf("%d export(s) in progress in %s, the limit is %d: ExportImage would fail with ConcurrentQuotaExceed.ExportImage", [count(running), facts.region_id, limit]),
 		"resource": facts.region_id,
+		"remediation": remediation,
 	}
 }
 
@@ -46,6 +51,7 @@ findings contains finding if {
 	finding := {
 		"msg": sprintf("%d export(s) in progress in %s; the concurrent export quota is not published (set maxConcurrentExports to check it)", [count(running), facts.region_id]),
 		"resource": facts.region_id,
+		"remediation": remediation,
 	}
 }
 
@@ -54,5 +60,6 @@ findings contains finding if {
 	finding := {
 		"msg": sprintf("the exports in progress in %s are unknown: the facts have no tasks.exportsInProgress", [facts.region_id]),
 		"resource": facts.region_id,
+		"remediation": remediation,
 	}
 }

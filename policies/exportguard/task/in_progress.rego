@@ -9,11 +9,17 @@
 #   prevents: ImageIsExporting
 #   requires: [request, tasks]
 #   remediation: >-
-#     Wait for the running export (aliyun ecs DescribeTaskAttribute --RegionId cn-hangzhou --TaskId t-xxxx)
-#     or cancel it: aliyun ecs CancelTask --RegionId cn-hangzhou --TaskId t-xxxx
+#     Wait for the running export (aliyun ecs DescribeTaskAttribute --RegionId <region> --TaskId
+#     <task-id>) or cancel it: aliyun ecs CancelTask --RegionId <region> --TaskId <task-id>
 package exportguard.task.in_progress
 
 import data.exportguard.lib.facts
+import data.exportguard.lib.fix
+
+task_id(task) := id if {
+	id := task.taskId
+	is_string(id)
+} else := "<task-id>"
 
 deny contains finding if {
 	some task in input.tasks.exportsInProgress
@@ -21,13 +27,22 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("image %s is already being exported by task %v (status %v): ExportImage would fail with ImageIsExporting", [facts.image_id, object.get(task, "taskId", "?"), object.get(task, "status", "?")]),
 		"resource": object.get(task, "taskId", facts.image_id),
+		"remediation": sprintf("Wait for task %v to finish (aliyun ecs DescribeTaskAttribute --RegionId %s --TaskId %s) or cancel it: aliyun ecs CancelTask --RegionId %s --TaskId %s", [
+			task_id(task), fix.quote(fix.region), fix.quote(task_id(task)), fix.quote(fix.region), fix.quote(task_id(task)),
+		]),
 	}
 }
+
+task_id(task) := id if {
+	id := task.taskId
+	is_string(id)
+} else := "<task-id>"
 
 deny contains finding if {
 	not is_array(input.tasks.exportsInProgress)
 	finding := {
 		"msg": sprintf("whether image %s is already being exported is unknown: the facts have no tasks.exportsInProgress", [facts.image_id]),
 		"resource": facts.image_id,
+		"remediation": sprintf("List the exports in progress: aliyun ecs DescribeTasks --RegionId %s --TaskAction ExportImage --TaskStatus Processing", [fix.quote(fix.region)]),
 	}
 }

@@ -35,3 +35,12 @@ test_at_the_limit_fails if {
 test_unknown_tasks_are_reported if {
 	count(weekly.warn) == 1 with input as object.remove(fixtures.facts, ["tasks"])
 }
+
+test_at_the_limit_the_remediation_names_when_a_slot_frees_up if {
+	f := fixtures.patched({"request": {"regionId": "cn-shanghai"}, "tasks": {"exportsThisWeek": [
+		{"taskId": "t-1", "imageId": "m-1", "status": "Finished", "createdAt": "2026-03-04T08:00Z"},
+		{"taskId": "t-2", "imageId": "m-2", "status": "Finished", "createdAt": "2026-03-02T10:15Z"},
+	]}})
+	some x in weekly.deny with input as f with data.exportguard.config.maxWeeklyExports as 2
+	x.remediation == "Wait until 2026-03-09T10:15Z, when the oldest export of the week (created 2026-03-02T10:15Z) is 7 days old, or ask Alibaba Cloud support to raise the quota; list them with aliyun ecs DescribeTasks --RegionId cn-shanghai --TaskAction ExportImage --StartTime 2026-03-02T10:15Z"
+}

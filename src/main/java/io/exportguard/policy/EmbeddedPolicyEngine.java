@@ -81,8 +81,11 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
     if (item instanceof ObjectValue o) {
       Value msg = o.get("msg");
       Value resource = o.get("resource");
+      // A finding's own remediation must be a string (a policy rendered it); anything else is ignored.
+      Value remediation = o.get("remediation");
       return new Report.Finding(msg instanceof StringValue s ? s.value() : msg == null ? Json.write(o) : Json.write(msg),
-          resource == null ? null : resource instanceof StringValue r ? r.value() : Json.write(resource));
+          resource == null ? null : resource instanceof StringValue r ? r.value() : Json.write(resource),
+          remediation instanceof StringValue fix && !fix.value().isBlank() ? fix.value().strip() : null);
     }
     return new Report.Finding(Json.write(item), null);
   }

@@ -93,6 +93,12 @@ public final class ConsoleReportWriter implements ReportWriter {
       if (findings.size() > MAX_FINDINGS_PER_CHECK) {
         w.println(indent + paint(DIM, "... " + (findings.size() - MAX_FINDINGS_PER_CHECK) + " more findings"));
       }
+      if (c.status() == Status.FAIL || c.status() == Status.WARN) {
+        List<String> fixes = c.remediations();
+        for (int i = 0; i < fixes.size() && i < MAX_FINDINGS_PER_CHECK; i++) {
+          w.println(indent + paint(DIM, "fix: ") + Text.terminal(fixes.get(i)));
+        }
+      }
     }
     if (report.errors() != null && !report.errors().isEmpty()) {
       w.println();

@@ -123,7 +123,7 @@ public final class HtmlReportWriter implements ReportWriter {
     v.put("severity", c.severity().id());
     v.put("severityRank", c.severity().ordinal());
     v.put("prevents", nz(c.prevents()));
-    v.put("remediation", nz(c.remediation()));
+    v.put("remediations", c.remediations().stream().map(HtmlReportWriter::nz).toList());
     v.put("policyFile", nz(c.policyFile()));
     v.put("line", c.line());
     List<Map<String, Object>> findings = new ArrayList<>();

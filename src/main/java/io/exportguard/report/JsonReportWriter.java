@@ -115,6 +115,7 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeStartObject();
       g.writeStringField("msg", f.msg());
       g.writeStringField("resource", f.resource());
+      if (f.remediation() != null) g.writeStringField("remediation", f.remediation());
       g.writeEndObject();
     }
     g.writeEndArray();

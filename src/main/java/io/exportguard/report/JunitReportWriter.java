@@ -131,7 +131,7 @@ public final class JunitReportWriter implements ReportWriter {
   private static String remediation(Report.CheckResult c) {
     StringBuilder b = new StringBuilder();
     if (c.prevents() != null) b.append("prevents ExportImage error ").append(c.prevents()).append('\n');
-    if (c.remediation() != null && !c.remediation().isEmpty()) b.append("remediation: ").append(c.remediation()).append('\n');
+    for (String fix : c.remediations()) b.append("remediation: ").append(fix).append('\n');
     b.append("policy: ").append(c.policyFile()).append(':').append(c.line()).append('\n');
     return b.toString();
   }

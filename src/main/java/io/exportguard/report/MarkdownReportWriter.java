@@ -144,8 +144,10 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
     b.append(". Policy ").append(md(c.policyFile())).append(':').append(c.line()).append("\n\n");
     findings(b, c.findings());
-    if (c.remediation() != null && !c.remediation().isEmpty()) {
-      b.append("\nRemediation:\n\n").append(Text.markdownCodeBlock(cut(c.remediation()), "shell"));
+    List<String> fixes = c.remediations();
+    if (!fixes.isEmpty()) b.append("\nRemediation:\n\n");
+    for (int i = 0; i < fixes.size() && i < MAX_FINDINGS_PER_CHECK; i++) {
+      b.append(i == 0 ? "" : "\n").append(Text.markdownCodeBlock(cut(fixes.get(i)), "shell"));
     }
     return b.toString();
   }

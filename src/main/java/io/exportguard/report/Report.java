@@ -2,6 +2,7 @@ package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -75,10 +76,38 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
    */
   public record CheckResult(String id, String title, String description, String area, Severity severity,
                             Status status, String prevents, List<Finding> findings, String remediation,
-                            String policyFile, int line) {}
+                            String policyFile, int line) {
 
-  /** One finding of a check; resource may be null. */
-  public record Finding(String msg, String resource) {}
+    /** What to do about one finding: its own remediation when the policy rendered one, else the check's. */
+    public String remediationFor(Finding f) {
+      return f != null && f.remediation() != null && !f.remediation().isEmpty() ? f.remediation() : remediation;
+    }
+
+    /**
+     * The distinct remediations to show for this check, in finding order: each finding's own (rendered
+     * with the run's bucket, image, role, ...), else the check's METADATA text; empty when there is none.
+     */
+    public List<String> remediations() {
+      LinkedHashSet<String> out = new LinkedHashSet<>();
+      for (Finding f : findings == null ? List.<Finding>of() : findings) {
+        String r = remediationFor(f);
+        if (r != null && !r.isEmpty()) out.add(r);
+      }
+      if (out.isEmpty() && remediation != null && !remediation.isEmpty()) out.add(remediation);
+      return List.copyOf(out);
+    }
+  }
+
+  /**
+   * One finding of a check.
+   *
+   * @param resource what it is about, or null
+   * @param remediation the fix for this finding, rendered by the policy with the run's names, or null
+   *     (then the check's METADATA remediation applies)
+   */
+  public record Finding(String msg, String resource, String remediation) {
+    public Finding(String msg, String resource) { this(msg, resource, null); }
+  }
 
   public record ExportRecord(String taskId, String status, List<ExportedObject> objects,
                              String factsSha256, String policiesSha256) {}

@@ -153,7 +153,10 @@ public final class SarifReportWriter implements ReportWriter {
       r.put("kind", "fail");
       r.put("level", c.status() == Status.FAIL ? "error" : c.status() == Status.WARN ? "warning" : level(c.severity()));
     }
-    r.putObject("message").put("text", nz(f.msg(), nz(c.title(), c.id())));
+    String text = nz(f.msg(), nz(c.title(), c.id()));
+    // The rule's help holds the check's generic remediation; a finding's own names the real resources.
+    if (f.remediation() != null && !f.remediation().isEmpty()) text += "\nRemediation: " + f.remediation();
+    r.putObject("message").put("text", text);
     ObjectNode location = r.putArray("locations").addObject();
     ObjectNode physical = location.putObject("physicalLocation");
     ObjectNode artifact = physical.putObject("artifactLocation");

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The pack against the catalog of issue 5: one file per check with its tests beside it, package
  * named after the path, package-scoped METADATA with the id, severity and prevented error code of
- * the catalog, the fact areas it requires and a remediation, and deny/warn rules. Read from the
+ * the catalog, the fact areas it requires and a remediation, and deny/warn rules (EG-ROLE-006 from
+ * issue 9). Read from the
  * source text, so it holds whatever state the engine is in.
  */
 class PolicyPackCatalogTest {
@@ -62,6 +63,7 @@ class PolicyPackCatalogTest {
       "EG-ROLE-003   | role/permissions.rego    | critical | NoSetRoletoECSServiceAcount",
       "EG-ROLE-004   | role/trust_scope.rego    | high     | ",
       "EG-ROLE-005   | role/broad.rego          | medium   | ",
+      "EG-ROLE-006   | role/anyone.rego         | critical | ",
       "EG-BUCKET-001 | bucket/exists.rego       | high     | InvalidOSSBucket.NotFound",
       "EG-BUCKET-002 | bucket/region.rego       | high     | InvalidOSSBucket.NotFound",
       "EG-BUCKET-003 | bucket/acl.rego          | critical | ",
@@ -113,6 +115,6 @@ class PolicyPackCatalogTest {
         withId++;
       }
     }
-    assertThat(withId).isEqualTo(31);
+    assertThat(withId).isEqualTo(32);
   }
 }

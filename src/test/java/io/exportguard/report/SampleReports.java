@@ -67,7 +67,7 @@ public final class SampleReports {
       new Def("EG-BUCKET-002", "bucket", Severity.CRITICAL, "InvalidOSSBucket.NotMatched", "Bucket is in the image's region",
           "ossutil mb oss://my-export-bucket-hz --region cn-hangzhou"),
       new Def("EG-BUCKET-003", "bucket", Severity.HIGH, null, "Bucket is not public",
-          "ossutil set-acl oss://my-export-bucket private -b"),
+          "ossutil set-acl oss://<bucket> private -b"),
       new Def("EG-BUCKET-004", "bucket", Severity.LOW, null, "Bucket keeps versions",
           "ossutil bucket-versioning --method put oss://my-export-bucket enabled"),
       new Def("EG-BUCKET-005", "bucketPolicy", Severity.HIGH, null, "Bucket policy grants nothing to anonymous users",
@@ -132,14 +132,16 @@ public final class SampleReports {
           status = Status.FAIL;
           findings = List.of(
               new Report.Finding("snapshot s-bp1sys0001 of /dev/xvda is encrypted with KMS key 0e1c2f3a-kms",
-                  "acs:ecs:cn-hangzhou:1234567890123456:snapshot/s-bp1sys0001"),
+                  "acs:ecs:cn-hangzhou:1234567890123456:snapshot/s-bp1sys0001",
+                  "Copy /dev/xvda of m-bp1demo0001 to an unencrypted disk and make a new image"),
               new Report.Finding("snapshot s-bp1data0002 of /dev/xvdb is encrypted with KMS key 0e1c2f3a-kms",
-                  "acs:ecs:cn-hangzhou:1234567890123456:snapshot/s-bp1data0002"));
+                  "acs:ecs:cn-hangzhou:1234567890123456:snapshot/s-bp1data0002",
+                  "Copy /dev/xvdb of m-bp1demo0001 to an unencrypted disk and make a new image"));
         }
         case "EG-BUCKET-003" -> {
           status = Status.FAIL;
           findings = List.of(new Report.Finding("bucket my-export-bucket has ACL public-read",
-              "acs:oss:*:1234567890123456:my-export-bucket"));
+              "acs:oss:*:1234567890123456:my-export-bucket", "ossutil set-acl oss://my-export-bucket private -b"));
         }
         case "EG-ROLE-005" -> {
           status = Status.WARN;
@@ -177,7 +179,9 @@ public final class SampleReports {
     List<Report.CheckResult> checks = new ArrayList<>();
     for (Report.CheckResult c : r.checks()) {
       List<Report.Finding> findings = new ArrayList<>();
-      for (Report.Finding x : c.findings()) findings.add(new Report.Finding(f.apply(x.msg()), f.apply(x.resource())));
+      for (Report.Finding x : c.findings()) {
+        findings.add(new Report.Finding(f.apply(x.msg()), f.apply(x.resource()), f.apply(x.remediation())));
+      }
       checks.add(new Report.CheckResult(f.apply(c.id()), f.apply(c.title()), f.apply(c.description()), f.apply(c.area()),
           c.severity(), c.status(), f.apply(c.prevents()), findings, f.apply(c.remediation()), f.apply(c.policyFile()),
           c.line()));

@@ -2,121 +2,172 @@ package io.exportguard.sandbox.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exportguard.sandbox.policy.Patterns.Template;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * One policy statement with its lists normalized. Action and Resource entries are patterns
- * ({@code *} any run of characters, {@code ?} one) matched against a concrete action or resource;
- * actions compare case-insensitively, resources case-sensitively (EXPORTIMAGE.md, EG-ROLE-003).
+ * One statement of a RAM, trust or bucket policy, read the way the policy pack's
+ * {@code lib/ram.rego} reads it: element names are case-sensitive, so a statement grants only when
+ * it is spelled as documented (in a {@code "Version": "1"} document, {@code Effect: "Allow"}, no
+ * Condition) and covers every possible value, while anything else that may deny counts as a Deny.
+ *
+ * @param documented the statement sits under {@code "Statement"} in a {@code "Version": "1"} document
  */
-public record Statement(boolean allow, List<String> actions, List<String> notActions, List<String> resources,
-    List<String> notResources, boolean hasCondition, JsonNode principal) {
+public record Statement(JsonNode node, int index, boolean documented) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A principal value with its kind: the Principal object's key, or "Any" for the list form. */
+  public record Principal(String kind, JsonNode value) {
+    public boolean isText() { return value.isTextual(); }
+
+    public String text() { return value.asText(); }
+  }
 
   /** The statements of a policy document; a document that does not parse has none. */
   public static List<Statement> parse(String documentText) {
     List<Statement> out = new ArrayList<>();
-    if (documentText == null) {
-      return out;
-    }
+    if (documentText == null) return out;
     JsonNode doc;
     try {
       doc = JSON.readTree(documentText);
     } catch (IOException e) {
       return out;
     }
-    JsonNode statements = doc == null ? null : doc.get("Statement");
-    if (statements == null) {
-      return out;
-    }
-    List<JsonNode> list = new ArrayList<>();
-    if (statements.isArray()) {
-      statements.forEach(list::add);
-    } else if (statements.isObject()) {
-      list.add(statements);
-    }
-    for (JsonNode s : list) {
-      out.add(new Statement("Allow".equals(s.path("Effect").asText()), strings(s.get("Action")), strings(s.get("NotAction")),
-          strings(s.get("Resource")), strings(s.get("NotResource")), s.has("Condition"), s.get("Principal")));
+    if (doc == null || !doc.isObject()) return out;
+    boolean version1 = doc.path("Version").isTextual() && doc.path("Version").asText().equals("1");
+    for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getKey().equalsIgnoreCase("Statement")) continue;
+      List<JsonNode> list = new ArrayList<>();
+      if (e.getValue().isArray()) e.getValue().forEach(list::add);
+      else if (e.getValue().isObject()) list.add(e.getValue());
+      for (int i = 0; i < list.size(); i++) {
+        out.add(new Statement(list.get(i), i, version1 && e.getKey().equals("Statement")));
+      }
     }
     return out;
   }
 
-  private static List<String> strings(JsonNode n) {
-    List<String> out = new ArrayList<>();
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (n.isArray()) {
-      n.forEach(v -> out.add(v.asText()));
-    } else {
-      out.add(n.asText());
-    }
+  /** Every value under the element name in any letter case. */
+  List<JsonNode> values(String name) {
+    List<JsonNode> out = new ArrayList<>();
+    if (!node.isObject()) return out;
+    node.fields().forEachRemaining(e -> {
+      if (e.getKey().equalsIgnoreCase(name)) out.add(e.getValue());
+    });
     return out;
   }
 
-  public boolean matchesAction(String action) {
-    if (actions != null) {
-      return actions.stream().anyMatch(p -> glob(p.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT)));
+  boolean has(String name) { return !values(name).isEmpty(); }
+
+  /** The element appears only under its documented spelling. */
+  boolean exactOnly(String name) { return values(name).size() == 1 && node.has(name); }
+
+  /** Certainly allows: documented, Effect exactly "Allow", no Condition. */
+  public boolean grants() {
+    return documented && exactOnly("Effect") && node.get("Effect").isTextual() && node.get("Effect").asText().equals("Allow")
+        && !hasCondition();
+  }
+
+  /** May deny: any Effect but a spelling of "allow" (Deny, an unknown value, none at all). */
+  public boolean mayDeny() {
+    List<JsonNode> effects = values("Effect");
+    if (effects.isEmpty()) return true;
+    return !effects.stream().allMatch(v -> v.isTextual() && v.asText().toLowerCase(Locale.ROOT).equals("allow"));
+  }
+
+  /** May allow: the Effect is not exactly "Deny" (read by checks that look for grants to strangers). */
+  public boolean maybeAllows() {
+    List<JsonNode> effects = values("Effect");
+    return effects.isEmpty() || effects.stream().anyMatch(v -> !(v.isTextual() && v.asText().equals("Deny")));
+  }
+
+  public boolean hasCondition() {
+    return values("Condition").stream().anyMatch(c -> !c.isNull() && !(c.isObject() && c.isEmpty()));
+  }
+
+  /** An allowing statement certainly covers the action (exactly one of Action / NotAction, as spelled). */
+  public boolean actionCovers(String action) {
+    if (exactOnly("Action") && !has("NotAction")) return anyAction(strings(node.get("Action")), action);
+    if (exactOnly("NotAction") && !has("Action")) return !anyAction(strings(node.get("NotAction")), action);
+    return false;
+  }
+
+  /** A denying statement may cover the action; one naming no action at all counts (fail closed). */
+  public boolean actionMayCover(String action) {
+    if (!has("Action") && !has("NotAction")) return true;
+    for (JsonNode v : values("Action")) if (anyAction(strings(v), action)) return true;
+    for (JsonNode v : values("NotAction")) if (!anyAction(strings(v), action)) return true;
+    return false;
+  }
+
+  /** An allowing statement's Resource covers every value of the template (NotResource never grants). */
+  public boolean resourceCovers(Template template) {
+    if (!exactOnly("Resource") || has("NotResource")) return false;
+    return strings(node.get("Resource")).stream().anyMatch(p -> Patterns.mustMatch(p, template));
+  }
+
+  /** A denying statement's resources may cover some value of the template; none at all counts. */
+  public boolean resourceMayCover(Template template) {
+    if (!has("Resource") && !has("NotResource")) return true;
+    for (JsonNode v : values("Resource")) {
+      if (strings(v).stream().anyMatch(p -> Patterns.mayMatch(p, template))) return true;
     }
-    if (notActions != null) {
-      return notActions.stream().noneMatch(p -> glob(p.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT)));
+    for (JsonNode v : values("NotResource")) {
+      if (strings(v).stream().noneMatch(p -> Patterns.mustMatch(p, template))) return true;
     }
     return false;
   }
 
-  /** A statement with neither Resource nor NotResource (trust policies) applies to every resource. */
-  public boolean matchesResource(String resource) {
-    if (resources != null) {
-      return resources.stream().anyMatch(p -> glob(p, resource));
-    }
-    if (notResources != null) {
-      return notResources.stream().noneMatch(p -> glob(p, resource));
-    }
-    return true;
+  /** Every principal under any spelling of Principal; OSS documents [] as ["*"]. */
+  public List<Principal> principals() {
+    List<Principal> out = new ArrayList<>();
+    for (JsonNode v : values("Principal")) out.addAll(principalValues(v));
+    return out;
   }
 
-  /** The values of one principal kind ({@code Service}, {@code RAM}); {@code "*"} principals give ["*"]. */
-  public List<String> principals(String kind) {
+  /** The principals of a documented Principal, without a NotPrincipal; null otherwise. */
+  public List<Principal> documentedPrincipals() {
+    if (!exactOnly("Principal") || has("NotPrincipal")) return null;
+    return principalValues(node.get("Principal"));
+  }
+
+  /** No Principal at all, or a NotPrincipal: the statement may apply to anyone. */
+  public boolean principalUnbounded() { return !has("Principal") || has("NotPrincipal"); }
+
+  private static List<Principal> principalValues(JsonNode v) {
+    List<Principal> out = new ArrayList<>();
+    if (v.isArray() && v.isEmpty()) {
+      out.add(new Principal("Any", JSON.getNodeFactory().textNode("*")));
+    } else if (v.isArray()) {
+      v.forEach(x -> out.add(new Principal("Any", x)));
+    } else if (v.isObject()) {
+      v.fields().forEachRemaining(e -> {
+        if (e.getValue().isArray()) e.getValue().forEach(x -> out.add(new Principal(e.getKey(), x)));
+        else out.add(new Principal(e.getKey(), e.getValue()));
+      });
+    } else {
+      out.add(new Principal("Any", v));
+    }
+    return out;
+  }
+
+  private static boolean anyAction(List<String> patterns, String action) {
+    return patterns.stream().anyMatch(p -> Patterns.actionMatches(p, action));
+  }
+
+  /** The string entries of an element that may be one string or a list. */
+  static List<String> strings(JsonNode n) {
     List<String> out = new ArrayList<>();
-    if (principal == null) {
-      return out;
-    }
-    if (principal.isTextual() || principal.isArray()) {
-      List<String> flat = strings(principal);
-      return flat == null ? out : flat;
-    }
-    List<String> values = strings(principal.get(kind));
-    return values == null ? out : values;
-  }
-
-  /** Wildcard match of a whole string: {@code *} any run (also empty), {@code ?} exactly one character. */
-  public static boolean glob(String pattern, String text) {
-    int p = 0;
-    int t = 0;
-    int star = -1;
-    int mark = 0;
-    while (t < text.length()) {
-      if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
-        p++;
-        t++;
-      } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-        star = p++;
-        mark = t;
-      } else if (star >= 0) {
-        p = star + 1;
-        t = ++mark;
-      } else {
-        return false;
-      }
-    }
-    while (p < pattern.length() && pattern.charAt(p) == '*') {
-      p++;
-    }
-    return p == pattern.length();
+    if (n == null || n.isNull()) return out;
+    if (n.isArray()) n.forEach(v -> { if (v.isTextual()) out.add(v.asText()); });
+    else if (n.isTextual()) out.add(n.asText());
+    return out;
   }
 }

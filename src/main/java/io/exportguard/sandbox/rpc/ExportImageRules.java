@@ -46,8 +46,10 @@ import java.util.regex.Pattern;
  *       {@code quotas.weeklyExports}.
  *   <li>{@code InvalidOSSBucket.NotFound} [400]: no such bucket, or it is in another region.
  *   <li>{@code NoSetRoletoECSServiceAcount} [403]: the role (RoleName, default
- *       AliyunECSImageExportDefaultRole) is missing, does not trust ecs.aliyuncs.com, lacks one of the
- *       eight OSS actions, or a Deny (its policies or the bucket policy) matches one (see {@link ExportRoleCheck}).
+ *       AliyunECSImageExportDefaultRole) is missing, does not trust ecs.aliyuncs.com in the documented
+ *       form, is not certainly allowed one of the eight OSS actions on the bucket or on every object it
+ *       may write under the prefix, or a Deny (its policies, or the bucket policy for a principal that
+ *       may be the role's session) may match one. The rules are the policy pack's (see {@link ExportRoleCheck}).
  *   <li>{@code DryRunOperation} [400]: DryRun=true and every rule passed.
  * </ol>
  *
@@ -118,7 +120,7 @@ public final class ExportImageRules {
     String role = Optional.ofNullable(call.param("RoleName")).orElse(DEFAULT_ROLE);
     String ext = format.equals("raw") ? "raw.tar.gz" : format;
     String base = (prefix == null ? "" : prefix + "_") + image.id() + "_";
-    Optional<String> roleProblem = ExportRoleCheck.problem(scenario, role, region, bucketSpec.name(), base + "system." + ext);
+    Optional<String> roleProblem = ExportRoleCheck.problem(scenario, role, bucketSpec.name(), prefix);
     if (roleProblem.isPresent()) {
       throw new RpcError(403, "NoSetRoletoECSServiceAcount",
           "The role for exporting images to OSS is not set up correctly: " + roleProblem.get() + ".");

@@ -97,22 +97,32 @@ public final class CloudClients implements AutoCloseable {
 
   /** Sends an ECS request to the region's endpoint, with retries. */
   public <T extends AcsResponse> T ecs(String action, String regionId, RpcAcsRequest<T> request) throws ApiException {
-    return rpc("ecs:" + action, regionId, config.endpoints().ecs(regionId), request);
+    return rpc("ecs:" + action, regionId, config.endpoints().ecs(regionId), request, false);
+  }
+
+  /**
+   * Sends an ECS request that creates something (ExportImage). It is retried only when the service
+   * refused it outright (throttling): after a timeout or a server error it may have been carried
+   * out, and sending it again could start a second export.
+   */
+  public <T extends AcsResponse> T ecsCreate(String action, String regionId, RpcAcsRequest<T> request)
+      throws ApiException {
+    return rpc("ecs:" + action, regionId, config.endpoints().ecs(regionId), request, true);
   }
 
   /** Sends DescribeRegions (or another region-independent ECS call) to the central endpoint. */
   public <T extends AcsResponse> T ecsCentral(String action, String regionId, RpcAcsRequest<T> request)
       throws ApiException {
-    return rpc("ecs:" + action, regionId, config.endpoints().ecsCentral(), request);
+    return rpc("ecs:" + action, regionId, config.endpoints().ecsCentral(), request, false);
   }
 
   /** Sends a RAM request to {@code ram.aliyuncs.com} (or the emulator). */
   public <T extends AcsResponse> T ram(String action, RpcAcsRequest<T> request) throws ApiException {
-    return rpc("ram:" + action, "cn-hangzhou", config.endpoints().ram(), request);
+    return rpc("ram:" + action, "cn-hangzhou", config.endpoints().ram(), request, false);
   }
 
-  private <T extends AcsResponse> T rpc(String api, String regionId, String endpoint, RpcAcsRequest<T> request)
-      throws ApiException {
+  private <T extends AcsResponse> T rpc(String api, String regionId, String endpoint, RpcAcsRequest<T> request,
+                                        boolean creates) throws ApiException {
     request.setSysRegionId(regionId);
     request.setSysEndpoint(endpoint);
     request.setSysProtocol(config.endpoints().protocol());
@@ -125,7 +135,7 @@ public final class CloudClients implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new ApiException(api, "SDK.ClientInit", "the SDK client could not be built: " + e.getMessage(), false);
     }
-    return retrier.call(api, () -> client.getAcsResponse(request));
+    return retrier.call(api, () -> client.getAcsResponse(request), creates);
   }
 
   /** Runs one OSS operation with the client for the region, with retries. */

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import io.exportguard.facts.FactsDocument;
 import io.exportguard.facts.FactsFormatException;
 import io.exportguard.facts.FactsJson;
+import io.exportguard.facts.TargetFacts;
+import io.exportguard.policy.CheckEvaluation;
 import io.exportguard.policy.EmbeddedPolicyEngine;
 import io.exportguard.policy.LoadedPolicies;
 import io.exportguard.policy.PolicyDefinitionException;
@@ -24,8 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code POST /v1/exportguard/preflight}: a facts document in, the exportguard report JSON out
- * (200 whatever the verdict; the verdict is in the report), evaluated exactly as {@code eval}
- * evaluates it, over the policies the server holds at that moment. {@code ?fail-on=SEVERITY} and
+ * (200 whatever the verdict; the verdict is in the report), decided by the same pipeline as
+ * {@code eval} over the policies the server holds at that moment. {@code ?fail-on=SEVERITY} and
  * {@code ?fail-on-warn=true} work as the flags do.
  */
 final class PreflightEndpoint implements OpaApiServer.Route {
@@ -61,8 +63,10 @@ final class PreflightEndpoint implements OpaApiServer.Route {
     } catch (BadInputException e) {
       throw new OpaApiServer.ApiError(500, e.getMessage());
     }
-    Evaluation evaluation = Evaluation.over(engine(), loaded, new StatusRules(severity, failOnWarn), clock);
-    Report report = evaluation.evaluate(doc, null);
+    Report.TargetResult result = new TargetPipeline(new CheckEvaluation(engine(), new StatusRules(severity, failOnWarn)))
+        .decide(TargetFacts.of(doc));
+    Report report = Report.single(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis(), result)
+        .withPolicy(PolicyCompilation.source(loaded));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new JsonReportWriter().write(report, out);
     byte[] bytes = out.toByteArray();

@@ -3,8 +3,6 @@ package io.exportguard.run;
 import io.exportguard.policy.LoadedPolicies;
 import io.exportguard.policy.PolicyLoadException;
 import io.exportguard.policy.PolicyLoader;
-import io.exportguard.policy.bundle.BundleException;
-import io.exportguard.policy.bundle.BundleKey;
 import io.exportguard.rego.RegoException;
 import io.exportguard.serve.OpaApiServer;
 import io.exportguard.serve.ServeOptions;
@@ -63,7 +61,7 @@ public final class ServeRunner {
     LoadedPolicies loaded = load(o);
     OpaApiServer server;
     try {
-      server = OpaApiServer.start(loaded, options, Evaluation.version());
+      server = OpaApiServer.start(loaded, options, ReportOutput.tool().version());
     } catch (RegoException e) {
       throw new BadInputException(e.getMessage());
     } catch (BindException e) {
@@ -133,17 +131,11 @@ public final class ServeRunner {
   }
 
   private static LoadedPolicies load(Options o) throws BadInputException {
-    BundleKey key = null;
-    if (o.verificationKey() != null) {
-      try {
-        key = BundleKey.load(o.verificationKey(), o.signingAlg(), false);
-      } catch (BundleException e) {
-        throw new BadInputException("--verification-key " + e.getMessage());
-      }
-    }
+    for (Path p : o.policies()) PathFlags.named("--policies", p);
+    for (Path p : o.bundles()) PathFlags.named("--bundle", p);
     try {
       return PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), List.of(), false,
-          o.bundles(), key));
+          o.bundles(), PolicyCompilation.verificationKey(o.verificationKey(), o.signingAlg())));
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }

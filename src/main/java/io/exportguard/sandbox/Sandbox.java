@@ -7,9 +7,10 @@ import java.net.URI;
 import java.time.Clock;
 
 /**
- * A running emulator of the ECS, RAM and OSS APIs on 127.0.0.1, serving one scenario.
- * Every product answers on the same port: RPC (ECS, RAM) at {@code /?Action=...}, OSS path-style
- * at {@code /<bucket>/<key>}. Requests must be signed with one of the scenario's access keys.
+ * A running emulator of the ECS, RAM, STS and OSS APIs on 127.0.0.1, serving one scenario.
+ * Every product answers on the same port: RPC (ECS, RAM, STS; signature V1 or V3) on {@code /},
+ * OSS path-style at {@code /<bucket>/<key>} or virtual-hosted with the bucket in the Host.
+ * Requests must be signed with one of the scenario's access keys (or STS AssumeRole's).
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.start("demo-pass", 0)) {

@@ -1,5 +1,5 @@
 /**
- * A local emulator of the ECS, RAM and OSS APIs that the real SDK clients talk to over HTTP with
+ * A local emulator of the ECS, RAM, STS and OSS APIs that the real SDK clients talk to over HTTP with
  * real request signing; {@link io.exportguard.sandbox.Sandbox} starts one (see README.md here for
  * the APIs, the authentication checks and the order of ExportImage's rules).
  */

@@ -1,12 +1,12 @@
 package io.exportguard.sandbox.oss;
 
-import io.exportguard.sandbox.scenario.Scenario;
 import io.exportguard.sandbox.scenario.Scenario.AccessKey;
 import io.exportguard.sandbox.signing.Encoding;
 import io.exportguard.sandbox.signing.Hmac;
 import io.exportguard.sandbox.signing.HttpView;
 import io.exportguard.sandbox.signing.OssV1Signature;
 import io.exportguard.sandbox.signing.OssV4Signature;
+import io.exportguard.sandbox.state.AccountState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,39 +33,45 @@ final class OssAuth {
 
   private OssAuth() {}
 
-  static Caller authenticate(HttpView request, Scenario scenario, Instant now) {
+  static Caller authenticate(HttpView request, AccountState state) {
+    Instant now = state.now();
     String authorization = request.header("authorization");
     if (authorization == null || authorization.isEmpty()) {
       String presignedKey = query(request, "OSSAccessKeyId");
-      return presignedKey == null ? new Caller(null, null) : presignedV1(request, presignedKey, scenario, now);
+      return presignedKey == null ? new Caller(null, null) : presignedV1(request, presignedKey, state, now);
     }
     if (authorization.startsWith("OSS4-HMAC-SHA256")) {
-      return v4(request, authorization, scenario, now);
+      return v4(request, authorization, state, now);
     }
     if (authorization.startsWith("OSS ")) {
-      return v1(request, authorization, scenario, now);
+      return v1(request, authorization, state, now);
     }
     throw new OssError(400, "InvalidArgument", "Authorization header is invalid.");
   }
 
-  private static Caller v1(HttpView request, String authorization, Scenario scenario, Instant now) {
+  private static Caller v1(HttpView request, String authorization, AccountState state, Instant now) {
     String credential = authorization.substring(4).trim();
     int colon = credential.lastIndexOf(':');
     if (colon <= 0) {
       throw new OssError(400, "InvalidArgument", "Authorization header is invalid.");
     }
-    AccessKey key = key(scenario, credential.substring(0, colon));
+    AccessKey key = key(state, credential.substring(0, colon));
+    // OSS takes x-oss-date in place of Date (browsers cannot set Date; ali-oss always sends
+    // x-oss-date): it is the request time, and it fills the Date line of the string to sign when
+    // there is no Date header.
     String date = request.header("date");
-    if (date == null) {
+    String ossDate = request.header("x-oss-date");
+    if (date == null && ossDate == null) {
       throw new OssError(403, "AccessDenied", "Date header is required for signed requests.");
     }
+    String time = ossDate != null ? ossDate : date;
     try {
-      checkSkew(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), now);
+      checkSkew(ZonedDateTime.parse(time, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), now);
     } catch (DateTimeParseException e) {
-      throw new OssError(403, "AccessDenied", "Date header is not in RFC 1123 format.");
+      throw new OssError(403, "AccessDenied", (ossDate != null ? "x-oss-date" : "Date") + " header is not in RFC 1123 format.");
     }
     checkToken(request, key);
-    String stringToSign = OssV1Signature.stringToSign(request);
+    String stringToSign = OssV1Signature.stringToSign(request, date != null ? date : ossDate);
     if (!Hmac.same(OssV1Signature.sign(key.secret(), stringToSign), credential.substring(colon + 1))) {
       throw mismatch(key, stringToSign);
     }
@@ -73,8 +79,8 @@ final class OssAuth {
   }
 
   /** A V1 presigned URL: {@code ?OSSAccessKeyId=…&Expires=<epoch seconds>&Signature=…}. */
-  private static Caller presignedV1(HttpView request, String keyId, Scenario scenario, Instant now) {
-    AccessKey key = key(scenario, keyId);
+  private static Caller presignedV1(HttpView request, String keyId, AccountState state, Instant now) {
+    AccessKey key = key(state, keyId);
     String expires = query(request, "Expires");
     String signature = query(request, "Signature");
     if (expires == null || signature == null) {
@@ -102,12 +108,12 @@ final class OssAuth {
     return request.query().stream().filter(p -> p.key().equals(name)).map(Encoding.Param::value).findFirst().orElse(null);
   }
 
-  private static Caller v4(HttpView request, String authorization, Scenario scenario, Instant now) {
+  private static Caller v4(HttpView request, String authorization, AccountState state, Instant now) {
     OssV4Signature.Credential credential = OssV4Signature.parse(authorization);
     if (credential == null || !credential.product().equals("oss") || !credential.terminator().equals("aliyun_v4_request")) {
       throw new OssError(400, "InvalidArgument", "Authorization header is invalid.");
     }
-    AccessKey key = key(scenario, credential.accessKeyId());
+    AccessKey key = key(state, credential.accessKeyId());
     String dateTime = request.header("x-oss-date");
     if (dateTime == null) {
       throw new OssError(403, "AccessDenied", "x-oss-date header is required for V4 signed requests.");
@@ -129,8 +135,8 @@ final class OssAuth {
     return new Caller(key, credential.region());
   }
 
-  private static AccessKey key(Scenario scenario, String id) {
-    return scenario.accessKey(id).orElseThrow(() -> new OssError(403, "InvalidAccessKeyId",
+  private static AccessKey key(AccountState state, String id) {
+    return state.accessKey(id).orElseThrow(() -> new OssError(403, "InvalidAccessKeyId",
         "The OSS Access Key Id you provided does not exist in our records.").with("OSSAccessKeyId", id));
   }
 

@@ -24,11 +24,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * OSS in path style ({@code /bucket/key?sub-resource}). For each request, in order: authenticate
+ * OSS in path style ({@code /bucket/key?sub-resource}) and virtual-hosted style (the bucket in the
+ * Host, see {@link BucketAddressing}). For each request, in order: authenticate
  * ({@link OssAuth}); pick the operation from method, key and sub-resource ({@code MethodNotAllowed}
  * for the ones the sandbox does not serve); check the bucket name ({@code InvalidBucketName}) and
  * that the bucket exists ({@code NoSuchBucket}); reject a V4 request scoped to another region than
- * the bucket's with {@code AccessDenied} carrying the bucket's {@code Endpoint}, as OSS does; allow
+ * the bucket's, or one sent to another region's OSS endpoint, with {@code AccessDenied} carrying the bucket's {@code Endpoint}, as OSS does; allow
  * anonymous callers only to read objects of public buckets; apply injected faults; answer.
  */
 public final class OssEndpoint {
@@ -47,10 +48,11 @@ public final class OssEndpoint {
 
   public void handle(HttpExchange exchange) throws IOException {
     String requestId = RequestIds.next();
-    HttpView request = view(exchange);
+    BucketAddressing.Addressed addressed = address(exchange);
+    HttpView request = view(exchange, addressed.path());
     String bucketName = null;
     try {
-      OssAuth.Caller caller = OssAuth.authenticate(request, state.scenario(), state.now());
+      OssAuth.Caller caller = OssAuth.authenticate(request, state);
       String path = request.path();
       int slash = path.indexOf('/', 1);
       bucketName = path.length() <= 1 ? "" : slash < 0 ? path.substring(1) : path.substring(1, slash);
@@ -63,7 +65,9 @@ public final class OssEndpoint {
       if (bucket == null) {
         throw new OssError(404, "NoSuchBucket", "The specified bucket does not exist.").with("BucketName", bucketName);
       }
-      if (caller.v4Region() != null && !caller.v4Region().equals(bucket.region())) {
+      // A V4 scope or an OSS endpoint in the Host for another region: OSS names the right endpoint.
+      if ((caller.v4Region() != null && !caller.v4Region().equals(bucket.region()))
+          || (addressed.endpointRegion() != null && !addressed.endpointRegion().equals(bucket.region()))) {
         throw new OssError(403, "AccessDenied",
             "The bucket you are attempting to access must be addressed using the specified endpoint. "
                 + "Please send all future requests to this endpoint.")
@@ -147,12 +151,17 @@ public final class OssEndpoint {
     return out;
   }
 
-  private static HttpView view(HttpExchange exchange) {
+  private BucketAddressing.Addressed address(HttpExchange exchange) {
+    String rawPath = exchange.getRequestURI().getRawPath();
+    String path = Encoding.decodePath(rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
+    return BucketAddressing.resolve(exchange.getRequestHeaders().getFirst("Host"), path, state.scenario());
+  }
+
+  /** The request as signatures see it, with the path in bucket-first form whichever style addressed it. */
+  private static HttpView view(HttpExchange exchange, String bucketFirstPath) {
     Map<String, List<String>> headers = new HashMap<>();
     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
-    String rawPath = exchange.getRequestURI().getRawPath();
-    return new HttpView(exchange.getRequestMethod(), Encoding.decodePath(rawPath == null || rawPath.isEmpty() ? "/" : rawPath),
-        Encoding.parseQuery(exchange.getRequestURI().getRawQuery()), headers);
+    return new HttpView(exchange.getRequestMethod(), bucketFirstPath, Encoding.parseQuery(exchange.getRequestURI().getRawQuery()), headers);
   }
 
   private void sendError(HttpExchange exchange, String requestId, String bucketName, OssError e) throws IOException {

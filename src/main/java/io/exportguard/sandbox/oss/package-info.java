@@ -1,2 +1,2 @@
-/** OSS, path-style on the sandbox's address: bucket reads and object listing and reads, answered in XML. */
+/** OSS on the sandbox's address, path style or virtual-hosted: bucket reads and object listing and reads, answered in XML. */
 package io.exportguard.sandbox.oss;

@@ -114,7 +114,7 @@ public final class RamApi {
   }
 
   /** A stable 16-digit id derived from a name, like RAM's RoleId. */
-  private static String numericId(String name) {
+  static String numericId(String name) {
     long h = 1125899906842597L;
     for (char c : name.toCharArray()) {
       h = 31 * h + c;

@@ -1,9 +1,14 @@
 package io.exportguard.sandbox.rpc;
 
+import io.exportguard.sandbox.scenario.Scenario.AccessKey;
 import java.util.Map;
 
-/** One authenticated RPC request: its action and every parameter, decoded. */
-public record RpcCall(String action, Map<String, String> params) {
+/** One authenticated RPC request: its action, every parameter decoded, and the access key that signed it. */
+public record RpcCall(String action, Map<String, String> params, AccessKey caller) {
+
+  public RpcCall(String action, Map<String, String> params) {
+    this(action, params, null);
+  }
 
   /** The parameter, or null when absent or empty. */
   public String param(String name) {

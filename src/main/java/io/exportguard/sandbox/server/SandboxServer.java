@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One JDK HttpServer on 127.0.0.1 serving a scenario: {@code /?Action=...} goes to the RPC gateway
- * (ECS and RAM), everything else to OSS. Requests run on a pool that grows with the number of
+ * One JDK HttpServer on 127.0.0.1 serving a scenario: RPC calls on {@code /} (an Action parameter,
+ * a V3 {@code x-acs-action} header, or a form POST) go to the RPC gateway (ECS, RAM, STS),
+ * everything else to OSS, path style or virtual-hosted. Requests run on a pool that grows with the number of
  * open connections, so a hanging fault never starves other calls.
  */
 public final class SandboxServer implements AutoCloseable {
@@ -76,10 +77,7 @@ public final class SandboxServer implements AutoCloseable {
     try {
       String path = exchange.getRequestURI().getRawPath();
       boolean root = "/".equals(path) || path == null || path.isEmpty();
-      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-      boolean formPost = exchange.getRequestMethod().equals("POST") && contentType != null
-          && contentType.startsWith("application/x-www-form-urlencoded");
-      if (root && (RpcEndpoint.isRpc(exchange.getRequestURI().getRawQuery()) || formPost)) {
+      if (root && RpcEndpoint.isRpc(exchange)) {
         rpc.handle(exchange);
       } else {
         oss.handle(exchange);

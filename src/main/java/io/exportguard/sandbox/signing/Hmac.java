@@ -20,8 +20,12 @@ public final class Hmac {
   }
 
   public static String sha256Hex(String data) {
+    return sha256Hex(data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String sha256Hex(byte[] data) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -68,7 +68,8 @@ public final class OssV1Signature {
       }
       first = false;
       out.append(e.getKey());
-      if (e.getValue() != null) {
+      // "?acl" and "?acl=" are the same request to OSS (ali-oss sends the latter and signs the former).
+      if (e.getValue() != null && !e.getValue().isEmpty()) {
         out.append('=').append(e.getValue());
       }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything in the simulated account that changes while the sandbox runs: tasks and objects.
@@ -23,6 +24,7 @@ public final class AccountState {
   private final Clock clock;
   private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
   private final Map<String, TreeMap<String, ObjectRecord>> objects = new LinkedHashMap<>();
+  private final Map<String, SessionKey> sessionKeys = new ConcurrentHashMap<>();
   private long taskCounter;
 
   public AccountState(Scenario scenario, Clock clock) {
@@ -47,6 +49,33 @@ public final class AccountState {
 
   public Instant now() {
     return clock.instant();
+  }
+
+  /**
+   * The access key with this id: one of the scenario's, or temporary credentials from STS
+   * AssumeRole that have not expired (an expired one is simply unknown, as after the service forgets it).
+   */
+  public Optional<Scenario.AccessKey> accessKey(String id) {
+    Optional<Scenario.AccessKey> declared = scenario.accessKey(id);
+    if (declared.isPresent()) {
+      return declared;
+    }
+    return sessionKey(id).map(SessionKey::key);
+  }
+
+  /** The live STS session behind an access key id, if it is one. */
+  public Optional<SessionKey> sessionKey(String id) {
+    SessionKey session = sessionKeys.get(id);
+    if (session != null && !clock.instant().isBefore(session.expiration())) {
+      sessionKeys.remove(id, session);
+      return Optional.empty();
+    }
+    return Optional.ofNullable(session);
+  }
+
+  /** Records temporary credentials so later requests signed with them authenticate. */
+  public void addSessionKey(SessionKey session) {
+    sessionKeys.put(session.key().id(), session);
   }
 
   /** Creates a Processing export task that finishes after the scenario's {@code behaviour.exportSeconds}. */

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
  * own cost stays small); every reply must be a 200 naming the image, or it counts as an error.
  *
  * <p>Arguments: {@code --seconds N} (measured, default 10), {@code --warmup N} (default 3),
- * {@code --threads N} (default 4), {@code --endpoint URL --access-key-id ID --access-key-secret S}
+ * {@code --threads N} (default 4), {@code --signature v1|v3} (RPC signature V1 HMAC-SHA1 in the query,
+ * or V3 ACS3-HMAC-SHA256 in headers as the current SDKs send; default v1), {@code --endpoint URL --access-key-id ID --access-key-secret S}
  * to target a running sandbox instead of one started in this process with {@code demo-pass}.
  */
 public final class LoadGenerator {
@@ -35,6 +36,11 @@ public final class LoadGenerator {
     int seconds = Integer.parseInt(opts.getOrDefault("seconds", "10"));
     int warmup = Integer.parseInt(opts.getOrDefault("warmup", "3"));
     int threads = Integer.parseInt(opts.getOrDefault("threads", "4"));
+    boolean v3 = switch (opts.getOrDefault("signature", "v1")) {
+      case "v1" -> false;
+      case "v3" -> true;
+      default -> throw new IllegalArgumentException("--signature must be v1 or v3");
+    };
     Sandbox sandbox = null;
     URI endpoint;
     String keyId;
@@ -50,12 +56,12 @@ public final class LoadGenerator {
       secret = sandbox.accessKeySecret();
     }
     try {
-      System.out.printf(Locale.ROOT, "target %s, %d threads, warm-up %ds, measured %ds, %d cores%n", endpoint, threads, warmup, seconds,
-          Runtime.getRuntime().availableProcessors());
-      run(endpoint, keyId, secret, threads, warmup, false);
-      Result r = run(endpoint, keyId, secret, threads, seconds, true);
-      System.out.printf(Locale.ROOT, "DescribeImages: %d ok, %d errors in %.2fs = %.0f requests/s; latency p50 %.2f ms, p99 %.2f ms%n",
-          r.ok, r.errors, r.seconds, r.ok / r.seconds, r.p50Millis, r.p99Millis);
+      System.out.printf(Locale.ROOT, "target %s, signature %s, %d threads, warm-up %ds, measured %ds, %d cores%n", endpoint,
+          v3 ? "V3" : "V1", threads, warmup, seconds, Runtime.getRuntime().availableProcessors());
+      run(endpoint, keyId, secret, v3, threads, warmup);
+      Result r = run(endpoint, keyId, secret, v3, threads, seconds);
+      System.out.printf(Locale.ROOT, "DescribeImages (%s): %d ok, %d errors in %.2fs = %.0f requests/s; latency p50 %.2f ms, p99 %.2f ms%n",
+          v3 ? "V3" : "V1", r.ok, r.errors, r.seconds, r.ok / r.seconds, r.p50Millis, r.p99Millis);
     } finally {
       if (sandbox != null) {
         sandbox.close();
@@ -65,7 +71,7 @@ public final class LoadGenerator {
 
   record Result(long ok, long errors, double seconds, double p50Millis, double p99Millis) {}
 
-  static Result run(URI endpoint, String keyId, String secret, int threads, int seconds, boolean measure) throws InterruptedException {
+  static Result run(URI endpoint, String keyId, String secret, boolean v3, int threads, int seconds) throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     LongAdder ok = new LongAdder();
     LongAdder errors = new LongAdder();
@@ -74,7 +80,8 @@ public final class LoadGenerator {
     for (int t = 0; t < threads; t++) {
       long[] samples = new long[1 << 20];
       latencies.add(samples);
-      Worker w = new Worker(endpoint, new SignedRpc(keyId, secret), stop, ok, errors, samples);
+      Worker w = new Worker(endpoint, v3 ? null : new SignedRpc(keyId, secret), v3 ? new SignedAcs3(keyId, secret) : null, stop, ok,
+          errors, samples);
       Thread thread = new Thread(w, "load-" + t);
       workers.add(thread);
     }
@@ -95,14 +102,16 @@ public final class LoadGenerator {
   private static final class Worker implements Runnable {
     private final URI endpoint;
     private final SignedRpc signer;
+    private final SignedAcs3 v3Signer;
     private final AtomicBoolean stop;
     private final LongAdder ok;
     private final LongAdder errors;
     private final long[] samples;
 
-    Worker(URI endpoint, SignedRpc signer, AtomicBoolean stop, LongAdder ok, LongAdder errors, long[] samples) {
+    Worker(URI endpoint, SignedRpc signer, SignedAcs3 v3Signer, AtomicBoolean stop, LongAdder ok, LongAdder errors, long[] samples) {
       this.endpoint = endpoint;
       this.signer = signer;
+      this.v3Signer = v3Signer;
       this.stop = stop;
       this.ok = ok;
       this.errors = errors;
@@ -121,10 +130,7 @@ public final class LoadGenerator {
           InputStream in = new BufferedInputStream(socket.getInputStream(), 16384);
           String host = endpoint.getHost() + ":" + endpoint.getPort();
           while (!stop.get()) {
-            String query = signer.signedQuery(signer.params("DescribeImages", "2014-05-26",
-                Map.of("RegionId", "cn-hangzhou", "ImageId", "m-bp1demo0001", "Status", "ALL")));
-            byte[] request = ("POST /?" + query + " HTTP/1.1\r\nHost: " + host
-                + "\r\nAccept: application/json\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] request = request(host).getBytes(StandardCharsets.US_ASCII);
             long t0 = System.nanoTime();
             out.write(request);
             out.flush();
@@ -144,6 +150,19 @@ public final class LoadGenerator {
           errors.increment();
         }
       }
+    }
+
+    /** One signed DescribeImages call: V1 in the query, or V3 in the headers. */
+    private String request(String host) {
+      Map<String, String> params = Map.of("RegionId", "cn-hangzhou", "ImageId", "m-bp1demo0001", "Status", "ALL");
+      if (v3Signer == null) {
+        String query = signer.signedQuery(signer.params("DescribeImages", "2014-05-26", params));
+        return "POST /?" + query + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\nContent-Length: 0\r\n\r\n";
+      }
+      SignedAcs3.Signed signed = v3Signer.sign(host, "DescribeImages", "2014-05-26", params);
+      StringBuilder r = new StringBuilder("POST /?").append(signed.query()).append(" HTTP/1.1\r\n");
+      signed.headers().forEach((k, v) -> r.append(k).append(": ").append(v).append("\r\n"));
+      return r.append("Accept: application/json\r\nContent-Length: 0\r\n\r\n").toString();
     }
   }
 

@@ -1,0 +1,118 @@
+package io.exportguard.run;
+
+import io.exportguard.policy.CheckEvaluation;
+import io.exportguard.policy.LoadedPolicies;
+import io.exportguard.policy.PolicyDefinitionException;
+import io.exportguard.policy.PolicyEngine;
+import io.exportguard.policy.PolicyEngineFactory;
+import io.exportguard.policy.PolicyLoadException;
+import io.exportguard.policy.PolicyLoader;
+import io.exportguard.policy.StatusRules;
+import io.exportguard.policy.bundle.BundleException;
+import io.exportguard.policy.bundle.BundleKey;
+import io.exportguard.rego.EvalOptions;
+import io.exportguard.report.Report;
+import io.exportguard.report.Severity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Loads the policies and data the user chose and compiles them into the run's one
+ * {@link CheckEvaluation}. Loading happens at once (a file that does not load is bad input before
+ * any cloud call); compiling runs on its own thread meanwhile, since it is a good part of a run's
+ * start-up, so preflight gathers facts at the same time. {@link #evaluation()} joins it.
+ */
+final class PolicyCompilation implements AutoCloseable {
+  /** The evaluation deadline per document. */
+  static final Duration EVAL_TIMEOUT = Duration.ofSeconds(30);
+
+  private final CompletableFuture<PolicyEngine> compiling;
+  private final LoadedPolicies loaded;
+  private final StatusRules rules;
+  private CheckEvaluation evaluation;
+
+  private PolicyCompilation(CompletableFuture<PolicyEngine> compiling, LoadedPolicies loaded, StatusRules rules) {
+    this.compiling = compiling;
+    this.loaded = loaded;
+    this.rules = rules;
+  }
+
+  /** Checks the policy flags, loads the files and starts compiling; any problem is a {@link BadInputException}. */
+  static PolicyCompilation start(PolicyOptions o, RunClock clock, PolicyEngineFactory engines) throws BadInputException {
+    Severity failOn = Severity.parse(o.failOn());
+    if (failOn == null) {
+      throw new BadInputException("--fail-on " + o.failOn() + ": expected critical, high, medium, low or info");
+    }
+    for (Path p : o.policies()) PathFlags.named("--policies", p);
+    for (Path p : o.data()) PathFlags.named("--data", p);
+    for (Path p : o.bundles()) PathFlags.named("--bundle", p);
+    if (o.noDefaultPolicies() && o.policies().isEmpty() && o.bundles().isEmpty()) {
+      throw new BadInputException("--no-default-policies needs at least one --policies DIR or --bundle FILE");
+    }
+    LoadedPolicies loaded;
+    try {
+      loaded = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false,
+          o.bundles(), verificationKey(o.verificationKey(), o.signingAlg())));
+    } catch (PolicyLoadException e) {
+      throw new BadInputException(e.format());
+    }
+    EvalOptions eval = EvalOptions.DEFAULT.withTimeout(EVAL_TIMEOUT);
+    EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
+    CompletableFuture<PolicyEngine> compiling = new CompletableFuture<>();
+    Thread compiler = new Thread(() -> {
+      try {
+        compiling.complete(engines.create(loaded, options));
+      } catch (Throwable t) {
+        compiling.completeExceptionally(t);
+      }
+    }, "exportguard-compile");
+    compiler.setDaemon(true);
+    compiler.start();
+    return new PolicyCompilation(compiling, loaded, new StatusRules(failOn, o.failOnWarn()));
+  }
+
+  /** Waits for the policies to compile; a policy that does not compile is bad input. */
+  CheckEvaluation evaluation() throws BadInputException {
+    if (evaluation != null) return evaluation;
+    try {
+      evaluation = new CheckEvaluation(compiling.get(), rules);
+      return evaluation;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BadInputException("interrupted while compiling the policies");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof PolicyDefinitionException p) throw new BadInputException(p.getMessage());
+      throw new IllegalStateException("compiling the policies failed", c);
+    }
+  }
+
+  /** The fingerprint of the policy set, for export evidence. */
+  String policiesSha256() { return loaded.sha256(); }
+
+  /** The report's policy section: the digest and each bundle's revision, when bundles were loaded; else null. */
+  Report.PolicySource source() { return source(loaded); }
+
+  static Report.PolicySource source(LoadedPolicies loaded) {
+    if (loaded.bundles().isEmpty()) return null;
+    return new Report.PolicySource(loaded.sha256(), loaded.bundles().stream().map(b -> new Report.BundleRef(b.source(),
+        b.manifest().revision(), b.manifest().roots(), b.signature())).toList());
+  }
+
+  /** The {@code --verification-key} (with {@code --signing-alg}) as a key, or null when none was given. */
+  static BundleKey verificationKey(String key, String algorithm) throws BadInputException {
+    if (key == null) return null;
+    try {
+      return BundleKey.load(key, algorithm, false);
+    } catch (BundleException e) {
+      throw new BadInputException("--verification-key " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    compiling.thenAccept(PolicyEngine::close);
+  }
+}

@@ -5,30 +5,16 @@ import io.exportguard.run.PolicyOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags preflight and eval share (a picocli mixin). */
 public final class PolicyFlags {
-  @Option(names = "--policies", paramLabel = "DIR", description = "Add Rego and data files from DIR (repeatable).")
-  List<Path> policies = new ArrayList<>();
-
-  @Option(names = "--no-default-policies", description = "Leave the built-in policy pack out.")
-  boolean noDefaultPolicies;
+  @Mixin PolicySourceFlags sources;
 
   @Option(names = "--data", paramLabel = "FILE",
       description = "JSON or YAML merged over data.exportguard.config (repeatable, later wins).")
   List<Path> data = new ArrayList<>();
-
-  @Option(names = "--bundle", paramLabel = "FILE", description = "Load an OPA bundle (.tar.gz; repeatable).")
-  List<Path> bundles = new ArrayList<>();
-
-  @Option(names = "--verification-key", paramLabel = "KEY",
-      description = "Verify bundle signatures: a PEM public key file, or the HMAC secret.")
-  String verificationKey;
-
-  @Option(names = "--signing-alg", paramLabel = "ALG", defaultValue = "RS256",
-      description = "Algorithm of the bundle signatures (default: ${DEFAULT-VALUE}).")
-  String signingAlg;
 
   @Option(names = "--report", paramLabel = "FORMATS", defaultValue = PolicyOptions.DEFAULT_REPORTS,
       completionCandidates = ReportWriters.Names.class,
@@ -47,7 +33,7 @@ public final class PolicyFlags {
   boolean failOnWarn;
 
   PolicyOptions toOptions() {
-    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn, bundles,
-        verificationKey, signingAlg);
+    return new PolicyOptions(sources.policies, sources.noDefaultPolicies, data, report, out, failOn, failOnWarn,
+        sources.bundles, sources.verificationKey, sources.signingAlg);
   }
 }

@@ -4,10 +4,9 @@ import io.exportguard.run.ServeRunner;
 import io.exportguard.serve.ServeOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,22 +22,7 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String addr;
 
-  @Option(names = "--policies", paramLabel = "DIR", description = "Add Rego and data files from DIR (repeatable).")
-  List<Path> policies = new ArrayList<>();
-
-  @Option(names = "--no-default-policies", description = "Leave the built-in policy pack out.")
-  boolean noDefaultPolicies;
-
-  @Option(names = "--bundle", paramLabel = "FILE", description = "Load an OPA bundle (.tar.gz; repeatable).")
-  List<Path> bundles = new ArrayList<>();
-
-  @Option(names = "--verification-key", paramLabel = "KEY",
-      description = "Verify bundle signatures: a PEM public key file, or the HMAC secret.")
-  String verificationKey;
-
-  @Option(names = "--signing-alg", paramLabel = "ALG", defaultValue = "RS256",
-      description = "Algorithm of the bundle signatures (default: ${DEFAULT-VALUE}).")
-  String signingAlg;
+  @Mixin PolicySourceFlags sources;
 
   @Option(names = "--authentication", paramLabel = "off|token", defaultValue = "off",
       description = "token: require 'Authorization: Bearer' with a token from --token-file (default: ${DEFAULT-VALUE}).")
@@ -64,7 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return new ServeRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(new ServeRunner.Options(addr,
-        policies, noDefaultPolicies, bundles, verificationKey, signingAlg, authentication, tokenFile, maxRequestBytes,
-        evalTimeout, shutdownGrace, stopAfter));
+        sources.policies, sources.noDefaultPolicies, sources.bundles, sources.verificationKey, sources.signingAlg,
+        authentication, tokenFile, maxRequestBytes, evalTimeout, shutdownGrace, stopAfter));
   }
 }

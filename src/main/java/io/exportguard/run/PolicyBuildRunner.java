@@ -1,6 +1,7 @@
 package io.exportguard.run;
 
 import io.exportguard.policy.PolicyLoadException;
+import io.exportguard.report.ExitCodes;
 import io.exportguard.policy.PolicyLoader;
 import io.exportguard.policy.bundle.BundleException;
 import io.exportguard.policy.bundle.BundleKey;
@@ -58,10 +59,10 @@ public final class PolicyBuildRunner {
       out.println("wrote " + o.output() + ": " + w.modules() + " modules, " + w.dataFiles() + " data files, revision "
           + w.manifest().revision() + ", roots " + w.manifest().roots()
           + (w.signed() ? ", signed " + key.algorithm() : ""));
-      return 0;
+      return ExitCodes.PASS;
     } catch (BadInputException e) {
       err.println("exportguard policy build: " + e.getMessage());
-      return 2;
+      return ExitCodes.ERROR;
     } finally {
       out.flush();
       err.flush();

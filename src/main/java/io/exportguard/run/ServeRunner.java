@@ -2,6 +2,7 @@ package io.exportguard.run;
 
 import io.exportguard.policy.LoadedPolicies;
 import io.exportguard.policy.PolicyLoadException;
+import io.exportguard.report.ExitCodes;
 import io.exportguard.policy.PolicyLoader;
 import io.exportguard.rego.RegoException;
 import io.exportguard.serve.OpaApiServer;
@@ -46,10 +47,10 @@ public final class ServeRunner {
       return serve(o);
     } catch (BadInputException e) {
       err.println("exportguard serve: " + e.getMessage());
-      return 2;
+      return ExitCodes.ERROR;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return 2;
+      return ExitCodes.ERROR;
     } finally {
       out.flush();
       err.flush();
@@ -84,10 +85,10 @@ public final class ServeRunner {
       Runtime.getRuntime().removeShutdownHook(hook);
       server.close();
       out.println("exportguard serve: stopped");
-      return 0;
+      return ExitCodes.PASS;
     }
     stopped.await();
-    return 0;
+    return ExitCodes.PASS;
   }
 
   private static ServeOptions options(Options o) throws BadInputException {

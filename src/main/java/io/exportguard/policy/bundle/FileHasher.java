@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.exportguard.rego.value.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -125,27 +126,13 @@ final class FileHasher {
     }
   }
 
-  /** Go's encoding/json string escaping with HTML escaping off. */
+  /**
+   * Go's encoding/json string escaping with HTML escaping off: the JSON escapes the value model
+   * writes, plus U+2028 and U+2029, which Go escapes in every mode.
+   */
   private static void quote(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case '\u2028' -> sb.append("\\u2028");
-        case '\u2029' -> sb.append("\\u2029");
-        default -> {
-          if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-          else sb.append(c);
-        }
-      }
-    }
-    sb.append('"');
+    StringBuilder q = new StringBuilder();
+    Json.quote(s, q);
+    sb.append(q.toString().replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"));
   }
 }

@@ -166,6 +166,9 @@ class BundleTest {
     assertThat(FileHasher.hash("data.json", utf8(text), "SHA-256")).isEqualTo(expected);
     assertThat(FileHasher.hash("x/data.yaml", utf8("b:\n  c: \"line\\nbreak\"\na: [true, \"x<&>\", 1.50, null]\n"),
         "SHA-256")).isEqualTo(expected);
+    // Go escapes U+2028 and U+2029 even with HTML escaping off.
+    assertThat(FileHasher.hash("data.json", utf8("{\"s\": \"a\u2028b\"}"), "SHA-256")).isEqualTo(HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(utf8("{\"s\":\"a\\u2028b\"}"))));
     // Policies are hashed byte for byte.
     assertThat(FileHasher.hash("p.rego", utf8(text), "SHA-256")).isEqualTo(HexFormat.of().formatHex(
         MessageDigest.getInstance("SHA-256").digest(utf8(text))));

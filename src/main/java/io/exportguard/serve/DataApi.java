@@ -135,7 +135,7 @@ final class DataApi {
       throw new ApiException(500, ApiException.INTERNAL, e.getMessage(), e.errors());
     }
     if (!r.defined()) return null;
-    Value v = r.bindings().get(0).get("x");
+    Value v = r.value();
     for (int i = queried; i < path.size() && v != null; i++) {
       String s = path.get(i);
       if (v instanceof ArrayValue a) {

@@ -16,7 +16,6 @@ import io.exportguard.rego.RegoException;
 import io.exportguard.rego.RegoModule;
 import io.exportguard.rego.value.Json;
 import io.exportguard.rego.value.ObjectValue;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,9 +117,9 @@ final class PolicyStore {
   }
 
   private Snapshot compile(List<Module> list, ObjectNode root) throws RegoException {
-    List<RegoModule> rego = new ArrayList<>();
-    for (Module m : list) rego.add(new RegoModule(m.id(), m.raw()));
-    return new Snapshot(Rego.compile(rego, Json.parse(root.toString())), list, bundles);
+    Rego.Builder rego = Rego.builder().data(Json.parse(root.toString()));
+    for (Module m : list) rego.module(m.id(), m.raw());
+    return new Snapshot(rego.compile(), list, bundles);
   }
 
   private String ownerOf(List<String> path) {

@@ -96,7 +96,8 @@ class OpaEngineIT {
       assertThat(pushed.cli().code()).as(pushed.cli().err()).isZero();
       assertThat(pushed.statuses()).allMatch("pass"::equals);
       // Now the server holds it: no push needed.
-      assertThat(eval("verified", "--engine", "opa", "--opa-url", opa.endpoint().toString()).cli().code()).isZero();
+      Run verified = eval("verified", "--engine", "opa", "--opa-url", opa.endpoint().toString());
+      assertThat(verified.cli().code()).as(verified.cli().err() + verified.findings()).isZero();
     }
   }
 

@@ -23,9 +23,13 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Mixin EngineFlags engineFlags;
 
+  @Option(names = "--timeout", paramLabel = "DURATION",
+      description = "Bound on evaluating every check, e.g. 30s, 5m (default: 5m).")
+  String timeout;
+
   @Override
   public Integer call() {
     return new EvalRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), engineFlags.engines(spec))
-        .run(facts, policyFlags.toOptions());
+        .run(facts, policyFlags.toOptions(), timeout);
   }
 }

@@ -155,8 +155,10 @@ final class CloudSession implements AutoCloseable {
     } catch (BadInputException e) {
       throw e;
     } catch (Exception e) {
-      throw new BadInputException("no Alibaba Cloud credentials: " + firstLine(e.getMessage())
-          + " (set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET, use --profile, or try --sandbox demo-pass)");
+      // The chain says only that it failed to parse the aliyun CLI file; say where.
+      String cliConfig = CliProfile.problem(CliProfile.defaultFile());
+      throw new BadInputException("no Alibaba Cloud credentials: " + (cliConfig != null ? cliConfig
+          : firstLine(e.getMessage()) + " (set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET, use --profile, or try --sandbox demo-pass)"));
     }
     return p;
   }

@@ -43,6 +43,30 @@ class CliProfileTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      // missing comma after the secret: the parser stops at the next token
+      "'{\"profiles\":[{\"name\":\"p\",\"access_key_secret\":\"s3cret-bad\" \"sts_token\":\"tok-bad-123\"}]}'|1:59|unexpected character",
+      // a secret with a raw line break in it
+      "'{\"profiles\":[\n{\"name\":\"p\",\n\"access_key_secret\":\"s3cret\nbad\"}]}'|3:28|control character in a string",
+      // an unquoted secret
+      "'{\"profiles\":[{\"name\":\"p\",\"access_key_secret\":s3cretbad}]}'|1:55|unrecognized token",
+      // cut off
+      "'{\"profiles\":[{\"name\":\"p\",\"access_key_secret\":\"s3cret-bad'|1:57|the file ends too early"})
+  void aMalformedFileIsReportedByPositionWithoutQuotingIt(String text, String position, String kind) throws Exception {
+    Path file = Files.writeString(dir.resolve("config.json"), text.replace("\\n", "\n"));
+    assertThatThrownBy(() -> CliProfile.load(file, "p"))
+        .hasMessage("--profile p: " + file + ":" + position + ": not valid JSON (" + kind + ")")
+        .message().doesNotContain("s3cret").doesNotContain("tok-bad").doesNotContain("{");
+    assertThat(CliProfile.problem(file)).isEqualTo(file + ":" + position + ": not valid JSON (" + kind + ")");
+  }
+
+  @Test
+  void aValidOrMissingFileHasNoProblem() throws Exception {
+    assertThat(CliProfile.problem(config())).isNull();
+    assertThat(CliProfile.problem(dir.resolve("absent.json"))).isNull();
+  }
+
   @Test
   void ossSignsWithTheSameCredentials() throws Exception {
     var oss = new OssCredentialsBridge(CliProfile.load(config(), "sts")).getCredentials();

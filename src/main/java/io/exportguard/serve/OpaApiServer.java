@@ -84,6 +84,13 @@ public final class OpaApiServer implements AutoCloseable {
     return s;
   }
 
+  /** Requests being answered right now (for tests of the stop). */
+  int inFlight() {
+    synchronized (drain) {
+      return inFlight;
+    }
+  }
+
   /** The policy set being served now (it changes with Policy and Data API writes). */
   public io.exportguard.rego.PolicySet policies() { return store.current().policies(); }
 

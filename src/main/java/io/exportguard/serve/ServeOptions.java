@@ -33,6 +33,10 @@ public record ServeOptions(String host, int port, List<String> tokens, long maxB
     return new ServeOptions(host, port, t, maxBodyBytes, evalTimeout, shutdownGrace, defaultDecision, threads);
   }
 
+  public ServeOptions withShutdownGrace(Duration grace) {
+    return new ServeOptions(host, port, tokens, maxBodyBytes, evalTimeout, grace, defaultDecision, threads);
+  }
+
   public ServeOptions withLimits(long maxBody, Duration timeout) {
     return new ServeOptions(host, port, tokens, maxBody, timeout, shutdownGrace, defaultDecision, threads);
   }

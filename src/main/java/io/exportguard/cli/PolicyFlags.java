@@ -32,8 +32,12 @@ public final class PolicyFlags {
   @Option(names = "--fail-on-warn", description = "Make warnings fail too.")
   boolean failOnWarn;
 
+  @Option(names = "--v0-compatible",
+      description = "Read --policies Rego as OPA 0.x did (p { }, deny[msg] { }); the built-in pack stays v1.")
+  boolean v0Compatible;
+
   PolicyOptions toOptions() {
     return new PolicyOptions(sources.policies, sources.noDefaultPolicies, data, report, out, failOn, failOnWarn,
-        sources.bundles, sources.verificationKey, sources.signingAlg);
+        v0Compatible, sources.bundles, sources.verificationKey, sources.signingAlg);
   }
 }

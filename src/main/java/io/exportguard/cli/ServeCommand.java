@@ -41,6 +41,10 @@ public final class ServeCommand implements Callable<Integer> {
       description = "How long a stop waits for requests in flight (default 10s).")
   String shutdownGrace;
 
+  @Option(names = "--v0-compatible",
+      description = "Read --policies and Policy API modules as OPA 0.x Rego; the built-in pack and bundles keep their own.")
+  boolean v0Compatible;
+
   /** For tests: stop by itself after this long instead of waiting for a signal. */
   @Option(names = "--stop-after", hidden = true, paramLabel = "DURATION")
   Duration stopAfter;
@@ -49,6 +53,6 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     return new ServeRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(new ServeRunner.Options(addr,
         sources.policies, sources.noDefaultPolicies, sources.bundles, sources.verificationKey, sources.signingAlg,
-        authentication, tokenFile, maxRequestBytes, evalTimeout, shutdownGrace, stopAfter));
+        authentication, tokenFile, maxRequestBytes, evalTimeout, shutdownGrace, v0Compatible, stopAfter));
   }
 }

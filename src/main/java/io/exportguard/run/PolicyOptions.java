@@ -11,13 +11,15 @@ import java.util.List;
  *
  * @param reportFormats the {@code --report} comma list
  * @param failOn the {@code --fail-on} text (validated by the runner)
+ * @param v0Compatible {@code --v0-compatible}: the {@code --policies} modules are Rego v0 (the
+ *     built-in pack stays v1)
  * @param bundles OPA bundles ({@code --bundle})
  * @param verificationKey {@code --verification-key}: a PEM file or HMAC secret verifying the bundles, or null
  * @param signingAlg {@code --signing-alg}, the bundles' signature algorithm (null: RS256)
  */
 public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
-                            Path out, String failOn, boolean failOnWarn, List<Path> bundles, String verificationKey,
-                            String signingAlg) {
+                            Path out, String failOn, boolean failOnWarn, boolean v0Compatible, List<Path> bundles,
+                            String verificationKey, String signingAlg) {
   public static final String DEFAULT_REPORTS = ConsoleReportWriter.FORMAT + "," + JsonReportWriter.FORMAT;
   public static final Path DEFAULT_OUT = Path.of("reports");
 
@@ -32,7 +34,13 @@ public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List
 
   /** Without OPA bundles. */
   public PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats, Path out,
-                       String failOn, boolean failOnWarn) {
-    this(policies, noDefaultPolicies, data, reportFormats, out, failOn, failOnWarn, List.of(), null, null);
+                       String failOn, boolean failOnWarn, boolean v0Compatible) {
+    this(policies, noDefaultPolicies, data, reportFormats, out, failOn, failOnWarn, v0Compatible, List.of(), null,
+        null);
+  }
+
+  public PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
+                       Path out, String failOn, boolean failOnWarn) {
+    this(policies, noDefaultPolicies, data, reportFormats, out, failOn, failOnWarn, false);
   }
 }

@@ -32,7 +32,8 @@ public final class ServeRunner {
    */
   public record Options(String addr, List<Path> policies, boolean noDefaultPolicies, List<Path> bundles,
                         String verificationKey, String signingAlg, String authentication, Path tokenFile,
-                        long maxRequestBytes, String evalTimeout, String shutdownGrace, Duration stopAfter) {}
+                        long maxRequestBytes, String evalTimeout, String shutdownGrace, boolean v0Compatible,
+                        Duration stopAfter) {}
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -109,7 +110,7 @@ public final class ServeRunner {
     Duration grace = o.shutdownGrace() == null ? Duration.ofSeconds(10)
         : Durations.parse("--shutdown-grace-period", o.shutdownGrace());
     return new ServeOptions(host.isEmpty() ? "0.0.0.0" : host, port, tokens, o.maxRequestBytes(), timeout, grace,
-        "system/main", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        "system/main", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), o.v0Compatible());
   }
 
   private static List<String> tokens(Options o) throws BadInputException {

@@ -69,7 +69,9 @@ public final class OpaApiServer implements AutoCloseable {
   /** Compiles the loaded policies and starts serving; compile errors are thrown before anything listens. */
   public static OpaApiServer start(LoadedPolicies loaded, ServeOptions options, String version)
       throws IOException, RegoException {
-    PolicyStore store = new PolicyStore(loaded);
+    PolicyStore store = options.v0Compatible()
+        ? new PolicyStore(loaded.withRegoVersion(io.exportguard.rego.RegoVersion.V0), io.exportguard.rego.RegoVersion.V0)
+        : new PolicyStore(loaded, null);
     HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {

@@ -14,6 +14,7 @@ import io.exportguard.rego.PolicySet;
 import io.exportguard.rego.Rego;
 import io.exportguard.rego.RegoException;
 import io.exportguard.rego.RegoModule;
+import io.exportguard.rego.RegoVersion;
 import io.exportguard.rego.value.Json;
 import io.exportguard.rego.value.ObjectValue;
 import java.util.LinkedHashMap;
@@ -32,23 +33,30 @@ final class PolicyStore {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
-  /** One policy module; {@code bundle} names the bundle that owns it, or is null for a module set through the API. */
-  record Module(String id, String raw, String bundle) {}
+  /**
+   * One policy module; {@code bundle} names the bundle that owns it, or is null for a module set
+   * through the API; {@code version} is its Rego version, null for the default (v1).
+   */
+  record Module(String id, String raw, String bundle, RegoVersion version) {}
 
   /** An immutable view for readers: the compiled set and what it was compiled from. */
   record Snapshot(PolicySet policies, List<Module> modules, List<Bundle> bundles) {}
 
   private final List<Bundle> bundles;
   private final Map<String, Module> modules = new LinkedHashMap<>();
+  private final RegoVersion apiVersion;
   private DataTree data;
   private volatile Snapshot current;
 
   /** Starts from loaded policies: bundle modules are owned by their bundle, the rest are ordinary modules. */
-  PolicyStore(LoadedPolicies loaded) throws RegoException {
+  PolicyStore(LoadedPolicies loaded, RegoVersion apiVersion) throws RegoException {
     this.bundles = loaded.bundles();
+    this.apiVersion = apiVersion;
     Map<String, String> owner = new LinkedHashMap<>();
     for (Bundle b : bundles) b.modules().forEach(m -> owner.put(m.file(), b.source()));
-    for (RegoModule m : loaded.modules()) modules.put(m.file(), new Module(m.file(), m.source(), owner.get(m.file())));
+    for (RegoModule m : loaded.modules()) {
+      modules.put(m.file(), new Module(m.file(), m.source(), owner.get(m.file()), m.version()));
+    }
     data = new DataTree(toNode(loaded.data()));
     current = compile(List.copyOf(modules.values()), data.root());
   }
@@ -67,7 +75,7 @@ final class PolicyStore {
       if (owner != null) throw ownedByBundle(id, owner);
     }
     Map<String, Module> next = new LinkedHashMap<>(modules);
-    next.put(id, new Module(id, raw, null));
+    next.put(id, new Module(id, raw, null, apiVersion));
     commit(next, data.root());
   }
 
@@ -117,9 +125,9 @@ final class PolicyStore {
   }
 
   private Snapshot compile(List<Module> list, ObjectNode root) throws RegoException {
-    Rego.Builder rego = Rego.builder().data(Json.parse(root.toString()));
-    for (Module m : list) rego.module(m.id(), m.raw());
-    return new Snapshot(rego.compile(), list, bundles);
+    List<RegoModule> rego = new java.util.ArrayList<>(list.size());
+    for (Module m : list) rego.add(new RegoModule(m.id(), m.raw(), m.version()));
+    return new Snapshot(Rego.builder().data(Json.parse(root.toString())).modules(rego).compile(), list, bundles);
   }
 
   private String ownerOf(List<String> path) {

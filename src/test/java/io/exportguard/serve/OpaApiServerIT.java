@@ -258,6 +258,20 @@ class OpaApiServerIT {
   }
 
   @Test
+  void v0CompatibleTakesOpa0xModulesThroughThePolicyApi() throws Exception {
+    String v0 = "package v0\n\nallow { input.user == \"alice\" }\n";
+    assertThat(Curl.run("-X", "PUT", "--data-binary", v0, url + "/v1/policies/v0").status()).isEqualTo(400);
+    server.close();
+    ServeOptions o = ServeOptions.loopback();
+    server = OpaApiServer.start(new LoadedPolicies(List.of(), ObjectValue.EMPTY), new ServeOptions(o.host(), 0,
+        List.of(), o.maxBodyBytes(), o.evalTimeout(), o.shutdownGrace(), o.defaultDecision(), o.threads(), true), "test");
+    url = server.endpoint().toString();
+    assertThat(Curl.run("-X", "PUT", "--data-binary", v0, url + "/v1/policies/v0").status()).isEqualTo(200);
+    assertThat(Curl.run("-X", "POST", "-d", "{\"input\": {\"user\": \"alice\"}}", url + "/v1/data/v0/allow").body())
+        .isEqualTo("{\"result\":true}");
+  }
+
+  @Test
   void servesTheBuiltInPack() throws Exception {
     server.close();
     server = OpaApiServer.start(PolicyLoader.load(PolicyLoader.Sources.defaults()), ServeOptions.loopback(), "test");

@@ -3,6 +3,7 @@ package io.exportguard.policy.bundle;
 import io.exportguard.policy.DataDocuments;
 import io.exportguard.policy.PolicyLoadException;
 import io.exportguard.rego.RegoModule;
+import io.exportguard.rego.RegoVersion;
 import io.exportguard.rego.value.ObjectValue;
 import io.exportguard.rego.value.Value;
 import java.io.BufferedInputStream;
@@ -58,10 +59,8 @@ public final class BundleReader {
     }
     byte[] manifestBytes = files.get(".manifest");
     BundleManifest manifest = manifestBytes == null ? BundleManifest.DEFAULT : BundleManifest.parse(name, manifestBytes);
-    if (manifest.regoVersion() == 0) {
-      throw new BundleException(name + ": .manifest: rego_version 0 (pre-1.0 Rego) bundles are not supported;"
-          + " rebuild the bundle with Rego v1 modules");
-    }
+    // A bundle says which Rego its modules are (v1 unless the manifest says 0), whatever --v0-compatible says.
+    RegoVersion version = manifest.regoVersion() == 0 ? RegoVersion.V0 : RegoVersion.V1;
     List<RegoModule> modules = new ArrayList<>();
     ObjectValue data = ObjectValue.EMPTY;
     for (Map.Entry<String, byte[]> e : files.entrySet()) {
@@ -75,7 +74,7 @@ public final class BundleReader {
           throw new BundleException(name + ": manifest roots " + manifest.roots() + " do not permit 'package "
               + String.join(".", pkg) + "' in module '/" + path + "'");
         }
-        modules.add(new RegoModule(name + "/" + path, source));
+        modules.add(new RegoModule(name + "/" + path, source, version));
       } else if (base.equals("data.json") || base.equals("data.yaml") || base.equals("data.yml")) {
         List<String> at = Roots.segments(path.substring(0, path.length() - base.length()));
         ObjectValue doc;

@@ -175,6 +175,18 @@ class BundleTest {
   }
 
   @Test
+  void aManifestsRegoVersionZeroReadsItsModulesAsV0() throws Exception {
+    Path v0 = TestBundles.tarGz(tmp.resolve("v0.tar.gz"), Map.of(".manifest", utf8("{\"rego_version\": 0}"),
+        "b/x.rego", utf8("package b\n\np { input.x == 1 }\n")));
+    Bundle b = BundleReader.read(v0, null, "");
+    assertThat(io.exportguard.rego.Rego.builder().modules(b.modules()).compile()
+        .eval("data.b.p", io.exportguard.rego.value.Json.parse("{\"x\": 1}")).defined()).isTrue();
+    Path v1 = TestBundles.tarGz(tmp.resolve("v1.tar.gz"), Map.of("b/x.rego", utf8("package b\n\np { input.x == 1 }\n")));
+    assertThatThrownBy(() -> io.exportguard.rego.Rego.builder().modules(BundleReader.read(v1, null, "").modules())
+        .compile()).isInstanceOf(io.exportguard.rego.RegoException.class);
+  }
+
+  @Test
   void packageDeclarationsAreReadWithoutCompiling() {
     assertThat(PackagePath.of("# METADATA\n# title: x\npackage a.b[\"c-d\"].e\n")).containsExactly("a", "b", "c-d", "e");
     assertThat(PackagePath.of("package x\n")).containsExactly("x");

@@ -241,6 +241,11 @@ class OpaApiServerIT {
     url = server.endpoint().toString();
     Curl.run("-X", "PUT", "--data-binary", SLOW_POLICY, url + "/v1/policies/slow");
     URI u = server.endpoint();
+    // curl has its answer before the server's thread counts the PUT as finished: wait for that first,
+    // so the in-flight request seen below is the GET.
+    long settle = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (server.inFlight() != 0 && System.nanoTime() < settle) Thread.sleep(5);
+    assertThat(server.inFlight()).isZero();
     try (Socket socket = new Socket(u.getHost(), u.getPort())) {
       socket.getOutputStream().write(("GET /v1/data/slow/n HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));

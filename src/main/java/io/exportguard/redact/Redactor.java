@@ -15,8 +15,8 @@ import java.util.Set;
  * resolved: AccessKey secrets, STS tokens) in the forms they take in output (as is, URL-encoded once
  * and twice, JSON- and HTML-escaped), and the shapes secrets come in whatever their value: the query
  * of a signed URL (RPC {@code Signature}, {@code SecurityToken}, {@code AccessKeyId}; OSS V1 and V4
- * presigned parameters), a signing parameter on its own (a string to sign an SDK echoes), an OSS
- * {@code Authorization} header, and {@code secret=}, {@code "token": "..."} style pairs. Each is
+ * presigned parameters), a URL's password, a signing parameter on its own (a string to sign an SDK
+ * echoes), an OSS {@code Authorization} header, and {@code secret=}, {@code "token": "..."} style pairs. Each is
  * replaced by {@link #MASK}.
  *
  * <p>{@link #process()} is the process-wide instance that the output sinks use ({@link
@@ -48,6 +48,9 @@ public final class Redactor {
   private static final Pattern SIGNING_PARAM = Pattern.compile("(?i)(^|[?&\\s\"',;(]|%26|%2526|%3F)("
       + SIGNING_PARAMS + ")(=|%3D|%253D)((?:[^&\\s\"'<>,;%]|%(?:[013-9A-Fa-f][0-9A-Fa-f]|2[0-47-9A-Fa-f])"
       + "|%25(?:[013-9A-Fa-f][0-9A-Fa-f]|2[0-57-9A-Fa-f]))+)");
+
+  /** The password of a URL's user info ({@code https://user:password@host}). */
+  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^\\s/?#@:\"'<>]+:)([^\\s/?#@\"'<>]+)@");
 
   /** The STS token header of OSS and ACS requests, as a string to sign or a header dump shows it. */
   private static final Pattern TOKEN_HEADER =
@@ -102,6 +105,7 @@ public final class Redactor {
       if (s.contains(literal)) s = s.replace(literal, MASK);
     }
     s = redactSignedUrls(s);
+    if (s.contains("@")) s = replaceGroup(URL_PASSWORD, s, 2);
     s = replaceGroup(SIGNING_PARAM, s, 4);
     s = replaceGroup(TOKEN_HEADER, s, 2);
     s = replaceGroup(OSS_V1_AUTHORIZATION, s, 0, "OSS " + MASK);

@@ -105,6 +105,14 @@ class RedactorTest {
   }
 
   @Test
+  void aUrlPasswordIsRedacted() {
+    assertThat(new Redactor().redact("--endpoint http://admin:hunter22@127.0.0.1:8080/x: not loopback"))
+        .isEqualTo("--endpoint http://admin:" + Redactor.MASK + "@127.0.0.1:8080/x: not loopback");
+    assertThat(new Redactor().redact("mail ops@example.com at http://127.0.0.1:8080")).isEqualTo(
+        "mail ops@example.com at http://127.0.0.1:8080");
+  }
+
+  @Test
   void ordinaryTextIsReturnedAsIs() {
     String text = "EG-ROLE-003 fail: role AliyunECSImageExportDefaultRole lacks oss:PutObject on my-export-bucket";
     assertThat(r.redact(text)).isSameAs(text);

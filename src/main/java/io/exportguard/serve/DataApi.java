@@ -169,7 +169,7 @@ final class DataApi {
     return parse(text.getBytes(StandardCharsets.UTF_8), "input parameter");
   }
 
-  private static Value parse(byte[] body, String what) throws ApiException {
+  static Value parse(byte[] body, String what) throws ApiException {
     try {
       return Json.parse(new String(body, StandardCharsets.UTF_8));
     } catch (Json.JsonSyntaxException e) {

@@ -52,8 +52,9 @@ final class HttpIo {
     if (q == null || q.isEmpty()) return out;
     for (String pair : q.split("&")) {
       int eq = pair.indexOf('=');
-      String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-      out.putIfAbsent(k, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+      // Form encoding, as Go's url.Query() reads it: '+' is a space here (unlike in the path).
+      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      out.putIfAbsent(k, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return out;
   }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * OPA's REST API on the JDK's HTTP server: Data API, Policy API, {@code POST /} (default decision)
+ * OPA's REST API on the JDK's HTTP server: Data API, Policy API, Query API, {@code POST /} (default decision)
  * and {@code GET /health}, with OPA's response and error shapes, bearer-token authentication,
  * a body size limit, an evaluation time limit, and a stop that lets requests in flight finish.
  * Extra routes (the preflight endpoint) plug in through {@link #route}.
@@ -48,6 +48,7 @@ public final class OpaApiServer implements AutoCloseable {
   private final PolicyStore store;
   private final DataApi data;
   private final PolicyApi policies;
+  private final QueryApi query;
   private final java.util.Map<String, Route> routes = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<byte[]> tokens;
   /** Requests being answered, and whether a stop has begun (new requests then get a 503). */
@@ -63,6 +64,7 @@ public final class OpaApiServer implements AutoCloseable {
     EvalOptions eval = EvalOptions.DEFAULT.withTimeout(options.evalTimeout());
     this.data = new DataApi(store, eval, options.defaultDecision(), version, options.maxBodyBytes());
     this.policies = new PolicyApi(store, options.maxBodyBytes());
+    this.query = new QueryApi(store, eval, options.maxBodyBytes());
     this.tokens = options.tokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
   }
 
@@ -137,6 +139,8 @@ public final class OpaApiServer implements AutoCloseable {
           data.handle(ex);
         } else if (path.equals(PolicyApi.PREFIX) || path.startsWith(PolicyApi.PREFIX + "/")) {
           policies.handle(ex);
+        } else if (path.equals(QueryApi.PREFIX)) {
+          query.handle(ex);
         } else if (routes.containsKey(path)) {
           if (!ex.getRequestMethod().equals("POST")) throw DataApi.methodNotAllowed();
           routes.get(path).handle(ex, HttpIo.body(ex, options.maxBodyBytes()));

@@ -116,6 +116,32 @@ class OpaApiServerIT {
   }
 
   @Test
+  void curlAdHocQueriesOfOpasQueryApi() throws Exception {
+    Path data = Files.writeString(tmp.resolve("data.json"), EXAMPLE_DATA);
+    assertThat(Curl.run("-X", "PUT", "--data-binary", "@" + data, url + "/v1/data").status()).isEqualTo(204);
+    // Execute an Ad-hoc Query: GET with q, one object of named variables per solution (no wildcards).
+    Curl get = Curl.run("-G", "--data-urlencode", "q=data.servers[i].ports[_] = \"p2\"; data.servers[i].name = name",
+        url + "/v1/query");
+    assertThat(get.status()).isEqualTo(200);
+    assertThat(JSON.readTree(get.body())).isEqualTo(JSON.readTree(
+        "{\"result\": [{\"i\": 0, \"name\": \"app\"}, {\"i\": 3, \"name\": \"dev\"}]}"));
+    // POST with an input; a query without variables gives one empty object per solution.
+    Curl post = Curl.run("-X", "POST", "-d", "{\"query\": \"input.x > 1\", \"input\": {\"x\": 2}}", url + "/v1/query");
+    assertThat(JSON.readTree(post.body())).isEqualTo(JSON.readTree("{\"result\": [{}]}"));
+    // Undefined: {} and 200.
+    Curl none = Curl.run("-G", "--data-urlencode", "q=data.servers[_].name == \"nope\"", url + "/v1/query");
+    assertThat(none.status()).isEqualTo(200);
+    assertThat(none.body()).isEqualTo("{}");
+    // A query that does not parse is the client's fault: 400 with the parser's error and its location.
+    Curl bad = Curl.run("-G", "--data-urlencode", "q=data.servers[", url + "/v1/query");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).path("code").asText()).isEqualTo("invalid_parameter");
+    assertThat(JSON.readTree(bad.body()).path("errors").get(0).path("code").asText()).isEqualTo("rego_parse_error");
+    assertThat(Curl.run(url + "/v1/query").status()).isEqualTo(400);
+    assertThat(Curl.run("-X", "DELETE", url + "/v1/query").status()).isEqualTo(405);
+  }
+
+  @Test
   void curlInputQueriesDefaultDecisionHealthAndIfNoneMatch() throws Exception {
     assertThat(Curl.run("-X", "PUT", "--data-binary", "package opa.examples\n\nimport input.example.flag\n\n"
         + "allow_request if flag == true\n", url + "/v1/policies/input_example").status()).isEqualTo(200);

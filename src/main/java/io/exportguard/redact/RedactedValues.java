@@ -65,7 +65,7 @@ public final class RedactedValues {
   private static final int MAX_DEPTH = 1_000;
 
   private static Object redact(Object v, Redactor r, int depth) {
-    if (v == null) return null;
+    if (v == null || v instanceof AlreadyRedacted) return v;
     if (depth > MAX_DEPTH) throw new IllegalStateException("a model nested more than " + MAX_DEPTH + " deep cannot be redacted");
     if (v instanceof String s) return r.redact(s);
     if (v instanceof JsonNode n) {

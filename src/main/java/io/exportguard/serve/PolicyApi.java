@@ -3,6 +3,13 @@ package io.exportguard.serve;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.exportguard.rego.PolicySet;
+import io.exportguard.rego.Rego;
+import io.exportguard.rego.RegoException;
+import io.exportguard.rego.value.Json;
+import io.exportguard.rego.value.ObjectValue;
+import io.exportguard.rego.value.StringValue;
+import io.exportguard.rego.value.Value;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,8 +20,9 @@ import java.util.Map;
 /**
  * OPA's Policy API: {@code GET /v1/policies} lists the modules, {@code GET/PUT/DELETE
  * /v1/policies/{id}} reads, creates or replaces (compiled with every other module first; 400 with
- * the compile errors when it does not compile), and deletes one. Modules report {@code id} and
- * {@code raw}; OPA's {@code ast} is left out (this engine's AST is not OPA's JSON AST).
+ * the compile errors when it does not compile), and deletes one. Modules report {@code id},
+ * {@code raw} and {@code ast}: OPA's AST JSON (without locations), as the engine's
+ * {@code rego.parse_module} gives it; a module that only parses as Rego v0 has no {@code ast}.
  */
 final class PolicyApi {
   static final String PREFIX = "/v1/policies";
@@ -35,7 +43,7 @@ final class PolicyApi {
         ObjectNode out = PolicyStore.JSON.createObjectNode();
         if (id.isEmpty()) {
           ArrayNode list = out.putArray("result");
-          store.current().modules().forEach(m -> module(list.addObject(), m));
+          for (PolicyStore.Module m : store.current().modules()) module(list.addObject(), m);
         } else {
           PolicyStore.Module m = store.current().modules().stream().filter(x -> x.id().equals(id)).findFirst()
               .orElseThrow(() -> ApiException.notFound("storage_policy_not_found: policy id \"" + id + "\""));
@@ -57,9 +65,27 @@ final class PolicyApi {
     }
   }
 
-  private static void module(ObjectNode o, PolicyStore.Module m) {
+  private static void module(ObjectNode o, PolicyStore.Module m) throws IOException {
     o.put("id", m.id());
     o.put("raw", m.raw());
+    Value ast = ast(m);
+    if (ast != null) o.set("ast", PolicyStore.JSON.readTree(Json.write(ast)));
+  }
+
+  /** An empty policy set, to call the builtin through the engine's public API. */
+  private static volatile PolicySet parser;
+
+  /** The module as {@code rego.parse_module} reads it, or null when it does not parse as Rego v1. */
+  private static Value ast(PolicyStore.Module m) {
+    try {
+      PolicySet p = parser;
+      if (p == null) parser = p = Rego.builder().compile();
+      ObjectValue input = ObjectValue.of(Map.of(StringValue.of("id"), StringValue.of(m.id()),
+          StringValue.of("raw"), StringValue.of(m.raw())));
+      return p.eval("rego.parse_module(input.id, input.raw)", input).value();
+    } catch (RegoException e) {
+      return null;
+    }
   }
 
   private static String text(byte[] body) throws ApiException {

@@ -1,5 +1,6 @@
 package io.exportguard.policy.bundle;
 
+import io.exportguard.rego.testing.TestRunner;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +24,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Writes a policy directory as an OPA bundle: {@code .manifest}, every {@code .rego} module except
- * {@code *_test.rego}, every {@code data.json}/{@code data.yaml}/{@code data.yml} at its relative path,
+ * test modules ({@code *_test.rego}, {@code test_*.rego}), every {@code data.json}/{@code data.yaml}/{@code data.yml} at its relative path,
  * and {@code .signatures.json} when a signing key is given. Entries are sorted with fixed times and
  * owners, so the same directory always gives the same bytes (and the same default revision).
  */
@@ -60,8 +61,8 @@ public final class BundleWriter {
     Map<String, byte[]> files = new TreeMap<>();
     policyFiles.forEach((name, bytes) -> {
       String base = name.substring(name.lastIndexOf('/') + 1);
-      if ((base.endsWith(".rego") && !base.endsWith("_test.rego")) || base.equals("data.json") || base.equals("data.yaml")
-          || base.equals("data.yml")) {
+      if ((base.endsWith(".rego") && !TestRunner.isTestFile(base)) || base.equals("data.json")
+          || base.equals("data.yaml") || base.equals("data.yml")) {
         files.put(name, bytes);
       }
     });
@@ -119,7 +120,7 @@ public final class BundleWriter {
         String name = rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
         if (hidden(name)) continue;
         String base = p.getFileName().toString();
-        boolean module = base.endsWith(".rego") && !base.endsWith("_test.rego");
+        boolean module = base.endsWith(".rego") && !TestRunner.isTestFile(base);
         boolean data = base.equals("data.json") || base.equals("data.yaml") || base.equals("data.yml");
         if (module || data) files.put(name, Files.readAllBytes(p));
       }

@@ -103,9 +103,11 @@ public final class Main {
     m.put("preflight", PreflightCommand::new);
     m.put("eval", EvalCommand::new);
     m.put("audit", AuditCommand::new);
+    m.put("report", ReportCommand::new);
     m.put("policy", PolicyCommand::new);
     m.put("rego", RegoCommand::new);
     m.put("sandbox", SandboxCommand::new);
+    m.put("serve", ServeCommand::new);
     return m;
   }
 

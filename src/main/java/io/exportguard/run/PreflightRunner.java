@@ -3,11 +3,13 @@ package io.exportguard.run;
 import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
 import com.aliyuncs.auth.BasicCredentials;
 import com.aliyuncs.auth.BasicSessionCredentials;
-import com.aliyuncs.auth.DefaultCredentialsProvider;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.auth.StaticCredentialsProvider;
 import io.exportguard.cloud.ApiException;
+import io.exportguard.cloud.CallerIdentity;
 import io.exportguard.cloud.CliProfile;
+import io.exportguard.cloud.CredentialChain;
+import io.exportguard.cloud.LibraryCredentials;
 import io.exportguard.cloud.CloudClients;
 import io.exportguard.cloud.CloudConfig;
 import io.exportguard.cloud.DeferredCredentials;
@@ -97,7 +99,9 @@ public final class PreflightRunner {
     if (o.saveFacts() != null && Files.isDirectory(o.saveFacts())) {
       throw new BadInputException("--save-facts " + o.saveFacts() + ": is a directory");
     }
-    Endpoints endpoints = o.endpoint() == null ? Endpoints.alibabaCloud() : endpoint(o.endpoint());
+    String endpointUrl = o.endpoint() != null || o.sandbox() != null ? o.endpoint() : environmentEndpoint();
+    Endpoints endpoints = endpointUrl == null ? Endpoints.alibabaCloud()
+        : endpoint(o.endpoint() != null ? "--endpoint" : "EXPORTGUARD_ENDPOINT", endpointUrl);
     trace("start");
     boolean emulatorOnly = o.sandbox() != null || endpoints.plainHttpOnly(); // the sandbox: plain HTTP on loopback
     Prestart prestarted = Prestart.take();
@@ -110,6 +114,7 @@ public final class PreflightRunner {
     CompletableFuture<IAcsClient> core = prestarted != null ? prestarted.coreClient
         : CloudClients.startCoreClient(credentials, emulatorOnly);
     boolean coreUsed = false;
+    CredentialChain chain = null;
     // The sandbox starts beside the policy loading; a policy problem is still reported first.
     CompletableFuture<Sandbox> sandboxStarting = null;
     if (prestartedSandbox != null && prestartedSandbox.sandboxScenario.equals(o.sandbox())) {
@@ -125,10 +130,12 @@ public final class PreflightRunner {
         endpoints = Endpoints.emulator(sandbox.endpoint().toString());
         credentials.resolve(sandboxCredentials(sandbox));
       } else {
-        credentials.resolve(credentials(o.profile()));
+        chain = credentials(o.profile(), endpoints);
+        credentials.resolve(new LibraryCredentials(chain));
       }
       coreUsed = true;
       try (CloudClients clients = new CloudClients(CloudConfig.of(endpoints, credentials), core)) {
+        identify(clients, chain == null ? "the sandbox scenario's first key" : chain.source(), endpoints);
         return decide(o, clock, evaluation, clients, timeout, wait);
       } finally {
         trace("clients closed");
@@ -239,11 +246,11 @@ public final class PreflightRunner {
     }
   }
 
-  private static Endpoints endpoint(String url) throws BadInputException {
+  private static Endpoints endpoint(String from, String url) throws BadInputException {
     try {
       return Endpoints.emulator(url);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("--endpoint " + e.getMessage());
+      throw new BadInputException(from + " " + e.getMessage());
     }
   }
 
@@ -297,33 +304,45 @@ public final class PreflightRunner {
   }
 
   /**
-   * The core SDK's chain (environment, aliyun CLI config, credentials file, instance role, OIDC), or
-   * the named aliyun CLI profile. Resolved once up front so a missing credential is one clear line.
+   * The credential chain (see {@link CredentialChain}: {@code --profile}, or the documented order
+   * of sources), asked once up front so a missing credential is one clear line.
    */
-  private static AlibabaCloudCredentialsProvider credentials(String profile) throws BadInputException {
-    AlibabaCloudCredentialsProvider p;
-    if (profile != null) {
-      try {
-        p = CliProfile.load(CliProfile.defaultFile(), profile);
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException(e.getMessage());
-      }
-    } else {
-      try {
-        p = new DefaultCredentialsProvider();
-      } catch (Exception e) {
-        throw new BadInputException("no Alibaba Cloud credentials: " + e.getMessage());
-      }
+  private static CredentialChain credentials(String profile, Endpoints endpoints) throws BadInputException {
+    CredentialChain chain;
+    try {
+      chain = CredentialChain.of(profile, System.getenv(), CliProfile.defaultFile(), endpoints.stsForCredentials());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException((profile != null ? "--profile " + profile + ": " : "") + e.getMessage());
     }
     try {
-      if (p.getCredentials() == null) throw new BadInputException("no Alibaba Cloud credentials found");
-    } catch (BadInputException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new BadInputException("no Alibaba Cloud credentials: " + firstLine(e.getMessage())
+      chain.getCredentials();
+    } catch (RuntimeException e) {
+      throw new BadInputException("no Alibaba Cloud credentials: " + LibraryCredentials.scrub(e.getMessage())
           + " (set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET, use --profile, or try --sandbox demo-pass)");
     }
-    return p;
+    return chain;
+  }
+
+  /**
+   * Asks STS who the credentials belong to and prints it (never a key or secret). Credentials the
+   * service rejects end the run here with one error; any other failure of the call also does,
+   * since every later call would fail the same way.
+   */
+  private void identify(CloudClients clients, String source, Endpoints endpoints) throws BadInputException {
+    CallerIdentity id;
+    try {
+      id = CallerIdentity.ask(clients);
+    } catch (ApiException e) {
+      String what = CallerIdentity.credentialsRejected(e) ? "the credentials were rejected" : "cannot check the credentials";
+      throw new BadInputException(what + " (from " + source + ", at " + endpoints + "): STS GetCallerIdentity: "
+          + e.code() + ": " + LibraryCredentials.scrub(firstLine(e.getMessage())));
+    }
+    err.println("identity: " + id.describe() + " (credentials from " + source + ", calls to " + endpoints + ")");
+  }
+
+  private static String environmentEndpoint() {
+    String v = System.getenv("EXPORTGUARD_ENDPOINT");
+    return v == null || v.isBlank() ? null : v.trim();
   }
 
   private static String firstLine(String s) {

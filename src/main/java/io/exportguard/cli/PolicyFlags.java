@@ -1,5 +1,6 @@
 package io.exportguard.cli;
 
+import io.exportguard.report.ReportWriters;
 import io.exportguard.run.PolicyOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ public final class PolicyFlags {
   List<Path> data = new ArrayList<>();
 
   @Option(names = "--report", paramLabel = "FORMATS", defaultValue = PolicyOptions.DEFAULT_REPORTS,
-      description = "Comma list of json,html,sarif,junit,md,console (default: ${DEFAULT-VALUE}).")
+      completionCandidates = ReportWriters.Names.class,
+      description = "Comma list of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String report;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",

@@ -1,6 +1,6 @@
 package io.exportguard.cli;
 
-import io.exportguard.policy.PolicyTestRunner;
+import io.exportguard.policy.PolicyTests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +29,6 @@ public final class PolicyTestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PolicyTestRunner.execute(dirs, run, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return PolicyTests.execute(dirs, run, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

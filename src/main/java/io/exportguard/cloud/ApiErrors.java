@@ -23,12 +23,15 @@ final class ApiErrors {
         msg = firstLine(ce.getMessage());
       }
       boolean server = ce instanceof ServerException;
-      return new ApiException(api, code, msg, server || retryableCode(code));
+      // SDK.* codes are the SDK's own (timeouts, transport): the service may never have answered.
+      boolean rejected = !server && ce.getErrCode() != null && !code.startsWith("SDK.");
+      return new ApiException(api, code, msg, server || retryableCode(code), Map.of(), rejected);
     }
     if (t instanceof com.aliyun.oss.OSSException oe) {
       Map<String, String> fields = oe.getErrorFields() == null ? Map.of() : new HashMap<>(oe.getErrorFields());
       String code = oe.getErrorCode();
-      return new ApiException(api, code, oe.getErrorMessage(), retryableCode(code) || ossServerCode(code), fields);
+      boolean server = ossServerCode(code);
+      return new ApiException(api, code, oe.getErrorMessage(), retryableCode(code) || server, fields, !server);
     }
     if (t instanceof com.aliyun.oss.ClientException oce) {
       return new ApiException(api, oce.getErrorCode() == null ? "SDK.ClientError" : oce.getErrorCode(),

@@ -10,18 +10,26 @@ public final class ApiException extends Exception {
   private final String code;
   private final boolean retryable;
   private final transient java.util.Map<String, String> fields;
+  private final boolean rejected;
 
   public ApiException(String api, String code, String message, boolean retryable) {
-    this(api, code, message, retryable, java.util.Map.of());
+    this(api, code, message, retryable, java.util.Map.of(), false);
   }
 
   public ApiException(String api, String code, String message, boolean retryable,
                       java.util.Map<String, String> fields) {
+    this(api, code, message, retryable, fields, false);
+  }
+
+  /** @param rejected the service answered with a client error: the request certainly changed nothing */
+  public ApiException(String api, String code, String message, boolean retryable,
+                      java.util.Map<String, String> fields, boolean rejected) {
     super(message == null ? code : message);
     this.api = api;
     this.code = code == null ? "Unknown" : code;
     this.retryable = retryable;
     this.fields = fields == null ? java.util.Map.of() : java.util.Map.copyOf(fields);
+    this.rejected = rejected;
   }
 
   public String api() { return api; }
@@ -30,6 +38,13 @@ public final class ApiException extends Exception {
 
   /** Throttling, service unavailable or a server-side (5xx) error: worth another try. */
   public boolean retryable() { return retryable; }
+
+  /**
+   * True when the service answered with a client-side error (a 4xx code or throttling), so the
+   * request certainly did nothing. False for timeouts, transport errors and server errors (5xx),
+   * after which a request that creates something (ExportImage) may have created it.
+   */
+  public boolean rejected() { return rejected; }
 
   /** Extra fields of the error body (OSS's {@code Endpoint} on AccessDenied). */
   public java.util.Map<String, String> fields() { return fields; }

@@ -99,18 +99,28 @@ public final class CloudClients implements AutoCloseable {
 
   /** Sends an ECS request to the region's endpoint, with retries. */
   public <T extends AcsResponse> T ecs(String action, String regionId, RpcAcsRequest<T> request) throws ApiException {
-    return rpc("ecs:" + action, regionId, config.endpoints().ecs(regionId), request);
+    return rpc("ecs:" + action, regionId, config.endpoints().ecs(regionId), request, false);
+  }
+
+  /**
+   * Sends an ECS request that creates something (ExportImage). It is retried only when the service
+   * refused it outright (throttling): after a timeout or a server error it may have been carried
+   * out, and sending it again could start a second export.
+   */
+  public <T extends AcsResponse> T ecsCreate(String action, String regionId, RpcAcsRequest<T> request)
+      throws ApiException {
+    return rpc("ecs:" + action, regionId, config.endpoints().ecs(regionId), request, true);
   }
 
   /** Sends DescribeRegions (or another region-independent ECS call) to the central endpoint. */
   public <T extends AcsResponse> T ecsCentral(String action, String regionId, RpcAcsRequest<T> request)
       throws ApiException {
-    return rpc("ecs:" + action, regionId, config.endpoints().ecsCentral(), request);
+    return rpc("ecs:" + action, regionId, config.endpoints().ecsCentral(), request, false);
   }
 
   /** Sends a RAM request to {@code ram.aliyuncs.com} (or the emulator). */
   public <T extends AcsResponse> T ram(String action, RpcAcsRequest<T> request) throws ApiException {
-    return rpc("ram:" + action, "cn-hangzhou", config.endpoints().ram(), request);
+    return rpc("ram:" + action, "cn-hangzhou", config.endpoints().ram(), request, false);
   }
 
   /** Sends an STS call (no request class of its own in the V1 SDKs) and returns the JSON reply. */
@@ -138,8 +148,8 @@ public final class CloudClients implements AutoCloseable {
     }
   }
 
-  private <T extends AcsResponse> T rpc(String api, String regionId, String endpoint, RpcAcsRequest<T> request)
-      throws ApiException {
+  private <T extends AcsResponse> T rpc(String api, String regionId, String endpoint, RpcAcsRequest<T> request,
+                                        boolean creates) throws ApiException {
     request.setSysRegionId(regionId);
     request.setSysEndpoint(endpoint);
     request.setSysProtocol(config.endpoints().protocol());
@@ -147,7 +157,7 @@ public final class CloudClients implements AutoCloseable {
     request.setSysConnectTimeout((int) config.connectTimeout().toMillis());
     request.setSysReadTimeout((int) config.readTimeout().toMillis());
     IAcsClient client = client(api);
-    return retrier.call(api, () -> client.getAcsResponse(request));
+    return retrier.call(api, () -> client.getAcsResponse(request), creates);
   }
 
   /** Runs one OSS operation with the client for the region, with retries. */

@@ -65,8 +65,14 @@ final class ImageGatherer {
     req.setShowExpired(true);
     req.setPageSize(10);
     DescribeImagesResponse resp = clients.ecs("DescribeImages", regionId, req);
-    for (DescribeImagesResponse.Image i : resp.getImages()) {
+    List<DescribeImagesResponse.Image> images = resp.getImages() == null ? List.of() : resp.getImages();
+    for (DescribeImagesResponse.Image i : images) {
       if (imageId.equals(i.getImageId())) return toFacts(i);
+    }
+    if (resp.getTotalCount() != null && resp.getTotalCount() > images.size()) {
+      // Not on the one page read, yet the service counts more: "missing" would be a guess.
+      throw Listings.incomplete("ecs:DescribeImages", "image " + imageId + " is not among the " + images.size()
+          + " of " + resp.getTotalCount() + " images returned");
     }
     return ImageFacts.missing(imageId);
   }
@@ -113,13 +119,25 @@ final class ImageGatherer {
     });
   }
 
+  /** One batch of ids, following NextToken (a batch fits one page, but the service decides). */
   private List<DescribeSnapshotsResponse.Snapshot> describeSnapshots(String regionId, List<String> ids)
       throws ApiException {
-    DescribeSnapshotsRequest req = new DescribeSnapshotsRequest();
-    req.setSnapshotIds(ids.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(",", "[", "]")));
-    req.setMaxResults(SNAPSHOT_BATCH);
-    DescribeSnapshotsResponse resp = clients.ecs("DescribeSnapshots", regionId, req);
-    return resp.getSnapshots() == null ? List.of() : resp.getSnapshots();
+    List<DescribeSnapshotsResponse.Snapshot> out = new ArrayList<>();
+    String next = null;
+    for (int page = 1; ; page++) {
+      DescribeSnapshotsRequest req = new DescribeSnapshotsRequest();
+      req.setSnapshotIds(ids.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(",", "[", "]")));
+      req.setMaxResults(SNAPSHOT_BATCH);
+      if (next != null) req.setNextToken(next);
+      DescribeSnapshotsResponse resp = clients.ecs("DescribeSnapshots", regionId, req);
+      if (resp.getSnapshots() != null) out.addAll(resp.getSnapshots());
+      next = resp.getNextToken();
+      if (next == null || next.isEmpty()) return out;
+      if (page == ids.size() + 1) {
+        throw Listings.incomplete("ecs:DescribeSnapshots", "NextToken still set after " + page + " pages for "
+            + ids.size() + " snapshot ids");
+      }
+    }
   }
 
   static Integer parseInt(String s) {

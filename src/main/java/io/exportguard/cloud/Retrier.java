@@ -30,12 +30,22 @@ public final class Retrier {
 
   /** Calls until success, a non-retryable error, or the attempts are used up. */
   public <T> T call(String api, Callable<T> call) throws ApiException {
+    return call(api, call, false);
+  }
+
+  /**
+   * As {@link #call(String, Callable)}; with {@code onlyWhenRejected}, only errors that prove the
+   * request did nothing (throttling) are retried: for a call that creates something, a timeout or a
+   * server error may hide a success, and trying again could create it twice.
+   */
+  public <T> T call(String api, Callable<T> call, boolean onlyWhenRejected) throws ApiException {
     for (int attempt = 1; ; attempt++) {
       try {
         return call.call();
       } catch (Exception e) {
         ApiException ae = ApiErrors.from(api, e);
-        if (!ae.retryable() || attempt >= policy.maxAttempts()) throw ae;
+        boolean again = ae.retryable() && (!onlyWhenRejected || ae.rejected());
+        if (!again || attempt >= policy.maxAttempts()) throw ae;
         try {
           sleeper.sleep(jitter.applyAsLong(policy.ceilingMillis(attempt)));
         } catch (InterruptedException ie) {

@@ -53,23 +53,46 @@ final class TaskGatherer {
 
   /** Every ExportImage task of the region matching the status or start time, page by page. */
   List<TaskFacts.Task> exportTasks(String regionId, String status, Instant since) throws ApiException {
+    return exportTasks(regionId, status, since, null);
+  }
+
+  /**
+   * Every ExportImage task of the region matching the status, start time and image (each optional),
+   * page by page. A listing that cannot be read to its end (more than {@link #MAX_PAGES} pages, or a
+   * page that comes back short of the total the service announced) is an {@link ApiException} with
+   * code {@value Listings#INCOMPLETE}, never a short list: a task missing from it could be the one
+   * that blocks the export.
+   */
+  List<TaskFacts.Task> exportTasks(String regionId, String status, Instant since, String imageId)
+      throws ApiException {
     List<TaskFacts.Task> out = new ArrayList<>();
-    for (int page = 1; page <= MAX_PAGES; page++) {
+    int seen = 0;
+    for (int page = 1; ; page++) {
       DescribeTasksRequest req = new DescribeTasksRequest();
       req.setTaskAction("ExportImage");
       if (status != null) req.setTaskStatus(status);
       if (since != null) req.setStartTime(ECS_TIME.format(since));
+      if (imageId != null) req.setResourceIdss(List.of(imageId));
       req.setPageSize(PAGE_SIZE);
       req.setPageNumber(page);
       DescribeTasksResponse resp = clients.ecs("DescribeTasks", regionId, req);
       List<DescribeTasksResponse.Task> tasks = resp.getTaskSet() == null ? List.of() : resp.getTaskSet();
+      seen += tasks.size();
       for (DescribeTasksResponse.Task t : tasks) {
         if (t.getTaskAction() != null && !t.getTaskAction().equals("ExportImage")) continue;
         out.add(new TaskFacts.Task(t.getTaskId(), t.getResourceId(), t.getTaskStatus(), t.getCreationTime()));
       }
-      int total = resp.getTotalCount() == null ? 0 : resp.getTotalCount();
-      if (tasks.size() < PAGE_SIZE || page * PAGE_SIZE >= total) break;
+      Integer total = resp.getTotalCount();
+      boolean lastPage = total == null ? tasks.size() < PAGE_SIZE : seen >= total;
+      if (lastPage) return out;
+      if (tasks.isEmpty()) {
+        throw Listings.incomplete("ecs:DescribeTasks", "page " + page + " came back empty after " + seen + " of "
+            + total + " tasks");
+      }
+      if (page == MAX_PAGES) {
+        throw Listings.incomplete("ecs:DescribeTasks", "stopped after " + MAX_PAGES + " pages (" + seen + " of "
+            + (total == null ? "more" : total) + " tasks)");
+      }
     }
-    return out;
   }
 }

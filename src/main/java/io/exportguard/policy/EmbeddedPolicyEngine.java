@@ -3,7 +3,6 @@ package io.exportguard.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.PolicySet;
-import io.exportguard.rego.QueryResult;
 import io.exportguard.rego.RegoException;
 import io.exportguard.rego.value.ArrayValue;
 import io.exportguard.rego.value.Json;
@@ -59,9 +58,7 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
   }
 
   private Value query(CheckDefinition c, String rule, Value input) throws RegoException {
-    QueryResult r = policySet.eval("data." + c.packagePath() + "." + rule, input, options);
-    if (!r.defined()) return null;
-    return r.bindings().get(0).get("x");
+    return policySet.eval("data." + c.packagePath() + "." + rule, input, options).value();
   }
 
   /** A deny/warn set (or array) of findings: objects with msg/resource, or bare strings. */

@@ -15,6 +15,7 @@ public interface PolicyEngine extends AutoCloseable {
   /**
    * Evaluates every check's {@code deny} and {@code warn} over the facts; one result per check, in
    * {@link #checks()} order. A failure of one check's evaluation is that check's result, not an exception.
+   * Implementations are thread-safe: one engine evaluates the documents of many targets at once.
    */
   List<RawResult> evaluate(JsonNode input);
 

@@ -11,10 +11,11 @@ import java.util.List;
 /**
  * Turns the engine's raw results into check statuses (DESIGN.md): a required fact area that failed
  * makes the check {@code error} whatever Rego said, one that was skipped makes it {@code skipped};
- * {@code deny} findings fail at or above {@code --fail-on} and warn below it; {@code warn} findings
- * warn, or fail with {@code --fail-on-warn}.
+ * {@code deny} findings of a check that names a {@code prevents} code always fail (a certain
+ * ExportImage error is never a warning); those of an advisory check fail at or above
+ * {@code --fail-on} and warn below it; {@code warn} findings warn, or fail with {@code --fail-on-warn}.
  *
- * @param failOn the lowest severity whose deny findings fail the check
+ * @param failOn the lowest severity whose deny findings fail an advisory check
  */
 public record StatusRules(Severity failOn, boolean failOnWarn) {
   public static final StatusRules DEFAULT = new StatusRules(Severity.INFO, false);
@@ -47,7 +48,9 @@ public record StatusRules(Severity failOn, boolean failOnWarn) {
       status = Status.ERROR;
       findings.add(new Report.Finding("policy evaluation failed: " + r.error(), c.policyFile()));
     } else if (!r.deny().isEmpty()) {
-      status = c.severity().atLeast(failOn) || failOnWarn ? Status.FAIL : Status.WARN;
+      // A check naming a prevents code predicts a certain ExportImage error: never a warning.
+      boolean blocks = c.prevents() != null || c.severity().atLeast(failOn) || failOnWarn;
+      status = blocks ? Status.FAIL : Status.WARN;
       findings.addAll(r.deny());
       findings.addAll(r.warn());
     } else if (!r.warn().isEmpty()) {

@@ -1,32 +1,42 @@
 package io.exportguard.policy;
 
+import io.exportguard.facts.FactError;
 import io.exportguard.report.Report;
 import io.exportguard.report.Status;
 import io.exportguard.report.Verdict;
 import java.util.List;
 
 /**
- * The run's verdict from its check results: {@code fail} when any check failed; otherwise
- * {@code error} when any errored or none was evaluated at all; otherwise {@code pass}.
+ * The verdict from the check results and the facts (DESIGN.md, "Verdict and exit code"):
+ * {@code fail} when any check failed; otherwise {@code error} when any check errored, when the facts
+ * list any entry in {@code errors} (whether or not a loaded check requires that area), when a check
+ * that names a {@code prevents} code was skipped, or when no check was evaluated at all; otherwise
+ * {@code pass}. This is the only place the rule is written.
  */
 public final class Verdicts {
   private Verdicts() {}
 
-  public static Report.Summary summarize(List<Report.CheckResult> checks) {
-    int passed = count(checks, Status.PASS);
-    int warned = count(checks, Status.WARN);
-    int failed = count(checks, Status.FAIL);
-    int errors = count(checks, Status.ERROR);
-    int skipped = count(checks, Status.SKIPPED);
-    int waived = count(checks, Status.WAIVED);
+  /** The summary of one target's checks, given the facts errors of that target. */
+  public static Report.Summary summarize(List<Report.CheckResult> checks, List<FactError> factErrors) {
+    int[] n = new int[Status.values().length];
+    boolean preventingCheckSkipped = false;
+    for (Report.CheckResult c : checks) {
+      n[c.status().ordinal()]++;
+      if (c.status() == Status.SKIPPED && c.prevents() != null) preventingCheckSkipped = true;
+    }
+    int evaluated = n[Status.PASS.ordinal()] + n[Status.WARN.ordinal()] + n[Status.WAIVED.ordinal()]
+        + n[Status.FAIL.ordinal()] + n[Status.ERROR.ordinal()];
     Verdict v;
-    if (failed > 0) v = Verdict.FAIL;
-    else if (errors > 0 || passed + warned + waived == 0) v = Verdict.ERROR;
-    else v = Verdict.PASS;
-    return new Report.Summary(v, passed, warned, failed, errors, skipped, waived);
+    if (n[Status.FAIL.ordinal()] > 0) v = Verdict.FAIL;
+    else if (n[Status.ERROR.ordinal()] > 0 || !factErrors.isEmpty() || preventingCheckSkipped || evaluated == 0) {
+      v = Verdict.ERROR;
+    } else v = Verdict.PASS;
+    return new Report.Summary(v, n[Status.PASS.ordinal()], n[Status.WARN.ordinal()], n[Status.FAIL.ordinal()],
+        n[Status.ERROR.ordinal()], n[Status.SKIPPED.ordinal()], n[Status.WAIVED.ordinal()]);
   }
 
-  private static int count(List<Report.CheckResult> checks, Status s) {
-    return (int) checks.stream().filter(c -> c.status() == s).count();
+  /** {@link #summarize(List, List)} for checks whose facts had no errors. */
+  public static Report.Summary summarize(List<Report.CheckResult> checks) {
+    return summarize(checks, List.of());
   }
 }

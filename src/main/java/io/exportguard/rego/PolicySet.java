@@ -3,16 +3,29 @@ package io.exportguard.rego;
 import io.exportguard.rego.value.Value;
 import java.util.List;
 
-/** Compiled modules plus base data. Immutable and safe to evaluate from several threads at once. */
+/**
+ * Compiled modules plus base data, built by {@link Rego#builder()}. Immutable and safe to evaluate
+ * from several threads at once; each query text is compiled once and cached.
+ */
 public interface PolicySet {
 
-  /** Evaluates a Rego query (e.g. {@code data.exportguard.role.trust.deny}) with the default options. */
+  /** Evaluates a query with the options the policy set was built with ({@link #options()}). */
   default QueryResult eval(String query, Value input) throws RegoException {
-    return eval(query, input, EvalOptions.DEFAULT);
+    return eval(query, input, options());
   }
 
-  /** Evaluates a query; input may be null for no input. */
+  /**
+   * Evaluates a Rego query, e.g. {@code data.app.deny} or {@code x := data.app.limits[k]; x > 3}.
+   *
+   * @param input the {@code input} document, or null for none
+   * @param options how to evaluate; null for {@link #options()}
+   * @throws RegoException the query does not compile, or evaluation failed (conflict, timeout,
+   *     depth, strict builtin error)
+   */
   QueryResult eval(String query, Value input, EvalOptions options) throws RegoException;
+
+  /** The default evaluation options, as given to {@link Rego.Builder#options}. */
+  default EvalOptions options() { return EvalOptions.DEFAULT; }
 
   /** Every package with its metadata and rules, ordered by path. */
   List<PackageInfo> packages();

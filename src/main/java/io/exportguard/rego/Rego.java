@@ -1,17 +1,102 @@
 package io.exportguard.rego;
 
+import io.exportguard.rego.builtins.BuiltinRegistry;
+import io.exportguard.rego.builtins.CustomBuiltins;
+import io.exportguard.rego.eval.Engine;
 import io.exportguard.rego.value.Value;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
-/** Entry point: compile Rego modules and base data once, then evaluate queries many times. */
+/**
+ * Entry point: compile Rego modules and base data once with {@link #builder()}, then evaluate
+ * queries many times on the {@link PolicySet}.
+ *
+ * <pre>{@code
+ * PolicySet policies = Rego.builder()
+ *     .module("app.rego", "package app\n allow if input.user == \"alice\"")
+ *     .compile();
+ * QueryResult r = policies.eval("data.app.allow", Json.parse("{\"user\": \"alice\"}"));
+ * r.value(); // true
+ * }</pre>
+ */
 public final class Rego {
   private Rego() {}
 
-  /**
-   * Parses and compiles the modules (every error found is reported, not only the first) over
-   * the base document {@code data} (an object, or null for none).
-   */
+  /** A builder for a policy set. */
+  public static Builder builder() { return new Builder(); }
+
+  /** Shorthand for {@code builder().modules(modules).data(data).compile()}. */
   public static PolicySet compile(List<RegoModule> modules, Value data) throws RegoException {
-    return io.exportguard.rego.eval.Engine.compile(modules, data);
+    return builder().modules(modules).data(data).compile();
+  }
+
+  /** What a policy set is made of. Not thread-safe; {@link #compile()} may be called more than once. */
+  public static final class Builder {
+    private final List<RegoModule> modules = new ArrayList<>();
+    private Value data;
+    private final Map<String, CustomBuiltin> builtins = new LinkedHashMap<>();
+    private Capabilities capabilities;
+    private RegoVersion version = RegoVersion.V1;
+    private EvalOptions options = EvalOptions.DEFAULT;
+
+    private Builder() {}
+
+    /** Adds a module; the file name is what error locations and {@link PackageInfo} show. */
+    public Builder module(String file, String source) {
+      modules.add(new RegoModule(Objects.requireNonNull(file, "file"), Objects.requireNonNull(source, "source")));
+      return this;
+    }
+
+    /** Adds modules, in order. */
+    public Builder modules(Collection<RegoModule> more) {
+      for (RegoModule m : more) module(m.file(), m.source());
+      return this;
+    }
+
+    /** The base document under {@code data}: an object, or null for none. Rules and data may not overlap. */
+    public Builder data(Value data) {
+      this.data = data;
+      return this;
+    }
+
+    /** Adds a function policies can call; a later one with the same name replaces an earlier one. */
+    public Builder builtin(CustomBuiltin builtin) {
+      builtins.put(builtin.name(), builtin);
+      return this;
+    }
+
+    /** Restricts the builtins to those the capabilities declare (see {@link Capabilities}); null for all. */
+    public Builder capabilities(Capabilities capabilities) {
+      this.capabilities = capabilities;
+      return this;
+    }
+
+    /** The syntax the modules are written in (default {@link RegoVersion#V1}). */
+    public Builder regoVersion(RegoVersion version) {
+      this.version = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /** The options {@link PolicySet#eval(String, Value)} uses (default {@link EvalOptions#DEFAULT}). */
+    public Builder options(EvalOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Parses and compiles the modules over the data. Every error found is reported, not only the
+     * first: all parse errors of all modules, else all errors of the first compile stage that fails.
+     */
+    public PolicySet compile() throws RegoException {
+      BuiltinRegistry registry = Engine.standardBuiltins();
+      if (capabilities != null) registry = capabilities.restrict(registry);
+      if (!builtins.isEmpty()) registry = CustomBuiltins.extend(registry, builtins.values());
+      boolean noNet = capabilities != null && capabilities.forbidsNet();
+      return Engine.compile(List.copyOf(modules), data, new Engine.Config(registry, version, options, noNet));
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
 import java.io.IOException;
@@ -19,6 +20,9 @@ import java.util.Map;
  * untrusted string goes through {@link Text#terminal} so it cannot inject escape sequences.
  */
 public final class ConsoleReportWriter implements ReportWriter {
+
+  /** The name {@code --report} knows this format by. */
+  public static final String FORMAT = "console";
 
   /** At most this many findings are listed under one check; the rest are counted. */
   static final int MAX_FINDINGS_PER_CHECK = 5;
@@ -52,7 +56,7 @@ public final class ConsoleReportWriter implements ReportWriter {
   }
 
   @Override
-  public String format() { return "console"; }
+  public String format() { return FORMAT; }
 
   @Override
   public String extension() { return null; }
@@ -65,7 +69,7 @@ public final class ConsoleReportWriter implements ReportWriter {
     int total = report.checks() == null ? 0 : report.checks().size();
 
     w.println(paint(BOLD + verdictColour(s.verdict()), s.verdict().id().toUpperCase()) + "  "
-        + headline(s, total));
+        + headline(report, total));
     w.println(paint(DIM, "target ") + " " + Text.terminal(t.regionId()) + "  " + Text.terminal(t.imageId())
         + " -> oss://" + Text.terminal(t.ossBucket()) + "/" + Text.terminal(t.ossPrefix())
         + "  format " + Text.terminal(t.imageFormat()) + "  role " + Text.terminal(t.roleName()));
@@ -117,12 +121,12 @@ public final class ConsoleReportWriter implements ReportWriter {
     w.flush();
   }
 
-  private static String headline(Report.Summary s, int total) {
+  private static String headline(Report r, int total) {
+    Report.Summary s = r.summary();
     return switch (s.verdict()) {
-      case PASS -> "all " + total + " checks passed or were waived; the export may go ahead";
+      case PASS -> Explain.passed(s, total) + "; the export may go ahead";
       case FAIL -> s.failed() + " of " + total + " checks failed; the export is blocked";
-      case ERROR -> total == 0 ? "no check was evaluated"
-          : s.errors() + " of " + total + " checks could not be evaluated";
+      case ERROR -> Explain.error(s, r.checks(), r.errors());
     };
   }
 

@@ -1,6 +1,7 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
 import io.pebbletemplates.pebble.PebbleEngine;
@@ -34,6 +35,9 @@ import java.util.Map;
  */
 public final class HtmlReportWriter implements ReportWriter {
 
+  /** The name {@code --report} knows this format by. */
+  public static final String FORMAT = "html";
+
   private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
       .loader(classpathLoader())
       // Pebble's defaults, spelled out so no upgrade or edit can turn escaping off unnoticed.
@@ -50,7 +54,7 @@ public final class HtmlReportWriter implements ReportWriter {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   @Override
-  public String format() { return "html"; }
+  public String format() { return FORMAT; }
 
   @Override
   public String extension() { return ".html"; }
@@ -82,7 +86,7 @@ public final class HtmlReportWriter implements ReportWriter {
     ctx.put("target", target);
     List<Report.CheckResult> checks = Ordering.byUrgency(r.checks());
     ctx.put("total", checks.size());
-    Map<String, Object> verdict = verdict(r.summary(), checks.size());
+    Map<String, Object> verdict = verdict(r, checks.size());
     if (r.export() != null) {
       verdict.put("explanation", verdict.get("explanation") + " Export task " + nz(r.export().taskId()) + ": "
           + nz(r.export().status()) + ", evidence below.");
@@ -151,7 +155,8 @@ public final class HtmlReportWriter implements ReportWriter {
     return v;
   }
 
-  private static Map<String, Object> verdict(Report.Summary s, int total) {
+  private static Map<String, Object> verdict(Report r, int total) {
+    Report.Summary s = r.summary();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("id", s.verdict().id());
     switch (s.verdict()) {
@@ -169,8 +174,8 @@ public final class HtmlReportWriter implements ReportWriter {
       case ERROR -> {
         v.put("word", "ERROR");
         v.put("label", "Could not decide");
-        v.put("explanation", total == 0 ? "No check was evaluated."
-            : s.errors() + " of " + total + " checks could not be evaluated because facts were missing.");
+        String why = Explain.error(s, r.checks(), r.errors());
+        v.put("explanation", Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
       }
     }
     return v;

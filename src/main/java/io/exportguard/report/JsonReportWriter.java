@@ -18,11 +18,14 @@ import java.util.List;
  */
 public final class JsonReportWriter implements ReportWriter {
 
+  /** The name {@code --report} knows this format by. */
+  public static final String FORMAT = "json";
+
   private static final JsonFactory FACTORY = JsonStyle.factory();
 
 
   @Override
-  public String format() { return "json"; }
+  public String format() { return FORMAT; }
 
   @Override
   public String extension() { return ".json"; }

@@ -24,11 +24,14 @@ import java.util.Map;
  */
 public final class JunitReportWriter implements ReportWriter {
 
+  /** The name {@code --report} knows this format by. */
+  public static final String FORMAT = "junit";
+
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   @Override
-  public String format() { return "junit"; }
+  public String format() { return FORMAT; }
 
   @Override
   public String extension() { return ".xml"; }

@@ -25,6 +25,9 @@ import java.util.Map;
  */
 public final class MarkdownReportWriter implements ReportWriter {
 
+  /** The name {@code --report} knows this format by. */
+  public static final String FORMAT = "md";
+
   /** The budget in UTF-8 bytes, below GitHub's 65,536-character comment limit whatever the script. */
   static final int LIMIT_BYTES = 60_000;
   /** A single cloud string longer than this is cut, so no one finding can crowd out the rest. */
@@ -41,7 +44,7 @@ public final class MarkdownReportWriter implements ReportWriter {
   MarkdownReportWriter(int limitBytes) { this.limitBytes = limitBytes; }
 
   @Override
-  public String format() { return "md"; }
+  public String format() { return FORMAT; }
 
   @Override
   public String extension() { return ".md"; }

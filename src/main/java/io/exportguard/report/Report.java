@@ -1,40 +1,142 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.facts.TargetRef;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Everything one run found (DESIGN.md, "Report"): every writer renders this and nothing else.
+ * Everything one run found: every writer renders this and nothing else. A run decides one target
+ * (preflight, eval) or many (an account audit, a static scan): {@link #targets} holds one
+ * {@link TargetResult} per target, {@link #summary} the totals over them.
  *
- * @param export null unless an export ran
+ * <p>Two shapes, told apart by {@link #schema}: {@value #SCHEMA} is the single-target report
+ * DESIGN.md fixes (exactly one target; its JSON has {@code target}, {@code checks}, {@code errors}
+ * and {@code export} at the top level, as today's consumers read it); {@value #SCHEMA_TARGETS}
+ * holds any number of targets, each with those same fields, plus totals.
+ *
+ * @param summary the verdict of the whole run and the check counts summed over its targets
+ * @param runErrors facts that could not be gathered and belong to no single target (an audit's
+ *     enumeration of a region that failed); they make the verdict at least {@code error}
  */
-public record Report(String schema, Tool tool, Instant startedAt, long durationMs, Target target,
-                     Summary summary, List<CheckResult> checks, List<FactError> errors, ExportRecord export) {
+public record Report(String schema, Tool tool, Instant startedAt, long durationMs, List<TargetResult> targets,
+                     Summary summary, List<FactError> runErrors) {
 
+  /** The single-target report (DESIGN.md, "Report"). */
   public static final String SCHEMA = "exportguard.report/v1";
+  /** The report of many targets: totals plus one entry per target. */
+  public static final String SCHEMA_TARGETS = "exportguard.report/v2";
+
+  public Report {
+    targets = targets == null ? List.of() : List.copyOf(targets);
+    runErrors = runErrors == null ? List.of() : List.copyOf(runErrors);
+    if (SCHEMA.equals(schema) && (targets.size() != 1 || !runErrors.isEmpty())) {
+      throw new IllegalArgumentException(SCHEMA + " holds exactly one target and no run-level errors");
+    }
+  }
+
+  /** A single-target report ({@value #SCHEMA}); {@code export} is null unless an export ran. */
+  public Report(String schema, Tool tool, Instant startedAt, long durationMs, Target target, Summary summary,
+                List<CheckResult> checks, List<FactError> errors, ExportRecord export) {
+    this(schema, tool, startedAt, durationMs, List.of(new TargetResult(target, summary, checks, errors, export)),
+        summary, List.of());
+  }
+
+  /** The single-target report of one result. */
+  public static Report single(Tool tool, Instant startedAt, long durationMs, TargetResult result) {
+    return new Report(SCHEMA, tool, startedAt, durationMs, List.of(result), result.summary(), List.of());
+  }
+
+  /** True for the single-target shape ({@value #SCHEMA}). */
+  public boolean isSingleTarget() { return SCHEMA.equals(schema); }
+
+  /** The one target's result; only a single-target report has one. */
+  public TargetResult only() {
+    if (targets.size() != 1) throw new IllegalStateException("a report of " + targets.size() + " targets has no single one");
+    return targets.get(0);
+  }
+
+  /** The one target (single-target reports). */
+  public Target target() { return only().target(); }
+
+  /** The one target's checks (single-target reports). */
+  public List<CheckResult> checks() { return only().checks(); }
+
+  /** The one target's export, null unless an export ran (single-target reports). */
+  public ExportRecord export() { return only().export(); }
+
+  /** Every facts error of the run: those of no single target first, then each target's in order. */
+  public List<FactError> errors() {
+    if (targets.size() == 1 && runErrors.isEmpty()) return targets.get(0).errors();
+    List<FactError> all = new ArrayList<>(runErrors);
+    for (TargetResult t : targets) all.addAll(t.errors());
+    return List.copyOf(all);
+  }
+
+  /** The same report with the duration read again (after an export step). */
+  public Report withDuration(long millis) {
+    return new Report(schema, tool, startedAt, millis, targets, summary, runErrors);
+  }
 
   public record Tool(String name, String version) {}
 
-  public record Target(String regionId, String imageId, String ossBucket, String ossPrefix,
-                       String imageFormat, String roleName) {}
+  /**
+   * What one result is about. Every target has a {@code kind} and a stable {@code label} (see
+   * {@code facts.TargetRef}); the request fields say which ExportImage request was checked and may
+   * be null where a target has none (a policy file under review).
+   */
+  public record Target(String kind, String label, String regionId, String imageId, String ossBucket, String ossPrefix,
+                       String imageFormat, String roleName) {
+    /** An image target named by its region and id. */
+    public Target(String regionId, String imageId, String ossBucket, String ossPrefix, String imageFormat,
+                  String roleName) {
+      this(TargetRef.IMAGE, (regionId == null ? "" : regionId) + "/" + (imageId == null ? "" : imageId), regionId,
+          imageId, ossBucket, ossPrefix, imageFormat, roleName);
+    }
+
+    /** {@code kind:label}, the key a target is known by across runs. */
+    public String key() { return new TargetRef(kind, label).key(); }
+  }
+
+  /**
+   * One target's outcome: its checks, the facts that could not be gathered for it, its verdict and
+   * counts, and the export when one ran.
+   *
+   * @param errors the target's facts errors
+   * @param export null unless an export ran
+   */
+  public record TargetResult(Target target, Summary summary, List<CheckResult> checks, List<FactError> errors,
+                             ExportRecord export) {
+    public TargetResult {
+      checks = checks == null ? List.of() : List.copyOf(checks);
+      errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public TargetResult withExport(ExportRecord e) { return new TargetResult(target, summary, checks, errors, e); }
+  }
 
   public record Summary(Verdict verdict, int passed, int warned, int failed, int errors, int skipped,
                         int waived) {
 
     /**
-     * Counts the checks by status and derives the verdict (DESIGN.md): fail when any check failed,
-     * otherwise error when any check errored or none was evaluated, otherwise pass.
+     * The totals of many targets: the check counts summed, and the verdict {@code fail} when any
+     * target failed; otherwise {@code error} when any errored, when a facts error belongs to no
+     * single target, or when there is no target at all; otherwise {@code pass}. (Each target's own
+     * verdict comes from the verdict rules in {@code policy.Verdicts}; this only combines them.)
      */
-    public static Summary of(List<CheckResult> checks) {
+    public static Summary total(List<TargetResult> targets, List<FactError> runErrors) {
       int[] n = new int[Status.values().length];
-      for (CheckResult c : checks) n[c.status().ordinal()]++;
-      Verdict verdict;
-      if (n[Status.FAIL.ordinal()] > 0) verdict = Verdict.FAIL;
-      else if (n[Status.ERROR.ordinal()] > 0 || checks.isEmpty()) verdict = Verdict.ERROR;
-      else verdict = Verdict.PASS;
-      return new Summary(verdict, n[Status.PASS.ordinal()], n[Status.WARN.ordinal()], n[Status.FAIL.ordinal()],
+      boolean failed = false;
+      boolean errored = targets.isEmpty() || !runErrors.isEmpty();
+      for (TargetResult t : targets) {
+        for (Status s : Status.values()) n[s.ordinal()] += t.summary().count(s);
+        failed |= t.summary().verdict() == Verdict.FAIL;
+        errored |= t.summary().verdict() == Verdict.ERROR;
+      }
+      Verdict v = failed ? Verdict.FAIL : errored ? Verdict.ERROR : Verdict.PASS;
+      return new Summary(v, n[Status.PASS.ordinal()], n[Status.WARN.ordinal()], n[Status.FAIL.ordinal()],
           n[Status.ERROR.ordinal()], n[Status.SKIPPED.ordinal()], n[Status.WAIVED.ordinal()]);
     }
 

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Writes the chosen formats of one report: files directly in {@code --out}, named
  * {@code exportguard-<imageId>-<yyyyMMddTHHmmssZ>.<ext>} from the report's own start time (so a
- * fixed clock gives fixed names), and the console format to the given stream.
+ * fixed clock gives fixed names; a taken name gets a suffix, never overwritten), and the console
+ * format to the given stream.
  */
 public final class ReportFiles {
 
@@ -37,40 +38,77 @@ public final class ReportFiles {
 
   /**
    * Writes every chosen format. {@code outDir} is created when a file format is chosen and it is
-   * missing. Each file is written beside its final name and moved into place, so a failed write
-   * leaves no half report behind.
+   * missing. Each file is written beside its final name and then published under it, so a failed
+   * write leaves no half report behind; a name that is taken (a run into the same folder in the same
+   * second, or with the same fixed clock) is never overwritten: the run's files all take the next
+   * free suffix instead ({@code exportguard-<imageId>-<stamp>-2.json}), so parallel runs each keep
+   * their reports.
    *
    * @return the files written, in the order of {@code writers}
    */
   public static List<Path> writeAll(Report report, List<ReportWriter> writers, Path outDir, PrintWriter console)
       throws IOException {
-    List<Path> written = new ArrayList<>();
-    for (ReportWriter writer : writers) {
-      if (writer.extension() == null) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        writer.write(report, buffer);
-        console.print(buffer.toString(StandardCharsets.UTF_8));
-        console.flush();
-        continue;
-      }
-      Files.createDirectories(outDir);
-      Path target = outDir.resolve(fileName(report, writer));
-      // Not Files.createTempFile: that makes the file owner-only (0600), and a report is for sharing.
-      Path temp = outDir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-      try {
+    List<ReportWriter> files = new ArrayList<>();
+    List<Path> temps = new ArrayList<>();
+    try {
+      for (ReportWriter writer : writers) {
+        if (writer.extension() == null) {
+          ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+          writer.write(report, buffer);
+          console.print(buffer.toString(StandardCharsets.UTF_8));
+          console.flush();
+          continue;
+        }
+        Files.createDirectories(outDir);
+        // Not Files.createTempFile: that makes the file owner-only (0600), and a report is for sharing.
+        Path temp = outDir.resolve("." + fileName(report, writer) + "." + Long.toHexString(System.nanoTime()) + "."
+            + ProcessHandle.current().pid() + ".tmp");
+        temps.add(temp);
         try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
           writer.write(report, out);
         }
-        try {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
+        files.add(writer);
       }
-      written.add(target);
+      return publish(report, files, temps, outDir);
+    } finally {
+      for (Path t : temps) Files.deleteIfExists(t);
     }
-    return written;
+  }
+
+  /** Gives the written files their names: the first suffix under which none of them exists yet. */
+  private static List<Path> publish(Report report, List<ReportWriter> files, List<Path> temps, Path outDir)
+      throws IOException {
+    for (int n = 1; ; n++) {
+      List<Path> published = new ArrayList<>();
+      try {
+        for (int i = 0; i < files.size(); i++) {
+          Path target = outDir.resolve(withSuffix(fileName(report, files.get(i)), files.get(i).extension(), n));
+          claim(target, temps.get(i));
+          published.add(target);
+        }
+        return published;
+      } catch (FileAlreadyExistsException taken) {
+        for (Path p : published) Files.deleteIfExists(p); // ours: this attempt made them
+      }
+    }
+  }
+
+  /**
+   * Puts the temporary file under the target name if, and only if, that name is free. A hard link
+   * does it atomically; where links are not supported a move that refuses to replace does it (a
+   * race with another run remains possible there, not an overwrite of an older file).
+   */
+  private static void claim(Path target, Path temp) throws IOException {
+    try {
+      Files.createLink(target, temp);
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      if (e instanceof FileAlreadyExistsException taken) throw taken;
+      Files.move(temp, target);
+    }
+  }
+
+  private static String withSuffix(String name, String extension, int n) {
+    if (n == 1) return name;
+    return name.substring(0, name.length() - extension.length()) + "-" + n + extension;
   }
 }

@@ -1,18 +1,39 @@
 package io.exportguard.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
-/** The factory keyed by format name: {@code json, html, sarif, junit, md, console}. */
+/**
+ * The writers by format name. The names are the writers' own ({@code FORMAT} of each writer class,
+ * what its {@link ReportWriter#format()} returns): this registry, the help text and the error
+ * messages all derive from them, so a new format is one class and one line here.
+ */
 public final class ReportWriters {
 
+  /** Each writer by its name, in the order the help text lists them; the argument is whether the console may colour. */
+  private static final Map<String, Function<Boolean, ReportWriter>> BY_NAME = registry();
+
   /** Every format name, in the order the help text lists them. */
-  public static final List<String> FORMATS = List.of("json", "html", "sarif", "junit", "md", "console");
+  public static final List<String> FORMATS = List.copyOf(BY_NAME.keySet());
 
   private ReportWriters() {}
+
+  private static Map<String, Function<Boolean, ReportWriter>> registry() {
+    Map<String, Function<Boolean, ReportWriter>> m = new LinkedHashMap<>();
+    m.put(JsonReportWriter.FORMAT, colour -> new JsonReportWriter());
+    m.put(HtmlReportWriter.FORMAT, colour -> new HtmlReportWriter());
+    m.put(SarifReportWriter.FORMAT, colour -> new SarifReportWriter());
+    m.put(JunitReportWriter.FORMAT, colour -> new JunitReportWriter());
+    m.put(MarkdownReportWriter.FORMAT, colour -> new MarkdownReportWriter());
+    m.put(ConsoleReportWriter.FORMAT, ConsoleReportWriter::new);
+    return m;
+  }
 
   /**
    * The writer for one format name (case-insensitive).
@@ -22,17 +43,12 @@ public final class ReportWriters {
    */
   public static ReportWriter forName(String name, boolean consoleColour) {
     String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-    return switch (key) {
-      case "json" -> new JsonReportWriter();
-      case "html" -> new HtmlReportWriter();
-      case "sarif" -> new SarifReportWriter();
-      case "junit" -> new JunitReportWriter();
-      case "md" -> new MarkdownReportWriter();
-      case "console" -> new ConsoleReportWriter(consoleColour);
-      default -> throw new UnknownReportFormatException(
-          "unknown report format '" + (name == null ? "" : name.trim()) + "' in --report; expected a comma list of "
-              + String.join(",", FORMATS));
-    };
+    Function<Boolean, ReportWriter> make = BY_NAME.get(key);
+    if (make == null) {
+      throw new UnknownReportFormatException("unknown report format '" + (name == null ? "" : name.trim())
+          + "' in --report; expected a comma list of " + String.join(",", FORMATS));
+    }
+    return make.apply(consoleColour);
   }
 
   /**
@@ -53,5 +69,11 @@ public final class ReportWriters {
       if (seen.add(w.format())) writers.add(w);
     }
     return writers;
+  }
+
+  /** The format names as picocli completion candidates, for {@code ${COMPLETION-CANDIDATES}} in help texts. */
+  public static final class Names implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() { return FORMATS.iterator(); }
   }
 }

@@ -33,12 +33,15 @@ import java.util.regex.Pattern;
  */
 public final class SarifReportWriter implements ReportWriter {
 
+  /** The name {@code --report} knows this format by. */
+  public static final String FORMAT = "sarif";
+
   static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
   private static final ObjectMapper MAPPER = new ObjectMapper(JsonStyle.factory()).disable(SerializationFeature.CLOSE_CLOSEABLE);
   private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
 
   @Override
-  public String format() { return "sarif"; }
+  public String format() { return FORMAT; }
 
   @Override
   public String extension() { return ".sarif"; }

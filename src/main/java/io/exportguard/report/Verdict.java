@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The run's verdict and its exit code: fail 1, error 2, pass 0. */
 public enum Verdict {
-  PASS(0), FAIL(1), ERROR(2);
+  PASS(ExitCodes.PASS), FAIL(ExitCodes.FAIL), ERROR(ExitCodes.ERROR);
 
   private final int exitCode;
 

@@ -1,8 +1,10 @@
 /**
- * The report model and one writer per output format behind {@link io.exportguard.report.ReportWriter}
- * (json, html, sarif, junit, md, console), chosen by name through
+ * The last stage of every run: the {@link io.exportguard.report.ReportSink} that takes each decided
+ * target, the report model (one target or many, with totals), and one writer per output format
+ * behind {@link io.exportguard.report.ReportWriter}, chosen by name through
  * {@link io.exportguard.report.ReportWriters} and written into {@code --out} by
- * {@link io.exportguard.report.ReportFiles}.
+ * {@link io.exportguard.report.ReportFiles}. The exit codes ({@link io.exportguard.report.ExitCodes})
+ * are the verdict's.
  *
  * <p>Writers render only the {@link io.exportguard.report.Report} they are given: they never read
  * the clock or the environment, so a fixed {@code startedAt} gives byte-identical output. Every

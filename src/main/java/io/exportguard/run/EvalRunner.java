@@ -1,19 +1,24 @@
 package io.exportguard.run;
 
-import io.exportguard.facts.FactsDocument;
 import io.exportguard.facts.FactsFormatException;
-import io.exportguard.facts.FactsJson;
+import io.exportguard.facts.SavedFactsSource;
 import io.exportguard.policy.PolicyEngineFactory;
+import io.exportguard.report.ExitCodes;
 import io.exportguard.report.Report;
+import io.exportguard.report.ReportCollector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** {@code exportguard eval}: evaluates a saved facts document offline, exactly as preflight would. */
+/**
+ * {@code exportguard eval}: the pipeline of preflight with a saved facts document as its source and
+ * no export, so it decides exactly as preflight did.
+ */
 public final class EvalRunner {
+  private static final String PREFIX = "exportguard eval: ";
+
   private final PrintWriter out;
   private final PrintWriter err;
-
   private final PolicyEngineFactory engines;
 
   public EvalRunner(PrintWriter out, PrintWriter err) {
@@ -30,23 +35,30 @@ public final class EvalRunner {
   public int run(Path factsFile, PolicyOptions options) {
     try {
       RunClock clock = RunClock.fromEnvironment();
-      FactsDocument doc;
+      SavedFactsSource source;
       try {
-        doc = FactsJson.load(factsFile);
+        source = SavedFactsSource.load(PathFlags.named("--facts", factsFile));
       } catch (FactsFormatException e) {
         throw new BadInputException("--facts " + e.getMessage());
       }
-      try (Evaluation evaluation = Evaluation.prepare(options, clock, engines)) {
-        Report report = evaluation.ready().evaluate(doc, null);
-        evaluation.write(report, out);
+      ReportOutput output = ReportOutput.of(options);
+      try (PolicyCompilation policies = PolicyCompilation.start(options, clock, engines)) {
+        ReportCollector collector = new ReportCollector(true);
+        new TargetPipeline(policies.evaluation()).run(source, collector);
+        Report report = collector.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis());
+        output.write(report, out);
         return report.summary().verdict().exitCode();
       }
     } catch (BadInputException e) {
-      err.println("exportguard eval: " + e.getMessage());
-      return 2;
+      err.println(PREFIX + e.getMessage());
+      return ExitCodes.ERROR;
     } catch (IOException e) {
-      err.println("exportguard eval: cannot write the report: " + e.getMessage());
-      return 2;
+      err.println(PREFIX + "cannot write the report: " + e.getMessage());
+      return ExitCodes.ERROR;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println(PREFIX + "interrupted");
+      return ExitCodes.ERROR;
     } finally {
       out.flush();
       err.flush();

@@ -1,5 +1,7 @@
 package io.exportguard.run;
 
+import io.exportguard.report.ConsoleReportWriter;
+import io.exportguard.report.JsonReportWriter;
 import io.exportguard.report.Severity;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.List;
  */
 public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
                             Path out, String failOn, boolean failOnWarn) {
-  public static final String DEFAULT_REPORTS = "console,json";
+  public static final String DEFAULT_REPORTS = ConsoleReportWriter.FORMAT + "," + JsonReportWriter.FORMAT;
   public static final Path DEFAULT_OUT = Path.of("reports");
 
   public PolicyOptions {

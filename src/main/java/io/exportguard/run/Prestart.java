@@ -33,7 +33,7 @@ public final class Prestart {
     credentials = new DeferredCredentials();
     coreClient = CloudClients.startCoreClient(credentials, emulatorOnly);
     this.sandboxScenario = sandboxScenario;
-    sandbox = sandboxScenario == null ? null : PreflightRunner.startSandbox(sandboxScenario);
+    sandbox = sandboxScenario == null ? null : startSandbox(sandboxScenario);
   }
 
   /**
@@ -64,6 +64,21 @@ public final class Prestart {
       }
     }
     return false;
+  }
+
+  /** Starts the emulator on its own daemon thread. */
+  static CompletableFuture<Sandbox> startSandbox(String scenario) {
+    CompletableFuture<Sandbox> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(Sandbox.start(scenario, 0));
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    }, "exportguard-sandbox-start");
+    t.setDaemon(true);
+    t.start();
+    return f;
   }
 
   /** The started work, once; null when none was started (in-process runs, tests). */

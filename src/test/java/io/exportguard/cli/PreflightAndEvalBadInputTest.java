@@ -26,6 +26,7 @@ class PreflightAndEvalBadInputTest {
     Path broken = Files.createDirectories(dir.resolve("broken/exportguard/x"));
     Files.writeString(broken.resolve("bad.rego"), "package exportguard.x.bad\n\ndeny contains msg if {\n");
     Path okFacts = Files.writeString(dir.resolve("ok.json"), "{\"schema\":\"exportguard.facts/v1\"}");
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("no-such-target"));
     return Stream.of(
         Arguments.of(List.of("preflight", "--image", "m-1", "--bucket", "b"), "--region"),
         Arguments.of(List.of("preflight", "--region", "r", "--bucket", "b"), "--image"),
@@ -41,6 +42,20 @@ class PreflightAndEvalBadInputTest {
         Arguments.of(pre("--data", dir.resolve("missing.yaml").toString()), "missing.yaml"),
         Arguments.of(pre("--out", aFile.toString()), "not a directory"),
         Arguments.of(pre("--save-facts", dir.toString()), "is a directory"),
+        Arguments.of(pre("--out", ""), "--out: the path is empty"),
+        Arguments.of(pre("--policies", ""), "--policies: the path is empty"),
+        Arguments.of(pre("--data", ""), "--data: the path is empty"),
+        Arguments.of(pre("--save-facts", ""), "--save-facts: the path is empty"),
+        Arguments.of(pre("--sandbox", ""), "--sandbox"),
+        Arguments.of(pre("--out", dangling.toString()), "symbolic link"),
+        Arguments.of(pre("--out", dangling.resolve("sub").toString()), "symbolic link"),
+        Arguments.of(pre("--out", aFile.resolve("sub").toString()), "is a file"),
+        Arguments.of(pre("--out", "/proc/self/exportguard-reports"), "not writable"),
+        Arguments.of(pre("--save-facts", aFile.resolve("facts.json").toString()), "is a file"),
+        Arguments.of(pre("--save-facts", dangling.toString()), "symbolic link"),
+        Arguments.of(List.of("eval", "--facts", okFacts.toString(), "--out", ""), "--out: the path is empty"),
+        Arguments.of(List.of("eval", "--facts", okFacts.toString(), "--out", dangling.toString()), "symbolic link"),
+        Arguments.of(List.of("eval", "--facts", ""), "--facts: the path is empty"),
         Arguments.of(pre("--no-default-policies"), "--no-default-policies"),
         Arguments.of(pre("--profile", "p", "--sandbox", "demo-pass"), "--profile"),
         Arguments.of(pre("--sandbox", "demo-pass", "--no-default-policies", "--policies",

@@ -21,10 +21,14 @@ public final class SandboxClients implements AutoCloseable {
   }
 
   public SandboxClients(String scenario, RetryPolicy retry) {
+    this(scenario, retry, Duration.ofSeconds(3));
+  }
+
+  public SandboxClients(String scenario, RetryPolicy retry, Duration readTimeout) {
     sandbox = Sandbox.start(scenario, 0);
     clients = new CloudClients(CloudConfig.of(Endpoints.emulator(sandbox.endpoint().toString()),
         new StaticCredentialsProvider(new BasicCredentials(sandbox.accessKeyId(), sandbox.accessKeySecret())))
-        .withRetry(retry).withReadTimeout(Duration.ofSeconds(3)));
+        .withRetry(retry).withReadTimeout(readTimeout));
   }
 
   public Facts gather(Request r) {

@@ -3,25 +3,26 @@ package io.exportguard.e2e;
 import io.exportguard.policy.CheckDiscovery;
 import io.exportguard.policy.PolicyLoader;
 
-/** Whether the embedded engine compiles the built-in pack in this build (it lands in stages). */
+/**
+ * The built-in pack, compiled once for the end-to-end tests. A pack that does not compile fails
+ * every test that needs it (it is the product's default, never an optional part to skip).
+ */
 final class DefaultPack {
-  private static Boolean available;
-  private static String why;
+  private static String failure;
+  private static boolean checked;
 
   private DefaultPack() {}
 
-  static synchronized boolean compiles() {
-    if (available == null) {
+  /** Returns when the built-in pack compiles; throws AssertionError with the compiler's message when it does not. */
+  static synchronized void mustCompile() {
+    if (!checked) {
+      checked = true;
       try {
         CheckDiscovery.discover(PolicyLoader.load(PolicyLoader.Sources.defaults()).compile().packages());
-        available = true;
-      } catch (Throwable t) {
-        available = false;
-        why = String.valueOf(t.getMessage()).lines().findFirst().orElse("");
+      } catch (Exception e) {
+        failure = String.valueOf(e.getMessage());
       }
     }
-    return available;
+    if (failure != null) throw new AssertionError("the built-in policy pack does not compile: " + failure);
   }
-
-  static String why() { return "the built-in policy pack does not compile in this build yet: " + why; }
 }

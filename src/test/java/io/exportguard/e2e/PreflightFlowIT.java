@@ -48,7 +48,7 @@ class PreflightFlowIT {
 
   static PolicyEngineFactory engine(String which) {
     if (which.equals("embedded")) {
-      assumeTrue(DefaultPack.compiles(), DefaultPack::why);
+      DefaultPack.mustCompile();
       return PolicyEngineFactory.EMBEDDED;
     }
     return StubPolicyEngine.requiredParameters()
@@ -155,7 +155,8 @@ class PreflightFlowIT {
     long t0 = System.nanoTime();
     int code = preflight(which, scenario.toString(), null, facts, false, "3s");
     long millis = (System.nanoTime() - t0) / 1_000_000L;
-    assertThat(code).as(err.toString()).isEqualTo(0); // the stub requires no bucket facts
+    // The stub requires no bucket facts, yet a fact that could not be gathered never lets the run pass.
+    assertThat(code).as(err.toString()).isEqualTo(2);
     assertThat(millis).isLessThan(8_000);
     assertThat(FactsJson.load(facts).facts().errors()).extracting(e -> e.area() + ":" + e.code())
         .contains("bucketPolicy:Timeout");
@@ -232,6 +233,72 @@ class PreflightFlowIT {
       assertThat(dir.resolve("out")).doesNotExist();
     } finally {
       System.setProperty("user.home", home);
+    }
+  }
+
+  /** Issue 9: ExportImage itself times out and no task appears: unknown, with how to find and cancel it; exit 2. */
+  @ParameterizedTest
+  @ValueSource(strings = {"stub"})
+  void anExportImageThatNeverAnswersIsUnknownNeverFailed(String which) throws Exception {
+    Path scenario = Scenarios.demoPassWithFaults(dir, "hang-export", "- { api: \"ecs:ExportImage\", hang: true }");
+    int code = preflight(which, scenario.toString(), null, null, true, "3s");
+    assertThat(code).as(err.toString()).isEqualTo(2);
+    JsonNode export = report().path("export");
+    assertThat(export.path("status").asText()).isEqualTo("Unknown");
+    assertThat(export.path("taskId").isNull()).isTrue();
+    assertThat(err.toString()).contains("SDK.ReadTimeout").contains("unknown")
+        .contains("aliyun ecs DescribeTasks --RegionId cn-hangzhou --TaskAction ExportImage --ResourceIds.1 m-bp1demo0001")
+        .contains("aliyun ecs CancelTask --RegionId cn-hangzhou").doesNotContain("Failed");
+    assertThat(out.toString()).doesNotContain("export started");
+  }
+
+  /** Issue 9: ExportImage times out but the export started: the task is found and reported; exit 2. */
+  @ParameterizedTest
+  @ValueSource(strings = {"stub"})
+  void anExportImageThatTimesOutButStartedIsFoundWithItsTask(String which) throws Exception {
+    Path scenario = Scenarios.demoPassWithFaults(dir, "slow-export", "- { api: \"ecs:ExportImage\", latencyMs: 3000 }");
+    int code = preflight(which, scenario.toString(), null, null, true, "2s");
+    assertThat(code).as(err.toString()).isEqualTo(2);
+    JsonNode export = report().path("export");
+    String task = export.path("taskId").asText();
+    assertThat(task).startsWith("t-");
+    assertThat(export.path("status").asText()).isEqualTo("Processing");
+    assertThat(err.toString()).contains("task " + task + " is Processing")
+        .contains("aliyun ecs DescribeTaskAttribute --RegionId cn-hangzhou --TaskId " + task)
+        .contains("aliyun ecs CancelTask --RegionId cn-hangzhou --TaskId " + task).doesNotContain("Failed");
+  }
+
+  /** A refusal by ExportImage itself (no task) is "Rejected", not a failed task. */
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded"})
+  void anExportImageTheServiceRefusesIsRejectedNotFailed(String which) throws Exception {
+    int code = preflight(which, "UserNotInTheWhiteList", null, null, true, "30s");
+    assertThat(code).as(err.toString()).isEqualTo(2);
+    JsonNode export = report().path("export");
+    assertThat(export.path("status").asText()).isEqualTo("Rejected: UserNotInTheWhiteList");
+    assertThat(err.toString()).contains("ExportImage was rejected: UserNotInTheWhiteList").doesNotContain("Failed");
+  }
+
+  /** Issue 9: an unusable --out is found before any call: nothing gathered, nothing exported. */
+  @ParameterizedTest
+  @ValueSource(strings = {"stub"})
+  void anUnusableOutIsBadInputBeforeAnythingIsGatheredOrExported(String which) throws Exception {
+    Path dangling = Files.createSymbolicLink(dir.resolve("reports-link"), dir.resolve("gone"));
+    Path facts = dir.resolve("facts.json");
+    try (Sandbox sandbox = Sandbox.start("demo-pass", 0)) {
+      System.setProperty("alibabacloud.accessKeyId", sandbox.accessKeyId());
+      System.setProperty("alibabacloud.accessKeySecret", sandbox.accessKeySecret());
+      PolicyOptions policy = new PolicyOptions(List.of(), false, List.of(), "json", dangling, "info", false);
+      int code = new PreflightRunner(new PrintWriter(out), new PrintWriter(err), engine(which))
+          .run(new PreflightRunner.Options(DEMO, policy, null, null, sandbox.endpoint().toString(), null, facts, true,
+              true));
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString()).startsWith("exportguard preflight: --out " + dangling).contains("symbolic link");
+      assertThat(facts).doesNotExist();
+      try (CloudClients c = clientsFor(sandbox)) {
+        assertThat(ExportTasks.createdSince(c, "cn-hangzhou", "m-bp1demo0001", java.time.Instant.now().minusSeconds(600)))
+            .isEmpty();
+      }
     }
   }
 }

@@ -14,7 +14,7 @@ class PolicyPackTest {
   void everyPolicyTestOfTheBuiltInPackPasses() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = PolicyTestRunner.execute(List.of(), null, new PrintWriter(out), new PrintWriter(err));
+    int code = PolicyTests.execute(List.of(), null, new PrintWriter(out), new PrintWriter(err));
     assertThat(code).as("exportguard policy test%n%s%s", out, err).isZero();
     assertThat(out.toString()).containsPattern("\\n\\d{3,} passed, 0 failed");
   }

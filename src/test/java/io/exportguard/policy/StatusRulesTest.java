@@ -55,4 +55,21 @@ class StatusRulesTest {
     }
     if (expected == Status.FAIL || expected == Status.WARN) assertThat(r.findings()).isNotEmpty();
   }
+
+  /** Issue 9: --fail-on grades advisory checks only; a predicted ExportImage error always fails. */
+  @ParameterizedTest(name = "{0} severity, --fail-on {1}, --fail-on-warn {2}")
+  @CsvSource({
+      "LOW, CRITICAL, false", "INFO, CRITICAL, false", "HIGH, CRITICAL, false", "MEDIUM, HIGH, false",
+      "CRITICAL, CRITICAL, false", "LOW, CRITICAL, true",
+  })
+  void aCheckThatNamesAPreventsCodeAlwaysFailsOnADenyFinding(Severity severity, Severity failOn, boolean failOnWarn) {
+    CheckDefinition c = new CheckDefinition("EG-IMAGE-004", "t", "d", "image", severity, "ImageNotSupported",
+        List.of("image"), "fix", "exportguard.image.x", "f.rego", 1);
+    RawResult raw = RawResult.findings(c, List.of(new Report.Finding("encrypted snapshot", "s-1")), List.of());
+    assertThat(new StatusRules(failOn, failOnWarn).apply(facts(null, null), raw).status()).isEqualTo(Status.FAIL);
+    // its warn findings (a data switch made it advisory) are graded like any advisory finding
+    RawResult warnOnly = RawResult.findings(c, List.of(), List.of(new Report.Finding("maybe", null)));
+    assertThat(new StatusRules(failOn, failOnWarn).apply(facts(null, null), warnOnly).status())
+        .isEqualTo(failOnWarn ? Status.FAIL : Status.WARN);
+  }
 }

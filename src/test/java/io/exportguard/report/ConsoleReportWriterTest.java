@@ -32,6 +32,25 @@ class ConsoleReportWriterTest {
   }
 
   @Test
+  void saysAllChecksPassedOnlyWhenAllDid() {
+    // SampleReports.passing() has warned and waived checks: its verdict is pass, but not every check passed.
+    String text = Render.of(new ConsoleReportWriter(false), SampleReports.passing());
+    assertThat(text.lines().findFirst().orElseThrow())
+        .isEqualTo("PASS  27 of 30 checks passed, 2 warned, 1 waived; the export may go ahead").doesNotContain("all");
+  }
+
+  @Test
+  void anErrorVerdictSaysWhyWhenNoCheckErrored() {
+    Report passing = SampleReports.passing();
+    java.util.List<io.exportguard.facts.FactError> errors = java.util.List.of(
+        new io.exportguard.facts.FactError("nowhere", "ecs:DescribeImages", "InternalError", "boom"));
+    Report r = new Report(passing.schema(), passing.tool(), passing.startedAt(), 0, passing.target(),
+        io.exportguard.policy.Verdicts.summarize(passing.checks(), errors), passing.checks(), errors, null);
+    assertThat(Render.of(new ConsoleReportWriter(false), r))
+        .startsWith("ERROR  1 fact could not be gathered, so a pass cannot be established");
+  }
+
+  @Test
   void colourUsesAnsiCodesOnlyWhenAsked() {
     String coloured = Render.of(new ConsoleReportWriter(true), SampleReports.failing());
     assertThat(coloured).contains("\u001b[31m").contains("\u001b[0m");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.exportguard.policy.Verdicts;
 import java.io.InputStream;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,7 +30,7 @@ class EdgeCaseReportsTest {
 
   static Report empty() {
     Report base = SampleReports.failing();
-    return new Report(Report.SCHEMA, base.tool(), base.startedAt(), 0, base.target(), Report.Summary.of(List.of()),
+    return new Report(Report.SCHEMA, base.tool(), base.startedAt(), 0, base.target(), Verdicts.summarize(List.of()),
         List.of(), List.of(), null);
   }
 
@@ -41,7 +42,7 @@ class EdgeCaseReportsTest {
         new Report.CheckResult("EG-X-002", "Error without findings", null, "", Severity.LOW, Status.ERROR, null,
             List.of(), null, null, 0));
     return new Report(Report.SCHEMA, base.tool(), base.startedAt(), 0,
-        new Report.Target("cn-hangzhou", null, null, null, null, null), Report.Summary.of(checks), checks, null, null);
+        new Report.Target("cn-hangzhou", null, null, null, null, null), Verdicts.summarize(checks), checks, null, null);
   }
 
   static Report unicode() {

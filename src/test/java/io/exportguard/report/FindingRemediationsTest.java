@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exportguard.policy.Verdicts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class FindingRemediationsTest {
     checks.add(check(Status.FAIL, List.of(new Report.Finding("bucket team-b-images is public-read", "team-b-images",
         "aliyun oss set-acl oss://team-b-images private -b"))));
     Report r = new Report(base.schema(), base.tool(), base.startedAt(), base.durationMs(), base.target(),
-        Report.Summary.of(checks), checks, base.errors(), base.export());
+        Verdicts.summarize(checks, base.errors()), checks, base.errors(), base.export());
     for (ReportWriter w : List.of(new JsonReportWriter(), new HtmlReportWriter(), new SarifReportWriter(),
         new JunitReportWriter(), new MarkdownReportWriter(), new ConsoleReportWriter(false))) {
       assertThat(Render.of(w, r)).as(w.format()).contains("aliyun oss set-acl oss://team-b-images private -b");

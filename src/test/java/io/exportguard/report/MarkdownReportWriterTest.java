@@ -2,6 +2,7 @@ package io.exportguard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exportguard.policy.Verdicts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class MarkdownReportWriterTest {
       checks.add(new Report.CheckResult("EG-BIG-" + i, "Big check " + i, "d", "image", Severity.HIGH, Status.FAIL,
           null, findings, "fix " + "é".repeat(2000), "p.rego", 1));
     }
-    Report big = new Report(base.schema(), base.tool(), base.startedAt(), 1, base.target(), Report.Summary.of(checks),
+    Report big = new Report(base.schema(), base.tool(), base.startedAt(), 1, base.target(), Verdicts.summarize(checks),
         checks, base.errors(), null);
     String md = Render.of(new MarkdownReportWriter(), big);
     assertThat(md.getBytes(StandardCharsets.UTF_8).length).isLessThan(64 * 1024);

@@ -60,17 +60,47 @@ class ReportFilesTest {
   }
 
   @Test
-  void rewritingReplacesTheFileAndLeavesNoTemporaryFiles(@TempDir Path tmp) throws Exception {
+  void aSecondRunIntoTheSameFolderKeepsBothReportsAndLeavesNoTemporaryFiles(@TempDir Path tmp) throws Exception {
     List<ReportWriter> all = ReportWriters.forList("json,html,sarif,junit,md", false);
-    ReportFiles.writeAll(SampleReports.failing(), all, tmp, new PrintWriter(new StringWriter()));
-    List<Path> again = ReportFiles.writeAll(SampleReports.failing(), all, tmp, new PrintWriter(new StringWriter()));
+    List<Path> first = ReportFiles.writeAll(SampleReports.failing(), all, tmp, new PrintWriter(new StringWriter()));
+    List<Path> again = ReportFiles.writeAll(SampleReports.passing(), all, tmp, new PrintWriter(new StringWriter()));
     try (Stream<Path> files = Files.list(tmp)) {
-      assertThat(files).containsExactlyInAnyOrderElementsOf(again);
+      assertThat(files.toList()).containsExactlyInAnyOrderElementsOf(
+          Stream.concat(first.stream(), again.stream()).toList());
     }
     assertThat(again).extracting(p -> p.getFileName().toString()).containsExactly(
-        "exportguard-m-bp1demo0001-20260101T000000Z.json", "exportguard-m-bp1demo0001-20260101T000000Z.html",
-        "exportguard-m-bp1demo0001-20260101T000000Z.sarif", "exportguard-m-bp1demo0001-20260101T000000Z.xml",
-        "exportguard-m-bp1demo0001-20260101T000000Z.md");
+        "exportguard-m-bp1demo0001-20260101T000000Z-2.json", "exportguard-m-bp1demo0001-20260101T000000Z-2.html",
+        "exportguard-m-bp1demo0001-20260101T000000Z-2.sarif", "exportguard-m-bp1demo0001-20260101T000000Z-2.xml",
+        "exportguard-m-bp1demo0001-20260101T000000Z-2.md");
+    assertThat(Files.readString(first.get(0))).contains("\"verdict\": \"fail\"");
+    assertThat(Files.readString(again.get(0))).contains("\"verdict\": \"pass\"");
+  }
+
+  @Test
+  void parallelRunsIntoOneFolderEachKeepTheirReports(@TempDir Path tmp) throws Exception {
+    int runs = 8;
+    List<ReportWriter> all = ReportWriters.forList("json,md", false);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(runs);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<List<Path>>> futures = new java.util.ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      Report r = i % 2 == 0 ? SampleReports.failing() : SampleReports.passing();
+      futures.add(pool.submit(() -> {
+        go.await();
+        return ReportFiles.writeAll(r, all, tmp, new PrintWriter(new StringWriter()));
+      }));
+    }
+    go.countDown();
+    java.util.Set<Path> written = new java.util.HashSet<>();
+    for (var f : futures) written.addAll(f.get());
+    pool.shutdown();
+    assertThat(written).hasSize(runs * 2);
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertThat(files.toList()).containsExactlyInAnyOrderElementsOf(written);
+    }
+    long passing = 0;
+    for (Path p : written) if (p.toString().endsWith(".json") && Files.readString(p).contains("\"verdict\": \"pass\"")) passing++;
+    assertThat(passing).isEqualTo(runs / 2);
   }
 
   @Test

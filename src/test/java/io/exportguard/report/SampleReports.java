@@ -1,6 +1,7 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.policy.Verdicts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class SampleReports {
         "9f2c4e1a7b3d5f6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f",
         "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9");
     return new Report(Report.SCHEMA, new Report.Tool("exportguard", "0.1.0"), STARTED, 1840, TARGET,
-        Report.Summary.of(checks), checks, List.of(), export);
+        Verdicts.summarize(checks), checks, List.of(), export);
   }
 
   /** A failing run: 4 fail, 2 warn, 1 error, 1 skipped, 1 waived, the rest pass; one fact not gathered. */
@@ -171,7 +172,7 @@ public final class SampleReports {
     List<FactError> errors = List.of(new FactError("bucketEncryption", "oss:GetBucketEncryption", "Throttling.User",
         "Request was denied due to user flow control."));
     return new Report(Report.SCHEMA, new Report.Tool("exportguard", "0.1.0"), STARTED, 2315, TARGET,
-        Report.Summary.of(checks), checks, errors, null);
+        Verdicts.summarize(checks, errors), checks, errors, null);
   }
 
   /** Applies {@code f} to every string of the report (target, tool, checks, findings, errors, export). */

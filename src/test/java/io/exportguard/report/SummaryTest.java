@@ -2,6 +2,7 @@ package io.exportguard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exportguard.policy.Verdicts;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class SummaryTest {
       checks.add(new Report.CheckResult("EG-X-" + checks.size(), "t", "d", "image", Severity.HIGH,
           Status.valueOf(s.toUpperCase()), null, List.of(), "r", "f.rego", 1));
     }
-    Report.Summary summary = Report.Summary.of(checks);
+    Report.Summary summary = Verdicts.summarize(checks);
     assertThat(summary.verdict().id()).isEqualTo(verdict);
     int total = 0;
     for (Status st : Status.values()) total += summary.count(st);

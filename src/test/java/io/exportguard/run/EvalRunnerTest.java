@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EvalRunnerTest {
   @TempDir Path dir;
@@ -100,6 +102,42 @@ class EvalRunnerTest {
     int code = eval(engine, facts("m-1", "[]", "[{\"area\":\"image\",\"reason\":\"x\"}]"));
     assertThat(code).isEqualTo(2);
     assertThat(report("m-1").path("checks").get(0).path("status").asText()).isEqualTo("skipped");
+  }
+
+  @ParameterizedTest(name = "errors naming {0}")
+  @ValueSource(strings = {"image", "bucketPolicy", "no-such-area"})
+  void anyEntryInErrorsMakesTheVerdictErrorEvenWhenNoLoadedCheckRequiresIt(String area) throws Exception {
+    // the stub's only check requires the request area alone, and passes
+    int code = eval(StubPolicyEngine.requiredParameters(), facts("m-1",
+        "[{\"area\":\"" + area + "\",\"api\":\"ecs:DescribeImages\",\"code\":\"InternalError\",\"message\":\"x\"}]",
+        "[]"), "console,json");
+    assertThat(code).isEqualTo(2);
+    JsonNode r = report("m-1");
+    assertThat(r.path("summary").path("verdict").asText()).isEqualTo("error");
+    assertThat(byId(r, "EG-REQ-001").path("status").asText()).isEqualTo("pass");
+    assertThat(r.path("errors").get(0).path("area").asText()).isEqualTo(area);
+    assertThat(out.toString()).startsWith("ERROR  1 fact could not be gathered").doesNotContain("all 1 checks passed");
+  }
+
+  @Test
+  void aSkippedCheckThatPreventsAnExportErrorMakesTheVerdictError() throws Exception {
+    StubPolicyEngine engine = StubPolicyEngine.requiredParameters()
+        .check("EG-IMAGE-004", Severity.CRITICAL, "ImageNotSupported", List.of("snapshots"), in -> List.of());
+    int code = eval(engine, facts("m-1", "[]", "[{\"area\":\"snapshots\",\"reason\":\"not listed\"}]"));
+    assertThat(code).isEqualTo(2);
+    JsonNode r = report("m-1");
+    assertThat(byId(r, "EG-IMAGE-004").path("status").asText()).isEqualTo("skipped");
+    assertThat(r.path("summary").path("verdict").asText()).isEqualTo("error");
+  }
+
+  @Test
+  void failOnCriticalNeverTurnsAPredictedExportErrorIntoAPass() throws Exception {
+    Path facts = Files.writeString(dir.resolve("facts.json"), facts("", "[]", "[]"));
+    PolicyOptions o = new PolicyOptions(List.of(), false, List.of(), "json", dir.resolve("out"), "critical", false);
+    // EG-REQ-001 is high, below --fail-on critical, but it prevents MissingParameter
+    int code = new EvalRunner(new PrintWriter(out), new PrintWriter(err), StubPolicyEngine.requiredParameters().factory())
+        .run(facts, o);
+    assertThat(code).isEqualTo(1);
   }
 
   @Test

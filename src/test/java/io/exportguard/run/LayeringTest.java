@@ -7,7 +7,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The preflight layers: facts at the bottom, cloud and policy beside each other, run on top, cli above it. */
+/**
+ * The layers, in the order data moves: cli on top hands flags to run, which composes the stages;
+ * facts at the bottom (the document and the source seam), cloud and policy beside each other above
+ * it, export after policy, report last (it knows only the facts it reports).
+ */
 class LayeringTest {
   static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.exportguard");
@@ -41,5 +45,34 @@ class LayeringTest {
     noClasses().that().resideInAnyPackage("io.exportguard.run..", "io.exportguard.export..")
         .should().dependOnClassesThat().resideInAPackage("io.exportguard.cli..")
         .check(CLASSES);
+  }
+
+  @Test
+  void reportsKnowOnlyTheFactsTheyReport() {
+    noClasses().that().resideInAPackage("io.exportguard.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.exportguard.cloud..", "io.exportguard.policy..",
+            "io.exportguard.run..", "io.exportguard.export..", "io.exportguard.cli..", "io.exportguard.sandbox..",
+            "io.exportguard.rego..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theExportStepKnowsNoPoliciesOrRuns() {
+    noClasses().that().resideInAPackage("io.exportguard.export..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.exportguard.policy..", "io.exportguard.run..",
+            "io.exportguard.sandbox..", "io.exportguard.rego..")
+        .check(CLASSES);
+  }
+
+  /** One source of exit codes: the runners name them (report.ExitCodes, a verdict's exitCode), never as numbers. */
+  @Test
+  void runnersWriteNoExitCodeAsANumber() throws Exception {
+    java.util.regex.Pattern literal = java.util.regex.Pattern.compile("return\\s+[0-9]+\\s*;|exitCode\\s*=\\s*[0-9]");
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/io/exportguard/run"))) {
+      for (java.nio.file.Path f : files.toList()) {
+        String text = java.nio.file.Files.readString(f);
+        org.assertj.core.api.Assertions.assertThat(literal.matcher(text).find()).as(f.toString()).isFalse();
+      }
+    }
   }
 }

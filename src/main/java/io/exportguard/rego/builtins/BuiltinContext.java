@@ -3,8 +3,12 @@ package io.exportguard.rego.builtins;
 import java.time.Instant;
 import java.util.function.Function;
 
-/** What a builtin may see of the query that calls it. One context per query evaluation. */
-public interface BuiltinContext {
+/**
+ * What a builtin may see of the query that calls it. One context per query evaluation. The public
+ * {@link io.exportguard.rego.BuiltinContext} (what custom builtins get) declares the same methods;
+ * this one is the engine's own, which may offer the standard builtins more.
+ */
+public interface BuiltinContext extends io.exportguard.rego.BuiltinContext {
 
   /** The query's clock reading: the same for every call within one query. */
   Instant now();

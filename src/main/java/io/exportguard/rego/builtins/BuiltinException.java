@@ -11,15 +11,26 @@ public class BuiltinException extends RuntimeException {
   public static final String BUILTIN_ERROR = "eval_builtin_error";
 
   private final String code;
+  private final boolean halts;
 
   public BuiltinException(String code, String message) {
+    this(code, message, false);
+  }
+
+  private BuiltinException(String code, String message, boolean halts) {
     super(message, null, false, false);
     this.code = code;
+    this.halts = halts;
   }
+
+  /** An error that stops evaluation even when builtin errors are not strict (OPA's {@code Halt}). */
+  public static BuiltinException halt(String code, String message) { return new BuiltinException(code, message, true); }
 
   public static BuiltinException type(String message) { return new BuiltinException(TYPE_ERROR, message); }
 
   public static BuiltinException error(String message) { return new BuiltinException(BUILTIN_ERROR, message); }
 
   public String code() { return code; }
+
+  public boolean halts() { return halts; }
 }

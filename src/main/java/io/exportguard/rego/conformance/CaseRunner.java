@@ -96,8 +96,8 @@ public final class CaseRunner {
       return Json.parse(term);
     } catch (Json.JsonSyntaxException e) {
       QueryResult r = ps.eval(INPUT_TERM_VAR + " = " + term, null);
-      if (r.bindings().size() != 1) throw new IllegalArgumentException("input_term is not a single value: " + term);
-      return r.bindings().get(0).get(INPUT_TERM_VAR);
+      if (r.results().size() != 1) throw new IllegalArgumentException("input_term is not a single value: " + term);
+      return r.results().get(0).binding(INPUT_TERM_VAR);
     }
   }
 
@@ -112,7 +112,7 @@ public final class CaseRunner {
     boolean wantsError = c.wantErrorCode() != null || c.wantError() != null;
     if (wantsError) {
       if (error == null) {
-        return "want error " + describeWantedError(c) + ", got " + (result.defined() ? result.bindings().size() + " result(s)" : "undefined");
+        return "want error " + describeWantedError(c) + ", got " + (result.defined() ? result.results().size() + " result(s)" : "undefined");
       }
       if (c.wantErrorCode() != null && !c.wantErrorCode().equals(error.code())) {
         return "want error code " + c.wantErrorCode() + ", got " + firstError(error);
@@ -130,7 +130,7 @@ public final class CaseRunner {
       Set<Value> want = new HashSet<>();
       for (Map<String, Object> b : c.wantResult()) want.add(normalise(Values.fromJava(b), c.sortBindings()));
       Set<Value> got = new HashSet<>();
-      for (Map<String, Value> b : result.bindings()) got.add(normalise(bindingObject(b), c.sortBindings()));
+      for (QueryResult.Result r : result.results()) got.add(normalise(bindingObject(r.bindings()), c.sortBindings()));
       if (!want.equals(got)) {
         if (want.isEmpty()) return "want undefined, got " + sorted(got);
         if (got.isEmpty()) return "want " + sorted(want) + ", got undefined";

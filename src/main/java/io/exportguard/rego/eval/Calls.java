@@ -67,7 +67,7 @@ final class Calls {
     try {
       return decl.impl().call(ev.session, Arrays.asList(args.clone()));
     } catch (BuiltinException e) {
-      if (ev.session.options.strictBuiltinErrors()) throw new EvalException(e.code(), e.getMessage());
+      if (e.halts() || ev.session.options.strictBuiltinErrors()) throw new EvalException(e.code(), e.getMessage());
       return null;
     } catch (EvalException e) {
       throw e;

@@ -7,25 +7,28 @@ import io.exportguard.rego.QueryResult;
 import io.exportguard.rego.RegoError;
 import io.exportguard.rego.RegoException;
 import io.exportguard.rego.RegoModule;
+import io.exportguard.rego.RegoVersion;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Module;
 import io.exportguard.rego.ast.TermExpr;
+import io.exportguard.rego.builtins.BuiltinDecl;
 import io.exportguard.rego.builtins.BuiltinRegistry;
 import io.exportguard.rego.compiler.CompiledPolicy;
 import io.exportguard.rego.compiler.CompiledQuery;
 import io.exportguard.rego.compiler.Compiler;
 import io.exportguard.rego.parser.Parser;
+import io.exportguard.rego.value.BooleanValue;
 import io.exportguard.rego.value.ObjectValue;
 import io.exportguard.rego.value.Value;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The policy set behind {@code Rego.compile}: parsed, compiled and lowered once; queries are
+ * The policy set behind {@code Rego.builder()}: parsed, compiled and lowered once; queries are
  * compiled once each and cached. Every evaluation gets its own session, so any number of threads
  * may evaluate at once.
  */
@@ -37,17 +40,39 @@ public final class Engine implements PolicySet {
 
   private final CompiledPolicy policy;
   private final Plan plan;
+  private final Config config;
   private final List<PackageInfo> packages;
   private final ConcurrentHashMap<String, QueryPlan> queries = new ConcurrentHashMap<>();
 
-  private Engine(CompiledPolicy policy, Plan plan) {
+  /**
+   * How a policy set is compiled and evaluated.
+   *
+   * @param builtins the registry calls resolve against (OPA's builtins, restricted and extended)
+   * @param version the syntax of the modules
+   * @param defaults the options of {@code eval(query, input)}
+   * @param netForbidden no query may reach the network, whatever its options say
+   */
+  public record Config(BuiltinRegistry builtins, RegoVersion version, EvalOptions defaults, boolean netForbidden) {
+    public static final Config STANDARD_V1 = new Config(STANDARD, RegoVersion.V1, EvalOptions.DEFAULT, false);
+  }
+
+  private Engine(CompiledPolicy policy, Plan plan, Config config) {
     this.policy = policy;
     this.plan = plan;
+    this.config = config;
     this.packages = Packages.of(policy.modules());
   }
 
-  /** Parses every module (reporting all their errors together), compiles them and builds the plan. */
+  /** Every builtin of OPA 1.x this engine declares, with the implementations it has; shared, never modified. */
+  public static BuiltinRegistry standardBuiltins() { return STANDARD; }
+
+  /** {@link #compile(List, Value, Config)} with OPA's builtins, v1 syntax and the default options. */
   public static Engine compile(List<RegoModule> modules, Value data) throws RegoException {
+    return compile(modules, data, Config.STANDARD_V1);
+  }
+
+  /** Parses every module (reporting all their errors together), compiles them and builds the plan. */
+  public static Engine compile(List<RegoModule> modules, Value data, Config config) throws RegoException {
     if (data != null && !(data instanceof ObjectValue)) {
       throw new RegoException(new RegoError("rego_compile_error", "data must be an object, got " + data.typeName(),
           null, 0, 0, null));
@@ -56,7 +81,7 @@ public final class Engine implements PolicySet {
     List<RegoError> errors = new ArrayList<>();
     for (RegoModule m : modules) {
       try {
-        parsed.add(Parser.parseModule(m.file(), m.source()));
+        parsed.add(parse(m, config.version()));
       } catch (RegoException e) {
         errors.addAll(e.errors());
       } catch (RuntimeException | StackOverflowError e) {
@@ -65,8 +90,9 @@ public final class Engine implements PolicySet {
     }
     if (!errors.isEmpty()) throw new RegoException(errors);
     try {
-      CompiledPolicy policy = Compiler.compile(parsed, STANDARD);
-      return new Engine(policy, PlanBuilder.build(policy, data == null ? ObjectValue.EMPTY : data, STANDARD));
+      CompiledPolicy policy = Compiler.compile(parsed, config.builtins());
+      return new Engine(policy, PlanBuilder.build(policy, data == null ? ObjectValue.EMPTY : data, config.builtins()),
+          config);
     } catch (RuntimeException | StackOverflowError e) {
       // A defect must not escape the API as an unchecked exception or a stack trace.
       throw new RegoException(new RegoError("rego_compile_error", "internal error while compiling: " + e,
@@ -74,10 +100,22 @@ public final class Engine implements PolicySet {
     }
   }
 
+  private static Module parse(RegoModule m, RegoVersion version) throws RegoException {
+    if (version == RegoVersion.V0) {
+      throw new RegoException(new RegoError("rego_parse_error", "Rego v0 syntax is not supported yet", m.file(), 0, 0,
+          null));
+    }
+    return Parser.parseModule(m.file(), m.source());
+  }
+
+  @Override
+  public EvalOptions options() { return config.defaults(); }
+
   @Override
   public QueryResult eval(String query, Value input, EvalOptions options) throws RegoException {
     QueryPlan q = queryPlan(query);
-    EvalOptions opts = options == null ? EvalOptions.DEFAULT : options;
+    EvalOptions opts = options == null ? config.defaults() : options;
+    if (config.netForbidden() && opts.allowNet()) opts = opts.withAllowNet(false);
     try {
       return evalOnce(q, input, opts);
     } catch (StackOverflowError onCallerStack) {
@@ -91,18 +129,16 @@ public final class Engine implements PolicySet {
     Session session = new Session(plan, options);
     Evaluator ev = new Evaluator(session, new Context(input, new Context.DataOverride[0], Map.of()));
     Value[] frame = new Value[q.slots()];
-    List<Map<String, Value>> results = new ArrayList<>();
+    List<QueryResult.Result> results = new ArrayList<>();
     try {
       if (q.singleTerm() != null) {
         ev.evalTerm(q.singleTerm(), frame, v -> {
-          Map<String, Value> b = bindings(q, frame);
-          b.putIfAbsent("x", v);
-          results.add(Collections.unmodifiableMap(b));
+          if (!q.singleMustHold() || v != BooleanValue.FALSE) results.add(result(q, frame, v));
           return false;
         });
       } else {
         ev.evalBody(q.body(), 0, frame, () -> {
-          results.add(Collections.unmodifiableMap(bindings(q, frame)));
+          results.add(result(q, frame, null));
           return false;
         });
       }
@@ -112,7 +148,23 @@ public final class Engine implements PolicySet {
       // A defect in the engine must not escape as an unchecked exception through the API.
       throw new RegoException(new RegoError(EvalException.INTERNAL, "internal error: " + e, null, 0, 0, null));
     }
-    return new QueryResult(Collections.unmodifiableList(results), List.copyOf(session.printed));
+    return new QueryResult(results, session.printed);
+  }
+
+  /** One solution: each expression's value (the single term's value when given) and the bindings. */
+  private static QueryResult.Result result(QueryPlan q, Value[] frame, Value singleValue) {
+    QueryResult.ExpressionValue[] exprs = new QueryResult.ExpressionValue[q.texts().length];
+    for (int i = 0; i < exprs.length; i++) {
+      int slot = q.captureSlots()[i];
+      Value v = singleValue != null ? singleValue : slot >= 0 && frame[slot] != null ? frame[slot] : BooleanValue.TRUE;
+      exprs[i] = new QueryResult.ExpressionValue(v, q.texts()[i], q.lines()[i], q.columns()[i]);
+    }
+    Map<String, Value> b = new LinkedHashMap<>();
+    for (int i = 0; i < q.resultNames().length; i++) {
+      int slot = q.resultSlots()[i];
+      if (slot >= 0 && frame[slot] != null) b.put(q.resultNames()[i], frame[slot]);
+    }
+    return new QueryResult.Result(List.of(exprs), b);
   }
 
   private QueryResult evalOnDeepStack(QueryPlan q, Value input, EvalOptions options) throws RegoException {
@@ -152,20 +204,11 @@ public final class Engine implements PolicySet {
     return e;
   }
 
-  private static Map<String, Value> bindings(QueryPlan q, Value[] frame) {
-    Map<String, Value> b = new LinkedHashMap<>();
-    for (int i = 0; i < q.resultNames().length; i++) {
-      int slot = q.resultSlots()[i];
-      if (slot >= 0 && frame[slot] != null) b.put(q.resultNames()[i], frame[slot]);
-    }
-    return b;
-  }
-
   private QueryPlan queryPlan(String query) throws RegoException {
     QueryPlan q = queries.get(query);
     if (q != null) return q;
     try {
-      q = lowerQuery(policy.compileQuery(Parser.parseQuery(query)));
+      q = lowerQuery(query, Parser.parseQuery(query));
     } catch (RuntimeException | StackOverflowError e) {
       throw new RegoException(new RegoError("rego_compile_error", "internal error while compiling the query: " + e,
           null, 0, 0, null));
@@ -174,25 +217,85 @@ public final class Engine implements PolicySet {
     return q;
   }
 
-  private QueryPlan lowerQuery(CompiledQuery cq) {
-    Lowering low = new Lowering(STANDARD, plan.functions);
+  /**
+   * Compiles and lowers a query. A query that is one plain term (or call) is evaluated as that
+   * term, whose values are its results; any other is rewritten to capture each expression's value
+   * ({@link QueryCapture}).
+   */
+  private QueryPlan lowerQuery(String text, io.exportguard.rego.ast.Body parsed) throws RegoException {
+    boolean mustHold = parsed.size() > 1 || QueryCapture.iterates(parsed,
+        name -> plan.builtins.lookup(name).map(BuiltinDecl::relation).orElse(false));
+    boolean plainTerm = parsed.size() == 1 && parsed.exprs().get(0) instanceof TermExpr te && !te.negated()
+        && te.with().isEmpty() && !(te.term() instanceof Call c && ("eq".equals(c.name()) || "assign".equals(c.name())));
+    String[] captures = new String[parsed.size()];
+    io.exportguard.rego.ast.Body toCompile = parsed;
+    if (!plainTerm) {
+      QueryCapture.Rewritten rw = QueryCapture.rewrite(parsed, this::arity, mustHold);
+      toCompile = rw.body();
+      captures = rw.captures();
+    }
+    CompiledQuery cq = policy.compileQuery(toCompile);
+    Lowering low = new Lowering(plan.builtins, plan.functions);
     Body body = low.body(cq.body());
     low.closeComprehensions(List.of(), List.of(body));
     Term single = null;
-    if (cq.body().size() == 1 && cq.body().exprs().get(0) instanceof TermExpr te && !te.negated() && te.with().isEmpty()
-        && !(te.term() instanceof Call c && ("eq".equals(c.name()) || "assign".equals(c.name())))) {
-      Expr e = body.literals()[0].expr();
-      if (e instanceof Expr.Truthy t) single = t.term();
+    if (plainTerm && body.literals().length == 1 && body.literals()[0].expr() instanceof Expr.Truthy t) single = t.term();
+    List<String> names = new ArrayList<>();
+    for (String v : cq.resultVars()) if (!QueryCapture.isCapture(v)) names.add(v);
+    int[] slots = new int[names.size()];
+    for (int i = 0; i < slots.length; i++) slots[i] = slotOr(low, names.get(i));
+    int[] captureSlots = new int[captures.length];
+    for (int i = 0; i < captures.length; i++) captureSlots[i] = captures[i] == null ? -1 : slotOr(low, captures[i]);
+    int[] lines = new int[parsed.size()];
+    int[] columns = new int[parsed.size()];
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = parsed.exprs().get(i).loc().line();
+      columns[i] = parsed.exprs().get(i).loc().column();
     }
-    String[] names = cq.resultVars().toArray(new String[0]);
-    int[] slots = new int[names.length];
-    for (int i = 0; i < names.length; i++) {
-      Integer s = low.slotOf(names[i]);
-      slots[i] = s == null ? -1 : s;
+    return new QueryPlan(body, low.slotCount(), names.toArray(new String[0]), slots, single, mustHold, captureSlots,
+        QueryCapture.texts(text, parsed), lines, columns);
+  }
+
+  private static int slotOr(Lowering low, String name) {
+    Integer s = low.slotOf(name);
+    return s == null ? -1 : s;
+  }
+
+  /** A function's arity for capturing its result: -1 when unknown, variadic or without a result. */
+  private int arity(String name) {
+    if (name.startsWith("data.")) {
+      FunctionGroup g = plan.functions.get(name);
+      return g == null ? -1 : g.arity;
     }
-    return new QueryPlan(body, low.slotCount(), names, slots, single);
+    BuiltinDecl d = plan.builtins.lookup(name).orElse(null);
+    if (d == null || (d.type() != null && d.type().result() == null)) return -1;
+    return d.arity();
   }
 
   @Override
   public List<PackageInfo> packages() { return packages; }
+
+  /**
+   * Where a rule's body stops holding (for test runners): the first failing expression, its text
+   * and the variables bound before it, by name.
+   */
+  public record RuleFailure(String file, int line, int column, String text, Map<String, Value> bound) {}
+
+  /**
+   * Why the complete rule at {@code rulePath} ({@code data.pkg.rule}) is undefined, or empty when
+   * that cannot be said (no such rule, its body holds, or evaluation failed).
+   */
+  public Optional<RuleFailure> explainUndefined(String rulePath, Value input, EvalOptions options) {
+    try {
+      return Explainer.explain(policy, plan, rulePath, input, options == null ? config.defaults() : options);
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The source text of a module by file name, as given to the compiler. */
+  public Optional<String> source(String file) {
+    for (Module m : policy.modules()) if (m.file() != null && m.file().equals(file)) return Optional.of(m.source());
+    return Optional.empty();
+  }
 }

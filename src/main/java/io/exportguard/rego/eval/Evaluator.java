@@ -58,7 +58,7 @@ class Evaluator {
     return evalLiteral(lits[i], f, () -> evalBody(body, i + 1, f, k));
   }
 
-  private boolean evalLiteral(Literal lit, Value[] f, Next k) {
+  boolean evalLiteral(Literal lit, Value[] f, Next k) {
     session.tick();
     try {
       if (lit.withs().length > 0) return Withs.eval(this, lit, f, k);

@@ -76,6 +76,9 @@ final class Lowering {
   /** The slot of a named variable, if the lowered code uses it. */
   Integer slotOf(String name) { return slots.get(name); }
 
+  /** Every named variable and its slot. */
+  Map<String, Integer> slots() { return java.util.Collections.unmodifiableMap(slots); }
+
   Term.Var var(String name) {
     if (name.equals(Var.WILDCARD)) {
       // A written "_" that survived compiling is a fresh variable of its own.

@@ -72,7 +72,11 @@ final class Session implements BuiltinContext {
     return (T) plan.policyCache.computeIfAbsent(key, compute::apply);
   }
 
-  @Override public void print(String line) { printed.add(line); }
+  @Override
+  public void print(String line) {
+    if (options.printHook() != null) options.printHook().accept(line);
+    else printed.add(line);
+  }
 
   @Override public boolean allowNet() { return options.allowNet(); }
 

@@ -96,7 +96,7 @@ class HugeNumbersTest {
     io.exportguard.rego.EvalOptions strict = io.exportguard.rego.EvalOptions.DEFAULT.withStrictBuiltinErrors(true);
     Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
       assertThat(p.eval("data.t.q", input).defined()).isFalse();
-      assertThat(p.eval("data.t.s = x", input).bindings().get(0).get("x")).isEqualTo(io.exportguard.rego.value.BooleanValue.TRUE);
+      assertThat(p.eval("data.t.s = x", input).results().get(0).binding("x")).isEqualTo(io.exportguard.rego.value.BooleanValue.TRUE);
       try {
         p.eval("data.t.q", input, strict);
         throw new AssertionError("expected a builtin error");

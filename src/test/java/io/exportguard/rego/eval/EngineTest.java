@@ -31,11 +31,11 @@ class EngineTest {
   }
 
   @Test
-  void singleTermQueryReportsItsValueAsXEvenWhenFalse() throws Exception {
+  void singleTermQueryReportsItsValueEvenWhenFalse() throws Exception {
     PolicySet ps = compile("package t\nallow := false\n");
     QueryResult r = ps.eval("data.t.allow", null);
     assertThat(r.defined()).isTrue();
-    assertThat(r.bindings().get(0).get("x")).isEqualTo(Json.parse("false"));
+    assertThat(r.value()).isEqualTo(Json.parse("false"));
     assertThat(ps.eval("data.t.missing", null).defined()).isFalse();
   }
 
@@ -54,7 +54,7 @@ class EngineTest {
         p := [f(n) | some n in [1, 2]]
         """);
     QueryResult r = ps.eval("data.t.p", null);
-    assertThat(r.bindings().get(0).get("x")).isEqualTo(Json.parse("[2, 4]"));
+    assertThat(r.value()).isEqualTo(Json.parse("[2, 4]"));
     assertThat(r.printed()).containsExactly("f 1 2", "f 2 4");
     assertThat(ps.eval("data.t.p", null).printed()).as("each query collects its own lines").hasSize(2);
   }
@@ -67,10 +67,10 @@ class EngineTest {
         open := [n | some i in [1, 2, 3]; n := count([x | some x in [1, 2]; x <= i; print("open")])]
         """);
     QueryResult closed = ps.eval("data.t.closed", null);
-    assertThat(closed.bindings().get(0).get("x")).isEqualTo(Json.parse("[2, 2, 2]"));
+    assertThat(closed.value()).isEqualTo(Json.parse("[2, 2, 2]"));
     assertThat(closed.printed()).hasSize(2);
     QueryResult open = ps.eval("data.t.open", null);
-    assertThat(open.bindings().get(0).get("x")).isEqualTo(Json.parse("[1, 2, 2]"));
+    assertThat(open.value()).isEqualTo(Json.parse("[1, 2, 2]"));
     assertThat(open.printed()).hasSize(5);
   }
 
@@ -88,8 +88,8 @@ class EngineTest {
     StringBuilder src = new StringBuilder("package t\np0 := 1\n");
     for (int i = 1; i <= 50; i++) src.append("p").append(i).append(" := p").append(i - 1).append(" + 1\n");
     PolicySet ps = compile(src.toString());
-    assertThat(ps.eval("data.t.p50", null).bindings().get(0).get("x")).isEqualTo(Json.parse("51"));
-    EvalOptions shallow = new EvalOptions(Duration.ofSeconds(5), 10, false, null, false);
+    assertThat(ps.eval("data.t.p50", null).value()).isEqualTo(Json.parse("51"));
+    EvalOptions shallow = EvalOptions.DEFAULT.withTimeout(Duration.ofSeconds(5)).withMaxDepth(10);
     assertThatThrownBy(() -> ps.eval("data.t.p50", null, shallow))
         .isInstanceOf(RegoException.class)
         .hasMessageContaining("maximum depth");
@@ -104,8 +104,8 @@ class EngineTest {
     // A small stack forces the evaluator onto its deep-stack fallback.
     Thread t = new Thread(null, () -> {
       try {
-        outcome[0] = ps.eval("data.t.f1500(0)", null).bindings().get(0).get("x");
-        outcome[1] = ps.eval("data.t.f1500(0)", null, new EvalOptions(Duration.ofSeconds(10), 1000, false, null, false));
+        outcome[0] = ps.eval("data.t.f1500(0)", null).value();
+        outcome[1] = ps.eval("data.t.f1500(0)", null, EvalOptions.DEFAULT.withTimeout(Duration.ofSeconds(10)).withMaxDepth(1000));
       } catch (RegoException e) {
         outcome[1] = e;
       } catch (Throwable e) {
@@ -128,7 +128,7 @@ class EngineTest {
       for (int i = 0; i < 200; i++) {
         int n = i % 7;
         futures.add(pool.submit(() -> ps.eval("data.t.deny", Json.parse("{\"xs\": [" + n + ", 1]}"))
-            .bindings().get(0).get("x")));
+            .value()));
       }
       for (int i = 0; i < futures.size(); i++) {
         int n = i % 7;
@@ -178,7 +178,7 @@ class EngineTest {
         #   severity: high
         p := rego.metadata.rule().custom.severity
         """);
-    assertThat(ps.eval("data.t.p", null).bindings().get(0).get("x")).isEqualTo(StringValue.of("high"));
+    assertThat(ps.eval("data.t.p", null).value()).isEqualTo(StringValue.of("high"));
   }
 
   @Test
@@ -193,10 +193,10 @@ class EngineTest {
         p := rego.metadata.chain()
         q := rego.metadata.chain()
         """);
-    assertThat(Json.write(ps.eval("data.a.b.p", null).bindings().get(0).get("x"))).isEqualTo(
+    assertThat(Json.write(ps.eval("data.a.b.p", null).value())).isEqualTo(
         "[{\"annotations\":{\"scope\":\"rule\",\"title\":\"Rule\"},\"path\":[\"a\",\"b\",\"p\"]},"
             + "{\"annotations\":{\"scope\":\"package\",\"title\":\"Pkg\"},\"path\":[\"a\",\"b\"]}]");
-    assertThat(Json.write(ps.eval("data.a.b.q", null).bindings().get(0).get("x"))).isEqualTo(
+    assertThat(Json.write(ps.eval("data.a.b.q", null).value())).isEqualTo(
         "[{\"path\":[\"a\",\"b\",\"q\"]},"
             + "{\"annotations\":{\"scope\":\"package\",\"title\":\"Pkg\"},\"path\":[\"a\",\"b\"]}]");
   }
@@ -226,8 +226,8 @@ class EngineTest {
   void baseDataAndInputAreVisibleAndWithReplacesThemPerLiteral() throws Exception {
     PolicySet ps = Rego.compile(List.of(new RegoModule("a.rego", "package t\np := [data.cfg.n, input.n]\n")),
         Json.parse("{\"cfg\": {\"n\": 1}}"));
-    assertThat(ps.eval("data.t.p", Json.parse("{\"n\": 2}")).bindings().get(0).get("x")).isEqualTo(Json.parse("[1, 2]"));
-    assertThat(ps.eval("x := data.t.p with data.cfg.n as 3 with input.n as 4", null).bindings().get(0).get("x"))
+    assertThat(ps.eval("data.t.p", Json.parse("{\"n\": 2}")).value()).isEqualTo(Json.parse("[1, 2]"));
+    assertThat(ps.eval("x := data.t.p with data.cfg.n as 3 with input.n as 4", null).results().get(0).binding("x"))
         .isEqualTo(Json.parse("[3, 4]"));
     assertThat(ps.eval("data.t.p", null).defined()).isFalse();
   }

@@ -1,0 +1,193 @@
+package io.exportguard.run;
+
+import com.aliyuncs.IAcsClient;
+import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
+import com.aliyuncs.auth.BasicCredentials;
+import com.aliyuncs.auth.BasicSessionCredentials;
+import com.aliyuncs.auth.StaticCredentialsProvider;
+import io.exportguard.cloud.ApiException;
+import io.exportguard.cloud.CallerIdentity;
+import io.exportguard.cloud.CliProfile;
+import io.exportguard.cloud.CredentialChain;
+import io.exportguard.cloud.LibraryCredentials;
+import io.exportguard.cloud.CloudClients;
+import io.exportguard.cloud.CloudConfig;
+import io.exportguard.cloud.DeferredCredentials;
+import io.exportguard.cloud.Endpoints;
+import io.exportguard.sandbox.Sandbox;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The cloud end of a run: where requests go (Alibaba Cloud, an emulator at {@code --endpoint}, or
+ * the in-process sandbox), whose credentials sign them, and the SDK clients built from that. It
+ * takes over the start-up work {@link Prestart} began when it matches the flags, and starts the
+ * rest at once (the core SDK client, the sandbox) so it overlaps with policy loading; nothing is
+ * read or sent until {@link #clients()}.
+ */
+final class CloudSession implements AutoCloseable {
+  private final String sandboxScenario;
+  private final String profile;
+  private final Duration callTimeout;
+  private Endpoints endpoints;
+  private final DeferredCredentials credentials;
+  private final CompletableFuture<IAcsClient> core;
+  private final CompletableFuture<Sandbox> sandboxStarting;
+  private Sandbox sandbox;
+  private CloudClients clients;
+  private CallerIdentity identity;
+  private String identitySource;
+
+  private CloudSession(String sandboxScenario, String profile, Duration callTimeout, Endpoints endpoints,
+                       DeferredCredentials credentials, CompletableFuture<IAcsClient> core,
+                       CompletableFuture<Sandbox> sandboxStarting) {
+    this.sandboxScenario = sandboxScenario;
+    this.profile = profile;
+    this.callTimeout = callTimeout;
+    this.endpoints = endpoints;
+    this.credentials = credentials;
+    this.core = core;
+    this.sandboxStarting = sandboxStarting;
+  }
+
+  /**
+   * Checks the connection flags and starts the client (and sandbox). No call outlasts
+   * {@code callTimeout}, the run's own bound.
+   */
+  static CloudSession begin(String sandbox, String endpoint, String profile, Duration callTimeout)
+      throws BadInputException {
+    if (sandbox != null && endpoint != null) throw new BadInputException("--sandbox and --endpoint cannot be used together");
+    if (sandbox != null && profile != null) {
+      throw new BadInputException("--profile cannot be used with --sandbox (the sandbox signs with its own key)");
+    }
+    if (sandbox != null && sandbox.isBlank()) throw new BadInputException("--sandbox: the scenario is empty");
+    if (profile != null && profile.isBlank()) throw new BadInputException("--profile: the name is empty");
+    // exportguard sandbox's environment file names the emulator; a flag still wins over it.
+    String fromEnv = sandbox == null && endpoint == null ? environmentEndpoint() : null;
+    Endpoints endpoints = endpoint != null ? emulator("--endpoint", endpoint)
+        : fromEnv != null ? emulator("EXPORTGUARD_ENDPOINT", fromEnv) : Endpoints.alibabaCloud();
+    boolean emulatorOnly = sandbox != null || endpoints.plainHttpOnly(); // the sandbox: plain HTTP on loopback
+    Prestart prestarted = Prestart.take();
+    CompletableFuture<Sandbox> sandboxStarting = null;
+    if (prestarted != null && prestarted.sandbox != null) {
+      if (prestarted.sandboxScenario.equals(sandbox)) sandboxStarting = prestarted.sandbox;
+      else prestarted.sandbox.thenAccept(Sandbox::close);
+    }
+    if (sandboxStarting == null && sandbox != null) sandboxStarting = Prestart.startSandbox(sandbox);
+    if (prestarted != null && prestarted.emulatorOnly != emulatorOnly) {
+      CloudClients.discard(prestarted.coreClient);
+      prestarted = null;
+    }
+    DeferredCredentials credentials = prestarted != null ? prestarted.credentials : new DeferredCredentials();
+    CompletableFuture<IAcsClient> core = prestarted != null ? prestarted.coreClient
+        : CloudClients.startCoreClient(credentials, emulatorOnly);
+    return new CloudSession(sandbox, profile, callTimeout, endpoints, credentials, core, sandboxStarting);
+  }
+
+  /**
+   * Waits for the sandbox, resolves the credentials (one clear line when there are none), builds
+   * the clients and checks the credentials once with STS GetCallerIdentity: a key the service
+   * rejects is one clear error here, not an error on every check.
+   */
+  CloudClients clients() throws BadInputException {
+    if (clients != null) return clients;
+    String source;
+    if (sandboxStarting != null) {
+      sandbox = started(sandboxStarting, sandboxScenario);
+      endpoints = Endpoints.emulator(sandbox.endpoint().toString());
+      credentials.resolve(sandboxCredentials(sandbox));
+      source = "the sandbox scenario's first key";
+    } else {
+      CredentialChain chain = credentials(profile, endpoints);
+      credentials.resolve(new LibraryCredentials(chain));
+      source = chain.source();
+    }
+    // No single call may outlast the run: a hanging ExportImage is then looked up within --timeout.
+    CloudConfig config = CloudConfig.of(endpoints, credentials);
+    if (callTimeout.compareTo(config.readTimeout()) < 0) config = config.withReadTimeout(callTimeout);
+    clients = new CloudClients(config, core);
+    try {
+      identity = CallerIdentity.ask(clients);
+    } catch (ApiException e) {
+      String what = CallerIdentity.credentialsRejected(e) ? "the credentials were rejected" : "cannot check the credentials";
+      throw new BadInputException(what + " (from " + source + ", at " + endpoints + "): STS GetCallerIdentity: "
+          + e.code() + ": " + LibraryCredentials.scrub(firstLine(e.getMessage())));
+    }
+    identitySource = source;
+    return clients;
+  }
+
+  /** Whose credentials the run uses and where its calls go (never a key or secret); after {@link #clients()}. */
+  String identityLine() {
+    return identity.describe() + " (credentials from " + identitySource + ", calls to " + endpoints + ")";
+  }
+
+  @Override
+  public void close() {
+    if (clients != null) clients.close();
+    else CloudClients.discard(core);
+    if (sandbox != null) sandbox.close();
+    else if (sandboxStarting != null) sandboxStarting.thenAccept(Sandbox::close);
+  }
+
+  private static Endpoints emulator(String from, String url) throws BadInputException {
+    try {
+      return Endpoints.emulator(url);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(from + " " + e.getMessage());
+    }
+  }
+
+  private static String environmentEndpoint() {
+    String v = System.getenv("EXPORTGUARD_ENDPOINT");
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  private static Sandbox started(CompletableFuture<Sandbox> starting, String scenario) throws BadInputException {
+    try {
+      return starting.join();
+    } catch (CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof UnsupportedOperationException) {
+        throw new BadInputException("--sandbox: the sandbox is not available in this build");
+      }
+      if (c instanceof RuntimeException) throw new BadInputException("--sandbox " + scenario + ": " + c.getMessage());
+      throw e;
+    }
+  }
+
+  private static AlibabaCloudCredentialsProvider sandboxCredentials(Sandbox s) {
+    if (s.securityToken() != null && !s.securityToken().isEmpty()) {
+      return new StaticCredentialsProvider(new BasicSessionCredentials(s.accessKeyId(), s.accessKeySecret(),
+          s.securityToken()));
+    }
+    return new StaticCredentialsProvider(new BasicCredentials(s.accessKeyId(), s.accessKeySecret()));
+  }
+
+  /**
+   * The credential chain ({@code --profile}, or the documented order of sources; see
+   * {@link CredentialChain}), asked once up front so a missing credential is one clear line.
+   */
+  private static CredentialChain credentials(String profile, Endpoints endpoints) throws BadInputException {
+    CredentialChain chain;
+    try {
+      chain = CredentialChain.of(profile, System.getenv(), CliProfile.defaultFile(), endpoints.stsForCredentials());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException((profile != null ? "--profile " + profile + ": " : "") + e.getMessage());
+    }
+    try {
+      chain.getCredentials();
+    } catch (RuntimeException e) {
+      throw new BadInputException("no Alibaba Cloud credentials: " + LibraryCredentials.scrub(e.getMessage())
+          + " (set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET, use --profile, or try --sandbox demo-pass)");
+    }
+    return chain;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,94 @@
+package io.exportguard.run;
+
+import io.exportguard.policy.CheckEvaluation;
+import io.exportguard.policy.LoadedPolicies;
+import io.exportguard.policy.PolicyDefinitionException;
+import io.exportguard.policy.PolicyEngine;
+import io.exportguard.policy.PolicyEngineFactory;
+import io.exportguard.policy.PolicyLoadException;
+import io.exportguard.policy.PolicyLoader;
+import io.exportguard.policy.StatusRules;
+import io.exportguard.rego.EvalOptions;
+import io.exportguard.report.Severity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Loads the policies and data the user chose and compiles them into the run's one
+ * {@link CheckEvaluation}. Loading happens at once (a file that does not load is bad input before
+ * any cloud call); compiling runs on its own thread meanwhile, since it is a good part of a run's
+ * start-up, so preflight gathers facts at the same time. {@link #evaluation()} joins it.
+ */
+final class PolicyCompilation implements AutoCloseable {
+  /** The evaluation deadline per document. */
+  static final Duration EVAL_TIMEOUT = Duration.ofSeconds(30);
+
+  private final CompletableFuture<PolicyEngine> compiling;
+  private final LoadedPolicies loaded;
+  private final StatusRules rules;
+  private CheckEvaluation evaluation;
+
+  private PolicyCompilation(CompletableFuture<PolicyEngine> compiling, LoadedPolicies loaded, StatusRules rules) {
+    this.compiling = compiling;
+    this.loaded = loaded;
+    this.rules = rules;
+  }
+
+  /** Checks the policy flags, loads the files and starts compiling; any problem is a {@link BadInputException}. */
+  static PolicyCompilation start(PolicyOptions o, RunClock clock, PolicyEngineFactory engines) throws BadInputException {
+    Severity failOn = Severity.parse(o.failOn());
+    if (failOn == null) {
+      throw new BadInputException("--fail-on " + o.failOn() + ": expected critical, high, medium, low or info");
+    }
+    for (Path p : o.policies()) PathFlags.named("--policies", p);
+    for (Path p : o.data()) PathFlags.named("--data", p);
+    if (o.noDefaultPolicies() && o.policies().isEmpty()) {
+      throw new BadInputException("--no-default-policies needs at least one --policies DIR");
+    }
+    LoadedPolicies loaded;
+    try {
+      loaded = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false));
+    } catch (PolicyLoadException e) {
+      throw new BadInputException(e.format());
+    }
+    EvalOptions eval = EvalOptions.DEFAULT.withTimeout(EVAL_TIMEOUT);
+    EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
+    CompletableFuture<PolicyEngine> compiling = new CompletableFuture<>();
+    Thread compiler = new Thread(() -> {
+      try {
+        compiling.complete(engines.create(loaded, options));
+      } catch (Throwable t) {
+        compiling.completeExceptionally(t);
+      }
+    }, "exportguard-compile");
+    compiler.setDaemon(true);
+    compiler.start();
+    return new PolicyCompilation(compiling, loaded, new StatusRules(failOn, o.failOnWarn()));
+  }
+
+  /** Waits for the policies to compile; a policy that does not compile is bad input. */
+  CheckEvaluation evaluation() throws BadInputException {
+    if (evaluation != null) return evaluation;
+    try {
+      evaluation = new CheckEvaluation(compiling.get(), rules);
+      return evaluation;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BadInputException("interrupted while compiling the policies");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof PolicyDefinitionException p) throw new BadInputException(p.getMessage());
+      throw new IllegalStateException("compiling the policies failed", c);
+    }
+  }
+
+  /** The fingerprint of the policy set, for export evidence. */
+  String policiesSha256() { return loaded.sha256(); }
+
+  @Override
+  public void close() {
+    compiling.thenAccept(PolicyEngine::close);
+  }
+}

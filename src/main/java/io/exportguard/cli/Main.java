@@ -27,11 +27,7 @@ public final class Main {
     CommandLine cl = commandLine(args);
     cl.setOut(outWriter);
     cl.setErr(errWriter);
-    cl.setParameterExceptionHandler((ex, a) -> {
-      errWriter.println("exportguard: " + ex.getMessage());
-      errWriter.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      return ExitCodes.ERROR;
-    });
+    cl.setParameterExceptionHandler((ex, a) -> UsageErrors.report(ex, a, errWriter));
     cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
       // Never a stack trace: bad input is reported by the commands themselves; anything reaching
       // here is an internal error, reported in one line.

@@ -35,7 +35,14 @@ public final class PolicyFlags {
   @Option(names = "--fail-on-warn", description = "Make warnings fail too.")
   boolean failOnWarn;
 
+  @Option(names = {"-v", "--verbose"}, description = "List every passing check on the console (default: one line for all).")
+  boolean verbose;
+
+  @Option(names = "--conftest-main", description = "Run conftest-style deny/violation/warn rules of package main"
+      + " (no METADATA) as one check, CONFTEST-MAIN, severity high.")
+  boolean conftestMain;
+
   PolicyOptions toOptions() {
-    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn);
+    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn, verbose, conftestMain);
   }
 }

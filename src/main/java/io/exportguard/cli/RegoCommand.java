@@ -1,7 +1,9 @@
 package io.exportguard.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /** {@code exportguard rego}: groups the engine's own tools. */
-@Command(name = "rego", description = "Tools for the embedded Rego engine.", subcommands = {RegoCasesCommand.class})
-public final class RegoCommand {}
+@Command(name = "rego", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Tools for the embedded Rego engine.", subcommands = {RegoCasesCommand.class, HelpCommand.class})
+public final class RegoCommand extends GroupCommand {}

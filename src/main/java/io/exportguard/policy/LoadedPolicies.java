@@ -21,6 +21,18 @@ public final class LoadedPolicies {
     this.data = data;
   }
 
+  private java.util.Set<String> adopted = java.util.Set.of();
+
+  /** These policies with packages (conftest's {@code main}) adopted as checks though they have no METADATA. */
+  public LoadedPolicies adopting(java.util.Set<String> packages) {
+    LoadedPolicies l = new LoadedPolicies(modules, data);
+    l.adopted = java.util.Set.copyOf(packages);
+    return l;
+  }
+
+  /** The packages adopted as checks. */
+  public java.util.Set<String> adopted() { return adopted; }
+
   public List<RegoModule> modules() { return modules; }
 
   public ObjectValue data() { return data; }

@@ -37,9 +37,19 @@ public final class ConsoleReportWriter implements ReportWriter {
   private static final String CYAN = "\u001b[36m";
 
   private final boolean colour;
+  private final boolean verbose;
 
   /** @param colour true to use ANSI colours (stdout is a terminal and NO_COLOR is unset) */
-  public ConsoleReportWriter(boolean colour) { this.colour = colour; }
+  public ConsoleReportWriter(boolean colour) { this(colour, false); }
+
+  /**
+   * @param verbose list every passing check in its own row; otherwise they are one line after the
+   *     checks that need attention (failing and erroring first), so a CI log shows what matters
+   */
+  public ConsoleReportWriter(boolean colour, boolean verbose) {
+    this.colour = colour;
+    this.verbose = verbose;
+  }
 
   /**
    * The rule from no-color.org and the issue: colour only when stdout is a terminal and
@@ -80,10 +90,14 @@ public final class ConsoleReportWriter implements ReportWriter {
     w.println(paint(DIM, "summary") + " " + counts(s));
     w.println();
 
-    List<Report.CheckResult> checks = Ordering.byUrgency(report.checks());
+    List<Report.CheckResult> ordered = Ordering.byUrgency(report.checks());
+    List<Report.CheckResult> passed = ordered.stream().filter(c -> c.status() == Status.PASS)
+        .sorted(java.util.Comparator.comparing(c -> c.id() == null ? "" : c.id())).toList();
+    List<Report.CheckResult> checks = verbose ? ordered
+        : ordered.stream().filter(c -> c.status() != Status.PASS).toList();
     int idWidth = "ID".length();
     for (Report.CheckResult c : checks) idWidth = Math.max(idWidth, Text.terminal(c.id()).length());
-    w.println(paint(DIM, pad("STATUS", 8) + pad("SEVERITY", 10) + pad("ID", idWidth + 2) + "TITLE"));
+    if (!checks.isEmpty()) w.println(paint(DIM, pad("STATUS", 8) + pad("SEVERITY", 10) + pad("ID", idWidth + 2) + "TITLE"));
     for (Report.CheckResult c : checks) {
       w.println(paint(statusColour(c.status()), pad(c.status().id().toUpperCase(), 8))
           + pad(c.severity().id(), 10) + pad(Text.terminal(c.id()), idWidth + 2) + Text.terminal(c.title()));
@@ -103,6 +117,11 @@ public final class ConsoleReportWriter implements ReportWriter {
           w.println(indent + paint(DIM, "fix: ") + Text.terminal(fixes.get(i)));
         }
       }
+    }
+    if (!verbose && !passed.isEmpty()) {
+      w.println(paint(GREEN, pad("PASS", 8)) + passed.size() + (passed.size() == 1 ? " check" : " checks")
+          + " passed: " + String.join(" ", passed.stream().map(c -> Text.terminal(c.id())).toList())
+          + paint(DIM, "  (--verbose lists them)"));
     }
     if (report.errors() != null && !report.errors().isEmpty()) {
       w.println();

@@ -69,7 +69,8 @@ public final class JunitReportWriter implements ReportWriter {
         default -> { }
       }
     }
-    String suite = "exportguard." + area;
+    // The target is part of the name, so several images' reports merged in one pipeline never collide.
+    String suite = "exportguard." + targetName(report.target()) + "." + area;
     w.write("  <testsuite name=\"" + Text.xml(suite) + "\" tests=\"" + checks.size() + "\" failures=\"" + failures
         + "\" errors=\"" + errors + "\" skipped=\"" + skipped + "\" time=\"0\" timestamp=\"" + timestamp + "\">\n");
     Report.Target t = report.target();
@@ -84,6 +85,12 @@ public final class JunitReportWriter implements ReportWriter {
     w.write("    </properties>\n");
     for (Report.CheckResult c : checks) writeCase(w, report, suite, c);
     w.write("  </testsuite>\n");
+  }
+
+  /** {@code cn-hangzhou/m-bp1demo0001} as one dot-free class-name segment: {@code cn-hangzhou_m-bp1demo0001}. */
+  static String targetName(Report.Target t) {
+    String label = t == null || t.label() == null || t.label().isEmpty() ? "target" : t.label();
+    return label.replaceAll("[^A-Za-z0-9_-]", "_");
   }
 
   private static void writeCase(Writer w, Report report, String suite, Report.CheckResult c) throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.DocsLinks;
 import io.exportguard.report.internal.JsonStyle;
 import io.exportguard.report.internal.Text;
 import java.io.IOException;
@@ -58,6 +59,7 @@ public final class SarifReportWriter implements ReportWriter {
     String version = nz(report.tool().version(), "dev");
     driver.put("version", version);
     if (SEMVER.matcher(version).matches()) driver.put("semanticVersion", version);
+    driver.put("informationUri", DocsLinks.HOME);
     ArrayNode rules = driver.putArray("rules");
     List<Report.CheckResult> checks = report.checks() == null ? List.of() : report.checks();
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
@@ -126,6 +128,7 @@ public final class SarifReportWriter implements ReportWriter {
     r.put("id", c.id());
     r.put("name", ruleName(c.title(), c.id()));
     r.putObject("shortDescription").put("text", nz(c.title(), c.id()));
+    r.put("helpUri", DocsLinks.check(c.id()));
     r.putObject("fullDescription").put("text", nz(c.description(), nz(c.title(), c.id())));
     String remediation = nz(c.remediation(), "");
     ObjectNode help = r.putObject("help");

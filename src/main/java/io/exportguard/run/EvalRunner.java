@@ -45,6 +45,7 @@ public final class EvalRunner {
       try (PolicyCompilation policies = PolicyCompilation.start(options, clock, engines)) {
         ReportCollector collector = new ReportCollector(true);
         new TargetPipeline(policies.evaluation()).run(source, collector);
+        policies.warnings().forEach(w -> err.println(PREFIX + "warning: " + w));
         Report report = collector.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis());
         output.write(report, out);
         return report.summary().verdict().exitCode();

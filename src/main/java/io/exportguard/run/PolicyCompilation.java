@@ -47,12 +47,13 @@ final class PolicyCompilation implements AutoCloseable {
     if (o.noDefaultPolicies() && o.policies().isEmpty()) {
       throw new BadInputException("--no-default-policies needs at least one --policies DIR");
     }
-    LoadedPolicies loaded;
+    LoadedPolicies read;
     try {
-      loaded = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false));
+      read = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false));
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }
+    LoadedPolicies loaded = o.conftestMain() ? read.adopting(java.util.Set.of("main")) : read;
     EvalOptions eval = EvalOptions.DEFAULT.withTimeout(EVAL_TIMEOUT);
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
     CompletableFuture<PolicyEngine> compiling = new CompletableFuture<>();
@@ -82,6 +83,12 @@ final class PolicyCompilation implements AutoCloseable {
       if (c instanceof PolicyDefinitionException p) throw new BadInputException(p.getMessage());
       throw new IllegalStateException("compiling the policies failed", c);
     }
+  }
+
+  /** Rules in the policies that will not run, one line each with the fix (after {@link #evaluation()}). */
+  java.util.List<String> warnings() {
+    PolicyEngine e = compiling.getNow(null);
+    return e == null ? java.util.List.of() : e.warnings();
   }
 
   /** The fingerprint of the policy set, for export evidence. */

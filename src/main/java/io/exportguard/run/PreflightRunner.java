@@ -70,7 +70,6 @@ public final class PreflightRunner {
          PolicyCompilation policies = PolicyCompilation.start(o.policy(), clock, engines)) {
       Trace.phase(err, "policies loaded (compiling meanwhile)");
       CloudClients clients = session.clients();
-      err.println("identity: " + session.identityLine());
       Trace.phase(err, "clients ready");
       TargetFacts facts = new LiveImageSource(clients, o.request(), clock.now(), timeout).gather();
       Trace.phase(err, "facts gathered");
@@ -78,9 +77,12 @@ public final class PreflightRunner {
       ExportIfPassed export = new ExportIfPassed(o.export() ? new ExportStep(clients, out, err, PREFIX) : null,
           o.request(), policies.policiesSha256(), o.await() ? wait : null);
       Report.TargetResult result = new TargetPipeline(policies.evaluation(), export).decide(facts);
+      policies.warnings().forEach(w -> err.println(PREFIX + "warning: " + w));
       Trace.phase(err, "decided");
       Report report = Report.single(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis(), result);
       try {
+        // Printed with the outcome, not before: a run that ends in bad input says only what was wrong.
+        err.println("identity: " + session.identityLine());
         output.write(report, out);
       } catch (IOException e) {
         err.println(PREFIX + "cannot write the report: " + e.getMessage());

@@ -25,7 +25,7 @@ final class ReportOutput {
   static ReportOutput of(PolicyOptions o) throws BadInputException {
     List<ReportWriter> writers;
     try {
-      writers = ReportWriters.forList(o.reportFormats(), ConsoleReportWriter.colourWantedHere());
+      writers = ReportWriters.forList(o.reportFormats(), ConsoleReportWriter.colourWantedHere(), o.verbose());
     } catch (UnknownReportFormatException e) {
       throw new BadInputException(e.getMessage());
     }

@@ -16,14 +16,14 @@ class CommandTreeTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "preflight --region r  | preflight",
-      "eval                  | eval",
-      "policy test           | policy",
-      "sandbox --scenario x  | sandbox",
-      "--help                | preflight eval audit policy rego sandbox",
-      "--version             | preflight eval audit policy rego sandbox",
-      "preflght              | preflight eval audit policy rego sandbox",
-      "''                    | preflight eval audit policy rego sandbox"})
+      "preflight --region r  | help preflight",
+      "eval                  | help eval",
+      "policy test           | help policy",
+      "sandbox --scenario x  | help sandbox",
+      "--help                | help preflight eval audit policy rego sandbox",
+      "--version             | help preflight eval audit policy rego sandbox",
+      "preflght              | help preflight eval audit policy rego sandbox",
+      "''                    | help preflight eval audit policy rego sandbox"})
   void buildsTheNamedSubcommandOrAllOfThem(String args, String expected) {
     String[] argv = args.isBlank() ? new String[0] : args.trim().split(" +");
     assertThat(Main.commandLine(argv).getSubcommands().keySet()).containsExactly(expected.split(" "));

@@ -25,11 +25,9 @@ config := data.exportguard.config
 data_disks := [disk | some disk in input.image.disks; not disk.type == "system"]
 
 # The system disk's snapshot, for an image made of it alone.
-system_snapshot := s if {
-	some disk in input.image.disks
-	disk.type == "system"
-	s := disk.snapshotId
-	is_string(s)
+system_snapshot := sort(ids)[0] if {
+	ids := [s | some disk in input.image.disks; disk.type == "system"; s := disk.snapshotId; is_string(s)]
+	count(ids) > 0
 } else := "<system-snapshot-id>"
 
 remediation := sprintf("Make an image with at most %d data disks of at most %d GiB, e.g. from the system disk alone: aliyun ecs CreateImage --RegionId %s --SnapshotId %s --ImageName %s (or list the data-disk snapshots to keep with --DiskDeviceMapping.N.SnapshotId)", [

@@ -100,9 +100,9 @@ _allow_spelling_only(statement) if {
 
 # undocumented_effect: an Effect value other than "Allow" and "Deny" (e.g. "allow"): it never grants,
 # and unless it reads as allow it is taken as a Deny.
-undocumented_effect(entry) := v if {
-	some v in element_values(entry.statement, "Effect")
-	not v in {"Allow", "Deny"}
+undocumented_effect(entry) := sort(values)[0] if {
+	values := [v | some v in element_values(entry.statement, "Effect"); not v in {"Allow", "Deny"}]
+	count(values) > 0
 }
 
 # maybe_allows: the statement may allow (its Effect is not exactly "Deny"): security checks that look

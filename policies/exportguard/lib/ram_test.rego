@@ -191,3 +191,10 @@ test_admits_anyone if {
 	not ram.admits_anyone({"kind": "Service", "value": "*.aliyuncs.com"})
 	not ram.admits_anyone({"kind": "RAM", "value": "acs:ram::1234567890123456:root"})
 }
+
+test_two_spellings_of_effect_give_one_answer if {
+	e := entry({"effect": "allow", "EFFECT": "Deny"})
+	ram.undocumented_effect(e) == "allow"
+	ram.may_deny(e)
+	not ram.grants(e)
+}

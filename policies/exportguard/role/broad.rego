@@ -56,11 +56,9 @@ reasons contains [e, reason] if {
 	reason := "grants every OSS action on every bucket (oss:* on *)"
 }
 
-policy_type(name) := t if {
-	some p in facts.attached_policies
-	p.name == name
-	t := p.type
-	is_string(t)
+policy_type(name) := sort(types)[0] if {
+	types := [t | some p in facts.attached_policies; p.name == name; t := p.type; is_string(t)]
+	count(types) > 0
 } else := "Custom"
 
 warn contains finding if {

@@ -21,8 +21,13 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Mixin PolicyFlags policyFlags;
 
+  @Option(names = "--timeout", paramLabel = "DURATION",
+      description = "Bound on evaluating every check, e.g. 30s, 5m (default: 5m).")
+  String timeout;
+
   @Override
   public Integer call() {
-    return new EvalRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(facts, policyFlags.toOptions());
+    return new EvalRunner(spec.commandLine().getOut(), spec.commandLine().getErr())
+        .run(facts, policyFlags.toOptions(), timeout);
   }
 }

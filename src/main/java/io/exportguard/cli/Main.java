@@ -1,6 +1,12 @@
 package io.exportguard.cli;
 
+import io.exportguard.cloud.CredentialSecrets;
+import io.exportguard.redact.RedactingOutputStream;
+import io.exportguard.redact.Redactor;
 import io.exportguard.run.Prestart;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,13 +21,39 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Before anything can print or log: whatever reaches the process's stdout and stderr (a
+    // library's log line, an uncaught exception's trace) is redacted too.
+    RedactingOutputStream stdout = new RedactingOutputStream(new FileOutputStream(FileDescriptor.out),
+        Redactor.process(), false);
+    RedactingOutputStream stderr = new RedactingOutputStream(new FileOutputStream(FileDescriptor.err),
+        Redactor.process(), false);
+    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
     // Begin preflight's slow start-up work (the SDK client) while picocli reads the command line.
     if (args.length > 0 && args[0].equals("preflight")) Prestart.begin(args);
-    System.exit(run(args, System.out, System.err));
+    int code = run(args, System.out, System.err);
+    finish(stdout);
+    finish(stderr);
+    System.exit(code);
   }
 
-  /** Runs one command line and returns its exit code: 0 pass, 1 fail, 2 error or bad input. */
+  /**
+   * Runs one command line and returns its exit code: 0 pass, 1 fail, 2 error or bad input. All it
+   * writes passes through the {@link Redactor}, which knows the secrets in the environment first.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    CredentialSecrets.registerEnvironment();
+    RedactingOutputStream redactedOut = new RedactingOutputStream(out, Redactor.process(), false);
+    RedactingOutputStream redactedErr = new RedactingOutputStream(err, Redactor.process(), false);
+    try {
+      return run(args, redactedOut, redactedErr);
+    } finally {
+      finish(redactedOut);
+      finish(redactedErr);
+    }
+  }
+
+  private static int run(String[] args, RedactingOutputStream out, RedactingOutputStream err) {
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     CommandLine cl = commandLine(args);
@@ -38,6 +70,14 @@ public final class Main {
     outWriter.flush();
     errWriter.flush();
     return code;
+  }
+
+  private static void finish(RedactingOutputStream s) {
+    try {
+      s.finish();
+    } catch (IOException e) {
+      // stdout or stderr is gone (a closed pipe): nothing more can be said
+    }
   }
 
   /** The subcommands, in the order the help lists them. */

@@ -1,5 +1,6 @@
 package io.exportguard.cli;
 
+import io.exportguard.redact.Redactor;
 import io.exportguard.sandbox.Sandbox;
 import io.exportguard.sandbox.SandboxException;
 import io.exportguard.sandbox.scenario.Scenario;
@@ -54,6 +55,11 @@ public final class SandboxCommand implements Callable<Integer> {
     } catch (SandboxException e) {
       err.println("exportguard sandbox: " + e.getMessage());
       return ExitCodes.ERROR;
+    }
+    // Its keys' secrets go only into the env file: the redactor keeps them out of all output.
+    for (Scenario.AccessKey key : sandbox.scenario().account().accessKeys()) {
+      Redactor.process().addSecret(key.secret());
+      Redactor.process().addSecret(key.securityToken());
     }
     Path envFile;
     try {

@@ -1,8 +1,11 @@
 package io.exportguard.cloud;
 
+import io.exportguard.redact.RedactedValues;
+import io.exportguard.redact.Redactor;
+
 /**
  * One failed API call, reduced to what a fact error records: the API ({@code ecs:DescribeImages}),
- * the service's error code and message. Never carries credentials.
+ * the service's error code and message, redacted: never carries credentials or signatures.
  */
 public final class ApiException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -24,11 +27,12 @@ public final class ApiException extends Exception {
   /** @param rejected the service answered with a client error: the request certainly changed nothing */
   public ApiException(String api, String code, String message, boolean retryable,
                       java.util.Map<String, String> fields, boolean rejected) {
-    super(message == null ? code : message);
+    // SDK messages carry the signed request URL (SDK.ReadTimeout) or an echoed string to sign.
+    super(Redactor.process().redact(message == null ? code : message));
     this.api = api;
     this.code = code == null ? "Unknown" : code;
     this.retryable = retryable;
-    this.fields = fields == null ? java.util.Map.of() : java.util.Map.copyOf(fields);
+    this.fields = fields == null ? java.util.Map.of() : RedactedValues.of(java.util.Map.copyOf(fields));
     this.rejected = rejected;
   }
 

@@ -7,10 +7,17 @@ import com.aliyun.credentials.provider.OIDCRoleArnCredentialProvider;
 import com.aliyun.credentials.provider.RamRoleArnCredentialProvider;
 import com.aliyun.credentials.provider.StaticCredentialsProvider;
 import com.aliyun.credentials.provider.URLCredentialProvider;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exportguard.redact.Redactor;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,22 +51,37 @@ public final class CliProfile {
     return Path.of(System.getProperty("user.home"), ".aliyun", "config.json");
   }
 
-  /** Reads the file; IllegalArgumentException with a user-facing message (never a secret). */
+  /** Reads the file; IllegalArgumentException names the file and, for a syntax error, its position (never a secret). */
   public static CliProfile read(Path file) {
     String text;
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+      String why = e instanceof NoSuchFileException ? "no such file"
+          : e instanceof AccessDeniedException ? "permission denied"
+          : e instanceof CharacterCodingException ? "not UTF-8 text" : e.getClass().getSimpleName();
+      throw new IllegalArgumentException("cannot read " + file + " (" + why + ")");
     }
     try {
       return new CliProfile(file, MAPPER.readTree(text));
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
       // Jackson's message quotes the text around the error, which may be a secret: position only.
-      var at = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getLocation() : null;
+      JsonLocation at = e.getLocation();
       String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-      throw new IllegalArgumentException(file + where + ": not valid JSON");
+      throw new IllegalArgumentException(file + where + ": not valid JSON (" + problem(e) + ")");
     }
+  }
+
+  /** What kind of syntax error, in words of our own: Jackson's messages quote the offending token. */
+  private static String problem(JsonProcessingException e) {
+    if (e instanceof JsonEOFException) return "the file ends too early";
+    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (m.startsWith("Unexpected character")) return "unexpected character";
+    if (m.startsWith("Unrecognized token")) return "unrecognized token";
+    if (m.startsWith("Illegal unquoted character")) return "control character in a string";
+    if (m.startsWith("Duplicate field")) return "duplicate field";
+    if (m.contains("nesting depth")) return "nested too deeply";
+    return "syntax error";
   }
 
   /** The profile the file names as {@code current}, or null. */
@@ -146,6 +168,8 @@ public final class CliProfile {
     String mode = p.path("mode").asText("AK");
     String id = text(p, "access_key_id");
     String secret = text(p, "access_key_secret");
+    Redactor.process().addSecret(secret);
+    Redactor.process().addSecret(text(p, "sts_token"));
     if (id == null) throw missing(name, mode, "access_key_id");
     if (secret == null) throw missing(name, mode, "access_key_secret");
     CredentialModel.Builder model = CredentialModel.builder().accessKeyId(id).accessKeySecret(secret)

@@ -9,6 +9,11 @@ import java.time.Duration;
  */
 public record CloudConfig(Endpoints endpoints, AlibabaCloudCredentialsProvider credentials,
                           Duration connectTimeout, Duration readTimeout, RetryPolicy retry) {
+  /** Every client signs through this provider: whatever secret it hands out, the redactor learns. */
+  public CloudConfig {
+    credentials = CredentialSecrets.registering(credentials);
+  }
+
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 

@@ -15,8 +15,9 @@ public final class DeferredCredentials implements AlibabaCloudCredentialsProvide
 
   public void resolve(AlibabaCloudCredentialsProvider p) { provider.complete(p); }
 
+  /** The credentials of the resolved provider; their secret and token are learnt by the redactor first. */
   @Override
   public AlibabaCloudCredentials getCredentials() throws ClientException {
-    return provider.join().getCredentials();
+    return CredentialSecrets.register(provider.join().getCredentials());
   }
 }

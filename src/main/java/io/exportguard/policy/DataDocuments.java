@@ -1,15 +1,22 @@
 package io.exportguard.policy;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.exportguard.rego.value.Json;
 import io.exportguard.rego.value.NullValue;
 import io.exportguard.rego.value.ObjectValue;
 import io.exportguard.rego.value.Value;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +32,7 @@ final class DataDocuments {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-        .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     static final ObjectMapper JSON = new ObjectMapper();
   }
@@ -49,26 +56,71 @@ final class DataDocuments {
     return v instanceof NullValue ? "an empty document" : "a value of type " + v.typeName();
   }
 
+  /**
+   * The deepest nesting a data file may have: the bound {@code --facts} has (Jackson's default), so
+   * neither reader can exhaust the stack.
+   */
+  static final int MAX_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
+
   private static Value parse(String file, String text) throws PolicyLoadException {
     if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
       try {
-        return Json.parse(text);
+        return Json.parse(text, MAX_DEPTH);
       } catch (Json.JsonSyntaxException e) {
         throw new PolicyLoadException(file, e.line(), e.column(), "invalid JSON: " + e.getMessage());
       }
     }
-    try {
-      JsonNode node = Yaml.YAML.readTree(text);
+    try (JsonParser p = new AliasRefusingParser(Yaml.YAML.getFactory().createParser(text))) {
+      JsonNode node;
+      try {
+        node = Yaml.YAML.readTree(p);
+      } catch (AliasException e) {
+        JsonLocation at = e.at;
+        throw new PolicyLoadException(file, at.getLineNr(), at.getColumnNr(),
+            "invalid YAML: aliases (*name) are not supported in data files; write the value out");
+      } catch (JsonProcessingException e) {
+        throw invalidYaml(file, e, e.getLocation() != null ? e.getLocation() : p.currentLocation());
+      }
       // Through JSON text into the value model's own reader: numbers keep their exact digits.
       return node == null || node.isMissingNode() ? NullValue.INSTANCE : Json.parse(Yaml.JSON.writeValueAsString(node));
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      String msg = e.getOriginalMessage();
-      int nl = msg == null ? -1 : msg.indexOf('\n');
-      if (nl >= 0) msg = msg.substring(0, nl); // SnakeYAML appends a multi-line excerpt; keep the first line
-      throw new PolicyLoadException(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-          "invalid YAML: " + msg);
+    } catch (IOException e) {
+      throw new PolicyLoadException(file, 0, 0, "cannot be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * Jackson reads an alias ({@code *name}) as the string "name", silently: a data file with anchors
+   * would configure the pack with the wrong values, and expanding them instead would open the door
+   * to "billion laughs" files. Either way the answer is a clear error at the alias.
+   */
+  private static final class AliasRefusingParser extends JsonParserDelegate {
+    AliasRefusingParser(JsonParser yaml) { super(yaml); }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      JsonToken t = super.nextToken();
+      if (delegate() instanceof YAMLParser y && y.isCurrentAlias()) throw new AliasException(currentTokenLocation());
+      return t;
+    }
+  }
+
+  private static final class AliasException extends IOException {
+    private static final long serialVersionUID = 1L;
+    final transient JsonLocation at;
+
+    AliasException(JsonLocation at) {
+      super("YAML alias");
+      this.at = at;
+    }
+  }
+
+  private static PolicyLoadException invalidYaml(String file, JsonProcessingException e, JsonLocation loc) {
+    String msg = e instanceof StreamConstraintsException && String.valueOf(e.getOriginalMessage()).contains("nesting")
+        ? "nested more than " + MAX_DEPTH + " levels deep" : e.getOriginalMessage();
+    int nl = msg == null ? -1 : msg.indexOf('\n');
+    if (nl >= 0) msg = msg.substring(0, nl); // SnakeYAML appends a multi-line excerpt; keep the first line
+    return new PolicyLoadException(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+        "invalid YAML: " + msg);
   }
 
   /** Wraps a document in one object per path segment: mount(["a","b"], d) is {"a":{"b":d}}. */

@@ -11,6 +11,7 @@ import io.exportguard.rego.value.SetValue;
 import io.exportguard.rego.value.StringValue;
 import io.exportguard.rego.value.Value;
 import io.exportguard.report.Report;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,19 +53,30 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
   @Override
   public List<CheckDefinition> checks() { return checks; }
 
+  /**
+   * Evaluates every check within the options' timeout for the whole pack (not per query): each
+   * query gets what is left, and checks not reached in time are failed with the reason.
+   */
   @Override
   public List<RawResult> evaluate(JsonNode input) {
     Value in = Json.parse(input.toString());
     List<RawResult> out = new ArrayList<>();
+    long deadline = options.timeout() == null ? 0
+        : System.nanoTime() + Math.min(options.timeout().toNanos(), Long.MAX_VALUE / 4);
     for (CheckDefinition c : checks) {
+      if (options.timeout() != null && deadline - System.nanoTime() <= 0) {
+        out.add(RawResult.failed(c, "not evaluated: policy evaluation took longer than the timeout of "
+            + options.timeout().toMillis() + " ms"));
+        continue;
+      }
       try {
-        List<Report.Finding> deny = findings(query(c, "deny", in));
+        List<Report.Finding> deny = findings(query(c, "deny", in, deadline));
         if (c.id().startsWith("CONFTEST-")) {
           // conftest reads violation as deny with structured details
           deny = new ArrayList<>(deny);
-          deny.addAll(findings(query(c, "violation", in)));
+          deny.addAll(findings(query(c, "violation", in, deadline)));
         }
-        out.add(RawResult.findings(c, deny, findings(query(c, "warn", in))));
+        out.add(RawResult.findings(c, deny, findings(query(c, "warn", in, deadline))));
       } catch (RegoException e) {
         out.add(RawResult.failed(c, e.getMessage()));
       } catch (RuntimeException e) {
@@ -74,8 +86,10 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
     return out;
   }
 
-  private Value query(CheckDefinition c, String rule, Value input) throws RegoException {
-    return policySet.eval("data." + c.packagePath() + "." + rule, input, options).value();
+  private Value query(CheckDefinition c, String rule, Value input, long deadline) throws RegoException {
+    EvalOptions now = options.timeout() == null ? options
+        : options.withTimeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+    return policySet.eval("data." + c.packagePath() + "." + rule, input, now).value();
   }
 
   /** A deny/warn set (or array) of findings: objects with msg/resource, or bare strings. */

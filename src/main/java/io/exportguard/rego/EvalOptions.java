@@ -20,7 +20,9 @@ import java.util.function.Consumer;
  *   <li>{@link #allowNet()} — lets builtins that reach outside the process ({@code http.send},
  *       {@code net.lookup_ip_addr}) run (default off);
  *   <li>{@link #printHook()} — where {@code print} output goes: null (default) collects it in
- *       {@link QueryResult#printed()}; a hook receives each line as it is printed instead.
+ *       {@link QueryResult#printed()}; a hook receives each line as it is printed instead;
+ *   <li>{@link #budget()} — how much the query may build (collection elements, string characters);
+ *       exceeding it gives {@code eval_budget_error} (default {@link EvalBudget#DEFAULT}).
  * </ul>
  */
 public final class EvalOptions {
@@ -32,6 +34,7 @@ public final class EvalOptions {
   private Instant now;
   private boolean allowNet;
   private Consumer<String> printHook;
+  private EvalBudget budget = EvalBudget.DEFAULT;
 
   private EvalOptions() {}
 
@@ -43,6 +46,7 @@ public final class EvalOptions {
     o.now = now;
     o.allowNet = allowNet;
     o.printHook = printHook;
+    o.budget = budget;
     return o;
   }
 
@@ -57,6 +61,8 @@ public final class EvalOptions {
   public boolean allowNet() { return allowNet; }
 
   public Consumer<String> printHook() { return printHook; }
+
+  public EvalBudget budget() { return budget; }
 
   /** A wall-clock bound on the query; null for none. */
   public EvalOptions withTimeout(Duration t) {
@@ -99,6 +105,14 @@ public final class EvalOptions {
   public EvalOptions withPrintHook(Consumer<String> hook) {
     EvalOptions o = copy();
     o.printHook = hook;
+    return o;
+  }
+
+  /** How much the query may build before it ends in {@code eval_budget_error}; {@link EvalBudget#UNLIMITED} for no bound. */
+  public EvalOptions withBudget(EvalBudget b) {
+    if (b == null) throw new IllegalArgumentException("budget must not be null (EvalBudget.UNLIMITED for none)");
+    EvalOptions o = copy();
+    o.budget = b;
     return o;
   }
 }

@@ -17,11 +17,19 @@ public record RegoError(String code, String message, String file, int line, int 
     }
     sb.append(code).append(": ").append(message);
     if (sourceLine != null && line > 0) {
-      sb.append('\n').append(sourceLine).append('\n');
-      int caret = Math.max(column, 1) - 1;
-      for (int i = 0; i < caret && i < sourceLine.length(); i++) sb.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
+      // A long line (a minified or generated file) is shown only around the column.
+      int caret = Math.min(Math.max(column, 1) - 1, sourceLine.length());
+      int from = Math.max(0, Math.min(caret - CONTEXT, sourceLine.length() - 2 * CONTEXT));
+      int to = Math.min(sourceLine.length(), Math.max(caret + CONTEXT, 2 * CONTEXT));
+      String shown = (from > 0 ? "..." : "") + sourceLine.substring(from, to) + (to < sourceLine.length() ? "..." : "");
+      sb.append('\n').append(shown).append('\n');
+      if (from > 0) sb.append("   ");
+      for (int i = from; i < caret; i++) sb.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
       sb.append('^');
     }
     return sb.toString();
   }
+
+  /** Characters of a long source line shown on each side of the caret. */
+  private static final int CONTEXT = 80;
 }

@@ -26,6 +26,8 @@ public final class ConsoleReportWriter implements ReportWriter {
 
   /** At most this many findings are listed under one check; the rest are counted. */
   static final int MAX_FINDINGS_PER_CHECK = 5;
+  /** In a run of many targets, at most this many targets that did not pass are listed; the rest are counted. */
+  static final int MAX_TARGETS = 50;
 
   private static final String RESET = "\u001b[0m";
   private static final String BOLD = "\u001b[1m";
@@ -74,70 +76,128 @@ public final class ConsoleReportWriter implements ReportWriter {
   @Override
   public void write(Report report, OutputStream out) throws IOException {
     PrintWriter w = new PrintWriter(new OutputStreamWriter(new NonClosingOutputStream(out), StandardCharsets.UTF_8));
+    if (report.isSingleTarget()) writeSingle(w, report);
+    else writeMany(w, report);
+    w.flush();
+  }
+
+  private void writeSingle(PrintWriter w, Report report) {
     Report.Summary s = report.summary();
     Report.Target t = report.target();
-    int total = report.checks() == null ? 0 : report.checks().size();
+    int total = report.checks().size();
 
     w.println(paint(BOLD + verdictColour(s.verdict()), s.verdict().id().toUpperCase()) + "  "
         + headline(report, total));
     w.println(paint(DIM, "target ") + " " + Text.terminal(t.regionId()) + "  " + Text.terminal(t.imageId())
         + " -> oss://" + Text.terminal(t.ossBucket()) + "/" + Text.terminal(t.ossPrefix())
         + "  format " + Text.terminal(t.imageFormat()) + "  role " + Text.terminal(t.roleName()));
-    w.println(paint(DIM, "started") + " "
-        + (report.startedAt() == null ? "" : report.startedAt().truncatedTo(ChronoUnit.SECONDS))
-        + "  (took " + HtmlReportWriter.duration(report.durationMs()) + ")  "
-        + Text.terminal(report.tool().name()) + " " + Text.terminal(report.tool().version()));
+    started(w, report);
     w.println(paint(DIM, "summary") + " " + counts(s));
     w.println();
 
     List<Report.CheckResult> ordered = Ordering.byUrgency(report.checks());
-    List<Report.CheckResult> passed = ordered.stream().filter(c -> c.status() == Status.PASS)
-        .sorted(java.util.Comparator.comparing(c -> c.id() == null ? "" : c.id())).toList();
     List<Report.CheckResult> checks = verbose ? ordered
         : ordered.stream().filter(c -> c.status() != Status.PASS).toList();
-    int idWidth = "ID".length();
-    for (Report.CheckResult c : checks) idWidth = Math.max(idWidth, Text.terminal(c.id()).length());
+    int idWidth = idWidth(checks);
     if (!checks.isEmpty()) w.println(paint(DIM, pad("STATUS", 8) + pad("SEVERITY", 10) + pad("ID", idWidth + 2) + "TITLE"));
-    for (Report.CheckResult c : checks) {
-      w.println(paint(statusColour(c.status()), pad(c.status().id().toUpperCase(), 8))
-          + pad(c.severity().id(), 10) + pad(Text.terminal(c.id()), idWidth + 2) + Text.terminal(c.title()));
-      List<Report.Finding> findings = c.findings() == null ? List.of() : c.findings();
-      String indent = " ".repeat(18);
-      for (int i = 0; i < findings.size() && i < MAX_FINDINGS_PER_CHECK; i++) {
-        Report.Finding f = findings.get(i);
-        w.println(indent + "- " + Text.terminal(f.msg())
-            + (f.resource() == null ? "" : paint(DIM, "  [" + Text.terminal(f.resource()) + "]")));
-      }
-      if (findings.size() > MAX_FINDINGS_PER_CHECK) {
-        w.println(indent + paint(DIM, "... " + (findings.size() - MAX_FINDINGS_PER_CHECK) + " more findings"));
-      }
-      if (c.status() == Status.FAIL || c.status() == Status.WARN) {
-        List<String> fixes = c.remediations();
-        for (int i = 0; i < fixes.size() && i < MAX_FINDINGS_PER_CHECK; i++) {
-          w.println(indent + paint(DIM, "fix: ") + Text.terminal(fixes.get(i)));
-        }
-      }
-    }
+    for (Report.CheckResult c : checks) checkRow(w, c, idWidth, "");
+    List<String> passed = ordered.stream().filter(c -> c.status() == Status.PASS)
+        .map(c -> Text.terminal(c.id())).sorted().toList();
     if (!verbose && !passed.isEmpty()) {
       w.println(paint(GREEN, pad("PASS", 8)) + passed.size() + (passed.size() == 1 ? " check" : " checks")
-          + " passed: " + String.join(" ", passed.stream().map(c -> Text.terminal(c.id())).toList())
-          + paint(DIM, "  (--verbose lists them)"));
+          + " passed: " + String.join(" ", passed) + paint(DIM, "  (--verbose lists them)"));
     }
-    if (report.errors() != null && !report.errors().isEmpty()) {
-      w.println();
-      w.println(paint(MAGENTA, "facts not gathered:"));
-      for (FactError e : report.errors()) {
-        w.println("  " + Text.terminal(e.api()) + "  " + Text.terminal(e.code()) + "  "
-            + Text.terminal(e.message()) + paint(DIM, "  (" + Text.terminal(e.area()) + ")"));
-      }
-    }
+    factErrors(w, "facts not gathered:", report.errors(), "  ");
     if (report.export() != null) {
       Report.ExportRecord e = report.export();
       w.println();
       w.println(paint(CYAN, "export") + " task " + Text.terminal(e.taskId()) + " " + Text.terminal(e.status())
           + ", " + (e.objects() == null ? 0 : e.objects().size()) + " object(s)");
     }
-    w.flush();
+  }
+
+  /**
+   * A run of many targets: the totals, then each target that did not pass with the checks that need
+   * action (fail, error, warn) under it, what blocks first, at most {@link #MAX_TARGETS}; passing
+   * targets are only counted, so the output stays readable for thousands of targets.
+   */
+  private void writeMany(PrintWriter w, Report report) {
+    Report.Summary s = report.summary();
+    Report.TargetTotals totals = Report.TargetTotals.of(report.targets());
+    w.println(paint(BOLD + verdictColour(s.verdict()), s.verdict().id().toUpperCase()) + "  "
+        + Explain.targets(totals, report.runErrors()));
+    started(w, report);
+    w.println(paint(DIM, "summary") + " " + totals.targets() + " targets: " + paint(GREEN, totals.passed() + " passed")
+        + ", " + paint(RED, totals.failed() + " failed") + ", " + paint(MAGENTA, totals.errored() + " errored")
+        + "; checks " + counts(s));
+    List<Report.TargetResult> notPassed = report.targets().stream()
+        .filter(t -> t.summary().verdict() != Verdict.PASS)
+        .sorted(Ordering.TARGETS_BY_URGENCY).toList();
+    for (int i = 0; i < notPassed.size() && i < MAX_TARGETS; i++) {
+      Report.TargetResult t = notPassed.get(i);
+      w.println();
+      w.println(paint(BOLD + verdictColour(t.summary().verdict()), pad(t.summary().verdict().id().toUpperCase(), 7))
+          + Text.terminal(t.target().kind()) + "  " + Text.terminal(t.target().label()) + paint(DIM, "  "
+          + counts(t.summary())));
+      List<Report.CheckResult> checks = Ordering.byUrgency(t.checks()).stream()
+          .filter(c -> c.status() == Status.FAIL || c.status() == Status.ERROR || c.status() == Status.WARN).toList();
+      int idWidth = idWidth(checks);
+      for (Report.CheckResult c : checks) checkRow(w, c, idWidth, "  ");
+      factErrors(w, "  facts not gathered:", t.errors(), "    ");
+    }
+    if (notPassed.size() > MAX_TARGETS) {
+      w.println();
+      w.println(paint(DIM, "... " + (notPassed.size() - MAX_TARGETS) + " more targets did not pass; the file reports"
+          + " list them all"));
+    }
+    w.println();
+    w.println(paint(DIM, totals.passed() + (totals.passed() == 1 ? " target" : " targets") + " passed (not listed)"));
+    factErrors(w, "facts not gathered for no single target:", report.runErrors(), "  ");
+  }
+
+  private void started(PrintWriter w, Report report) {
+    w.println(paint(DIM, "started") + " "
+        + (report.startedAt() == null ? "" : report.startedAt().truncatedTo(ChronoUnit.SECONDS))
+        + "  (took " + HtmlReportWriter.duration(report.durationMs()) + ")  "
+        + Text.terminal(report.tool().name()) + " " + Text.terminal(report.tool().version()));
+  }
+
+  private static int idWidth(List<Report.CheckResult> checks) {
+    int idWidth = "ID".length();
+    for (Report.CheckResult c : checks) idWidth = Math.max(idWidth, Text.terminal(c.id()).length());
+    return idWidth;
+  }
+
+  /** One check's row with its findings and fixes under it. */
+  private void checkRow(PrintWriter w, Report.CheckResult c, int idWidth, String margin) {
+    w.println(margin + paint(statusColour(c.status()), pad(c.status().id().toUpperCase(), 8))
+        + pad(c.severity().id(), 10) + pad(Text.terminal(c.id()), idWidth + 2) + Text.terminal(c.title()));
+    List<Report.Finding> findings = c.findings() == null ? List.of() : c.findings();
+    String indent = margin + " ".repeat(18);
+    for (int i = 0; i < findings.size() && i < MAX_FINDINGS_PER_CHECK; i++) {
+      Report.Finding f = findings.get(i);
+      w.println(indent + "- " + Text.terminal(f.msg())
+          + (f.resource() == null ? "" : paint(DIM, "  [" + Text.terminal(f.resource()) + "]")));
+    }
+    if (findings.size() > MAX_FINDINGS_PER_CHECK) {
+      w.println(indent + paint(DIM, "... " + (findings.size() - MAX_FINDINGS_PER_CHECK) + " more findings"));
+    }
+    if (c.status() == Status.FAIL || c.status() == Status.WARN) {
+      List<String> fixes = c.remediations();
+      for (int i = 0; i < fixes.size() && i < MAX_FINDINGS_PER_CHECK; i++) {
+        w.println(indent + paint(DIM, "fix: ") + Text.terminal(fixes.get(i)));
+      }
+    }
+  }
+
+  private void factErrors(PrintWriter w, String title, List<FactError> errors, String indent) {
+    if (errors == null || errors.isEmpty()) return;
+    w.println();
+    w.println(paint(MAGENTA, title));
+    for (FactError e : errors) {
+      w.println(indent + Text.terminal(e.api()) + "  " + Text.terminal(e.code()) + "  "
+          + Text.terminal(e.message()) + paint(DIM, "  (" + Text.terminal(e.area()) + ")"));
+    }
   }
 
   private static String headline(Report r, int total) {

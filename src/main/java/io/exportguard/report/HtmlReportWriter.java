@@ -46,6 +46,7 @@ public final class HtmlReportWriter implements ReportWriter {
       .strictVariables(true)
       .build();
   private static final PebbleTemplate TEMPLATE = ENGINE.getTemplate("report.html.peb");
+  private static final PebbleTemplate TARGETS_TEMPLATE = ENGINE.getTemplate("targets.html.peb");
   private static final String CSS = resource("report.css");
   private static final String JS = resource("report.js");
   private static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; script-src '" + sha256(JS)
@@ -62,11 +63,13 @@ public final class HtmlReportWriter implements ReportWriter {
   @Override
   public void write(Report report, OutputStream out) throws IOException {
     Writer w = new OutputStreamWriter(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
-    TEMPLATE.evaluate(w, context(report), Locale.ROOT);
+    if (report.isSingleTarget()) TEMPLATE.evaluate(w, context(report), Locale.ROOT);
+    else TARGETS_TEMPLATE.evaluate(w, targetsContext(report), Locale.ROOT);
     w.flush();
   }
 
-  private static Map<String, Object> context(Report r) {
+  /** What every page has: the inline style and script it allows, the tool, the times. */
+  private static Map<String, Object> page(Report r) {
     Map<String, Object> ctx = new HashMap<>();
     ctx.put("css", CSS);
     ctx.put("js", JS);
@@ -75,6 +78,80 @@ public final class HtmlReportWriter implements ReportWriter {
     ctx.put("tool", Map.of("name", nz(r.tool().name()), "version", nz(r.tool().version())));
     ctx.put("startedAt", r.startedAt() == null ? "" : TIME.format(r.startedAt()));
     ctx.put("duration", duration(r.durationMs()));
+    ctx.put("statuses", statusTiles(r.summary()));
+    return ctx;
+  }
+
+  private static List<Map<String, Object>> statusTiles(Report.Summary summary) {
+    List<Map<String, Object>> statuses = new ArrayList<>();
+    for (Status s : statusOrder()) {
+      int n = summary.count(s);
+      statuses.add(Map.of("id", s.id(), "label", s == Status.ERROR && n == 1 ? "error" : statusLabel(s), "count", n));
+    }
+    return statuses;
+  }
+
+  /**
+   * A run of many targets: the totals, the targets that did not pass (what blocks first) each with
+   * the checks that need action, the passing ones in one folded list, and the facts errors that
+   * belong to no target. (An account audit's own overview, by region and by check, builds on this.)
+   */
+  private static Map<String, Object> targetsContext(Report r) {
+    Map<String, Object> ctx = page(r);
+    Report.TargetTotals totals = Report.TargetTotals.of(r.targets());
+    ctx.put("totals", Map.of("targets", totals.targets(), "passed", totals.passed(), "failed", totals.failed(),
+        "errored", totals.errored()));
+    Map<String, Object> verdict = new LinkedHashMap<>();
+    verdict.put("id", r.summary().verdict().id());
+    verdict.put("word", r.summary().verdict().id().toUpperCase(Locale.ROOT));
+    verdict.put("label", switch (r.summary().verdict()) {
+      case PASS -> "Every target passed";
+      case FAIL -> "Targets blocked";
+      case ERROR -> "Could not decide";
+    });
+    String why = Explain.targets(totals, r.runErrors());
+    verdict.put("explanation", Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
+    ctx.put("verdict", verdict);
+    List<Map<String, Object>> attention = new ArrayList<>();
+    List<Map<String, Object>> passed = new ArrayList<>();
+    for (Report.TargetResult t : r.targets().stream().sorted(Ordering.TARGETS_BY_URGENCY).toList()) {
+      Map<String, Object> v = new HashMap<>();
+      v.put("kind", nz(t.target().kind()));
+      v.put("label", nz(t.target().label()));
+      v.put("verdict", t.summary().verdict().id());
+      v.put("status", t.summary().verdict() == Verdict.PASS ? Status.PASS.id()
+          : t.summary().verdict() == Verdict.FAIL ? Status.FAIL.id() : Status.ERROR.id());
+      v.put("failed", t.summary().failed());
+      v.put("erroredChecks", t.summary().errors());
+      v.put("warned", t.summary().warned());
+      if (t.summary().verdict() == Verdict.PASS) {
+        passed.add(v);
+        continue;
+      }
+      List<Map<String, Object>> checks = new ArrayList<>();
+      for (Report.CheckResult c : Ordering.byUrgency(t.checks())) {
+        if (c.status() == Status.FAIL || c.status() == Status.ERROR || c.status() == Status.WARN) checks.add(checkView(c));
+      }
+      v.put("checks", checks);
+      v.put("errors", errorViews(t.errors()));
+      attention.add(v);
+    }
+    ctx.put("attention", attention);
+    ctx.put("passed", passed);
+    ctx.put("runErrors", errorViews(r.runErrors()));
+    return ctx;
+  }
+
+  private static List<Map<String, Object>> errorViews(List<FactError> errors) {
+    List<Map<String, Object>> views = new ArrayList<>();
+    for (FactError e : errors) {
+      views.add(Map.of("area", nz(e.area()), "api", nz(e.api()), "code", nz(e.code()), "message", nz(e.message())));
+    }
+    return views;
+  }
+
+  private static Map<String, Object> context(Report r) {
+    Map<String, Object> ctx = page(r);
     Report.Target t = r.target();
     Map<String, Object> target = new HashMap<>();
     target.put("regionId", nz(t.regionId()));
@@ -93,12 +170,6 @@ public final class HtmlReportWriter implements ReportWriter {
     }
     ctx.put("verdict", verdict);
 
-    List<Map<String, Object>> statuses = new ArrayList<>();
-    for (Status s : statusOrder()) {
-      int n = r.summary().count(s);
-      statuses.add(Map.of("id", s.id(), "label", s == Status.ERROR && n == 1 ? "error" : statusLabel(s), "count", n));
-    }
-    ctx.put("statuses", statuses);
     List<String> severities = new ArrayList<>();
     for (Severity s : Severity.values()) severities.add(s.id());
     ctx.put("severities", severities);
@@ -108,11 +179,7 @@ public final class HtmlReportWriter implements ReportWriter {
     for (Report.CheckResult c : checks) views.add(checkView(c));
     ctx.put("checks", views);
 
-    List<Map<String, Object>> errors = new ArrayList<>();
-    for (FactError e : r.errors() == null ? List.<FactError>of() : r.errors()) {
-      errors.add(Map.of("area", nz(e.area()), "api", nz(e.api()), "code", nz(e.code()), "message", nz(e.message())));
-    }
-    ctx.put("errors", errors);
+    ctx.put("errors", errorViews(r.errors()));
     ctx.put("export", r.export() == null ? null : exportView(r.export()));
     return ctx;
   }

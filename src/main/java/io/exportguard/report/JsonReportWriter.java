@@ -11,10 +11,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * The machine-readable report, {@code exportguard.report/v1} (DESIGN.md, "Report"). Written field by
- * field through Jackson's streaming generator so names and order are exactly the contract's, whatever
- * the model grows: {@code prevents} and a finding's {@code resource} are null when absent, and
- * {@code export} appears only when an export ran.
+ * The machine-readable report. A single-target run writes {@code exportguard.report/v1} (DESIGN.md,
+ * "Report"), field by field through Jackson's streaming generator so names and order are exactly the
+ * contract's, whatever the model grows: {@code prevents} and a finding's {@code resource} are null
+ * when absent, and {@code export} appears only when an export ran. Each finding carries its
+ * {@code fingerprint} ({@link Fingerprints}) for baselines. A run of many targets writes
+ * {@code exportguard.report/v2}: the totals ({@code summary} with the target counts), then
+ * {@code targets}, each with the v1 fields ({@code target} adding {@code kind} and {@code label}),
+ * then the facts errors that belong to no single target.
  */
 public final class JsonReportWriter implements ReportWriter {
 
@@ -43,29 +47,57 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeStringField("startedAt", report.startedAt() == null ? null
           : report.startedAt().truncatedTo(ChronoUnit.MILLIS).toString());
       g.writeNumberField("durationMs", report.durationMs());
-      writeTarget(g, report.target());
-      writeSummary(g, report.summary());
-      g.writeArrayFieldStart("checks");
-      for (Report.CheckResult c : nonNull(report.checks())) writeCheck(g, c);
-      g.writeEndArray();
-      g.writeArrayFieldStart("errors");
-      for (FactError e : nonNull(report.errors())) {
-        g.writeStartObject();
-        g.writeStringField("area", e.area());
-        g.writeStringField("api", e.api());
-        g.writeStringField("code", e.code());
-        g.writeStringField("message", e.message());
-        g.writeEndObject();
+      if (report.isSingleTarget()) {
+        writeTargetFields(g, report.only(), false);
+      } else {
+        writeSummary(g, report.summary(), Report.TargetTotals.of(report.targets()));
+        g.writeArrayFieldStart("targets");
+        for (Report.TargetResult t : report.targets()) {
+          g.writeStartObject();
+          writeTargetFields(g, t, true);
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        writeErrors(g, report.runErrors());
       }
-      g.writeEndArray();
-      if (report.export() != null) writeExport(g, report.export());
       g.writeEndObject();
       g.writeRaw('\n');
     }
   }
 
-  private static void writeTarget(JsonGenerator g, Report.Target t) throws IOException {
+  /**
+   * One target's fields: those of the single-target report (DESIGN.md) in its order; in a report of
+   * many targets the target also names its kind and label.
+   */
+  private static void writeTargetFields(JsonGenerator g, Report.TargetResult r, boolean named) throws IOException {
+    writeTarget(g, r.target(), named);
+    writeSummary(g, r.summary(), null);
+    g.writeArrayFieldStart("checks");
+    for (Report.CheckResult c : r.checks()) writeCheck(g, r.target(), c);
+    g.writeEndArray();
+    writeErrors(g, r.errors());
+    if (r.export() != null) writeExport(g, r.export());
+  }
+
+  private static void writeErrors(JsonGenerator g, List<FactError> errors) throws IOException {
+    g.writeArrayFieldStart("errors");
+    for (FactError e : errors) {
+      g.writeStartObject();
+      g.writeStringField("area", e.area());
+      g.writeStringField("api", e.api());
+      g.writeStringField("code", e.code());
+      g.writeStringField("message", e.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void writeTarget(JsonGenerator g, Report.Target t, boolean named) throws IOException {
     g.writeObjectFieldStart("target");
+    if (named) {
+      g.writeStringField("kind", t.kind());
+      g.writeStringField("label", t.label());
+    }
     g.writeStringField("regionId", t.regionId());
     g.writeStringField("imageId", t.imageId());
     g.writeStringField("ossBucket", t.ossBucket());
@@ -75,9 +107,16 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeEndObject();
   }
 
-  private static void writeSummary(JsonGenerator g, Report.Summary s) throws IOException {
+  /** A summary; {@code targets} (for a report of many) adds how many targets there were and how they went. */
+  private static void writeSummary(JsonGenerator g, Report.Summary s, Report.TargetTotals targets) throws IOException {
     g.writeObjectFieldStart("summary");
     g.writeStringField("verdict", s.verdict().id());
+    if (targets != null) {
+      g.writeNumberField("targets", targets.targets());
+      g.writeNumberField("targetsPassed", targets.passed());
+      g.writeNumberField("targetsFailed", targets.failed());
+      g.writeNumberField("targetsErrored", targets.errored());
+    }
     g.writeNumberField("passed", s.passed());
     g.writeNumberField("warned", s.warned());
     g.writeNumberField("failed", s.failed());
@@ -87,7 +126,7 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeEndObject();
   }
 
-  private static void writeCheck(JsonGenerator g, Report.CheckResult c) throws IOException {
+  private static void writeCheck(JsonGenerator g, Report.Target target, Report.CheckResult c) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", c.id());
     g.writeStringField("title", c.title());
@@ -100,6 +139,7 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeStringField("msg", f.msg());
       g.writeStringField("resource", f.resource());
       if (f.remediation() != null) g.writeStringField("remediation", f.remediation());
+      g.writeStringField("fingerprint", Fingerprints.of(target, c, f));
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -1,6 +1,7 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Text;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * JUnit XML for Jenkins, GitLab and other CI test views: one test suite per fact area, one test case
- * per check. fail is a {@code <failure>} carrying the finding messages, error an {@code <error>},
+ * per check; in a run of many targets, one suite per target with a case per check that did not
+ * simply pass (a clean target is one passing case), so thousands of targets stay readable. fail is a {@code <failure>} carrying the finding messages, error an {@code <error>},
  * waived and skipped are {@code <skipped>}, and warn passes with its findings in
  * {@code <system-out>}. Written by hand through {@link Text#xml} so every untrusted string is
  * escaped the same way in attributes and text, and characters XML 1.0 cannot carry are replaced.
@@ -38,44 +40,82 @@ public final class JunitReportWriter implements ReportWriter {
 
   @Override
   public void write(Report report, OutputStream out) throws IOException {
-    Map<String, List<Report.CheckResult>> byArea = new LinkedHashMap<>();
-    for (Report.CheckResult c : report.checks() == null ? List.<Report.CheckResult>of() : report.checks()) {
-      byArea.computeIfAbsent(area(c), k -> new ArrayList<>()).add(c);
-    }
-    Report.Summary s = report.summary();
     String timestamp = report.startedAt() == null ? "" : TIMESTAMP.format(report.startedAt());
+    List<Suite> suites = new ArrayList<>();
+    if (report.isSingleTarget()) {
+      Report.TargetResult t = report.only();
+      Map<String, List<Report.CheckResult>> byArea = new LinkedHashMap<>();
+      for (Report.CheckResult c : t.checks()) byArea.computeIfAbsent(area(c), k -> new ArrayList<>()).add(c);
+      // The target is part of the name, so the reports of several images merged in one pipeline never collide.
+      String prefix = "exportguard." + targetName(t.target()) + ".";
+      byArea.forEach((area, checks) -> suites.add(new Suite(prefix + area, t, checks, false)));
+      if (suites.isEmpty()) suites.add(new Suite(prefix + "checks", t, List.of(), false));
+    } else {
+      // One suite per target, with a case per check that did not simply pass (a clean target is one passing case).
+      for (Report.TargetResult t : report.targets()) {
+        List<Report.CheckResult> notPassed = t.checks().stream().filter(c -> c.status() != Status.PASS).toList();
+        suites.add(new Suite("exportguard." + t.target().kind() + "." + t.target().label(), t, notPassed, true));
+      }
+    }
+    int tests = 0;
+    int failures = 0;
+    int errors = 0;
+    int skipped = 0;
+    for (Suite suite : suites) {
+      tests += suite.tests();
+      failures += suite.count(Status.FAIL);
+      errors += suite.errors();
+      skipped += suite.count(Status.SKIPPED) + suite.count(Status.WAIVED);
+    }
+    if (!report.runErrors().isEmpty()) {
+      tests++;
+      errors++;
+    }
     Writer w = new OutputStreamWriter(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
     w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    w.write("<testsuites name=\"exportguard\" tests=\"" + total(byArea) + "\" failures=\"" + s.failed()
-        + "\" errors=\"" + s.errors() + "\" skipped=\"" + (s.skipped() + s.waived()) + "\" time=\""
+    w.write("<testsuites name=\"exportguard\" tests=\"" + tests + "\" failures=\"" + failures
+        + "\" errors=\"" + errors + "\" skipped=\"" + skipped + "\" time=\""
         + seconds(report.durationMs()) + "\" timestamp=\"" + timestamp + "\">\n");
-    for (Map.Entry<String, List<Report.CheckResult>> e : byArea.entrySet()) {
-      writeSuite(w, report, e.getKey(), e.getValue(), timestamp);
-    }
+    for (Suite suite : suites) writeSuite(w, suite, timestamp);
+    if (!report.runErrors().isEmpty()) writeRunErrors(w, report.runErrors(), timestamp);
     w.write("</testsuites>\n");
     w.flush();
   }
 
-  private static void writeSuite(Writer w, Report report, String area, List<Report.CheckResult> checks,
-                                 String timestamp) throws IOException {
-    int failures = 0;
-    int errors = 0;
-    int skipped = 0;
-    for (Report.CheckResult c : checks) {
-      switch (c.status()) {
-        case FAIL -> failures++;
-        case ERROR -> errors++;
-        case SKIPPED, WAIVED -> skipped++;
-        default -> { }
-      }
+  /**
+   * A test suite: some checks of one target. The suite that carries a target's verdict (every suite
+   * of a run of many; in a single-target report the first) gets a failing case for an {@code error}
+   * verdict no check explains (a facts error no check requires, a skipped check that prevents an
+   * ExportImage error), so a CI test view never shows green for a run that could not decide; and a
+   * target of many whose checks all passed gets one passing case.
+   */
+  private record Suite(String name, Report.TargetResult target, List<Report.CheckResult> checks, boolean whole) {
+    boolean verdictCase() {
+      return target.summary().verdict() == Verdict.ERROR && target.summary().errors() == 0
+          && (whole || target.checks().isEmpty() || target.checks().get(0) == checks.get(0));
     }
-    // The target is part of the name, so several images' reports merged in one pipeline never collide.
-    String suite = "exportguard." + targetName(report.target()) + "." + area;
-    w.write("  <testsuite name=\"" + Text.xml(suite) + "\" tests=\"" + checks.size() + "\" failures=\"" + failures
-        + "\" errors=\"" + errors + "\" skipped=\"" + skipped + "\" time=\"0\" timestamp=\"" + timestamp + "\">\n");
-    Report.Target t = report.target();
+
+    boolean passCase() { return whole && checks.isEmpty() && target.summary().verdict() == Verdict.PASS; }
+
+    int tests() { return checks.size() + (verdictCase() || passCase() ? 1 : 0); }
+
+    int count(Status s) { return (int) checks.stream().filter(c -> c.status() == s).count(); }
+
+    int errors() { return count(Status.ERROR) + (verdictCase() ? 1 : 0); }
+  }
+
+  private static void writeSuite(Writer w, Suite suite, String timestamp) throws IOException {
+    w.write("  <testsuite name=\"" + Text.xml(suite.name()) + "\" tests=\"" + suite.tests() + "\" failures=\""
+        + suite.count(Status.FAIL) + "\" errors=\"" + suite.errors() + "\" skipped=\""
+        + (suite.count(Status.SKIPPED) + suite.count(Status.WAIVED)) + "\" time=\"0\" timestamp=\"" + timestamp
+        + "\">\n");
+    Report.Target t = suite.target().target();
     w.write("    <properties>\n");
-    property(w, "verdict", report.summary().verdict().id());
+    property(w, "verdict", suite.target().summary().verdict().id());
+    if (suite.whole()) {
+      property(w, "kind", t.kind());
+      property(w, "label", t.label());
+    }
     property(w, "regionId", t.regionId());
     property(w, "imageId", t.imageId());
     property(w, "ossBucket", t.ossBucket());
@@ -83,7 +123,17 @@ public final class JunitReportWriter implements ReportWriter {
     property(w, "imageFormat", t.imageFormat());
     property(w, "roleName", t.roleName());
     w.write("    </properties>\n");
-    for (Report.CheckResult c : checks) writeCase(w, report, suite, c);
+    for (Report.CheckResult c : suite.checks()) writeCase(w, suite.target().errors(), suite.name(), c);
+    if (suite.passCase()) {
+      w.write("    <testcase classname=\"" + Text.xml(suite.name()) + "\" name=\""
+          + Text.xml("all " + suite.target().checks().size() + " checks passed") + "\" time=\"0\"/>\n");
+    }
+    if (suite.verdictCase()) {
+      String why = Explain.error(suite.target().summary(), suite.target().checks(), suite.target().errors());
+      w.write("    <testcase classname=\"" + Text.xml(suite.name()) + "\" name=\"verdict\" time=\"0\">\n"
+          + "      <error message=\"" + Text.xml(why) + "\" type=\"error\">" + Text.xmlText(factErrorLines(
+          suite.target().errors())) + "</error>\n    </testcase>\n");
+    }
     w.write("  </testsuite>\n");
   }
 
@@ -93,7 +143,25 @@ public final class JunitReportWriter implements ReportWriter {
     return label.replaceAll("[^A-Za-z0-9_-]", "_");
   }
 
-  private static void writeCase(Writer w, Report report, String suite, Report.CheckResult c) throws IOException {
+  /** Facts errors that belong to no single target, as one erroring case. */
+  private static void writeRunErrors(Writer w, List<FactError> errors, String timestamp) throws IOException {
+    w.write("  <testsuite name=\"exportguard.run\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0\""
+        + " timestamp=\"" + timestamp + "\">\n    <testcase classname=\"exportguard.run\" name=\"facts outside any target\""
+        + " time=\"0\">\n      <error message=\"" + Text.xml(errors.size() + " facts could not be gathered")
+        + "\" type=\"error\">" + Text.xmlText(factErrorLines(errors)) + "</error>\n    </testcase>\n  </testsuite>\n");
+  }
+
+  private static String factErrorLines(List<FactError> errors) {
+    StringBuilder body = new StringBuilder();
+    for (FactError e : errors) {
+      body.append("fact error: ").append(e.area()).append(' ').append(e.api()).append(' ').append(e.code())
+          .append(": ").append(e.message()).append('\n');
+    }
+    return body.toString();
+  }
+
+  private static void writeCase(Writer w, List<FactError> factErrors, String suite, Report.CheckResult c)
+      throws IOException {
     w.write("    <testcase classname=\"" + Text.xml(suite) + "\" name=\"" + Text.xml(c.id() + " " + c.title())
         + "\" file=\"" + Text.xml(c.policyFile()) + "\" line=\"" + c.line() + "\" time=\"0\"");
     List<Report.Finding> findings = c.findings() == null ? List.of() : c.findings();
@@ -109,13 +177,9 @@ public final class JunitReportWriter implements ReportWriter {
             + "    </testcase>\n");
       }
       case ERROR -> {
-        StringBuilder body = new StringBuilder(findingLines(findings));
-        for (FactError e : report.errors() == null ? List.<FactError>of() : report.errors()) {
-          body.append("fact error: ").append(e.area()).append(' ').append(e.api()).append(' ').append(e.code())
-              .append(": ").append(e.message()).append('\n');
-        }
         w.write(">\n      <error message=\"" + Text.xml(firstMessage(findings, "check could not be evaluated"))
-            + "\" type=\"error\">" + Text.xmlText(body.toString()) + "</error>\n    </testcase>\n");
+            + "\" type=\"error\">" + Text.xmlText(findingLines(findings) + factErrorLines(factErrors))
+            + "</error>\n    </testcase>\n");
       }
       case SKIPPED, WAIVED -> {
         w.write(">\n      <skipped message=\"" + Text.xml(c.status().id() + ": " + firstMessage(findings, c.title()))
@@ -154,12 +218,6 @@ public final class JunitReportWriter implements ReportWriter {
   private static String area(Report.CheckResult c) {
     if (c.area() != null && !c.area().isBlank()) return c.area();
     return "checks";
-  }
-
-  private static int total(Map<String, List<Report.CheckResult>> byArea) {
-    int n = 0;
-    for (List<Report.CheckResult> l : byArea.values()) n += l.size();
-    return n;
   }
 
   private static String seconds(long ms) {

@@ -1,6 +1,7 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
 import java.io.IOException;
@@ -55,6 +56,10 @@ public final class MarkdownReportWriter implements ReportWriter {
   }
 
   String render(Report report) {
+    return report.isSingleTarget() ? renderSingle(report) : renderMany(report);
+  }
+
+  private String renderSingle(Report report) {
     List<Report.CheckResult> checks = Ordering.byUrgency(report.checks());
     StringBuilder head = new StringBuilder();
     header(head, report, checks.size());
@@ -71,10 +76,57 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
     if (!others.isEmpty()) blocks.add("\n### Warnings, waivers and skipped checks\n\n");
     for (Report.CheckResult c : others) blocks.add(shortLine(c));
-    if (report.errors() != null && !report.errors().isEmpty()) blocks.add(factErrors(report.errors()));
+    if (!report.errors().isEmpty()) blocks.add(factErrors(report.errors()));
     if (report.export() != null) blocks.add(export(report));
     blocks.add(allChecks(checks));
+    return assemble(report, head, blocks, "checks that need action", "check");
+  }
 
+  /**
+   * A run of many targets: the totals, a table of the targets that did not pass (what blocks first),
+   * then each of them with the checks that need action, while they fit; passing targets are counted.
+   */
+  private String renderMany(Report report) {
+    Report.Summary s = report.summary();
+    Report.TargetTotals totals = Report.TargetTotals.of(report.targets());
+    StringBuilder head = new StringBuilder("## ").append(switch (s.verdict()) {
+      case PASS -> "✅ exportguard: PASS";
+      case FAIL -> "❌ exportguard: FAIL";
+      case ERROR -> "⛔ exportguard: ERROR";
+    }).append(", ").append(md(Explain.targets(totals, report.runErrors()))).append("\n\n");
+    head.append("**Started** ").append(report.startedAt() == null ? "" : TIME.format(report.startedAt()))
+        .append(", took ").append(HtmlReportWriter.duration(report.durationMs())).append(", ").append(totals.targets())
+        .append(" targets: ").append(totals.failed()).append(" failed, ").append(totals.errored()).append(" errored, ")
+        .append(totals.passed()).append(" passed\n\n");
+    List<Report.CheckResult> all = new ArrayList<>();
+    report.targets().forEach(t -> all.addAll(t.checks()));
+    summaryTable(head, all);
+
+    List<Report.TargetResult> notPassed = report.targets().stream()
+        .filter(t -> t.summary().verdict() != Verdict.PASS).sorted(Ordering.TARGETS_BY_URGENCY).toList();
+    List<String> blocks = new ArrayList<>();
+    if (!notPassed.isEmpty()) {
+      blocks.add("\n### Targets that need action\n\n| Verdict | Kind | Target | Failed | Errors |\n|:--|:--|:--|--:|--:|\n");
+      for (Report.TargetResult t : notPassed) {
+        blocks.add("| " + icon(t.summary().verdict()) + ' ' + t.summary().verdict().id() + " | " + md(t.target().kind())
+            + " | " + md(t.target().label()) + " | " + t.summary().failed() + " | " + t.summary().errors() + " |\n");
+      }
+    }
+    for (Report.TargetResult t : notPassed) {
+      StringBuilder b = new StringBuilder("\n#### ").append(icon(t.summary().verdict())).append(' ')
+          .append(md(t.target().label())).append("\n\n");
+      for (Report.CheckResult c : Ordering.byUrgency(t.checks())) {
+        if (c.status() == Status.FAIL || c.status() == Status.ERROR) b.append(shortLine(c));
+      }
+      if (!t.errors().isEmpty()) b.append(factErrors(t.errors()));
+      blocks.add(b.toString());
+    }
+    if (!report.runErrors().isEmpty()) blocks.add(factErrors(report.runErrors()));
+    return assemble(report, head, blocks, "targets that need action", "target");
+  }
+
+  /** The head, then whole blocks while they fit the budget, a note on what was left out, the footer. */
+  private String assemble(Report report, StringBuilder head, List<String> blocks, String left, String every) {
     StringBuilder md = new StringBuilder(head);
     int used = bytes(md);
     String footer = "\n<sub>" + Text.markdownInline(cut(report.tool().name())) + " "
@@ -90,11 +142,11 @@ public final class MarkdownReportWriter implements ReportWriter {
       shown++;
     }
     if (shown < blocks.size()) {
-      int leftChecks = 0;
-      for (int i = shown; i < blocks.size(); i++) if (blocks.get(i).startsWith("\n#### ")) leftChecks++;
+      int leftBlocks = 0;
+      for (int i = shown; i < blocks.size(); i++) if (blocks.get(i).startsWith("\n#### ")) leftBlocks++;
       md.append("\n> [!NOTE]\n> This summary stops here to stay under 64 KB");
-      if (leftChecks > 0) md.append(": ").append(leftChecks).append(" more checks that need action are not shown");
-      md.append(". The HTML and JSON reports list every check.\n");
+      if (leftBlocks > 0) md.append(": ").append(leftBlocks).append(" more ").append(left).append(" are not shown");
+      md.append(". The HTML and JSON reports list every ").append(every).append(".\n");
     }
     md.append(footer);
     return md.toString();
@@ -108,6 +160,7 @@ public final class MarkdownReportWriter implements ReportWriter {
       case ERROR -> "⛔ exportguard: ERROR, the checks could not decide";
     };
     b.append("## ").append(title).append("\n\n");
+    if (s.verdict() == Verdict.ERROR) b.append(md(Explain.error(s, r.checks(), r.errors()))).append(".\n\n");
     Report.Target t = r.target();
     b.append("**Image** ").append(md(t.imageId())).append(" in ").append(md(t.regionId()))
         .append(" → **bucket** oss\\://").append(md(t.ossBucket())).append('/').append(md(t.ossPrefix()))
@@ -208,6 +261,14 @@ public final class MarkdownReportWriter implements ReportWriter {
           .append(c.severity().id()).append(" | ").append(md(c.id())).append(" | ").append(md(c.title())).append(" |\n");
     }
     return b.append("\n</details>\n").toString();
+  }
+
+  private static String icon(Verdict v) {
+    return switch (v) {
+      case FAIL -> "❌";
+      case ERROR -> "⛔";
+      case PASS -> "✅";
+    };
   }
 
   private static String icon(Status s) {

@@ -82,6 +82,16 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
 
   public record Tool(String name, String version) {}
 
+  /** How the targets of a run went: how many there were, and how many passed, failed or errored. */
+  public record TargetTotals(int targets, int passed, int failed, int errored) {
+    public static TargetTotals of(List<TargetResult> results) {
+      int[] n = new int[Verdict.values().length];
+      for (TargetResult r : results) n[r.summary().verdict().ordinal()]++;
+      return new TargetTotals(results.size(), n[Verdict.PASS.ordinal()], n[Verdict.FAIL.ordinal()],
+          n[Verdict.ERROR.ordinal()]);
+    }
+  }
+
   /**
    * What one result is about. Every target has a {@code kind} and a stable {@code label} (see
    * {@code facts.TargetRef}); the request fields say which ExportImage request was checked and may

@@ -1,5 +1,8 @@
 package io.exportguard.report;
 
+import io.exportguard.redact.RedactedValues;
+import io.exportguard.redact.RedactingOutputStream;
+import io.exportguard.redact.Redactor;
 import io.exportguard.report.internal.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,14 +51,16 @@ public final class ReportFiles {
    */
   public static List<Path> writeAll(Report report, List<ReportWriter> writers, Path outDir, PrintWriter console)
       throws IOException {
+    // Secrets are removed from the model before any format escapes it, and from the bytes after.
+    Report clean = RedactedValues.of(report);
     List<ReportWriter> files = new ArrayList<>();
     List<Path> temps = new ArrayList<>();
     try {
       for (ReportWriter writer : writers) {
         if (writer.extension() == null) {
           ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-          writer.write(report, buffer);
-          console.print(buffer.toString(StandardCharsets.UTF_8));
+          writer.write(clean, buffer);
+          console.print(Redactor.process().redact(buffer.toString(StandardCharsets.UTF_8)));
           console.flush();
           continue;
         }
@@ -64,8 +69,9 @@ public final class ReportFiles {
         Path temp = outDir.resolve("." + fileName(report, writer) + "." + Long.toHexString(System.nanoTime()) + "."
             + ProcessHandle.current().pid() + ".tmp");
         temps.add(temp);
-        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-          writer.write(report, out);
+        try (OutputStream out = new RedactingOutputStream(
+            Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+          writer.write(clean, out);
         }
         files.add(writer);
       }

@@ -11,11 +11,8 @@ import io.exportguard.report.internal.Text;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +23,10 @@ import java.util.regex.Pattern;
  * SARIF 2.1.0 for code scanning (GitHub and others): one rule per check, one result per finding.
  * A result points at the policy file and line that defines its check (the only source location a
  * cloud finding has) and names the cloud resource as a logical location.
+ *
+ * <p>In a report of many targets every target's findings are results, each naming its target as a
+ * logical location; {@code partialFingerprints} carries {@link Fingerprints} (check, resource,
+ * target), so code scanning and baselines follow a finding across runs.
  *
  * <p>Statuses map onto SARIF as: fail and warn are {@code kind: fail} with level error or warning;
  * waived is a fail result carrying an accepted external suppression; error is {@code kind: open}
@@ -61,17 +62,19 @@ public final class SarifReportWriter implements ReportWriter {
     if (SEMVER.matcher(version).matches()) driver.put("semanticVersion", version);
     driver.put("informationUri", DocsLinks.HOME);
     ArrayNode rules = driver.putArray("rules");
-    List<Report.CheckResult> checks = report.checks() == null ? List.of() : report.checks();
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-    for (Report.CheckResult c : checks) {
-      if (ruleIndex.containsKey(c.id())) continue;
-      ruleIndex.put(c.id(), rules.size());
-      rules.add(rule(c));
+    for (Report.TargetResult t : report.targets()) {
+      for (Report.CheckResult c : t.checks()) {
+        if (ruleIndex.containsKey(c.id())) continue;
+        ruleIndex.put(c.id(), rules.size());
+        rules.add(rule(c));
+      }
     }
 
-    // One category per target, so code scanning keeps each image's alerts apart.
-    run.putObject("automationDetails").put("id", "exportguard/" + nz(report.target().regionId(), "region") + "/"
-        + nz(report.target().imageId(), "image") + "/");
+    // One category per target, so code scanning keeps each image's alerts apart; one for a run of many.
+    run.putObject("automationDetails").put("id", report.isSingleTarget()
+        ? "exportguard/" + nz(report.target().regionId(), "region") + "/" + nz(report.target().imageId(), "image") + "/"
+        : "exportguard/targets/");
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", report.summary().verdict() != Verdict.ERROR);
     if (report.startedAt() != null) {
@@ -80,43 +83,52 @@ public final class SarifReportWriter implements ReportWriter {
       invocation.put("endTimeUtc", start.plusMillis(report.durationMs()).toString());
     }
     ArrayNode notes = invocation.putArray("toolExecutionNotifications");
-    for (FactError e : report.errors() == null ? List.<FactError>of() : report.errors()) {
-      ObjectNode n = notes.addObject();
-      n.put("level", "error");
-      n.putObject("message").put("text", "could not gather " + nz(e.area(), "?") + " facts: " + nz(e.api(), "?")
-          + " answered " + nz(e.code(), "?") + ": " + nz(e.message(), ""));
-      if (e.code() != null && !e.code().isEmpty()) n.putObject("descriptor").put("id", e.code());
+    for (FactError e : report.runErrors()) notes.add(notification(e, null));
+    for (Report.TargetResult t : report.targets()) {
+      for (FactError e : t.errors()) notes.add(notification(e, report.isSingleTarget() ? null : t.target()));
     }
 
     ArrayNode results = run.putArray("results");
-    for (Report.CheckResult c : checks) {
-      if (c.status() == Status.PASS || c.status() == Status.SKIPPED) continue;
-      List<Report.Finding> findings = c.findings() == null ? List.of() : c.findings();
-      if (findings.isEmpty()) {
-        findings = List.of(new Report.Finding(c.status() == Status.ERROR
-            ? "check could not be evaluated: a fact it requires was not gathered" : c.title(), null));
+    for (Report.TargetResult t : report.targets()) {
+      Report.Target named = report.isSingleTarget() ? null : t.target();
+      for (Report.CheckResult c : t.checks()) {
+        if (c.status() == Status.PASS || c.status() == Status.SKIPPED) continue;
+        List<Report.Finding> findings = c.findings() == null ? List.of() : c.findings();
+        if (findings.isEmpty()) {
+          findings = List.of(new Report.Finding(c.status() == Status.ERROR
+              ? "check could not be evaluated: a fact it requires was not gathered" : c.title(), null));
+        }
+        for (Report.Finding f : findings) results.add(result(t.target(), named, c, ruleIndex.get(c.id()), f));
       }
-      for (Report.Finding f : findings) results.add(result(c, ruleIndex.get(c.id()), f));
     }
 
     run.put("columnKind", "utf16CodeUnits");
     ObjectNode props = run.putObject("properties");
     props.put("verdict", report.summary().verdict().id());
-    Report.Target t = report.target();
-    ObjectNode target = props.putObject("target");
-    target.put("regionId", t.regionId());
-    target.put("imageId", t.imageId());
-    target.put("ossBucket", t.ossBucket());
-    target.put("ossPrefix", t.ossPrefix());
-    target.put("imageFormat", t.imageFormat());
-    target.put("roleName", t.roleName());
-    if (report.export() != null) {
-      Report.ExportRecord e = report.export();
-      ObjectNode export = props.putObject("export");
-      export.put("taskId", e.taskId());
-      export.put("status", e.status());
-      export.put("factsSha256", e.factsSha256());
-      export.put("policiesSha256", e.policiesSha256());
+    if (report.isSingleTarget()) {
+      Report.Target t = report.target();
+      ObjectNode target = props.putObject("target");
+      target.put("regionId", t.regionId());
+      target.put("imageId", t.imageId());
+      target.put("ossBucket", t.ossBucket());
+      target.put("ossPrefix", t.ossPrefix());
+      target.put("imageFormat", t.imageFormat());
+      target.put("roleName", t.roleName());
+      if (report.export() != null) {
+        Report.ExportRecord e = report.export();
+        ObjectNode export = props.putObject("export");
+        export.put("taskId", e.taskId());
+        export.put("status", e.status());
+        export.put("factsSha256", e.factsSha256());
+        export.put("policiesSha256", e.policiesSha256());
+      }
+    } else {
+      Report.TargetTotals totals = Report.TargetTotals.of(report.targets());
+      ObjectNode targets = props.putObject("targets");
+      targets.put("total", totals.targets());
+      targets.put("passed", totals.passed());
+      targets.put("failed", totals.failed());
+      targets.put("errored", totals.errored());
     }
 
     MAPPER.writer(JsonStyle.printer()).writeValue(new NonClosingOutputStream(out), root);
@@ -148,7 +160,24 @@ public final class SarifReportWriter implements ReportWriter {
     return r;
   }
 
-  private static ObjectNode result(Report.CheckResult c, int ruleIndex, Report.Finding f) {
+  /** A facts error as a tool notification; {@code target} names the target it belongs to in a run of many. */
+  private static ObjectNode notification(FactError e, Report.Target target) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("level", "error");
+    n.putObject("message").put("text", (target == null ? "" : target.label() + ": ") + "could not gather "
+        + nz(e.area(), "?") + " facts: " + nz(e.api(), "?") + " answered " + nz(e.code(), "?") + ": "
+        + nz(e.message(), ""));
+    if (e.code() != null && !e.code().isEmpty()) n.putObject("descriptor").put("id", e.code());
+    return n;
+  }
+
+  /**
+   * One finding as a result.
+   *
+   * @param named the target to name as a logical location (runs of many targets), or null
+   */
+  private static ObjectNode result(Report.Target target, Report.Target named, Report.CheckResult c, int ruleIndex,
+                                   Report.Finding f) {
     ObjectNode r = MAPPER.createObjectNode();
     r.put("ruleId", c.id());
     r.put("ruleIndex", ruleIndex);
@@ -169,14 +198,23 @@ public final class SarifReportWriter implements ReportWriter {
     artifact.put("uri", policyUri(c.policyFile()));
     if (!isAbsolute(c.policyFile())) artifact.put("uriBaseId", "%SRCROOT%");
     if (c.line() > 0) physical.putObject("region").put("startLine", c.line());
-    if (f.resource() != null && !f.resource().isEmpty()) {
-      ObjectNode logical = location.putArray("logicalLocations").addObject();
-      logical.put("name", lastSegment(f.resource()));
-      logical.put("fullyQualifiedName", f.resource());
-      logical.put("kind", "resource");
+    boolean resource = f.resource() != null && !f.resource().isEmpty();
+    if (resource || named != null) {
+      ArrayNode logicals = location.putArray("logicalLocations");
+      if (named != null) {
+        ObjectNode t = logicals.addObject();
+        t.put("name", named.label());
+        t.put("fullyQualifiedName", named.key());
+        t.put("kind", "module");
+      }
+      if (resource) {
+        ObjectNode logical = logicals.addObject();
+        logical.put("name", lastSegment(f.resource()));
+        logical.put("fullyQualifiedName", f.resource());
+        logical.put("kind", "resource");
+      }
     }
-    r.putObject("partialFingerprints").put("exportguardFinding/v1",
-        sha256(c.id() + "\u0000" + nz(f.resource(), "") + "\u0000" + nz(f.msg(), "")));
+    r.putObject("partialFingerprints").put(Fingerprints.VERSION, Fingerprints.of(target, c, f));
     if (c.status() == Status.WAIVED) {
       ObjectNode s = r.putArray("suppressions").addObject();
       s.put("kind", "external");
@@ -249,14 +287,6 @@ public final class SarifReportWriter implements ReportWriter {
   private static String lastSegment(String resource) {
     int i = Math.max(resource.lastIndexOf('/'), resource.lastIndexOf(':'));
     return i >= 0 && i < resource.length() - 1 ? resource.substring(i + 1) : resource;
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String nz(String s, String fallback) { return s == null || s.isEmpty() ? fallback : s; }

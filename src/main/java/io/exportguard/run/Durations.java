@@ -6,13 +6,27 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses {@code --timeout} values: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1h30m}, or ISO {@code PT5M}. */
+/**
+ * Parses {@code --timeout} values: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1h30m}, or ISO
+ * {@code PT5M}, at most {@link #MAX} (beyond it deadlines in nanoseconds would overflow long before
+ * any export could need it).
+ */
 public final class Durations {
+  /** The longest duration accepted: a week. */
+  public static final Duration MAX = Duration.ofDays(7);
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   private Durations() {}
 
   public static Duration parse(String flag, String text) throws BadInputException {
+    try {
+      return parseUnbounded(flag, text);
+    } catch (NumberFormatException | ArithmeticException tooLarge) {
+      throw tooLong(flag, text);
+    }
+  }
+
+  private static Duration parseUnbounded(String flag, String text) throws BadInputException {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     if (t.startsWith("pt") || t.startsWith("p")) {
       try {
@@ -41,7 +55,12 @@ public final class Durations {
 
   private static Duration positive(String flag, String text, Duration d) throws BadInputException {
     if (d.isZero() || d.isNegative()) throw new BadInputException(flag + " " + text + ": must be more than zero");
+    if (d.compareTo(MAX) > 0) throw tooLong(flag, text);
     return d;
+  }
+
+  private static BadInputException tooLong(String flag, String text) {
+    return new BadInputException(flag + " " + text + ": too long; at most " + MAX.toHours() + "h");
   }
 
   private static BadInputException bad(String flag, String text) {

@@ -9,6 +9,7 @@ import io.exportguard.report.ReportCollector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * {@code exportguard eval}: the pipeline of preflight with a saved facts document as its source and
@@ -33,7 +34,13 @@ public final class EvalRunner {
   }
 
   public int run(Path factsFile, PolicyOptions options) {
+    return run(factsFile, options, null);
+  }
+
+  /** With {@code --timeout} (null: {@link PreflightRunner#DEFAULT_TIMEOUT}), the bound on evaluating every check. */
+  public int run(Path factsFile, PolicyOptions options, String timeout) {
     try {
+      Duration evalTimeout = timeout == null ? PreflightRunner.DEFAULT_TIMEOUT : Durations.parse("--timeout", timeout);
       RunClock clock = RunClock.fromEnvironment();
       SavedFactsSource source;
       try {
@@ -42,7 +49,7 @@ public final class EvalRunner {
         throw new BadInputException("--facts " + e.getMessage());
       }
       ReportOutput output = ReportOutput.of(options);
-      try (PolicyCompilation policies = PolicyCompilation.start(options, clock, engines)) {
+      try (PolicyCompilation policies = PolicyCompilation.start(options, clock, engines, evalTimeout)) {
         ReportCollector collector = new ReportCollector(true);
         new TargetPipeline(policies.evaluation()).run(source, collector);
         policies.warnings().forEach(w -> err.println(PREFIX + "warning: " + w));

@@ -22,9 +22,6 @@ import java.util.concurrent.ExecutionException;
  * start-up, so preflight gathers facts at the same time. {@link #evaluation()} joins it.
  */
 final class PolicyCompilation implements AutoCloseable {
-  /** The evaluation deadline per document. */
-  static final Duration EVAL_TIMEOUT = Duration.ofSeconds(30);
-
   private final CompletableFuture<PolicyEngine> compiling;
   private final LoadedPolicies loaded;
   private final StatusRules rules;
@@ -36,8 +33,12 @@ final class PolicyCompilation implements AutoCloseable {
     this.rules = rules;
   }
 
-  /** Checks the policy flags, loads the files and starts compiling; any problem is a {@link BadInputException}. */
-  static PolicyCompilation start(PolicyOptions o, RunClock clock, PolicyEngineFactory engines) throws BadInputException {
+  /**
+   * Checks the policy flags, loads the files and starts compiling; any problem is a {@link BadInputException}.
+   * Evaluating all checks over one document may take at most {@code evalTimeout} (the run's --timeout).
+   */
+  static PolicyCompilation start(PolicyOptions o, RunClock clock, PolicyEngineFactory engines, Duration evalTimeout)
+      throws BadInputException {
     Severity failOn = Severity.parse(o.failOn());
     if (failOn == null) {
       throw new BadInputException("--fail-on " + o.failOn() + ": expected critical, high, medium, low or info");
@@ -54,18 +55,9 @@ final class PolicyCompilation implements AutoCloseable {
       throw new BadInputException(e.format());
     }
     LoadedPolicies loaded = o.conftestMain() ? read.adopting(java.util.Set.of("main")) : read;
-    EvalOptions eval = EvalOptions.DEFAULT.withTimeout(EVAL_TIMEOUT);
+    EvalOptions eval = EvalOptions.DEFAULT.withTimeout(evalTimeout);
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
-    CompletableFuture<PolicyEngine> compiling = new CompletableFuture<>();
-    Thread compiler = new Thread(() -> {
-      try {
-        compiling.complete(engines.create(loaded, options));
-      } catch (Throwable t) {
-        compiling.completeExceptionally(t);
-      }
-    }, "exportguard-compile");
-    compiler.setDaemon(true);
-    compiler.start();
+    CompletableFuture<PolicyEngine> compiling = Daemons.start("exportguard-compile", () -> engines.create(loaded, options));
     return new PolicyCompilation(compiling, loaded, new StatusRules(failOn, o.failOnWarn()));
   }
 

@@ -67,7 +67,7 @@ public final class PreflightRunner {
     if (o.saveFacts() != null) PathFlags.writableFile("--save-facts", o.saveFacts());
     ReportOutput output = ReportOutput.of(o.policy());
     try (CloudSession session = CloudSession.begin(o.sandbox(), o.endpoint(), o.profile(), timeout);
-         PolicyCompilation policies = PolicyCompilation.start(o.policy(), clock, engines)) {
+         PolicyCompilation policies = PolicyCompilation.start(o.policy(), clock, engines, timeout)) {
       Trace.phase(err, "policies loaded (compiling meanwhile)");
       CloudClients clients = session.clients();
       Trace.phase(err, "clients ready");

@@ -68,17 +68,7 @@ public final class Prestart {
 
   /** Starts the emulator on its own daemon thread. */
   static CompletableFuture<Sandbox> startSandbox(String scenario) {
-    CompletableFuture<Sandbox> f = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        f.complete(Sandbox.start(scenario, 0));
-      } catch (Throwable e) {
-        f.completeExceptionally(e);
-      }
-    }, "exportguard-sandbox-start");
-    t.setDaemon(true);
-    t.start();
-    return f;
+    return Daemons.start("exportguard-sandbox-start", () -> Sandbox.start(scenario, 0));
   }
 
   /** The started work, once; null when none was started (in-process runs, tests). */

@@ -26,8 +26,25 @@ class PreflightAndEvalBadInputTest {
     Path broken = Files.createDirectories(dir.resolve("broken/exportguard/x"));
     Files.writeString(broken.resolve("bad.rego"), "package exportguard.x.bad\n\ndeny contains msg if {\n");
     Path okFacts = Files.writeString(dir.resolve("ok.json"), "{\"schema\":\"exportguard.facts/v1\"}");
+    int levels = 100_000; // was a StackOverflowError, exit 1
+    Path deepJson = Files.writeString(dir.resolve("deep.json"), "{\"a\":".repeat(levels) + "1" + "}".repeat(levels));
+    Path deepYaml = Files.writeString(dir.resolve("deep.yaml"), "a: " + "[".repeat(levels) + "]".repeat(levels));
+    Path aliases = Files.writeString(dir.resolve("aliases.yaml"),
+        "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n");
+    Path hugeNumber = Files.writeString(dir.resolve("number.json"), "{\"maxDataDisks\": 1" + "0".repeat(200_000) + "}");
     Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("no-such-target"));
     return Stream.of(
+        Arguments.of(pre("--timeout", "9999999999999999999h"), "--timeout 9999999999999999999h: too long"),
+        Arguments.of(pre("--timeout", "999999999999999h"), "--timeout 999999999999999h: too long"),
+        Arguments.of(pre("--timeout", "PT9999999999999999H"), "--timeout PT9999999999999999H"),
+        Arguments.of(pre("--timeout", "8d"), "--timeout 8d"),
+        Arguments.of(List.of("eval", "--facts", okFacts.toString(), "--timeout", "99999999999999999999999s"),
+            "--timeout 99999999999999999999999s: too long"),
+        Arguments.of(pre("--data", deepJson.toString()), "deep.json:1:5002: invalid JSON: nested more than 1000 levels"),
+        Arguments.of(List.of("eval", "--facts", okFacts.toString(), "--data", deepJson.toString()), "deep.json:1:5002"),
+        Arguments.of(pre("--data", deepYaml.toString()), "deep.yaml:1:1004: invalid YAML: nested more than 1000 levels"),
+        Arguments.of(pre("--data", aliases.toString()), "aliases.yaml:2:8: invalid YAML: aliases"),
+        Arguments.of(pre("--data", hugeNumber.toString()), "number.json"),
         Arguments.of(List.of("preflight", "--image", "m-1", "--bucket", "b"), "--region"),
         Arguments.of(List.of("preflight", "--region", "r", "--bucket", "b"), "--image"),
         Arguments.of(List.of("preflight", "--region", "r", "--image", "m"), "--bucket"),
@@ -74,6 +91,20 @@ class PreflightAndEvalBadInputTest {
     a.addAll(List.of(REQ));
     a.addAll(List.of(more));
     return a;
+  }
+
+  @org.junit.jupiter.api.Test
+  void aParseErrorOnAVeryLongLineShowsOnlyTheLineAroundTheColumn() throws IOException {
+    Path policies = Files.createDirectories(dir.resolve("long/exportguard/x"));
+    Files.writeString(policies.resolve("long.rego"),
+        "package exportguard.x.long\n\nx := \"" + "a".repeat(5_000_000) + "\" + + 1\n");
+    Path okFacts = Files.writeString(dir.resolve("facts-long.json"), "{\"schema\":\"exportguard.facts/v1\"}");
+    Cli r = Cli.run("eval", "--facts", okFacts.toString(), "--no-default-policies", "--policies",
+        dir.resolve("long").toString(), "--out", dir.resolve("out-long").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("long.rego:3:5000011: rego_parse_error").contains("...aaa").hasSizeLessThan(1_000);
+    String[] lines = r.err().split("\n");
+    assertThat(lines[2].indexOf('^')).as("the caret sits under the second +").isEqualTo(lines[1].lastIndexOf("+ 1"));
   }
 
   @ParameterizedTest

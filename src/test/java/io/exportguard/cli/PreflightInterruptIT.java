@@ -52,7 +52,9 @@ class PreflightInterruptIT {
         Lines err = Lines.of(child.getErrorStream());
         String taskId = err.await(PROGRESS, 60_000);
         assertThat(taskId).as("progress line; stdout:%n%s%nstderr:%n%s", out.text(), err.text()).isNotNull();
-        assertThat(out.text()).contains("export started: task " + taskId);
+        // stdout and stderr are separate pipes: the line the child printed first may be read second.
+        assertThat(out.await(Pattern.compile("(export started: task " + Pattern.quote(taskId) + ")"), 10_000))
+            .as("stdout: %s", out.text()).isNotNull();
 
         long t0 = System.nanoTime();
         // SIGTERM on Linux. Through the handle: Process.destroy() would also close our ends of the
@@ -88,7 +90,7 @@ class PreflightInterruptIT {
   }
 
   /** The built jar when the IT phase has it, otherwise this JVM's class path (main classes and dependencies). */
-  private static List<String> javaCommand(String... args) {
+  static List<String> javaCommand(String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Path jar = Path.of("target", "exportguard.jar");

@@ -84,6 +84,32 @@ class CliProfileTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      // missing comma after the secret: the parser stops at the next token
+      "'{\"profiles\":[{\"name\":\"p\",\"access_key_secret\":\"s3cret-bad\" \"sts_token\":\"tok-bad-123\"}]}'|1:59|unexpected character",
+      // a secret with a raw line break in it
+      "'{\"profiles\":[\n{\"name\":\"p\",\n\"access_key_secret\":\"s3cret\nbad\"}]}'|3:28|control character in a string",
+      // an unquoted secret
+      "'{\"profiles\":[{\"name\":\"p\",\"access_key_secret\":s3cretbad}]}'|1:55|unrecognized token",
+      // cut off
+      "'{\"profiles\":[{\"name\":\"p\",\"access_key_secret\":\"s3cret-bad'|1:57|the file ends too early"})
+  void aMalformedFileIsReportedByPositionWithoutQuotingIt(String text, String position, String kind) throws Exception {
+    Path file = Files.writeString(dir.resolve("config.json"), text.replace("\\n", "\n"));
+    assertThatThrownBy(() -> CliProfile.read(file))
+        .hasMessage(file + ":" + position + ": not valid JSON (" + kind + ")")
+        .message().doesNotContain("s3cret").doesNotContain("tok-bad").doesNotContain("{");
+    // The chain reads the file too (its current profile), with the same message.
+    assertThatThrownBy(() -> CredentialChain.of(null, Map.of(), file, null))
+        .hasMessage(file + ":" + position + ": not valid JSON (" + kind + ")");
+  }
+
+  @Test
+  void aMissingFileIsNoSourceForTheChain() throws Exception {
+    CredentialChain chain = CredentialChain.of(null, Map.of(), dir.resolve("absent.json"), "127.0.0.1:1");
+    assertThatThrownBy(chain::getCredentials).hasMessageContaining("no credentials from any source");
+  }
+
   @Test
   void anExplicitProfileAndAnotherInTheEnvironmentAreBadInput() throws Exception {
     Path file = config();

@@ -98,6 +98,23 @@ class HtmlReportBrowserIT {
   }
 
   @Test
+  void aReportOfManyTargetsLoadsCleanAndListsWhatNeedsAction() throws Exception {
+    Report report = Payloads.hostileTargets(SampleReports.manyTargets());
+    browser.send("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+    browser.load(write("targets.html", report));
+    Thread.sleep(300);
+    assertThat(browser.problems(false)).as("console errors, exceptions, CSP reports or dialogs").isEmpty();
+    assertThat(browser.eval("document.documentElement.dataset." + Payloads.MARKER + " === undefined").asBoolean())
+        .as("a payload script ran").isTrue();
+    assertThat(browser.eval("document.querySelectorAll('section.target').length").asInt()).isEqualTo(3);
+    String text = browser.eval("document.body.innerText").asText();
+    assertThat(text).contains("Targets that need action", "2 targets passed every check that blocks",
+        "ListingIncomplete");
+    String all = browser.eval("document.body.textContent").asText(); // passing targets sit folded
+    for (Report.TargetResult t : SampleReports.manyTargets().targets()) assertThat(all).contains(t.target().label());
+  }
+
+  @Test
   void printsToPdf() throws Exception {
     browser.load(write("print.html", SampleReports.failing()));
     byte[] pdf = browser.pdf();

@@ -35,4 +35,17 @@ public final class Payloads {
   public static Report hostile(Report r) {
     return SampleReports.mapStrings(r, Payloads::payload);
   }
+
+  /** A report of many targets with {@link #payload} in every string of every target, labels included. */
+  public static Report hostileTargets(Report r) {
+    java.util.List<Report.TargetResult> targets = new java.util.ArrayList<>();
+    for (Report.TargetResult t : r.targets()) {
+      Report one = hostile(Report.single(r.tool(), r.startedAt(), r.durationMs(), t));
+      Report.Target m = one.target();
+      targets.add(new Report.TargetResult(new Report.Target(t.target().kind(), payload(t.target().label()),
+          m.regionId(), m.imageId(), m.ossBucket(), m.ossPrefix(), m.imageFormat(), m.roleName()), t.summary(),
+          one.checks(), one.errors(), null));
+    }
+    return new Report(r.schema(), r.tool(), r.startedAt(), r.durationMs(), targets, r.summary(), r.runErrors());
+  }
 }

@@ -175,6 +175,60 @@ public final class SampleReports {
         Verdicts.summarize(checks, errors), checks, errors, null);
   }
 
+  /**
+   * A run of many targets (an account audit, a static scan): the failing image, the passing one in
+   * another region, an image whose facts could not all be gathered, a Terraform plan resource and a
+   * policy file under review, plus a facts error that belongs to no single target.
+   */
+  public static Report manyTargets() {
+    Report.TargetResult fail = failing().only();
+    Report.TargetResult pass = passing().only();
+    List<Report.TargetResult> targets = new ArrayList<>();
+    targets.add(retarget(fail, "image", "cn-hangzhou/m-bp1demo0001", fail.target()));
+    targets.add(retarget(pass, "image", "cn-shanghai/m-uf6team0042", new Report.Target("cn-shanghai", "m-uf6team0042",
+        "team-b-images", "nightly", "qcow2", "AliyunECSImageExportDefaultRole")));
+    List<Report.CheckResult> errored = new ArrayList<>();
+    for (Report.CheckResult c : pass.checks()) {
+      errored.add(!c.area().equals("role") ? c : new Report.CheckResult(c.id(), c.title(), c.description(), c.area(),
+          c.severity(), Status.ERROR, c.prevents(), List.of(new Report.Finding(
+              "fact area role could not be gathered: ram:GetRole Throttling.User", "role")), c.remediation(),
+          c.policyFile(), c.line()));
+    }
+    List<FactError> roleError = List.of(new FactError("role", "ram:GetRole", "Throttling.User", "Request was denied."));
+    targets.add(new Report.TargetResult(new Report.Target("image", "cn-beijing/m-2ze0busy0007", "cn-beijing",
+        "m-2ze0busy0007", "exports-bj", null, "raw", "AliyunECSImageExportDefaultRole"),
+        Verdicts.summarize(errored, roleError), errored, roleError, null));
+    targets.add(retarget(fail, "plan-resource", "plans/export.tfplan.json#alicloud_image_export.nightly",
+        new Report.Target("plan-resource", "plans/export.tfplan.json#alicloud_image_export.nightly", "cn-hangzhou",
+            null, "my-export-bucket", "exports", "raw", "AliyunECSImageExportDefaultRole")));
+    targets.add(retarget(pass, "file", "policies/trust.json", new Report.Target("file", "policies/trust.json", null,
+        null, null, null, null, "AliyunECSImageExportDefaultRole")));
+    targets.sort(java.util.Comparator.comparing(t -> t.target().key()));
+    List<FactError> runErrors = List.of(new FactError("image", "ecs:DescribeImages", "ListingIncomplete",
+        "the listing could not be read to its end: region ap-south-1 stopped after 20 pages"));
+    return new Report(Report.SCHEMA_TARGETS, new Report.Tool("exportguard", "0.1.0"), STARTED, 48_210, targets,
+        Report.Summary.total(targets, runErrors), runErrors);
+  }
+
+  /** {@code n} image targets, every tenth one failing, for size and speed checks. */
+  public static Report manyTargets(int n) {
+    Report.TargetResult fail = failing().only();
+    Report.TargetResult pass = passing().only();
+    List<Report.TargetResult> targets = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String image = String.format("m-bp1img%06d", i);
+      targets.add(retarget(i % 10 == 0 ? fail : pass, "image", "cn-hangzhou/" + image, new Report.Target(
+          "cn-hangzhou", image, "my-export-bucket", "exports", "raw", "AliyunECSImageExportDefaultRole")));
+    }
+    return new Report(Report.SCHEMA_TARGETS, new Report.Tool("exportguard", "0.1.0"), STARTED, 1, targets,
+        Report.Summary.total(targets, List.of()), List.of());
+  }
+
+  private static Report.TargetResult retarget(Report.TargetResult r, String kind, String label, Report.Target t) {
+    return new Report.TargetResult(new Report.Target(kind, label, t.regionId(), t.imageId(), t.ossBucket(),
+        t.ossPrefix(), t.imageFormat(), t.roleName()), r.summary(), r.checks(), r.errors(), null);
+  }
+
   /** Applies {@code f} to every string of the report (target, tool, checks, findings, errors, export). */
   public static Report mapStrings(Report r, UnaryOperator<String> f) {
     List<Report.CheckResult> checks = new ArrayList<>();

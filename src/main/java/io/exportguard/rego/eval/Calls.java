@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Calls builtins and user functions, honouring {@code with} replacements. Builtin errors make the
  * call undefined unless the query asked for strict builtin errors; evaluation errors (conflicts,
- * cancellation) always end the query.
+ * cancellation, budget) always end the query. What a builtin returns is charged to the budget.
  */
 final class Calls {
   private Calls() {}
@@ -65,7 +65,10 @@ final class Calls {
       throw new EvalException(EvalException.BUILTIN, decl.name() + ": not implemented");
     }
     try {
-      return decl.impl().call(ev.session, Arrays.asList(args.clone()));
+      ResultBounds.check(ev.session, decl.name(), args);
+      Value result = decl.impl().call(ev.session, Arrays.asList(args.clone()));
+      if (result != null) ev.session.chargeResult(result);
+      return result;
     } catch (BuiltinException e) {
       if (e.halts() || ev.session.options.strictBuiltinErrors()) throw new EvalException(e.code(), e.getMessage());
       return null;

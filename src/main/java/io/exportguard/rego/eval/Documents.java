@@ -158,6 +158,8 @@ final class Documents {
     try {
       if (args == null) body.next();
       else bindParams(ev, d.params(), args, 0, frame, body);
+    } catch (EvalException e) {
+      throw e.at(d.file(), d.line(), d.column()); // an error in the rule's value rather than its body
     } finally {
       ev.session.ruleStack.pop();
     }
@@ -176,6 +178,7 @@ final class Documents {
       ev.session.ruleStack.push(d);
       try {
         ev.evalBody(d.body(), 0, frame, () -> ev.evalTerm(d.key()[0], frame, v -> {
+          ev.session.chargeElements(1);
           out.add(v);
           return false;
         }));
@@ -195,6 +198,7 @@ final class Documents {
       try {
         ev.evalBody(d.body(), 0, frame, () -> ev.evalArgs(d.key(), 0, new Value[d.key().length], frame,
             keys -> ev.evalTerm(d.value(), frame, v -> {
+              ev.session.chargeElements(1);
               if (!out.put(keys, v, d.setLeaf())) throw conflict("object keys must be unique", d);
               return false;
             })));

@@ -147,6 +147,13 @@ public final class Engine implements PolicySet {
     } catch (RuntimeException e) {
       // A defect in the engine must not escape as an unchecked exception through the API.
       throw new RegoException(new RegoError(EvalException.INTERNAL, "internal error: " + e, null, 0, 0, null));
+    } catch (OutOfMemoryError e) {
+      // The last line behind the budget (a heap smaller than the budget assumes): evaluation has no
+      // side effects, and once this frame is left everything the query built is garbage.
+      results.clear();
+      throw new RegoException(new RegoError(EvalException.BUDGET, "the query ran out of memory (heap "
+          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); lower EvalOptions.budget or give the JVM more heap",
+          null, 0, 0, null));
     }
     return new QueryResult(results, session.printed);
   }

@@ -3,7 +3,7 @@ package io.exportguard.rego.eval;
 import io.exportguard.rego.RegoError;
 
 /**
- * An evaluation error (conflict, strict builtin error, cancellation, depth). It ends the query;
+ * An evaluation error (conflict, strict builtin error, cancellation, depth, budget). It ends the query;
  * it is never used for ordinary control flow.
  */
 final class EvalException extends RuntimeException {
@@ -12,6 +12,8 @@ final class EvalException extends RuntimeException {
   static final String CANCEL = "eval_cancel_error";
   static final String BUILTIN = "eval_builtin_error";
   static final String DEPTH = "eval_depth_error";
+  /** Our own code (OPA has no budget): the query built more than {@code EvalOptions.budget} allows. */
+  static final String BUDGET = "eval_budget_error";
   static final String INTERNAL = "eval_internal_error";
 
   final String code;

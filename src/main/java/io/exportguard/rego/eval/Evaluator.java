@@ -281,6 +281,7 @@ class Evaluator {
     if (t instanceof Term.ArrayCompr a) {
       List<Value> out = new ArrayList<>();
       evalBody(a.body(), 0, f, () -> evalTerm(a.head(), f, v -> {
+        session.chargeElements(1);
         out.add(v);
         return false;
       }));
@@ -289,6 +290,7 @@ class Evaluator {
     if (t instanceof Term.SetCompr s) {
       TreeSet<Value> out = new TreeSet<>();
       evalBody(s.body(), 0, f, () -> evalTerm(s.head(), f, v -> {
+        session.chargeElements(1);
         out.add(v);
         return false;
       }));
@@ -297,6 +299,7 @@ class Evaluator {
     Term.ObjectCompr o = (Term.ObjectCompr) t;
     TreeMap<Value, Value> out = new TreeMap<>();
     evalBody(o.body(), 0, f, () -> evalTerm(o.key(), f, key -> evalTerm(o.value(), f, val -> {
+      session.chargeElements(1);
       Value prev = out.putIfAbsent(key, val);
       if (prev != null && !prev.equals(val)) {
         throw new EvalException(EvalException.CONFLICT, "object keys must be unique");

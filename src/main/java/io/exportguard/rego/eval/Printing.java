@@ -19,8 +19,12 @@ final class Printing {
       });
       if (first[0] == null) sb.append("<undefined>");
       else if (first[0] instanceof StringValue s) sb.append(s.value());
-      else RegoText.write(first[0], sb);
+      else {
+        ev.session.ensureBudget(0, ValueSize.chars(first[0], ev.session));
+        RegoText.write(first[0], sb);
+      }
     }
+    ev.session.chargeChars(sb.length());
     return sb.toString();
   }
 }

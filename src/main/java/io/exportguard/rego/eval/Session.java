@@ -3,6 +3,10 @@ package io.exportguard.rego.eval;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.builtins.BuiltinContext;
 import io.exportguard.rego.builtins.RegoText;
+import io.exportguard.rego.value.ArrayValue;
+import io.exportguard.rego.value.ObjectValue;
+import io.exportguard.rego.value.SetValue;
+import io.exportguard.rego.value.StringValue;
 import io.exportguard.rego.value.Value;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -14,8 +18,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The state of one query evaluation: options, deadline, depth, printed lines, query-wide caches,
- * and the rule being evaluated (for {@code rego.metadata.*}). Builtins see it as their context.
+ * The state of one query evaluation: options, deadline, depth, budget, printed lines, query-wide
+ * caches, and the rule being evaluated (for {@code rego.metadata.*}). Builtins see it as their context.
  */
 final class Session implements BuiltinContext {
   final Plan plan;
@@ -28,6 +32,10 @@ final class Session implements BuiltinContext {
   private final Map<Object, Object> queryCache = new HashMap<>();
   private int steps;
   private int depth;
+  private final long maxElements;
+  private final long maxStringChars;
+  private long elements;
+  private long stringChars;
 
   Session(Plan plan, EvalOptions options) {
     this.plan = plan;
@@ -36,6 +44,8 @@ final class Session implements BuiltinContext {
     long timeout = options.timeout() == null ? Long.MAX_VALUE / 4 : options.timeout().toNanos();
     this.deadline = System.nanoTime() + Math.min(timeout, Long.MAX_VALUE / 4);
     this.now = options.now() != null ? options.now() : Instant.now();
+    this.maxElements = options.budget().maxElements();
+    this.maxStringChars = options.budget().maxStringChars();
   }
 
   /** Counts a step; checks the deadline every so often. */
@@ -52,6 +62,47 @@ final class Session implements BuiltinContext {
   }
 
   void exit() { depth--; }
+
+  /** Charges collection elements the query built against its budget. */
+  void chargeElements(long n) {
+    elements = saturatedAdd(elements, n);
+    if (elements > maxElements) throw overBudget("collection elements", maxElements);
+  }
+
+  /** Charges string characters the query built against its budget. */
+  void chargeChars(long n) {
+    stringChars = saturatedAdd(stringChars, n);
+    if (stringChars > maxStringChars) throw overBudget("string characters", maxStringChars);
+  }
+
+  /** Charges what a builtin returned: a collection's elements or a string's characters. */
+  void chargeResult(Value v) {
+    if (v instanceof StringValue s) chargeChars(s.value().length());
+    else if (v instanceof ArrayValue a) chargeElements(a.size());
+    else if (v instanceof SetValue s) chargeElements(s.size());
+    else if (v instanceof ObjectValue o) chargeElements(o.size());
+  }
+
+  @Override
+  public void ensureBudget(long moreElements, long moreChars) {
+    if (saturatedAdd(elements, moreElements) > maxElements) throw overBudget("collection elements", maxElements);
+    if (saturatedAdd(stringChars, moreChars) > maxStringChars) throw overBudget("string characters", maxStringChars);
+  }
+
+  @Override
+  public boolean fitsBudget(long moreElements, long moreChars) {
+    return saturatedAdd(elements, moreElements) <= maxElements && saturatedAdd(stringChars, moreChars) <= maxStringChars;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return r < 0 || b < 0 ? Long.MAX_VALUE : r;
+  }
+
+  private static EvalException overBudget(String what, long max) {
+    return new EvalException(EvalException.BUDGET, "evaluation budget exceeded: the query would build more than "
+        + max + " " + what + " (a policy that builds very large collections or strings)");
+  }
 
   @Override public Instant now() { return now; }
 

@@ -20,12 +20,23 @@ public final class Json {
 
   private Json() {}
 
+  /** The deepest nesting {@link #parse(String)} accepts. */
+  public static final int MAX_DEPTH = 10_000;
+
   /** Parses one JSON document; throws {@link JsonSyntaxException} with line and column when it is not JSON. */
   public static Value parse(String text) {
+    return parse(text, MAX_DEPTH);
+  }
+
+  /**
+   * Parses one JSON document nested at most {@code maxDepth} levels (reading recurses once per level,
+   * so callers on an ordinary thread stack pass a smaller bound than {@link #MAX_DEPTH}).
+   */
+  public static Value parse(String text, int maxDepth) {
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken first = p.nextToken();
       if (first == null) throw new JsonSyntaxException("empty document", 1, 1);
-      Value v = read(p, first);
+      Value v = read(p, first, 1, Math.min(maxDepth, MAX_DEPTH));
       if (p.nextToken() != null) {
         throw new JsonSyntaxException("unexpected data after the document",
             p.currentLocation().getLineNr(), p.currentLocation().getColumnNr());
@@ -40,21 +51,25 @@ public final class Json {
     }
   }
 
-  private static Value read(JsonParser p, JsonToken t) throws IOException {
+  private static Value read(JsonParser p, JsonToken t, int depth, int maxDepth) throws IOException {
+    if (depth > maxDepth && (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)) {
+      throw new JsonSyntaxException("nested more than " + maxDepth + " levels deep", p.currentLocation().getLineNr(),
+          p.currentLocation().getColumnNr());
+    }
     switch (t) {
       case START_OBJECT: {
         TreeMap<Value, Value> m = new TreeMap<>();
         JsonToken k;
         while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
           StringValue key = StringValue.of(p.currentName());
-          m.put(key, read(p, p.nextToken()));
+          m.put(key, read(p, p.nextToken(), depth + 1, maxDepth));
         }
         return ObjectValue.wrap(m);
       }
       case START_ARRAY: {
         List<Value> items = new ArrayList<>();
         JsonToken n;
-        while ((n = p.nextToken()) != JsonToken.END_ARRAY) items.add(read(p, n));
+        while ((n = p.nextToken()) != JsonToken.END_ARRAY) items.add(read(p, n, depth + 1, maxDepth));
         return ArrayValue.of(items);
       }
       case VALUE_STRING: return StringValue.of(p.getText());

@@ -38,4 +38,23 @@ public final class Explain {
     }
     return "no check was evaluated";
   }
+
+  /** The headline of a run of many targets: how the targets went, what blocks first. */
+  public static String targets(Report.TargetTotals t, List<FactError> runErrors) {
+    if (t.targets() == 0) return "no target was evaluated";
+    StringBuilder b = new StringBuilder();
+    if (t.passed() == t.targets() && runErrors.isEmpty()) {
+      return "all " + t.targets() + (t.targets() == 1 ? " target passed" : " targets passed");
+    }
+    if (t.failed() > 0) b.append(t.failed()).append(" of ").append(t.targets()).append(" targets failed");
+    if (t.errored() > 0) {
+      b.append(b.length() == 0 ? "" : ", ").append(t.errored()).append(" of ").append(t.targets())
+          .append(" targets could not be decided");
+    }
+    if (!runErrors.isEmpty()) {
+      b.append(b.length() == 0 ? "" : ", ").append(runErrors.size())
+          .append(runErrors.size() == 1 ? " fact" : " facts").append(" outside any target could not be gathered");
+    }
+    return b.append(", ").append(t.passed()).append(" passed").toString();
+  }
 }

@@ -1,5 +1,6 @@
 package io.exportguard.report.internal;
 
+import io.exportguard.report.Report;
 import io.exportguard.report.Report.CheckResult;
 import io.exportguard.report.Status;
 import java.util.ArrayList;
@@ -26,6 +27,15 @@ public final class Ordering {
       .comparingInt((CheckResult c) -> rank(c.status()))
       .thenComparing(CheckResult::severity)
       .thenComparing(c -> c.id() == null ? "" : c.id());
+
+  /** Targets in the order a reader acts on them: failed, then errored, then passed; by key within each. */
+  public static final Comparator<Report.TargetResult> TARGETS_BY_URGENCY = Comparator
+      .comparingInt((Report.TargetResult t) -> switch (t.summary().verdict()) {
+        case FAIL -> 0;
+        case ERROR -> 1;
+        case PASS -> 2;
+      })
+      .thenComparing(t -> t.target().key());
 
   public static List<CheckResult> byUrgency(List<CheckResult> checks) {
     List<CheckResult> sorted = new ArrayList<>(checks == null ? List.of() : checks);

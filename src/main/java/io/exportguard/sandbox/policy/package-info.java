@@ -1,2 +1,2 @@
-/** Just enough RAM/OSS policy evaluation for ExportImage's role check: statements, wildcard matching, Allow and Deny. */
+/** The policy pack's RAM/OSS policy semantics (lib/patterns, lib/ram, lib/export) in Java, so the emulated ExportImage decides as preflight does. */
 package io.exportguard.sandbox.policy;

@@ -1,0 +1,120 @@
+package io.exportguard.redact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Redacts every string inside a model before it is rendered: records (rebuilt through their
+ * canonical constructor), lists, maps and Jackson trees, to any depth, whatever shape the model
+ * takes. Redacting the model rather than the rendered bytes means escaping (HTML entities, JSON
+ * escapes, Markdown) cannot hide a secret from the {@link Redactor}. Values of other types are kept
+ * as they are; a record with nothing to redact is returned as it is.
+ */
+public final class RedactedValues {
+  private RedactedValues() {}
+
+  /** The value with every string redacted by the process-wide redactor. */
+  public static <T> T of(T value) {
+    return of(value, Redactor.process());
+  }
+
+  @SuppressWarnings("unchecked")
+  public static <T> T of(T value, Redactor redactor) {
+    return (T) redact(value, redactor, 0);
+  }
+
+  /** Redacts the text values of a Jackson tree in place (keys are field names, never secrets). */
+  public static void inPlace(JsonNode node, Redactor redactor) {
+    if (node instanceof ObjectNode o) {
+      Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
+      List<Map.Entry<String, JsonNode>> replaced = new ArrayList<>();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> e = fields.next();
+        if (e.getValue().isTextual()) {
+          String clean = redactor.redact(e.getValue().textValue());
+          if (clean != e.getValue().textValue()) replaced.add(Map.entry(e.getKey(), TextNode.valueOf(clean)));
+        } else {
+          inPlace(e.getValue(), redactor);
+        }
+      }
+      replaced.forEach(e -> o.set(e.getKey(), e.getValue()));
+    } else if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        JsonNode item = a.get(i);
+        if (item.isTextual()) {
+          String clean = redactor.redact(item.textValue());
+          if (clean != item.textValue()) a.set(i, TextNode.valueOf(clean));
+        } else {
+          inPlace(item, redactor);
+        }
+      }
+    }
+  }
+
+  private static Object redact(Object v, Redactor r, int depth) {
+    if (v == null || depth > 200) return v;
+    if (v instanceof String s) return r.redact(s);
+    if (v instanceof JsonNode n) {
+      JsonNode copy = n.deepCopy();
+      inPlace(copy, r);
+      return copy;
+    }
+    if (v instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      boolean changed = false;
+      for (Object item : list) {
+        Object clean = redact(item, r, depth + 1);
+        changed |= clean != item;
+        out.add(clean);
+      }
+      return changed ? java.util.Collections.unmodifiableList(out) : list;
+    }
+    if (v instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      boolean changed = false;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object clean = redact(e.getValue(), r, depth + 1);
+        changed |= clean != e.getValue();
+        out.put(e.getKey(), clean);
+      }
+      return changed ? java.util.Collections.unmodifiableMap(out) : map;
+    }
+    if (v.getClass().isRecord()) return record((Record) v, r, depth);
+    return v;
+  }
+
+  private static Object record(Record rec, Redactor r, int depth) {
+    RecordComponent[] parts = rec.getClass().getRecordComponents();
+    Object[] values = new Object[parts.length];
+    Class<?>[] types = new Class<?>[parts.length];
+    boolean changed = false;
+    try {
+      for (int i = 0; i < parts.length; i++) {
+        var accessor = parts[i].getAccessor();
+        accessor.setAccessible(true);
+        Object before = accessor.invoke(rec);
+        values[i] = redact(before, r, depth + 1);
+        types[i] = parts[i].getType();
+        changed |= values[i] != before;
+      }
+      if (!changed) return rec;
+      Constructor<?> canonical = rec.getClass().getDeclaredConstructor(types);
+      canonical.setAccessible(true);
+      return canonical.newInstance(values);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // A record that cannot be rebuilt is a defect of this class, never a reason to let a secret out.
+      throw new IllegalStateException("cannot redact " + rec.getClass().getName() + ": "
+          + (e instanceof InvocationTargetException t ? t.getCause() : e), e);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.exportguard.run;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/** Start-up work run beside the main thread: on a daemon thread, so it can never keep the process alive. */
+final class Daemons {
+  private Daemons() {}
+
+  static <T> CompletableFuture<T> start(String name, Callable<T> work) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(work.call());
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+    return f;
+  }
+}

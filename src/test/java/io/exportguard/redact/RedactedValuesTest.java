@@ -1,0 +1,42 @@
+package io.exportguard.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RedactedValuesTest {
+  record Inner(String text, int n) {}
+
+  record Outer(String name, List<Inner> items, Map<String, String> fields, JsonNode tree, Inner single) {}
+
+  final Redactor r = new Redactor();
+
+  RedactedValuesTest() {
+    r.addSecret("s3cr3t-value");
+  }
+
+  @Test
+  void everyStringInARecordTreeIsRedacted() throws Exception {
+    JsonNode tree = new ObjectMapper().readTree("{\"a\": [\"x s3cr3t-value\", {\"b\": \"s3cr3t-value\"}], \"n\": 1}");
+    Outer o = new Outer("n s3cr3t-value", List.of(new Inner("s3cr3t-value!", 1), new Inner("plain", 2)),
+        Map.of("k", "v=s3cr3t-value"), tree, new Inner("ok", 3));
+    Outer clean = RedactedValues.of(o, r);
+    assertThat(clean.toString()).doesNotContain("s3cr3t-value");
+    assertThat(clean.name()).isEqualTo("n [REDACTED]");
+    assertThat(clean.items().get(0)).isEqualTo(new Inner("[REDACTED]!", 1));
+    assertThat(clean.items().get(1)).isSameAs(o.items().get(1));
+    assertThat(clean.single()).isSameAs(o.single());
+    assertThat(clean.tree().path("n").asInt()).isEqualTo(1);
+    assertThat(o.tree().toString()).as("the original tree is left alone").contains("s3cr3t-value");
+  }
+
+  @Test
+  void aValueWithNothingToRedactIsReturnedAsItIs() {
+    Outer o = new Outer("plain", List.of(), Map.of(), null, null);
+    assertThat(RedactedValues.of(o, r)).isSameAs(o);
+  }
+}

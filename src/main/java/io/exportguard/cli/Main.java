@@ -66,6 +66,12 @@ public final class Main {
       errWriter.println("exportguard: internal error: " + ex);
       return ExitCodes.ERROR;
     });
+    try {
+      ConfigDefaults.install(cl, args);
+    } catch (io.exportguard.config.ConfigException e) {
+      errWriter.println("exportguard: " + e.getMessage());
+      return ExitCodes.ERROR;
+    }
     int code = cl.execute(args);
     outWriter.flush();
     errWriter.flush();

@@ -42,7 +42,19 @@ public final class PolicyFlags {
       + " (no METADATA) as one check, CONFTEST-MAIN, severity high.")
   boolean conftestMain;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Configuration file (default: .exportguard.yaml here or at the git root): flag defaults, policies, waivers.")
+  Path config;
+
+  @Option(names = "--baseline", paramLabel = "REPORT",
+      description = "A previous JSON report: mark each finding new or unchanged, list the fixed ones.")
+  Path baseline;
+
+  @Option(names = "--fail-on-new", description = "With --baseline: only new findings fail the run.")
+  boolean failOnNew;
+
   PolicyOptions toOptions() {
-    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn, verbose, conftestMain);
+    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn, verbose, conftestMain,
+        config, baseline, failOnNew);
   }
 }

@@ -140,12 +140,31 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeStringField("resource", f.resource());
       if (f.remediation() != null) g.writeStringField("remediation", f.remediation());
       g.writeStringField("fingerprint", Fingerprints.of(target, c, f));
+      if (f.baseline() != null) g.writeStringField("baseline", f.baseline());
       g.writeEndObject();
     }
     g.writeEndArray();
     g.writeStringField("remediation", c.remediation());
     g.writeStringField("policyFile", c.policyFile());
     g.writeNumberField("line", c.line());
+    if (c.waiver() != null) {
+      g.writeObjectFieldStart("waiver");
+      g.writeStringField("reason", c.waiver().reason());
+      g.writeStringField("owner", c.waiver().owner());
+      g.writeStringField("expires", c.waiver().expires());
+      g.writeStringField("source", c.waiver().source());
+      g.writeEndObject();
+    }
+    if (c.fixed() != null) {
+      g.writeArrayFieldStart("fixed");
+      for (Report.Finding f : c.fixed()) {
+        g.writeStartObject();
+        g.writeStringField("msg", f.msg());
+        g.writeStringField("resource", f.resource());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 

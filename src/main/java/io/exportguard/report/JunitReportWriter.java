@@ -1,6 +1,7 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.Marks;
 import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Text;
 import java.io.IOException;
@@ -182,7 +183,8 @@ public final class JunitReportWriter implements ReportWriter {
             + "</error>\n    </testcase>\n");
       }
       case SKIPPED, WAIVED -> {
-        w.write(">\n      <skipped message=\"" + Text.xml(c.status().id() + ": " + firstMessage(findings, c.title()))
+        String why = c.waiver() != null ? Marks.waiver(c) : firstMessage(findings, c.title());
+        w.write(">\n      <skipped message=\"" + Text.xml(c.status().id() + ": " + why)
             + "\"/>\n    </testcase>\n");
       }
     }
@@ -197,6 +199,7 @@ public final class JunitReportWriter implements ReportWriter {
     for (Report.Finding f : findings) {
       b.append("- ").append(f.msg());
       if (f.resource() != null && !f.resource().isEmpty()) b.append(" [").append(f.resource()).append(']');
+      b.append(Marks.of(f));
       b.append('\n');
     }
     return b.toString();

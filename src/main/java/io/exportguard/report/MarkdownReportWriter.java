@@ -214,6 +214,7 @@ public final class MarkdownReportWriter implements ReportWriter {
       Report.Finding f = findings.get(i);
       b.append("- ").append(md(f.msg()));
       if (f.resource() != null && !f.resource().isEmpty()) b.append(" (").append(md(f.resource())).append(')');
+      if (f.baseline() != null) b.append(" **").append(md(f.baseline())).append("**");
       b.append('\n');
     }
     if (findings.size() > MAX_FINDINGS_PER_CHECK) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exportguard.facts.FactError;
 import io.exportguard.report.internal.DocsLinks;
 import io.exportguard.report.internal.JsonStyle;
+import io.exportguard.report.internal.Marks;
 import io.exportguard.report.internal.Text;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -219,8 +220,9 @@ public final class SarifReportWriter implements ReportWriter {
       ObjectNode s = r.putArray("suppressions").addObject();
       s.put("kind", "external");
       s.put("status", "accepted");
-      s.put("justification", "waived in the exportguard run");
+      s.put("justification", c.waiver() == null ? "waived in the exportguard run" : Marks.waiver(c));
     }
+    if (f.baseline() != null) r.put("baselineState", f.baseline().equals("fixed") ? "absent" : f.baseline());
     ObjectNode props = r.putObject("properties");
     props.put("status", c.status().id());
     props.put("severity", c.severity().id());

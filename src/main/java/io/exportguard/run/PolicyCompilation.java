@@ -1,7 +1,11 @@
 package io.exportguard.run;
 
 import io.exportguard.policy.CheckEvaluation;
+import io.exportguard.config.ConfigException;
+import io.exportguard.config.ConfigFile;
+import io.exportguard.policy.Baseline;
 import io.exportguard.policy.LoadedPolicies;
+import io.exportguard.policy.Waivers;
 import io.exportguard.policy.PolicyDefinitionException;
 import io.exportguard.policy.PolicyEngine;
 import io.exportguard.policy.PolicyEngineFactory;
@@ -26,6 +30,7 @@ final class PolicyCompilation implements AutoCloseable {
   private final LoadedPolicies loaded;
   private final StatusRules rules;
   private CheckEvaluation evaluation;
+  private java.util.List<TargetPipeline.Step> steps = java.util.List.of();
 
   private PolicyCompilation(CompletableFuture<PolicyEngine> compiling, LoadedPolicies loaded, StatusRules rules) {
     this.compiling = compiling;
@@ -43,6 +48,20 @@ final class PolicyCompilation implements AutoCloseable {
     if (failOn == null) {
       throw new BadInputException("--fail-on " + o.failOn() + ": expected critical, high, medium, low or info");
     }
+    if (o.failOnNew() && o.baseline() == null) throw new BadInputException("--fail-on-new needs --baseline REPORT");
+    ConfigFile config;
+    Baseline baseline = null;
+    try {
+      Path found = ConfigFile.locate(o.config(), Path.of(""));
+      config = found == null ? ConfigFile.none() : ConfigFile.load(found);
+      if (o.baseline() != null) baseline = Baseline.load(PathFlags.named("--baseline", o.baseline()), o.failOnNew());
+    } catch (ConfigException e) {
+      throw new BadInputException(e.getMessage());
+    } catch (PolicyLoadException e) {
+      throw new BadInputException("--baseline " + e.format());
+    }
+    java.util.List<Path> policyPaths = new java.util.ArrayList<>(config.policies());
+    policyPaths.addAll(o.policies());
     for (Path p : o.policies()) PathFlags.named("--policies", p);
     for (Path p : o.data()) PathFlags.named("--data", p);
     if (o.noDefaultPolicies() && o.policies().isEmpty()) {
@@ -50,7 +69,7 @@ final class PolicyCompilation implements AutoCloseable {
     }
     LoadedPolicies read;
     try {
-      read = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false));
+      read = PolicyLoader.load(new PolicyLoader.Sources(policyPaths, !o.noDefaultPolicies(), o.data(), false));
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }
@@ -58,7 +77,18 @@ final class PolicyCompilation implements AutoCloseable {
     EvalOptions eval = EvalOptions.DEFAULT.withTimeout(evalTimeout);
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
     CompletableFuture<PolicyEngine> compiling = Daemons.start("exportguard-compile", () -> engines.create(loaded, options));
-    return new PolicyCompilation(compiling, loaded, new StatusRules(failOn, o.failOnWarn()));
+    java.util.List<TargetPipeline.Step> steps = new java.util.ArrayList<>();
+    if (!config.waivers().isEmpty()) {
+      Waivers waivers = new Waivers(config.waivers(), java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC));
+      steps.add((facts, decided) -> waivers.apply(decided));
+    }
+    if (baseline != null) {
+      Baseline b = baseline;
+      steps.add((facts, decided) -> b.apply(decided));
+    }
+    PolicyCompilation c = new PolicyCompilation(compiling, loaded, new StatusRules(failOn, o.failOnWarn()));
+    c.steps = java.util.List.copyOf(steps);
+    return c;
   }
 
   /** Waits for the policies to compile; a policy that does not compile is bad input. */
@@ -76,6 +106,12 @@ final class PolicyCompilation implements AutoCloseable {
       throw new IllegalStateException("compiling the policies failed", c);
     }
   }
+
+  /**
+   * What happens to each decided target before anything else (the export, the report): the
+   * configuration's waivers, then the baseline comparison.
+   */
+  java.util.List<TargetPipeline.Step> steps() { return steps; }
 
   /** Rules in the policies that will not run, one line each with the fix (after {@link #evaluation()}). */
   java.util.List<String> warnings() {

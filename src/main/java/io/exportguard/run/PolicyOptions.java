@@ -13,9 +13,13 @@ import java.util.List;
  * @param failOn the {@code --fail-on} text (validated by the runner)
  * @param verbose the console lists passing checks one by one
  * @param conftestMain adopt conftest's {@code package main} deny/violation/warn rules as one check
+ * @param config {@code --config FILE}, or null to look for {@code .exportguard.yaml}
+ * @param baseline {@code --baseline PREVIOUS.json}, or null
+ * @param failOnNew only findings new since the baseline fail
  */
 public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
-                            Path out, String failOn, boolean failOnWarn, boolean verbose, boolean conftestMain) {
+                            Path out, String failOn, boolean failOnWarn, boolean verbose, boolean conftestMain,
+                            Path config, Path baseline, boolean failOnNew) {
   public static final String DEFAULT_REPORTS = ConsoleReportWriter.FORMAT + "," + JsonReportWriter.FORMAT;
   public static final Path DEFAULT_OUT = Path.of("reports");
 
@@ -27,9 +31,9 @@ public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List
     failOn = failOn == null ? Severity.INFO.id() : failOn;
   }
 
-  /** Without {@code --verbose} and {@code --conftest-main}. */
+  /** Only the flags every runner had from the start. */
   public PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
                        Path out, String failOn, boolean failOnWarn) {
-    this(policies, noDefaultPolicies, data, reportFormats, out, failOn, failOnWarn, false, false);
+    this(policies, noDefaultPolicies, data, reportFormats, out, failOn, failOnWarn, false, false, null, null, false);
   }
 }

@@ -45,6 +45,9 @@ class WritingChecksWalkthroughIT {
           .doesNotContain("Exception");
       lastOut = r.out;
       if (command.contains("policy test")) assertThat(r.out).contains("3 passed, 0 failed");
+      if (command.contains("--out baseline")) {
+        assertThat(r.out).contains("WAIVED").contains("waived until 2099-12-31 by platform-team");
+      }
       if (command.contains("--report console,json") && expected == 1) {
         assertThat(r.out).contains("ACME-001").contains("image m-bp1demo0001 has no \"owner\" tag")
             .contains("fix: aliyun ecs AddTags");
@@ -53,8 +56,8 @@ class WritingChecksWalkthroughIT {
         assertThat(check.path("policyFile").asText()).endsWith("my-checks/exportguard/acme/owner_tag.rego");
       }
     }
-    assertThat(commands).isEqualTo(5);
-    assertThat(lastOut).startsWith("PASS");
+    assertThat(commands).isEqualTo(7);
+    assertThat(lastOut).startsWith("PASS").contains("[fixed]").contains("ACME-001");
   }
 
   private static JsonNode acme(Path reports) throws Exception {
@@ -70,6 +73,10 @@ class WritingChecksWalkthroughIT {
 
   record Result(int code, String out, String err) {}
 
+  private static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
   /** Runs {@code java -jar target/exportguard.jar ARGS} from the page with the built jar (or classes). */
   private static Result run(Path work, String command) throws Exception {
     String prefix = "java -jar target/exportguard.jar ";
@@ -83,8 +90,10 @@ class WritingChecksWalkthroughIT {
     } else {
       cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     }
-    cmd.addAll(List.of(command.substring(prefix.length()).trim().split("\\s+")));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
+    // Through a shell, as a reader runs it (globs such as baseline/*.json expand).
+    String line = String.join(" ", cmd.stream().map(WritingChecksWalkthroughIT::quote).toList()) + " "
+        + command.substring(prefix.length()).trim();
+    ProcessBuilder pb = new ProcessBuilder("bash", "-c", line).directory(work.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("ALIBABA_CLOUD_") || k.startsWith("EXPORTGUARD_"));
     Path out = Files.createTempFile(work, "out", ".txt");
     Path err = Files.createTempFile(work, "err", ".txt");

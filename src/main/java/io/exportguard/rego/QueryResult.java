@@ -30,6 +30,17 @@ public record QueryResult(List<Result> results, List<String> printed) {
   public Value value() { return results.isEmpty() ? null : results.get(0).value(); }
 
   /**
+   * True only when the query gave exactly one result, with one expression, no bindings, and the
+   * value {@code true} — OPA's {@code ResultSet.Allowed()}, for queries like {@code data.app.allow}.
+   * Anything else (undefined, false, a non-boolean, several results) is false: it fails closed.
+   */
+  public boolean allowed() {
+    if (results.size() != 1 || !results.get(0).bindings().isEmpty()) return false;
+    List<ExpressionValue> e = results.get(0).expressions();
+    return e.size() == 1 && io.exportguard.rego.value.BooleanValue.TRUE.equals(e.get(0).value());
+  }
+
+  /**
    * One solution of the query.
    *
    * @param expressions the value of each expression, in the order written: a term's value

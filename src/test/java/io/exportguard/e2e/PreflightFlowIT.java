@@ -241,7 +241,8 @@ class PreflightFlowIT {
   @ValueSource(strings = {"stub"})
   void anExportImageThatNeverAnswersIsUnknownNeverFailed(String which) throws Exception {
     Path scenario = Scenarios.demoPassWithFaults(dir, "hang-export", "- { api: \"ecs:ExportImage\", hang: true }");
-    int code = preflight(which, scenario.toString(), null, null, true, "3s");
+    // --timeout bounds every call, ExportImage's too; 8 s leaves the gathering room on a loaded machine
+    int code = preflight(which, scenario.toString(), null, null, true, "8s");
     assertThat(code).as(err.toString()).isEqualTo(2);
     JsonNode export = report().path("export");
     assertThat(export.path("status").asText()).isEqualTo("Unknown");
@@ -256,8 +257,8 @@ class PreflightFlowIT {
   @ParameterizedTest
   @ValueSource(strings = {"stub"})
   void anExportImageThatTimesOutButStartedIsFoundWithItsTask(String which) throws Exception {
-    Path scenario = Scenarios.demoPassWithFaults(dir, "slow-export", "- { api: \"ecs:ExportImage\", latencyMs: 3000 }");
-    int code = preflight(which, scenario.toString(), null, null, true, "2s");
+    Path scenario = Scenarios.demoPassWithFaults(dir, "slow-export", "- { api: \"ecs:ExportImage\", latencyMs: 9000 }");
+    int code = preflight(which, scenario.toString(), null, null, true, "8s");
     assertThat(code).as(err.toString()).isEqualTo(2);
     JsonNode export = report().path("export");
     String task = export.path("taskId").asText();

@@ -62,6 +62,21 @@ class QueryResultTest {
     assertThat(r.value()).isEqualTo(BooleanValue.TRUE);
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "data.t.yes               | true",
+      "data.t.no                | false",
+      "data.t.missing           | false",
+      "data.t.p                 | false",
+      "data.t.xs[_]             | false",
+      "x := data.t.yes          | false",
+      "data.t.yes; data.t.yes   | false",
+  })
+  void allowedIsTrueOnlyForASingleTrueValueLikeOpas(String query, boolean want) throws Exception {
+    PolicySet ps = Rego.builder().module("t.rego", POLICY + "yes := true\n").compile();
+    assertThat(ps.eval(query, null).allowed()).isEqualTo(want);
+  }
+
   @Test
   void inALongerQueryAFalseExpressionFailsTheQuery() throws Exception {
     assertThat(set().eval("x := 1; data.t.no", null).defined()).isFalse();

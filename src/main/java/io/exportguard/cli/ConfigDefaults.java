@@ -2,6 +2,7 @@ package io.exportguard.cli;
 
 import io.exportguard.config.ConfigException;
 import io.exportguard.config.ConfigFile;
+import io.exportguard.config.Spelling;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     for (String flag : config.defaults().keySet()) {
       if (!known.contains(flag)) {
         List<String> close = new ArrayList<>();
-        for (String k : known) if (similar(flag, k)) close.add(k);
+        for (String k : known) if (Spelling.close(flag, k)) close.add(k);
         throw new ConfigException(config.placeOf(flag) + ": unknown flag '" + flag + "' under defaults"
             + (close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)"));
       }
@@ -64,21 +65,5 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
       if (o.longestName().startsWith("--")) names.add(o.longestName().substring(2));
     }
     cl.getSubcommands().values().forEach(sub -> collect(sub, names));
-  }
-
-  /** Same letters give or take two edits, or one contains the other. */
-  private static boolean similar(String a, String b) {
-    if (a.contains(b) || b.contains(a)) return true;
-    int[] prev = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      int[] cur = new int[b.length() + 1];
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      }
-      prev = cur;
-    }
-    return prev[b.length()] <= 2;
   }
 }

@@ -25,7 +25,8 @@ public final class PolicyFlags {
   String report;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
-      description = "Folder for report files, created if missing (default: ${DEFAULT-VALUE}).")
+      description = "Folder for report files, created if missing (default: ${DEFAULT-VALUE}); '-' writes the one"
+          + " machine format of --report to stdout.")
   Path out;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "info",
@@ -53,8 +54,11 @@ public final class PolicyFlags {
   @Option(names = "--fail-on-new", description = "With --baseline: only new findings fail the run.")
   boolean failOnNew;
 
+  @Option(names = "--no-report-files", description = "Write no report files, only the console (overrides --report's file formats).")
+  boolean noReportFiles;
+
   PolicyOptions toOptions() {
     return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn, verbose, conftestMain,
-        config, baseline, failOnNew);
+        config, baseline, failOnNew, noReportFiles);
   }
 }

@@ -54,7 +54,7 @@ public final class EvalRunner {
         new TargetPipeline(policies.evaluation(), policies.steps()).run(source, collector);
         policies.warnings().forEach(w -> err.println(PREFIX + "warning: " + w));
         Report report = collector.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis());
-        output.write(report, out);
+        output.write(report, out, err);
         return report.summary().verdict().exitCode();
       }
     } catch (BadInputException e) {

@@ -4,6 +4,7 @@ import io.exportguard.policy.CheckEvaluation;
 import io.exportguard.config.ConfigException;
 import io.exportguard.config.ConfigFile;
 import io.exportguard.policy.Baseline;
+import io.exportguard.policy.DataKeys;
 import io.exportguard.policy.LoadedPolicies;
 import io.exportguard.policy.Waivers;
 import io.exportguard.policy.PolicyDefinitionException;
@@ -70,6 +71,7 @@ final class PolicyCompilation implements AutoCloseable {
     LoadedPolicies read;
     try {
       read = PolicyLoader.load(new PolicyLoader.Sources(policyPaths, !o.noDefaultPolicies(), o.data(), false));
+      if (!o.noDefaultPolicies()) DataKeys.check(o.data(), read);
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }

@@ -16,10 +16,11 @@ import java.util.List;
  * @param config {@code --config FILE}, or null to look for {@code .exportguard.yaml}
  * @param baseline {@code --baseline PREVIOUS.json}, or null
  * @param failOnNew only findings new since the baseline fail
+ * @param noReportFiles write only to the terminal, no files
  */
 public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
                             Path out, String failOn, boolean failOnWarn, boolean verbose, boolean conftestMain,
-                            Path config, Path baseline, boolean failOnNew) {
+                            Path config, Path baseline, boolean failOnNew, boolean noReportFiles) {
   public static final String DEFAULT_REPORTS = ConsoleReportWriter.FORMAT + "," + JsonReportWriter.FORMAT;
   public static final Path DEFAULT_OUT = Path.of("reports");
 
@@ -34,6 +35,7 @@ public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List
   /** Only the flags every runner had from the start. */
   public PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
                        Path out, String failOn, boolean failOnWarn) {
-    this(policies, noDefaultPolicies, data, reportFormats, out, failOn, failOnWarn, false, false, null, null, false);
+    this(policies, noDefaultPolicies, data, reportFormats, out, failOn, failOnWarn, false, false, null, null, false,
+        false);
   }
 }

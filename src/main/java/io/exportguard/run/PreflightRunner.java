@@ -85,7 +85,7 @@ public final class PreflightRunner {
       try {
         // Printed with the outcome, not before: a run that ends in bad input says only what was wrong.
         err.println("identity: " + session.identityLine());
-        output.write(report, out);
+        output.write(report, out, err);
       } catch (IOException e) {
         err.println(PREFIX + "cannot write the report: " + e.getMessage());
         return ExitCodes.ERROR;

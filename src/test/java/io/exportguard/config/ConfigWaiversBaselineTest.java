@@ -199,4 +199,19 @@ class ConfigWaiversBaselineTest {
     assertThat(noBaseline.code()).isEqualTo(2);
     assertThat(noBaseline.err()).contains("--fail-on-new needs --baseline");
   }
+
+  @Test
+  void dataKeysAreCheckedAgainstWhatThePoliciesRead() throws Exception {
+    Path typo = Files.writeString(dir.resolve("typo.yaml"), "maxConcurrentExports: 5\nmaxWeeklyExport: 100\n");
+    Cli r = eval(dir.resolve("d1"), "--data", typo.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("typo.yaml:2:1: unknown key 'maxWeeklyExport'").contains("did you mean maxWeeklyExports?");
+    Path type = Files.writeString(dir.resolve("type.json"), "{\"windowsBlocking\": \"yes\"}");
+    assertThat(eval(dir.resolve("d2"), "--data", type.toString()).err())
+        .contains("type.json:1:2: 'windowsBlocking' must be true or false");
+    Path own = Files.writeString(dir.resolve("own.yaml"), "acmeOwnerTag: team\nmaxWeeklyExports: 100\n");
+    Cli custom = eval(dir.resolve("d3"), "--data", own.toString(), "--policies", dir.resolve("checks").toString(),
+        "--report", "json");
+    assertThat(custom.code()).as("a key a loaded custom check reads is fine: %s", custom.err()).isZero();
+  }
 }

@@ -36,6 +36,10 @@ public final class PolicyFlags {
   @Option(names = "--fail-on-warn", description = "Make warnings fail too.")
   boolean failOnWarn;
 
+  @Option(names = "--v0-compatible",
+      description = "Read --policies Rego as OPA 0.x did (p { }, deny[msg] { }); the built-in pack stays v1.")
+  boolean v0Compatible;
+
   @Option(names = {"-v", "--verbose"}, description = "List every passing check on the console (default: one line for all).")
   boolean verbose;
 
@@ -58,7 +62,7 @@ public final class PolicyFlags {
   boolean noReportFiles;
 
   PolicyOptions toOptions() {
-    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn, verbose, conftestMain,
-        config, baseline, failOnNew, noReportFiles);
+    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn, v0Compatible, verbose,
+        conftestMain, config, baseline, failOnNew, noReportFiles);
   }
 }

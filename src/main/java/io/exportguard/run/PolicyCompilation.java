@@ -75,7 +75,9 @@ final class PolicyCompilation implements AutoCloseable {
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }
-    LoadedPolicies loaded = o.conftestMain() ? read.adopting(java.util.Set.of("main")) : read;
+    // --v0-compatible: the user's modules are Rego v0; the built-in pack names itself v1.
+    LoadedPolicies versioned = o.v0Compatible() ? read.withRegoVersion(io.exportguard.rego.RegoVersion.V0) : read;
+    LoadedPolicies loaded = o.conftestMain() ? versioned.adopting(java.util.Set.of("main")) : versioned;
     EvalOptions eval = EvalOptions.DEFAULT.withTimeout(evalTimeout);
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
     CompletableFuture<PolicyEngine> compiling = Daemons.start("exportguard-compile", () -> engines.create(loaded, options));

@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param reportFormats the {@code --report} comma list
  * @param failOn the {@code --fail-on} text (validated by the runner)
+ * @param v0Compatible {@code --v0-compatible}: the {@code --policies} modules are Rego v0 (the
+ *     built-in pack stays v1)
  * @param verbose the console lists passing checks one by one
  * @param conftestMain adopt conftest's {@code package main} deny/violation/warn rules as one check
  * @param config {@code --config FILE}, or null to look for {@code .exportguard.yaml}
@@ -19,7 +21,8 @@ import java.util.List;
  * @param noReportFiles write only to the terminal, no files
  */
 public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
-                            Path out, String failOn, boolean failOnWarn, boolean verbose, boolean conftestMain,
+                            Path out, String failOn, boolean failOnWarn, boolean v0Compatible, boolean verbose,
+                            boolean conftestMain,
                             Path config, Path baseline, boolean failOnNew, boolean noReportFiles) {
   public static final String DEFAULT_REPORTS = ConsoleReportWriter.FORMAT + "," + JsonReportWriter.FORMAT;
   public static final Path DEFAULT_OUT = Path.of("reports");
@@ -35,7 +38,13 @@ public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List
   /** Only the flags every runner had from the start. */
   public PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
                        Path out, String failOn, boolean failOnWarn) {
-    this(policies, noDefaultPolicies, data, reportFormats, out, failOn, failOnWarn, false, false, null, null, false,
-        false);
+    this(policies, noDefaultPolicies, data, reportFormats, out, failOn, failOnWarn, false);
+  }
+
+  /** With {@code --v0-compatible} only. */
+  public PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
+                       Path out, String failOn, boolean failOnWarn, boolean v0Compatible) {
+    this(policies, noDefaultPolicies, data, reportFormats, out, failOn, failOnWarn, v0Compatible, false, false, null,
+        null, false, false);
   }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** --help on every command and group, a help subcommand, and suggestions for typos. */
 class HelpAndSuggestionsTest {
   @ParameterizedTest
-  @ValueSource(strings = {"", "preflight", "eval", "audit", "policy", "policy test", "rego", "rego cases", "sandbox"})
+  @ValueSource(strings = {"", "preflight", "eval", "audit", "policy", "policy test", "rego", "rego cases", "rego check", "rego eval", "sandbox"})
   void everyCommandAndGroupHasHelp(String command) {
     String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
     Cli r = Cli.run(args);
@@ -28,7 +28,7 @@ class HelpAndSuggestionsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"policy,'exportguard policy' needs a subcommand: test", "rego,'exportguard rego' needs a subcommand: cases"})
+  @CsvSource({"policy,'exportguard policy' needs a subcommand: test", "rego,'exportguard rego' needs a subcommand: cases, check, eval"})
   void aGroupAloneIsAUsageErrorNamingItsSubcommands(String group, String message) {
     Cli r = Cli.run(group);
     assertThat(r.code()).isEqualTo(2);

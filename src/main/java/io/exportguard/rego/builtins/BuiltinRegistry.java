@@ -44,6 +44,7 @@ public final class BuiltinRegistry {
     Http.register(r);
     Tokens.register(r);
     X509.register(r);
+    TemplateStrings.register(r);
     return r;
   }
 

@@ -6,6 +6,8 @@ import io.exportguard.rego.ast.Body;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Every;
 import io.exportguard.rego.ast.Expr;
+import io.exportguard.rego.ast.LogicalExpr;
+import io.exportguard.rego.ast.NotBody;
 import io.exportguard.rego.ast.ObjectCompr;
 import io.exportguard.rego.ast.ObjectTerm;
 import io.exportguard.rego.ast.Ref;
@@ -212,6 +214,12 @@ final class Safety {
       Set<String> cl = new HashSet<>();
       Vars.closure(ev, scope, cl);
       return plus(b, d).containsAll(cl) ? d : null;
+    }
+    if (e instanceof LogicalExpr || e instanceof NotBody) {
+      // Operands run once the outer variables they share are bound; they bind nothing outside.
+      Set<String> cl = new HashSet<>();
+      Vars.closure(e, scope, cl);
+      return b.containsAll(cl) ? withOut : null;
     }
     TermExpr t = (TermExpr) e;
     if (t.negated()) {
@@ -452,6 +460,12 @@ final class Safety {
       Set<String> inner = new HashSet<>(scope);
       for (Expr e : ordered.exprs()) Vars.shallow(e, inner);
       return new Nested(b, inner).term(head);
+    }
+
+    /** An and/or/not operand, ordered with what is bound where the expression runs. */
+    @Override
+    Body nestedBody(Body operand) {
+      return reorder(operand, new HashSet<>(bound), scope);
     }
 
     @Override

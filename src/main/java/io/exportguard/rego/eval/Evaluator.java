@@ -88,7 +88,15 @@ class Evaluator {
       session.print(Printing.line(this, p.args(), f));
       return k.next();
     }
+    if (e instanceof Expr.Exists x) return evalExists(x, f, k);
     return k.next();
+  }
+
+  private boolean evalExists(Expr.Exists x, Value[] f, Next k) {
+    for (Body b : x.bodies()) {
+      if (evalBody(b, 0, f, () -> true)) return k.next();
+    }
+    return false;
   }
 
   private boolean evalSomeIn(Expr.SomeIn s, Value[] f, Next k) {

@@ -28,10 +28,21 @@ public final class ConformanceCorpus {
   public record Source(String note, String text, boolean isQuery) {}
 
   /** Every module and query of every case, in file order. */
-  @SuppressWarnings("unchecked")
   public static List<Source> sources() {
     Path dir = dir();
-    if (dir == null) return List.of();
+    return dir == null ? List.of() : sources(dir);
+  }
+
+  /**
+   * The modules and queries of this repository's cases for the newer syntax (template strings,
+   * and/or/not, keywords in refs, v0), which the shared sets do not have.
+   */
+  public static List<Source> languageSources() {
+    return sources(Path.of("src", "test", "resources", "rego", "language"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Source> sources(Path dir) {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     List<Source> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(dir)) {

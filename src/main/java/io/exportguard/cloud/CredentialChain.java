@@ -101,10 +101,19 @@ public final class CredentialChain implements AlibabaCloudCredentialsProvider {
       }));
     }
     if (!"true".equalsIgnoreCase(env.get("ALIBABA_CLOUD_CLI_PROFILE_DISABLED")) && Files.isRegularFile(cliConfig)) {
-      CliProfile file = CliProfile.read(cliConfig);
-      String name = nonEmpty(env.get("ALIBABA_CLOUD_PROFILE")) != null ? env.get("ALIBABA_CLOUD_PROFILE") : file.current();
+      CliProfile file;
+      try {
+        file = CliProfile.read(cliConfig);
+      } catch (IllegalArgumentException e) {
+        // A broken file is this source's reason, listed with the others' when no source answers.
+        links.add(new Link("aliyun CLI config", () -> new Refused(e)));
+        file = null;
+      }
+      String name = file == null ? null
+          : nonEmpty(env.get("ALIBABA_CLOUD_PROFILE")) != null ? env.get("ALIBABA_CLOUD_PROFILE") : file.current();
       if (name != null) {
-        links.add(new Link("aliyun CLI profile " + name, () -> file.provider(name, stsEndpoint)));
+        CliProfile read = file;
+        links.add(new Link("aliyun CLI profile " + name, () -> read.provider(name, stsEndpoint)));
       }
     }
     if (!emulator) {

@@ -99,9 +99,13 @@ class CliProfileTest {
     assertThatThrownBy(() -> CliProfile.read(file))
         .hasMessage(file + ":" + position + ": not valid JSON (" + kind + ")")
         .message().doesNotContain("s3cret").doesNotContain("tok-bad").doesNotContain("{");
-    // The chain reads the file too (its current profile), with the same message.
-    assertThatThrownBy(() -> CredentialChain.of(null, Map.of(), file, null))
-        .hasMessage(file + ":" + position + ": not valid JSON (" + kind + ")");
+    // The chain reads the file too (for its current profile): when no source answers, the file's
+    // problem is its reason, with the same message.
+    CredentialChain chain = CredentialChain.of(null, Map.of("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true"), file,
+        "127.0.0.1:1");
+    assertThatThrownBy(chain::getCredentials).hasMessageContaining("no credentials from any source")
+        .hasMessageContaining("aliyun CLI config: " + file + ":" + position + ": not valid JSON (" + kind + ")")
+        .message().doesNotContain("s3cret").doesNotContain("tok-bad");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.exportguard.config;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +31,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   report: console,json,sarif
  *   data: limits.yaml       # a --data file (a list gives several)
  * policies: [my-checks]     # added to --policies, relative to this file
+ * data:                     # merged over data.exportguard.config, under any --data file
+ *   maxWeeklyExports: 100
  * waivers:
  *   - check: EG-BUCKET-006  # required
  *     resource: my-bucket   # optional: only findings about this resource; or pattern: "logs-*"
@@ -47,7 +48,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ConfigFile {
   /** The file name looked for. */
   public static final String NAME = ".exportguard.yaml";
-  private static final Set<String> TOP = Set.of("defaults", "policies", "waivers");
+  private static final Set<String> TOP = Set.of("defaults", "policies", "data", "waivers");
   private static final Set<String> WAIVER = Set.of("check", "resource", "pattern", "reason", "owner", "expires",
       "acceptExportFailure");
 
@@ -56,19 +57,21 @@ public final class ConfigFile {
   private final Map<String, String> defaultPlaces;
   private final List<Path> policies;
   private final List<WaiverRule> waivers;
+  private final String data;
 
   private ConfigFile(Path file, Map<String, String> defaults, Map<String, String> defaultPlaces, List<Path> policies,
-                     List<WaiverRule> waivers) {
+                     List<WaiverRule> waivers, String data) {
     this.file = file;
     this.defaults = defaults;
     this.defaultPlaces = defaultPlaces;
     this.policies = policies;
     this.waivers = waivers;
+    this.data = data;
   }
 
   /** No configuration. */
   public static ConfigFile none() {
-    return new ConfigFile(null, Map.of(), Map.of(), List.of(), List.of());
+    return new ConfigFile(null, Map.of(), Map.of(), List.of(), List.of(), null);
   }
 
   /**
@@ -93,23 +96,26 @@ public final class ConfigFile {
   /** Reads and checks a file. */
   public static ConfigFile load(Path file) throws ConfigException {
     Node root;
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
       options.setMaxAliasesForCollections(0);
-      root = new Yaml(options).compose(r);
+      root = new Yaml(options).compose(new java.io.StringReader(text));
     } catch (MarkedYAMLException e) {
       throw new ConfigException(file + at(e.getProblemMark()) + ": not valid YAML (" + e.getProblem() + ")");
     } catch (IOException | RuntimeException e) {
       throw new ConfigException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
     }
-    if (root == null) return new ConfigFile(file, Map.of(), Map.of(), List.of(), List.of());
+    if (root == null) return new ConfigFile(file, Map.of(), Map.of(), List.of(), List.of(), null);
     Reading in = new Reading(file);
     MappingNode top = in.mapping(root, "the file");
     Map<String, String> defaults = new LinkedHashMap<>();
     Map<String, String> places = new LinkedHashMap<>();
     List<Path> policies = new ArrayList<>();
     List<WaiverRule> waivers = new ArrayList<>();
+    String data = null;
     for (NodeTuple t : top.getValue()) {
       String key = in.key(t, TOP, "the top level");
       Node v = t.getValueNode();
@@ -131,10 +137,25 @@ public final class ConfigFile {
         case "waivers" -> {
           for (Node w : in.sequence(v, "waivers").getValue()) waivers.add(in.waiver(w));
         }
+        case "data" -> data = inPlace(text, in.mapping(v, "data"));
         default -> throw new IllegalStateException(key);
       }
     }
-    return new ConfigFile(file, Map.copyOf(defaults), Map.copyOf(places), List.copyOf(policies), List.copyOf(waivers));
+    return new ConfigFile(file, Map.copyOf(defaults), Map.copyOf(places), List.copyOf(policies), List.copyOf(waivers),
+        data);
+  }
+
+  /**
+   * The text of {@code node} where it stands in {@code text}: the lines and columns before it blanked,
+   * so a data reader's line and column point into the configuration file itself.
+   */
+  private static String inPlace(String text, Node node) {
+    Mark start = node.getStartMark();
+    Mark end = node.getEndMark();
+    // Marks count code points; String indexes count chars.
+    int from = text.offsetByCodePoints(0, start.getIndex());
+    int to = text.offsetByCodePoints(0, end.getIndex());
+    return "\n".repeat(start.getLine()) + " ".repeat(start.getColumn()) + text.substring(from, to);
   }
 
   public Path file() { return file; }
@@ -148,6 +169,12 @@ public final class ConfigFile {
   public List<Path> policies() { return policies; }
 
   public List<WaiverRule> waivers() { return waivers; }
+
+  /**
+   * The {@code data} mapping as YAML text at its own lines and columns of the file (read it under
+   * the file's name), or null when the file has none.
+   */
+  public String data() { return data; }
 
   static String at(Mark m) {
     return m == null ? "" : ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);

@@ -36,23 +36,39 @@ public final class DataKeys {
   private DataKeys() {}
 
   public static void check(List<Path> dataFiles, LoadedPolicies loaded) throws PolicyLoadException {
-    if (dataFiles.isEmpty()) return;
+    check(dataFiles, null, loaded);
+  }
+
+  /** As {@link #check(List, LoadedPolicies)}, and the configuration file's {@code data} mapping when not null. */
+  public static void check(List<Path> dataFiles, PolicyLoader.InlineData config, LoadedPolicies loaded)
+      throws PolicyLoadException {
+    if (dataFiles.isEmpty() && config == null) return;
     JsonNode pack = packDefaults();
+    if (config != null) checkKeys(config.name(), compose(new java.io.StringReader(config.text())), pack, loaded);
     for (Path file : dataFiles) {
-      Node root = compose(file);
-      if (!(root instanceof MappingNode m)) continue; // DataDocuments reports a non-object document
-      for (NodeTuple t : m.getValue()) {
-        if (!(t.getKeyNode() instanceof ScalarNode k)) continue;
-        String key = k.getValue();
-        String where = ":" + (k.getStartMark().getLine() + 1) + ":" + (k.getStartMark().getColumn() + 1);
-        JsonNode dflt = pack.get(key);
-        if (dflt != null) {
-          String problem = typeProblem(dflt, t.getValueNode());
-          if (problem != null) throw new PolicyLoadException(file + where, "'" + key + "' " + problem);
-        } else if (!mentioned(key, loaded.modules())) {
-          throw new PolicyLoadException(file + where, "unknown key '" + key + "': no loaded policy reads"
-              + " data.exportguard.config." + key + closest(key, pack) + " (the pack's keys are in docs/configuration.md)");
-        }
+      Node root;
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        root = compose(r);
+      } catch (IOException e) {
+        continue; // the loader has already read it; its own error wins
+      }
+      checkKeys(file.toString(), root, pack, loaded);
+    }
+  }
+
+  private static void checkKeys(String file, Node root, JsonNode pack, LoadedPolicies loaded) throws PolicyLoadException {
+    if (!(root instanceof MappingNode m)) return; // DataDocuments reports a non-object document
+    for (NodeTuple t : m.getValue()) {
+      if (!(t.getKeyNode() instanceof ScalarNode k)) continue;
+      String key = k.getValue();
+      String where = ":" + (k.getStartMark().getLine() + 1) + ":" + (k.getStartMark().getColumn() + 1);
+      JsonNode dflt = pack.get(key);
+      if (dflt != null) {
+        String problem = typeProblem(dflt, t.getValueNode());
+        if (problem != null) throw new PolicyLoadException(file + where, "'" + key + "' " + problem);
+      } else if (!mentioned(key, loaded.modules())) {
+        throw new PolicyLoadException(file + where, "unknown key '" + key + "': no loaded policy reads"
+            + " data.exportguard.config." + key + closest(key, pack) + " (the pack's keys are in docs/configuration.md)");
       }
     }
   }
@@ -66,12 +82,12 @@ public final class DataKeys {
     }
   }
 
-  private static Node compose(Path file) throws PolicyLoadException {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+  private static Node compose(Reader r) {
+    try {
       LoaderOptions o = new LoaderOptions();
       o.setMaxAliasesForCollections(0);
       return new Yaml(o).compose(r);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return null; // the loader has already read it; its own error wins
     }
   }

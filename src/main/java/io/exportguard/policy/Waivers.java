@@ -69,6 +69,21 @@ public final class Waivers {
     return c.waivedBy(new Report.Waiver(used.reason(), used.owner(), used.expires().toString(), used.source()));
   }
 
+  /**
+   * One line per waiver that names no check among {@code checkIds} (a typo, or a check since
+   * removed): it can never apply, so the user hears of it, with the closest id.
+   */
+  public List<String> unknownChecks(java.util.Collection<String> checkIds) {
+    List<String> out = new ArrayList<>();
+    for (WaiverRule w : rules) {
+      if (checkIds.contains(w.check())) continue;
+      String near = checkIds.stream().filter(id -> io.exportguard.config.Spelling.distance(id, w.check()) <= 2)
+          .sorted().findFirst().map(id -> " (did you mean " + id + "?)").orElse("");
+      out.add(w.source() + ": the waiver of " + w.check() + " names no loaded check, so it never applies" + near);
+    }
+    return out;
+  }
+
   private static String scope(WaiverRule w) {
     return w.resource() != null ? " for " + w.resource() : w.pattern() != null ? " for " + w.pattern() : "";
   }

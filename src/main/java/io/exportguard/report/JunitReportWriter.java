@@ -166,15 +166,23 @@ public final class JunitReportWriter implements ReportWriter {
     w.write("    <testcase classname=\"" + Text.xml(suite) + "\" name=\"" + Text.xml(c.id() + " " + c.title())
         + "\" file=\"" + Text.xml(c.policyFile()) + "\" line=\"" + c.line() + "\" time=\"0\"");
     List<Report.Finding> findings = c.findings() == null ? List.of() : c.findings();
+    // With --baseline, the previous report's findings that are gone follow the check's own, marked [fixed].
+    List<Report.Finding> shown = Marks.withFixed(c);
     switch (c.status()) {
-      case PASS -> w.write("/>\n");
+      case PASS -> {
+        if (c.fixed() == null || c.fixed().isEmpty()) {
+          w.write("/>\n");
+        } else {
+          w.write(">\n      <system-out>" + Text.xmlText(findingLines(c.fixed())) + "</system-out>\n    </testcase>\n");
+        }
+      }
       case WARN -> {
         w.write(">\n      <system-out>" + Text.xmlText("warn (" + c.severity().id() + "): " + c.title() + "\n"
-            + findingLines(findings)) + "</system-out>\n    </testcase>\n");
+            + findingLines(shown)) + "</system-out>\n    </testcase>\n");
       }
       case FAIL -> {
         w.write(">\n      <failure message=\"" + Text.xml(firstMessage(findings, c.title())) + "\" type=\""
-            + c.severity().id() + "\">" + Text.xmlText(findingLines(findings) + remediation(c)) + "</failure>\n"
+            + c.severity().id() + "\">" + Text.xmlText(findingLines(shown) + remediation(c)) + "</failure>\n"
             + "    </testcase>\n");
       }
       case ERROR -> {
@@ -182,11 +190,12 @@ public final class JunitReportWriter implements ReportWriter {
             + "\" type=\"error\">" + Text.xmlText(findingLines(findings) + factErrorLines(factErrors))
             + "</error>\n    </testcase>\n");
       }
-      case SKIPPED, WAIVED -> {
-        String why = c.waiver() != null ? Marks.waiver(c) : firstMessage(findings, c.title());
-        w.write(">\n      <skipped message=\"" + Text.xml(c.status().id() + ": " + why)
-            + "\"/>\n    </testcase>\n");
-      }
+      case SKIPPED -> w.write(">\n      <skipped message=\"" + Text.xml("skipped: " + firstMessage(findings, c.title()))
+          + "\"/>\n    </testcase>\n");
+      // A waived check keeps its findings in view: the waiver is the message, the findings the text.
+      case WAIVED -> w.write(">\n      <skipped message=\""
+          + Text.xml(c.waiver() != null ? Marks.waiver(c) : "waived: " + firstMessage(findings, c.title()))
+          + "\">" + Text.xmlText(findingLines(shown)) + "</skipped>\n    </testcase>\n");
     }
   }
 

@@ -93,6 +93,10 @@ public final class SarifReportWriter implements ReportWriter {
     for (Report.TargetResult t : report.targets()) {
       Report.Target named = report.isSingleTarget() ? null : t.target();
       for (Report.CheckResult c : t.checks()) {
+        // Findings of the --baseline report that are gone: baselineState absent, kind pass.
+        if (c.fixed() != null) {
+          for (Report.Finding f : c.fixed()) results.add(result(t.target(), named, c, ruleIndex.get(c.id()), f));
+        }
         if (c.status() == Status.PASS || c.status() == Status.SKIPPED) continue;
         List<Report.Finding> findings = c.findings() == null ? List.of() : c.findings();
         if (findings.isEmpty()) {
@@ -185,6 +189,9 @@ public final class SarifReportWriter implements ReportWriter {
     if (c.status() == Status.ERROR) {
       r.put("kind", "open");
       r.put("level", "none");
+    } else if ("fixed".equals(f.baseline())) {
+      r.put("kind", "pass");
+      r.put("level", "none");
     } else {
       r.put("kind", "fail");
       r.put("level", c.status() == Status.FAIL ? "error" : c.status() == Status.WARN ? "warning" : level(c.severity()));
@@ -216,7 +223,7 @@ public final class SarifReportWriter implements ReportWriter {
       }
     }
     r.putObject("partialFingerprints").put(Fingerprints.VERSION, Fingerprints.of(target, c, f));
-    if (c.status() == Status.WAIVED) {
+    if (c.status() == Status.WAIVED && !"fixed".equals(f.baseline())) {
       ObjectNode s = r.putArray("suppressions").addObject();
       s.put("kind", "external");
       s.put("status", "accepted");

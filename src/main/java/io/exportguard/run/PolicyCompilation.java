@@ -32,6 +32,7 @@ final class PolicyCompilation implements AutoCloseable {
   private final StatusRules rules;
   private CheckEvaluation evaluation;
   private java.util.List<TargetPipeline.Step> steps = java.util.List.of();
+  private Waivers waivers;
 
   private PolicyCompilation(CompletableFuture<PolicyEngine> compiling, LoadedPolicies loaded, StatusRules rules) {
     this.compiling = compiling;
@@ -70,8 +71,10 @@ final class PolicyCompilation implements AutoCloseable {
     }
     LoadedPolicies read;
     try {
-      read = PolicyLoader.load(new PolicyLoader.Sources(policyPaths, !o.noDefaultPolicies(), o.data(), false));
-      if (!o.noDefaultPolicies()) DataKeys.check(o.data(), read);
+      PolicyLoader.InlineData configData = config.data() == null ? null
+          : new PolicyLoader.InlineData(config.file().toString(), config.data());
+      read = PolicyLoader.load(new PolicyLoader.Sources(policyPaths, !o.noDefaultPolicies(), o.data(), false), configData);
+      if (!o.noDefaultPolicies()) DataKeys.check(o.data(), configData, read);
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }
@@ -82,16 +85,16 @@ final class PolicyCompilation implements AutoCloseable {
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
     CompletableFuture<PolicyEngine> compiling = Daemons.start("exportguard-compile", () -> engines.create(loaded, options));
     java.util.List<TargetPipeline.Step> steps = new java.util.ArrayList<>();
-    if (!config.waivers().isEmpty()) {
-      Waivers waivers = new Waivers(config.waivers(), java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC));
-      steps.add((facts, decided) -> waivers.apply(decided));
-    }
+    Waivers waivers = config.waivers().isEmpty() ? null
+        : new Waivers(config.waivers(), java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC));
+    if (waivers != null) steps.add((facts, decided) -> waivers.apply(decided));
     if (baseline != null) {
       Baseline b = baseline;
       steps.add((facts, decided) -> b.apply(decided));
     }
     PolicyCompilation c = new PolicyCompilation(compiling, loaded, new StatusRules(failOn, o.failOnWarn()));
     c.steps = java.util.List.copyOf(steps);
+    c.waivers = waivers;
     return c;
   }
 
@@ -117,10 +120,17 @@ final class PolicyCompilation implements AutoCloseable {
    */
   java.util.List<TargetPipeline.Step> steps() { return steps; }
 
-  /** Rules in the policies that will not run, one line each with the fix (after {@link #evaluation()}). */
+  /**
+   * Rules in the policies that will not run and waivers that name no loaded check, one line each
+   * with the fix (after {@link #evaluation()}).
+   */
   java.util.List<String> warnings() {
     PolicyEngine e = compiling.getNow(null);
-    return e == null ? java.util.List.of() : e.warnings();
+    if (e == null) return java.util.List.of();
+    if (waivers == null) return e.warnings();
+    java.util.List<String> all = new java.util.ArrayList<>(e.warnings());
+    all.addAll(waivers.unknownChecks(e.checks().stream().map(io.exportguard.policy.CheckDefinition::id).toList()));
+    return all;
   }
 
   /** The fingerprint of the policy set, for export evidence. */

@@ -96,6 +96,50 @@ class ConfigWaiversBaselineTest {
       String sarif = Files.readString(files.filter(f -> f.toString().endsWith(".sarif")).findFirst().orElseThrow());
       assertThat(sarif).contains("\"suppressions\"").contains("legacy image, owner tag added at the next rebuild");
     }
+    assertThat(schemaProblems(report(out))).as("the waived report against docs/schemas").isEmpty();
+    assertThat(r.err()).doesNotContain("warning");
+  }
+
+  @Test
+  void everyFormatShowsTheWaiver() throws Exception {
+    Path cfg = config("waive-all.yaml", """
+        policies: [CHECKS]
+        waivers:
+          - check: ACME-001
+            pattern: "m-bp1*"
+            reason: owner tags arrive with the rebuild
+            owner: platform-team
+            expires: 2999-12-31
+          - check: ACME-01
+            reason: a typo
+            owner: bob
+            expires: 2999-12-31
+        """);
+    Path out = dir.resolve("waived-all");
+    Cli r = eval(out, "--config", cfg.toString(), "--report", "json,junit,md,html,sarif");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("waive-all.yaml:8: the waiver of ACME-01 names no loaded check, so it never applies"
+        + " (did you mean ACME-001?)");
+    String mark = "waived until 2999-12-31 by platform-team: owner tags arrive with the rebuild";
+    try (var files = Files.list(out)) {
+      for (Path f : files.toList()) {
+        String text = Files.readString(f);
+        String name = f.getFileName().toString();
+        if (name.endsWith(".html")) text = text.replace("&#39;", "'");
+        assertThat(text).as(name).contains("owner tags arrive with the rebuild").contains("platform-team");
+        if (!name.endsWith(".json")) assertThat(text).as(name).contains(mark.substring(0, 40));
+        if (name.endsWith(".xml")) {
+          assertThat(text).contains("<skipped message=\"waived until 2999-12-31")
+              .contains("- image m-bp1demo0001 has no owner tag [m-bp1demo0001]\n</skipped>");
+        }
+        if (name.endsWith(".sarif")) assertThat(text).contains("\"status\": \"accepted\"");
+      }
+    }
+  }
+
+  static java.util.Set<com.networknt.schema.ValidationMessage> schemaProblems(JsonNode report) throws Exception {
+    return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+        .getSchema(Files.readString(Path.of("docs", "schemas", "report-v1.schema.json"))).validate(report);
   }
 
   @Test
@@ -141,7 +185,7 @@ class ConfigWaiversBaselineTest {
     Path top = config("typo.yaml", "policies: [CHECKS]\nwaiver:\n  - check: X\n");
     Cli r = eval(dir.resolve("typo"), "--config", top.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("typo.yaml:2:1: unknown key 'waiver' at the top level (allowed: defaults, policies, waivers)");
+    assertThat(r.err()).contains("typo.yaml:2:1: unknown key 'waiver' at the top level (allowed: data, defaults, policies, waivers)");
     Path flag = config("flag.yaml", "defaults:\n  fail_on: high\n");
     Cli f = eval(dir.resolve("flag"), "--config", flag.toString());
     assertThat(f.code()).isEqualTo(2);
@@ -189,15 +233,56 @@ class ConfigWaiversBaselineTest {
     Path data = Files.writeString(dir.resolve("team.yaml"), "acmeOwnerTag: team\n");
     Path fixed = dir.resolve("b3");
     assertThat(eval(fixed, "--policies", dir.resolve("checks").toString(), "--data", data.toString(), "--baseline",
-        baseline1.toString(), "--report", "json").code()).isZero();
+        baseline1.toString(), "--report", "json,md,junit,sarif,html").code()).isZero();
+    try (var files = Files.list(fixed)) {
+      for (Path f : files.toList()) {
+        String text = Files.readString(f);
+        String name = f.getFileName().toString();
+        assertThat(text).as("%s shows the fixed finding", name).contains("image m-bp1demo0001 has no owner tag");
+        if (name.endsWith(".md")) assertThat(text).contains("(m-bp1demo0001) **fixed**");
+        if (name.endsWith(".xml")) assertThat(text).contains("[m-bp1demo0001] [fixed]\n</system-out>");
+        if (name.endsWith(".sarif")) assertThat(text).contains("\"baselineState\": \"absent\"");
+      }
+    }
     JsonNode gone = check(report(fixed), "ACME-001");
     assertThat(gone.path("status").asText()).isEqualTo("pass");
     assertThat(gone.path("fixed")).hasSize(1);
     assertThat(gone.path("fixed").get(0).path("resource").asText()).isEqualTo("m-bp1demo0001");
+    assertThat(schemaProblems(report(fixed))).as("a baseline report against docs/schemas").isEmpty();
+    assertThat(schemaProblems(report(again))).isEmpty();
 
     Cli noBaseline = eval(dir.resolve("b4"), "--fail-on-new");
     assertThat(noBaseline.code()).isEqualTo(2);
     assertThat(noBaseline.err()).contains("--fail-on-new needs --baseline");
+  }
+
+  @Test
+  void theFilesDataIsMergedUnderDataFilesAndCheckedKeyByKey() throws Exception {
+    Path cfg = config("data.yaml", """
+        policies: [CHECKS]
+        data:
+          acmeOwnerTag: team
+          maxWeeklyExports: 100
+        """);
+    Cli fromFile = eval(dir.resolve("c1"), "--config", cfg.toString(), "--report", "json");
+    assertThat(fromFile.code()).as("the file's data reaches the check: %s", fromFile.err()).isZero();
+    Path owner = Files.writeString(dir.resolve("owner.yaml"), "acmeOwnerTag: owner\n");
+    Cli flagWins = eval(dir.resolve("c2"), "--config", cfg.toString(), "--data", owner.toString(), "--report", "json");
+    assertThat(flagWins.code()).as("--data wins over the file's data").isEqualTo(1);
+    assertThat(check(report(dir.resolve("c2")), "ACME-001").path("status").asText()).isEqualTo("fail");
+
+    Path typo = config("datatypo.yaml", "policies: [CHECKS]\ndata:\n  acmeOwnerTag: team\n  maxWeeklyExport: 100\n");
+    Cli bad = eval(dir.resolve("c3"), "--config", typo.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("datatypo.yaml:4:3: unknown key 'maxWeeklyExport'")
+        .contains("did you mean maxWeeklyExports?");
+    Path type = config("datatype.yaml", "data: {windowsBlocking: maybe}\n");
+    assertThat(eval(dir.resolve("c4"), "--config", type.toString()).err())
+        .contains("datatype.yaml:1:8: 'windowsBlocking' must be true or false");
+    Path notMap = config("datalist.yaml", "data: [1, 2]\n");
+    assertThat(eval(dir.resolve("c5"), "--config", notMap.toString()).err())
+        .contains("datalist.yaml:1:7: data must be a mapping");
+    assertThat(dir.resolve("c3")).doesNotExist();
   }
 
   @Test

@@ -37,6 +37,8 @@ public final class CliProfile {
   public static final List<String> MODES =
       List.of("AK", "StsToken", "RamRoleArn", "ChainableRamRoleArn", "EcsRamRole", "CredentialsURI", "OIDC");
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The aliyun CLI writes a few hundred bytes per profile. */
+  private static final long MAX_FILE_BYTES = 1L << 20;
 
   private final Path file;
   private final JsonNode root;
@@ -55,6 +57,7 @@ public final class CliProfile {
   public static CliProfile read(Path file) {
     String text;
     try {
+      if (Files.size(file) > MAX_FILE_BYTES) throw new IllegalArgumentException(file + ": larger than 1 MB");
       text = Files.readString(file);
     } catch (IOException e) {
       String why = e instanceof NoSuchFileException ? "no such file"

@@ -42,8 +42,13 @@ public final class CloudClients implements AutoCloseable {
    * and loads policies and starts the sandbox meanwhile.
    */
   public CloudClients(CloudConfig config, CompletableFuture<IAcsClient> coreClient) {
+    this(config, coreClient, CallGate.OPEN);
+  }
+
+  /** Every attempt of every call passes {@code gate} (an account audit's per-API pacing). */
+  public CloudClients(CloudConfig config, CompletableFuture<IAcsClient> coreClient, CallGate gate) {
     this.config = config;
-    this.retrier = new Retrier(config.retry());
+    this.retrier = new Retrier(config.retry(), gate);
     this.acs = coreClient;
   }
 
@@ -146,6 +151,11 @@ public final class CloudClients implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new ApiException(api, "SDK.ClientInit", "the SDK client could not be built: " + e.getMessage(), false);
     }
+  }
+
+  /** Sends an STS request the core SDK has a class for (AssumeRole) to {@code sts.aliyuncs.com} (or the emulator). */
+  public <T extends AcsResponse> T sts(String action, RpcAcsRequest<T> request) throws ApiException {
+    return rpc("sts:" + action, "cn-hangzhou", config.endpoints().sts(), request, false);
   }
 
   private <T extends AcsResponse> T rpc(String api, String regionId, String endpoint, RpcAcsRequest<T> request,

@@ -22,6 +22,16 @@ public interface PolicyEngine extends AutoCloseable {
   /** Problems in the policies that do not stop the run (rules that are never run), one line each with the fix. */
   default List<String> warnings() { return List.of(); }
 
+  /**
+   * Evaluates only the given checks (a subset of {@link #checks()}, in that order): the results of a
+   * target that some checks do not apply to. Engines that can should not evaluate the others.
+   */
+  default List<RawResult> evaluate(JsonNode input, List<CheckDefinition> only) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    only.forEach(c -> ids.add(c.id()));
+    return evaluate(input).stream().filter(r -> ids.contains(r.check().id())).toList();
+  }
+
   @Override
   default void close() {}
 }

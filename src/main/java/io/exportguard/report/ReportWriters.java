@@ -35,6 +35,7 @@ public final class ReportWriters {
     m.put(JunitReportWriter.FORMAT, colour -> new JunitReportWriter());
     m.put(MarkdownReportWriter.FORMAT, colour -> new MarkdownReportWriter());
     m.put(ConsoleReportWriter.FORMAT, style -> new ConsoleReportWriter(style.colour(), style.verbose()));
+    m.put(JsonLinesReportWriter.FORMAT, style -> new JsonLinesReportWriter());
     return m;
   }
 

@@ -93,11 +93,13 @@ public final class DataKeys {
   }
 
   /** Why the value's type differs from the pack default's (null default: a number or null), or null. */
-  private static String typeProblem(JsonNode dflt, Node value) {
+  private static String typeProblem(String key, JsonNode dflt, Node value) {
     String tag = value instanceof ScalarNode s ? s.getTag().getValue() : "";
     boolean isNull = tag.endsWith(":null");
     boolean number = tag.endsWith(":int") || tag.endsWith(":float");
-    if (dflt.isNull()) return number || isNull ? null : "must be a number or null";
+    // A null default is "unset": the pack's limits (max...) take a number; other keys (an audit's
+    // allow-lists) have no type to compare with.
+    if (dflt.isNull()) return !key.startsWith("max") || number || isNull ? null : "must be a number or null";
     if (dflt.isNumber()) return number ? null : "must be a number";
     if (dflt.isBoolean()) return tag.endsWith(":bool") ? null : "must be true or false";
     if (dflt.isArray()) return value instanceof SequenceNode ? null : "must be a list";

@@ -77,9 +77,9 @@ class WritingChecksWalkthroughIT {
     return "'" + s.replace("'", "'\\''") + "'";
   }
 
-  /** Runs {@code java -jar target/exportguard.jar ARGS} from the page with the built jar (or classes). */
+  /** Runs {@code exportguard ARGS} from the page (bin/exportguard) with the built jar (or classes). */
   private static Result run(Path work, String command) throws Exception {
-    String prefix = "java -jar target/exportguard.jar ";
+    String prefix = "exportguard ";
     assertThat(command).startsWith(prefix);
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -5,5 +5,6 @@ import picocli.CommandLine.HelpCommand;
 
 /** {@code exportguard policy}: groups the policy author's subcommands. */
 @Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Policy author tools.", subcommands = {PolicyTestCommand.class, HelpCommand.class})
+    description = "Policy author tools.",
+    subcommands = {PolicyTestCommand.class, PolicyBuildCommand.class, HelpCommand.class})
 public final class PolicyCommand extends GroupCommand {}

@@ -64,7 +64,7 @@ public final class DataKeys {
       String where = ":" + (k.getStartMark().getLine() + 1) + ":" + (k.getStartMark().getColumn() + 1);
       JsonNode dflt = pack.get(key);
       if (dflt != null) {
-        String problem = typeProblem(dflt, t.getValueNode());
+        String problem = typeProblem(key, dflt, t.getValueNode());
         if (problem != null) throw new PolicyLoadException(file + where, "'" + key + "' " + problem);
       } else if (!mentioned(key, loaded.modules())) {
         throw new PolicyLoadException(file + where, "unknown key '" + key + "': no loaded policy reads"

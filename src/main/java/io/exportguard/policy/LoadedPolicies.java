@@ -1,5 +1,6 @@
 package io.exportguard.policy;
 
+import io.exportguard.policy.bundle.Bundle;
 import io.exportguard.rego.PolicySet;
 import io.exportguard.rego.Rego;
 import io.exportguard.rego.RegoException;
@@ -14,24 +15,33 @@ import java.util.List;
 public final class LoadedPolicies {
   private final List<RegoModule> modules;
   private final ObjectValue data;
+  private final List<Bundle> bundles;
   private volatile String sha256;
 
   public LoadedPolicies(List<RegoModule> modules, ObjectValue data) {
+    this(modules, data, List.of());
+  }
+
+  public LoadedPolicies(List<RegoModule> modules, ObjectValue data, List<Bundle> bundles) {
     this.modules = List.copyOf(modules);
     this.data = data;
+    this.bundles = List.copyOf(bundles);
   }
 
   private java.util.Set<String> adopted = java.util.Set.of();
 
   /** These policies with packages (conftest's {@code main}) adopted as checks though they have no METADATA. */
   public LoadedPolicies adopting(java.util.Set<String> packages) {
-    LoadedPolicies l = new LoadedPolicies(modules, data);
+    LoadedPolicies l = new LoadedPolicies(modules, data, bundles);
     l.adopted = java.util.Set.copyOf(packages);
     return l;
   }
 
   /** The packages adopted as checks. */
   public java.util.Set<String> adopted() { return adopted; }
+
+  /** The OPA bundles among the sources, in the order given (their modules and data are in the above). */
+  public List<Bundle> bundles() { return bundles; }
 
   public List<RegoModule> modules() { return modules; }
 
@@ -51,7 +61,7 @@ public final class LoadedPolicies {
   public LoadedPolicies withRegoVersion(io.exportguard.rego.RegoVersion version) {
     List<RegoModule> out = new java.util.ArrayList<>(modules.size());
     for (RegoModule m : modules) out.add(m.version() != null ? m : new RegoModule(m.file(), m.source(), version));
-    return new LoadedPolicies(out, data);
+    return new LoadedPolicies(out, data, bundles);
   }
 
   /** Compiles the modules over the data. */

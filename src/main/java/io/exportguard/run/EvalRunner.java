@@ -53,7 +53,8 @@ public final class EvalRunner {
         ReportCollector collector = new ReportCollector(true);
         new TargetPipeline(policies.evaluation(), policies.steps()).run(source, collector);
         policies.warnings().forEach(w -> err.println(PREFIX + "warning: " + w));
-        Report report = collector.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis());
+        Report report = collector.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis())
+            .withPolicy(policies.source());
         output.write(report, out, err);
         return report.summary().verdict().exitCode();
       }

@@ -81,7 +81,8 @@ public final class PreflightRunner {
       Report.TargetResult result = new TargetPipeline(policies.evaluation(), steps).decide(facts);
       policies.warnings().forEach(w -> err.println(PREFIX + "warning: " + w));
       Trace.phase(err, "decided");
-      Report report = Report.single(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis(), result);
+      Report report = Report.single(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis(), result)
+          .withPolicy(policies.source());
       try {
         // Printed with the outcome, not before: a run that ends in bad input says only what was wrong.
         err.println("identity: " + session.identityLine());

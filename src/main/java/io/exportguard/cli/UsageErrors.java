@@ -27,10 +27,18 @@ final class UsageErrors {
     }
     err.println("exportguard: " + ex.getMessage());
     if (ex instanceof UnmatchedArgumentException u) {
-      List<String> close = u.getSuggestions().stream().filter(s -> !s.isBlank()).limit(3).toList();
+      List<String> close = closest(u.getUnmatched().isEmpty() ? "" : u.getUnmatched().get(0), u.getSuggestions());
       if (!close.isEmpty()) err.println("did you mean " + String.join(" or ", close) + "?");
     }
     err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help'.");
     return ExitCodes.ERROR;
+  }
+
+  /** picocli's suggestions, nearest spelling first, only the nearest ones ("polciy": policy, not report). */
+  private static List<String> closest(String typed, List<String> suggestions) {
+    String word = typed.replaceFirst("=.*", "");
+    List<String> named = suggestions.stream().filter(s -> !s.isBlank()).toList();
+    int best = named.stream().mapToInt(s -> io.exportguard.config.Spelling.distance(word, s)).min().orElse(0);
+    return named.stream().filter(s -> io.exportguard.config.Spelling.distance(word, s) == best).limit(3).toList();
   }
 }

@@ -27,13 +27,23 @@ final class ReportOutput {
 
   /** Checks {@code --report} and {@code --out} before anything runs: a report that could not be written is bad input now. */
   static ReportOutput of(PolicyOptions o) throws BadInputException {
+    return of(o.reportFormats(), o.out(), o.verbose(), o.noReportFiles());
+  }
+
+  /** As {@link #of(PolicyOptions)}, for a command without policies ({@code report merge}). */
+  static ReportOutput of(String reportFormats, Path out) throws BadInputException {
+    return of(reportFormats, out, false, false);
+  }
+
+  private static ReportOutput of(String reportFormats, Path out, boolean verbose, boolean noReportFiles)
+      throws BadInputException {
     List<ReportWriter> writers;
     try {
-      writers = ReportWriters.forList(o.reportFormats(), ConsoleReportWriter.colourWantedHere(), o.verbose());
+      writers = ReportWriters.forList(reportFormats, ConsoleReportWriter.colourWantedHere(), verbose);
     } catch (UnknownReportFormatException e) {
       throw new BadInputException(e.getMessage());
     }
-    if (o.out().toString().equals("-")) {
+    if (out.toString().equals("-")) {
       // One machine format on stdout, for a pipe: nothing else may write there.
       if (writers.size() != 1 || writers.get(0).extension() == null) {
         throw new BadInputException("--out - writes one machine format to stdout; --report names "
@@ -41,13 +51,13 @@ final class ReportOutput {
       }
       return new ReportOutput(writers, null, true);
     }
-    if (o.noReportFiles()) {
+    if (noReportFiles) {
       // Only what goes to the terminal; the file formats of --report (or the configuration) are left out.
-      return new ReportOutput(writers.stream().filter(w -> w.extension() == null).toList(), o.out(), false);
+      return new ReportOutput(writers.stream().filter(w -> w.extension() == null).toList(), out, false);
     }
-    PathFlags.named("--out", o.out());
-    if (writers.stream().anyMatch(w -> w.extension() != null)) PathFlags.writableFolder("--out", o.out());
-    return new ReportOutput(writers, o.out(), false);
+    PathFlags.named("--out", out);
+    if (writers.stream().anyMatch(w -> w.extension() != null)) PathFlags.writableFolder("--out", out);
+    return new ReportOutput(writers, out, false);
   }
 
   /** This program, as reports name it: the jar manifest's version, "dev" when running from classes. */

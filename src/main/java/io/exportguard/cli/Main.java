@@ -59,17 +59,19 @@ public final class Main {
     CommandLine cl = commandLine(args);
     cl.setOut(outWriter);
     cl.setErr(errWriter);
-    cl.setParameterExceptionHandler((ex, a) -> {
-      errWriter.println("exportguard: " + ex.getMessage());
-      errWriter.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      return ExitCodes.ERROR;
-    });
+    cl.setParameterExceptionHandler((ex, a) -> UsageErrors.report(ex, a, errWriter));
     cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
       // Never a stack trace: bad input is reported by the commands themselves; anything reaching
       // here is an internal error, reported in one line.
       errWriter.println("exportguard: internal error: " + ex);
       return ExitCodes.ERROR;
     });
+    try {
+      ConfigDefaults.install(cl, args);
+    } catch (io.exportguard.config.ConfigException e) {
+      errWriter.println("exportguard: " + e.getMessage());
+      return ExitCodes.ERROR;
+    }
     int code;
     try {
       code = cl.execute(args);

@@ -22,7 +22,8 @@ public final class PolicyFlags {
   String report;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
-      description = "Folder for report files, created if missing (default: ${DEFAULT-VALUE}).")
+      description = "Folder for report files, created if missing (default: ${DEFAULT-VALUE}); '-' writes the one"
+          + " machine format of --report to stdout.")
   Path out;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "info",
@@ -36,8 +37,30 @@ public final class PolicyFlags {
       description = "Read --policies Rego as OPA 0.x did (p { }, deny[msg] { }); the built-in pack stays v1.")
   boolean v0Compatible;
 
+  @Option(names = {"-v", "--verbose"}, description = "List every passing check on the console (default: one line for all).")
+  boolean verbose;
+
+  @Option(names = "--conftest-main", description = "Run conftest-style deny/violation/warn rules of package main"
+      + " (no METADATA) as one check, CONFTEST-MAIN, severity high.")
+  boolean conftestMain;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Configuration file (default: .exportguard.yaml here or at the git root): flag defaults, policies, waivers.")
+  Path config;
+
+  @Option(names = "--baseline", paramLabel = "REPORT",
+      description = "A previous JSON report: mark each finding new or unchanged, list the fixed ones.")
+  Path baseline;
+
+  @Option(names = "--fail-on-new", description = "With --baseline: only new findings fail the run.")
+  boolean failOnNew;
+
+  @Option(names = "--no-report-files", description = "Write no report files, only the console (overrides --report's file formats).")
+  boolean noReportFiles;
+
   PolicyOptions toOptions() {
     return new PolicyOptions(sources.policies, sources.noDefaultPolicies, data, report, out, failOn, failOnWarn,
-        v0Compatible, sources.bundles, sources.verificationKey, sources.signingAlg);
+        v0Compatible, sources.bundles, sources.verificationKey, sources.signingAlg, verbose, conftestMain, config,
+        baseline, failOnNew, noReportFiles);
   }
 }

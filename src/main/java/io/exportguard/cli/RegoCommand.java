@@ -1,8 +1,10 @@
 package io.exportguard.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /** {@code exportguard rego}: groups the engine's own tools. */
-@Command(name = "rego", description = "Tools for the embedded Rego engine.", subcommands = {RegoCasesCommand.class, RegoCheckCommand.class,
-    RegoEvalCommand.class})
-public final class RegoCommand {}
+@Command(name = "rego", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Tools for the embedded Rego engine.",
+    subcommands = {RegoCasesCommand.class, RegoCheckCommand.class, RegoEvalCommand.class, HelpCommand.class})
+public final class RegoCommand extends GroupCommand {}

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the checks among compiled packages: any package under {@code exportguard.} whose
@@ -19,8 +20,21 @@ public final class CheckDiscovery {
   private CheckDiscovery() {}
 
   public static List<CheckDefinition> discover(List<PackageInfo> packages) throws PolicyDefinitionException {
+    return discover(packages, Set.of());
+  }
+
+  /**
+   * The checks, plus one per adopted package ({@code main} with {@code --conftest-main}): conftest
+   * rules have no METADATA, so such a check is {@code CONFTEST-<PACKAGE>}, severity high, requiring
+   * no particular fact area. Rules that would never run are errors or warnings (see {@link PolicyLint}).
+   */
+  public static List<CheckDefinition> discover(List<PackageInfo> packages, Set<String> adopted)
+      throws PolicyDefinitionException {
     List<CheckDefinition> checks = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(PolicyLint.lint(packages, adopted).errors());
+    for (PackageInfo p : packages) {
+      if (adopted.contains(p.path())) checks.add(adopt(p));
+    }
     Map<String, String> seen = new HashMap<>();
     for (PackageInfo p : packages) {
       if (!p.path().startsWith("exportguard.")) continue;
@@ -40,6 +54,14 @@ public final class CheckDiscovery {
     if (!problems.isEmpty()) throw new PolicyDefinitionException(String.join("\n", problems));
     checks.sort(Comparator.comparing(CheckDefinition::id));
     return checks;
+  }
+
+  private static CheckDefinition adopt(PackageInfo p) {
+    String file = p.files().isEmpty() ? "" : p.files().get(0);
+    String id = "CONFTEST-" + p.path().toUpperCase(java.util.Locale.ROOT).replace('.', '-');
+    return new CheckDefinition(id, "conftest rules of package " + p.path(),
+        "deny, violation and warn rules of package " + p.path() + ", adopted with --conftest-main", p.path(),
+        Severity.HIGH, null, List.of(), "", p.path(), file, p.packageLines().getOrDefault(file, 1));
   }
 
   private static CheckDefinition define(PackageInfo p, Annotations a, String id) throws PolicyDefinitionException {

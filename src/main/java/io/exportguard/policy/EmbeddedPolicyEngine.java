@@ -20,18 +20,29 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
   private final PolicySet policySet;
   private final List<CheckDefinition> checks;
   private final EvalOptions options;
+  private final List<String> warnings;
 
   public EmbeddedPolicyEngine(PolicySet policySet, EvalOptions options) throws PolicyDefinitionException {
+    this(policySet, options, java.util.Set.of());
+  }
+
+  /** With packages adopted as checks ({@code --conftest-main}). */
+  public EmbeddedPolicyEngine(PolicySet policySet, EvalOptions options, java.util.Set<String> adopted)
+      throws PolicyDefinitionException {
     this.policySet = policySet;
     this.options = options;
-    this.checks = CheckDiscovery.discover(policySet.packages());
+    this.checks = CheckDiscovery.discover(policySet.packages(), adopted);
+    this.warnings = PolicyLint.lint(policySet.packages(), adopted).warnings();
   }
+
+  @Override
+  public List<String> warnings() { return warnings; }
 
   /** Compiles loaded policies; compile errors become a {@link PolicyDefinitionException} with every error. */
   public static EmbeddedPolicyEngine compile(LoadedPolicies loaded, EvalOptions options)
       throws PolicyDefinitionException {
     try {
-      return new EmbeddedPolicyEngine(loaded.compile(), options);
+      return new EmbeddedPolicyEngine(loaded.compile(), options, loaded.adopted());
     } catch (RegoException e) {
       throw new PolicyDefinitionException(e.getMessage());
     } catch (UnsupportedOperationException e) {
@@ -64,8 +75,13 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
         continue;
       }
       try {
-        out.add(RawResult.findings(c, findings(query(c, "deny", in, deadline)),
-            findings(query(c, "warn", in, deadline))));
+        List<Report.Finding> deny = findings(query(c, "deny", in, deadline));
+        if (c.id().startsWith("CONFTEST-")) {
+          // conftest reads violation as deny with structured details
+          deny = new ArrayList<>(deny);
+          deny.addAll(findings(query(c, "violation", in, deadline)));
+        }
+        out.add(RawResult.findings(c, deny, findings(query(c, "warn", in, deadline))));
       } catch (RegoException e) {
         out.add(RawResult.failed(c, e.getMessage()));
       } catch (RuntimeException e) {

@@ -28,6 +28,18 @@ public final class LoadedPolicies {
     this.bundles = List.copyOf(bundles);
   }
 
+  private java.util.Set<String> adopted = java.util.Set.of();
+
+  /** These policies with packages (conftest's {@code main}) adopted as checks though they have no METADATA. */
+  public LoadedPolicies adopting(java.util.Set<String> packages) {
+    LoadedPolicies l = new LoadedPolicies(modules, data, bundles);
+    l.adopted = java.util.Set.copyOf(packages);
+    return l;
+  }
+
+  /** The packages adopted as checks. */
+  public java.util.Set<String> adopted() { return adopted; }
+
   /** The OPA bundles among the sources, in the order given (their modules and data are in the above). */
   public List<Bundle> bundles() { return bundles; }
 

@@ -19,6 +19,9 @@ public interface PolicyEngine extends AutoCloseable {
    */
   List<RawResult> evaluate(JsonNode input);
 
+  /** Problems in the policies that do not stop the run (rules that are never run), one line each with the fix. */
+  default List<String> warnings() { return List.of(); }
+
   /**
    * Evaluates only the given checks (a subset of {@link #checks()}, in that order): the results of a
    * target that some checks do not apply to. Engines that can should not evaluate the others.

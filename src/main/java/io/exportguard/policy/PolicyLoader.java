@@ -77,10 +77,21 @@ public final class PolicyLoader {
     public static Sources defaults() { return new Sources(List.of(), true, List.of(), false); }
   }
 
+  /** Data written inside another file (the configuration's {@code data}): its name for messages and its text. */
+  public record InlineData(String name, String text) {}
+
   private PolicyLoader() {}
 
   /** Loads, parses data and fingerprints; Rego is not compiled here (see {@link LoadedPolicies#compile()}). */
   public static LoadedPolicies load(Sources sources) throws PolicyLoadException {
+    return load(sources, null);
+  }
+
+  /**
+   * As {@link #load(Sources)}, with {@code config} (a configuration file's {@code data} mapping, or
+   * null) merged under {@code data.exportguard.config} before the data files, which win over it.
+   */
+  public static LoadedPolicies load(Sources sources, InlineData config) throws PolicyLoadException {
     List<RegoModule> modules = new ArrayList<>();
     ObjectValue data = ObjectValue.EMPTY;
     if (sources.defaultPolicies()) {
@@ -124,6 +135,9 @@ public final class PolicyLoader {
           throw new PolicyLoadException(name, "not a Rego (.rego) or data (.json, .yaml) file");
         }
       }
+    }
+    if (config != null) {
+      data = DataDocuments.merge(data, DataDocuments.mount(CONFIG_PATH, DataDocuments.parseObject(config.name(), config.text())));
     }
     for (Path file : sources.dataFiles()) {
       if (Files.isDirectory(file)) throw new PolicyLoadException(file.toString(), "is a directory, not a data file");

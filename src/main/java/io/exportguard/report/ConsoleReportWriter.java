@@ -2,6 +2,7 @@ package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
 import io.exportguard.report.internal.Explain;
+import io.exportguard.report.internal.Marks;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
 import java.io.IOException;
@@ -39,9 +40,19 @@ public final class ConsoleReportWriter implements ReportWriter {
   private static final String CYAN = "\u001b[36m";
 
   private final boolean colour;
+  private final boolean verbose;
 
   /** @param colour true to use ANSI colours (stdout is a terminal and NO_COLOR is unset) */
-  public ConsoleReportWriter(boolean colour) { this.colour = colour; }
+  public ConsoleReportWriter(boolean colour) { this(colour, false); }
+
+  /**
+   * @param verbose list every passing check in its own row; otherwise they are one line after the
+   *     checks that need attention (failing and erroring first), so a CI log shows what matters
+   */
+  public ConsoleReportWriter(boolean colour, boolean verbose) {
+    this.colour = colour;
+    this.verbose = verbose;
+  }
 
   /**
    * The rule from no-color.org and the issue: colour only when stdout is a terminal and
@@ -85,10 +96,20 @@ public final class ConsoleReportWriter implements ReportWriter {
     w.println(paint(DIM, "summary") + " " + counts(s));
     w.println();
 
-    List<Report.CheckResult> checks = Ordering.byUrgency(report.checks());
+    List<Report.CheckResult> ordered = Ordering.byUrgency(report.checks());
+    // A passing check whose baseline findings are gone keeps its row: the fixed ones are news.
+    java.util.function.Predicate<Report.CheckResult> row = c -> c.status() != Status.PASS
+        || (c.fixed() != null && !c.fixed().isEmpty());
+    List<Report.CheckResult> checks = verbose ? ordered : ordered.stream().filter(row).toList();
     int idWidth = idWidth(checks);
-    w.println(paint(DIM, pad("STATUS", 8) + pad("SEVERITY", 10) + pad("ID", idWidth + 2) + "TITLE"));
+    if (!checks.isEmpty()) w.println(paint(DIM, pad("STATUS", 8) + pad("SEVERITY", 10) + pad("ID", idWidth + 2) + "TITLE"));
     for (Report.CheckResult c : checks) checkRow(w, c, idWidth, "");
+    List<String> passed = ordered.stream().filter(row.negate())
+        .map(c -> Text.terminal(c.id())).sorted().toList();
+    if (!verbose && !passed.isEmpty()) {
+      w.println(paint(GREEN, pad("PASS", 8)) + passed.size() + (passed.size() == 1 ? " check" : " checks")
+          + " passed: " + String.join(" ", passed) + paint(DIM, "  (--verbose lists them)"));
+    }
     factErrors(w, "facts not gathered:", report.errors(), "  ");
     if (report.export() != null) {
       Report.ExportRecord e = report.export();
@@ -154,12 +175,14 @@ public final class ConsoleReportWriter implements ReportWriter {
   private void checkRow(PrintWriter w, Report.CheckResult c, int idWidth, String margin) {
     w.println(margin + paint(statusColour(c.status()), pad(c.status().id().toUpperCase(), 8))
         + pad(c.severity().id(), 10) + pad(Text.terminal(c.id()), idWidth + 2) + Text.terminal(c.title()));
-    List<Report.Finding> findings = c.findings() == null ? List.of() : c.findings();
+    List<Report.Finding> findings = Marks.withFixed(c);
     String indent = margin + " ".repeat(18);
+    if (c.waiver() != null) w.println(indent + paint(DIM, Text.terminal(Marks.waiver(c))));
     for (int i = 0; i < findings.size() && i < MAX_FINDINGS_PER_CHECK; i++) {
       Report.Finding f = findings.get(i);
       w.println(indent + "- " + Text.terminal(f.msg())
-          + (f.resource() == null ? "" : paint(DIM, "  [" + Text.terminal(f.resource()) + "]")));
+          + (f.resource() == null ? "" : paint(DIM, "  [" + Text.terminal(f.resource()) + "]"))
+          + paint(BOLD, Text.terminal(Marks.of(f))));
     }
     if (findings.size() > MAX_FINDINGS_PER_CHECK) {
       w.println(indent + paint(DIM, "... " + (findings.size() - MAX_FINDINGS_PER_CHECK) + " more findings"));

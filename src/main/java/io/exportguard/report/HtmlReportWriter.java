@@ -1,6 +1,7 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.Marks;
 import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
@@ -198,9 +199,10 @@ public final class HtmlReportWriter implements ReportWriter {
     v.put("policyFile", nz(c.policyFile()));
     v.put("line", c.line());
     List<Map<String, Object>> findings = new ArrayList<>();
-    for (Report.Finding f : c.findings() == null ? List.<Report.Finding>of() : c.findings()) {
-      findings.add(Map.of("msg", nz(f.msg()), "resource", nz(f.resource())));
+    for (Report.Finding f : Marks.withFixed(c)) {
+      findings.add(Map.of("msg", nz(f.msg()) + Marks.of(f), "resource", nz(f.resource())));
     }
+    if (c.waiver() != null) findings.add(Map.of("msg", Marks.waiver(c), "resource", ""));
     v.put("findings", findings);
     v.put("findingCount", findings.size());
     // Everything but a clean pass opens by default: people act on those, and print them.

@@ -204,6 +204,7 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("id", c.id());
     g.writeStringField("status", c.status().id());
     writeFindings(g, target, c);
+    writeWaiverAndFixed(g, c);
     g.writeEndObject();
   }
 
@@ -218,7 +219,30 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("remediation", c.remediation());
     g.writeStringField("policyFile", c.policyFile());
     g.writeNumberField("line", c.line());
+    writeWaiverAndFixed(g, c);
     g.writeEndObject();
+  }
+
+  /** The waiver that accepted a check's findings, and the --baseline findings that are gone. */
+  private static void writeWaiverAndFixed(JsonGenerator g, Report.CheckResult c) throws IOException {
+    if (c.waiver() != null) {
+      g.writeObjectFieldStart("waiver");
+      g.writeStringField("reason", c.waiver().reason());
+      g.writeStringField("owner", c.waiver().owner());
+      g.writeStringField("expires", c.waiver().expires());
+      g.writeStringField("source", c.waiver().source());
+      g.writeEndObject();
+    }
+    if (c.fixed() != null) {
+      g.writeArrayFieldStart("fixed");
+      for (Report.Finding f : c.fixed()) {
+        g.writeStartObject();
+        g.writeStringField("msg", f.msg());
+        g.writeStringField("resource", f.resource());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
   }
 
   private static void writeFindings(JsonGenerator g, Report.Target target, Report.CheckResult c) throws IOException {
@@ -229,6 +253,7 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeStringField("resource", f.resource());
       if (f.remediation() != null) g.writeStringField("remediation", f.remediation());
       g.writeStringField("fingerprint", Fingerprints.of(target, c, f));
+      if (f.baseline() != null) g.writeStringField("baseline", f.baseline());
       g.writeEndObject();
     }
     g.writeEndArray();

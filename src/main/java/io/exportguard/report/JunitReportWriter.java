@@ -1,6 +1,7 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.Marks;
 import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Text;
 import java.io.IOException;
@@ -46,8 +47,10 @@ public final class JunitReportWriter implements ReportWriter {
       Report.TargetResult t = report.only();
       Map<String, List<Report.CheckResult>> byArea = new LinkedHashMap<>();
       for (Report.CheckResult c : t.checks()) byArea.computeIfAbsent(area(c), k -> new ArrayList<>()).add(c);
-      byArea.forEach((area, checks) -> suites.add(new Suite("exportguard." + area, t, checks, false)));
-      if (suites.isEmpty()) suites.add(new Suite("exportguard.checks", t, List.of(), false));
+      // The target is part of the name, so the reports of several images merged in one pipeline never collide.
+      String prefix = "exportguard." + targetName(t.target()) + ".";
+      byArea.forEach((area, checks) -> suites.add(new Suite(prefix + area, t, checks, false)));
+      if (suites.isEmpty()) suites.add(new Suite(prefix + "checks", t, List.of(), false));
     } else {
       // One suite per target, with a case per check that did not simply pass (a clean target is one passing case).
       for (Report.TargetResult t : report.targets()) {
@@ -135,6 +138,12 @@ public final class JunitReportWriter implements ReportWriter {
     w.write("  </testsuite>\n");
   }
 
+  /** {@code cn-hangzhou/m-bp1demo0001} as one dot-free class-name segment: {@code cn-hangzhou_m-bp1demo0001}. */
+  static String targetName(Report.Target t) {
+    String label = t == null || t.label() == null || t.label().isEmpty() ? "target" : t.label();
+    return label.replaceAll("[^A-Za-z0-9_-]", "_");
+  }
+
   /** Facts errors that belong to no single target, as one erroring case. */
   private static void writeRunErrors(Writer w, List<FactError> errors, String timestamp) throws IOException {
     w.write("  <testsuite name=\"exportguard.run\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0\""
@@ -157,15 +166,23 @@ public final class JunitReportWriter implements ReportWriter {
     w.write("    <testcase classname=\"" + Text.xml(suite) + "\" name=\"" + Text.xml(c.id() + " " + c.title())
         + "\" file=\"" + Text.xml(c.policyFile()) + "\" line=\"" + c.line() + "\" time=\"0\"");
     List<Report.Finding> findings = c.findings() == null ? List.of() : c.findings();
+    // With --baseline, the previous report's findings that are gone follow the check's own, marked [fixed].
+    List<Report.Finding> shown = Marks.withFixed(c);
     switch (c.status()) {
-      case PASS -> w.write("/>\n");
+      case PASS -> {
+        if (c.fixed() == null || c.fixed().isEmpty()) {
+          w.write("/>\n");
+        } else {
+          w.write(">\n      <system-out>" + Text.xmlText(findingLines(c.fixed())) + "</system-out>\n    </testcase>\n");
+        }
+      }
       case WARN -> {
         w.write(">\n      <system-out>" + Text.xmlText("warn (" + c.severity().id() + "): " + c.title() + "\n"
-            + findingLines(findings)) + "</system-out>\n    </testcase>\n");
+            + findingLines(shown)) + "</system-out>\n    </testcase>\n");
       }
       case FAIL -> {
         w.write(">\n      <failure message=\"" + Text.xml(firstMessage(findings, c.title())) + "\" type=\""
-            + c.severity().id() + "\">" + Text.xmlText(findingLines(findings) + remediation(c)) + "</failure>\n"
+            + c.severity().id() + "\">" + Text.xmlText(findingLines(shown) + remediation(c)) + "</failure>\n"
             + "    </testcase>\n");
       }
       case ERROR -> {
@@ -173,10 +190,12 @@ public final class JunitReportWriter implements ReportWriter {
             + "\" type=\"error\">" + Text.xmlText(findingLines(findings) + factErrorLines(factErrors))
             + "</error>\n    </testcase>\n");
       }
-      case SKIPPED, WAIVED -> {
-        w.write(">\n      <skipped message=\"" + Text.xml(c.status().id() + ": " + firstMessage(findings, c.title()))
-            + "\"/>\n    </testcase>\n");
-      }
+      case SKIPPED -> w.write(">\n      <skipped message=\"" + Text.xml("skipped: " + firstMessage(findings, c.title()))
+          + "\"/>\n    </testcase>\n");
+      // A waived check keeps its findings in view: the waiver is the message, the findings the text.
+      case WAIVED -> w.write(">\n      <skipped message=\""
+          + Text.xml(c.waiver() != null ? Marks.waiver(c) : "waived: " + firstMessage(findings, c.title()))
+          + "\">" + Text.xmlText(findingLines(shown)) + "</skipped>\n    </testcase>\n");
     }
   }
 
@@ -189,6 +208,7 @@ public final class JunitReportWriter implements ReportWriter {
     for (Report.Finding f : findings) {
       b.append("- ").append(f.msg());
       if (f.resource() != null && !f.resource().isEmpty()) b.append(" [").append(f.resource()).append(']');
+      b.append(Marks.of(f));
       b.append('\n');
     }
     return b.toString();

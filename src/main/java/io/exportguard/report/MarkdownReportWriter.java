@@ -2,6 +2,7 @@ package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
 import io.exportguard.report.internal.Explain;
+import io.exportguard.report.internal.Marks;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
 import java.io.IOException;
@@ -72,7 +73,10 @@ public final class MarkdownReportWriter implements ReportWriter {
     for (Report.CheckResult c : actionable) blocks.add(actionBlock(c));
     List<Report.CheckResult> others = new ArrayList<>();
     for (Report.CheckResult c : checks) {
-      if (c.status() == Status.WARN || c.status() == Status.WAIVED || c.status() == Status.SKIPPED) others.add(c);
+      boolean fixedOnly = c.status() == Status.PASS && c.fixed() != null && !c.fixed().isEmpty();
+      if (c.status() == Status.WARN || c.status() == Status.WAIVED || c.status() == Status.SKIPPED || fixedOnly) {
+        others.add(c);
+      }
     }
     if (!others.isEmpty()) blocks.add("\n### Warnings, waivers and skipped checks\n\n");
     for (Report.CheckResult c : others) blocks.add(shortLine(c));
@@ -199,7 +203,7 @@ public final class MarkdownReportWriter implements ReportWriter {
       b.append(", prevents ExportImage error ").append(md(c.prevents()));
     }
     b.append(". Policy ").append(md(c.policyFile())).append(':').append(c.line()).append("\n\n");
-    findings(b, c.findings());
+    findings(b, Marks.withFixed(c));
     List<String> fixes = c.remediations();
     if (!fixes.isEmpty()) b.append("\nRemediation:\n\n");
     for (int i = 0; i < fixes.size() && i < MAX_FINDINGS_PER_CHECK; i++) {
@@ -214,6 +218,7 @@ public final class MarkdownReportWriter implements ReportWriter {
       Report.Finding f = findings.get(i);
       b.append("- ").append(md(f.msg()));
       if (f.resource() != null && !f.resource().isEmpty()) b.append(" (").append(md(f.resource())).append(')');
+      if (f.baseline() != null) b.append(" **").append(md(f.baseline())).append("**");
       b.append('\n');
     }
     if (findings.size() > MAX_FINDINGS_PER_CHECK) {
@@ -229,7 +234,16 @@ public final class MarkdownReportWriter implements ReportWriter {
       b.append(". ").append(md(findings.get(0).msg()));
       if (findings.size() > 1) b.append(" (and ").append(findings.size() - 1).append(" more)");
     }
-    return b.append('\n').toString();
+    String waiver = Marks.waiver(c);
+    if (waiver != null) b.append(". *").append(md(waiver)).append('*');
+    b.append('\n');
+    // Findings of the --baseline report that are gone, under the check they belonged to.
+    if (c.fixed() != null && !c.fixed().isEmpty()) {
+      StringBuilder fixed = new StringBuilder();
+      findings(fixed, c.fixed());
+      fixed.toString().lines().forEach(l -> b.append("  ").append(l).append('\n'));
+    }
+    return b.toString();
   }
 
   private static String factErrors(List<FactError> errors) {

@@ -226,10 +226,31 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
    * @param prevents the ExportImage error code it pre-empts, or null
    * @param policyFile the Rego file that defines the check, as loaded (relative for the built-in pack)
    * @param line the line of its package declaration
+   * @param waiver the waiver that accepted its findings (status {@code waived}), or null
+   * @param fixed findings of the {@code --baseline} report that this run no longer has, or null without a baseline
    */
   public record CheckResult(String id, String title, String description, String area, Severity severity,
                             Status status, String prevents, List<Finding> findings, String remediation,
-                            String policyFile, int line) {
+                            String policyFile, int line, Waiver waiver, List<Finding> fixed) {
+
+    /** A check result without a waiver and without a baseline comparison. */
+    public CheckResult(String id, String title, String description, String area, Severity severity, Status status,
+                       String prevents, List<Finding> findings, String remediation, String policyFile, int line) {
+      this(id, title, description, area, severity, status, prevents, findings, remediation, policyFile, line, null,
+          null);
+    }
+
+    /** This result waived: status {@code waived}, the waiver recorded. */
+    public CheckResult waivedBy(Waiver w) {
+      return new CheckResult(id, title, description, area, severity, Status.WAIVED, prevents, findings, remediation,
+          policyFile, line, w, fixed);
+    }
+
+    /** This result with its findings marked against a baseline and the baseline's findings that are gone. */
+    public CheckResult compared(List<Finding> marked, List<Finding> gone) {
+      return new CheckResult(id, title, description, area, severity, status, prevents, marked, remediation,
+          policyFile, line, waiver, gone);
+    }
 
     /** What to do about one finding: its own remediation when the policy rendered one, else the check's. */
     public String remediationFor(Finding f) {
@@ -257,10 +278,24 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
    * @param resource what it is about, or null
    * @param remediation the fix for this finding, rendered by the policy with the run's names, or null
    *     (then the check's METADATA remediation applies)
+   * @param baseline {@code new}, {@code unchanged} or {@code fixed} when compared with {@code --baseline}, else null
    */
-  public record Finding(String msg, String resource, String remediation) {
-    public Finding(String msg, String resource) { this(msg, resource, null); }
+  public record Finding(String msg, String resource, String remediation, String baseline) {
+    public Finding(String msg, String resource) { this(msg, resource, null, null); }
+
+    public Finding(String msg, String resource, String remediation) { this(msg, resource, remediation, null); }
+
+    /** This finding marked {@code new}, {@code unchanged} or {@code fixed} against a baseline report. */
+    public Finding marked(String mark) { return new Finding(msg, resource, remediation, mark); }
   }
+
+  /**
+   * Why a check's findings were accepted: a waiver of the configuration file.
+   *
+   * @param expires the last day it applies, {@code yyyy-MM-dd}
+   * @param source {@code file:line} of the waiver
+   */
+  public record Waiver(String reason, String owner, String expires, String source) {}
 
   public record ExportRecord(String taskId, String status, List<ExportedObject> objects,
                              String factsSha256, String policiesSha256) {}

@@ -16,23 +16,26 @@ import java.util.function.Function;
  */
 public final class ReportWriters {
 
-  /** Each writer by its name, in the order the help text lists them; the argument is whether the console may colour. */
-  private static final Map<String, Function<Boolean, ReportWriter>> BY_NAME = registry();
+  /** How the console writer prints: colour, and every passing check or one line for them. */
+  public record ConsoleStyle(boolean colour, boolean verbose) {}
+
+  /** Each writer by its name, in the order the help text lists them. */
+  private static final Map<String, Function<ConsoleStyle, ReportWriter>> BY_NAME = registry();
 
   /** Every format name, in the order the help text lists them. */
   public static final List<String> FORMATS = List.copyOf(BY_NAME.keySet());
 
   private ReportWriters() {}
 
-  private static Map<String, Function<Boolean, ReportWriter>> registry() {
-    Map<String, Function<Boolean, ReportWriter>> m = new LinkedHashMap<>();
+  private static Map<String, Function<ConsoleStyle, ReportWriter>> registry() {
+    Map<String, Function<ConsoleStyle, ReportWriter>> m = new LinkedHashMap<>();
     m.put(JsonReportWriter.FORMAT, colour -> new JsonReportWriter());
     m.put(HtmlReportWriter.FORMAT, colour -> new HtmlReportWriter());
     m.put(SarifReportWriter.FORMAT, colour -> new SarifReportWriter());
     m.put(JunitReportWriter.FORMAT, colour -> new JunitReportWriter());
     m.put(MarkdownReportWriter.FORMAT, colour -> new MarkdownReportWriter());
-    m.put(ConsoleReportWriter.FORMAT, ConsoleReportWriter::new);
-    m.put(JsonLinesReportWriter.FORMAT, colour -> new JsonLinesReportWriter());
+    m.put(ConsoleReportWriter.FORMAT, style -> new ConsoleReportWriter(style.colour(), style.verbose()));
+    m.put(JsonLinesReportWriter.FORMAT, style -> new JsonLinesReportWriter());
     return m;
   }
 
@@ -43,13 +46,17 @@ public final class ReportWriters {
    * @throws UnknownReportFormatException when the name is not one of {@link #FORMATS}
    */
   public static ReportWriter forName(String name, boolean consoleColour) {
+    return forName(name, new ConsoleStyle(consoleColour, false));
+  }
+
+  private static ReportWriter forName(String name, ConsoleStyle style) {
     String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-    Function<Boolean, ReportWriter> make = BY_NAME.get(key);
+    Function<ConsoleStyle, ReportWriter> make = BY_NAME.get(key);
     if (make == null) {
       throw new UnknownReportFormatException("unknown report format '" + (name == null ? "" : name.trim())
           + "' in --report; expected a comma list of " + String.join(",", FORMATS));
     }
-    return make.apply(consoleColour);
+    return make.apply(style);
   }
 
   /**
@@ -59,6 +66,11 @@ public final class ReportWriters {
    * @throws UnknownReportFormatException when a name is unknown or the list is empty
    */
   public static List<ReportWriter> forList(String commaList, boolean consoleColour) {
+    return forList(commaList, consoleColour, false);
+  }
+
+  /** {@link #forList(String, boolean)} with the console listing every passing check when {@code verbose}. */
+  public static List<ReportWriter> forList(String commaList, boolean consoleColour, boolean verbose) {
     if (commaList == null || commaList.isBlank()) {
       throw new UnknownReportFormatException(
           "--report needs at least one format; expected a comma list of " + String.join(",", FORMATS));
@@ -66,7 +78,7 @@ public final class ReportWriters {
     Set<String> seen = new LinkedHashSet<>();
     List<ReportWriter> writers = new ArrayList<>();
     for (String part : commaList.split(",", -1)) {
-      ReportWriter w = forName(part, consoleColour);
+      ReportWriter w = forName(part, new ConsoleStyle(consoleColour, verbose));
       if (seen.add(w.format())) writers.add(w);
     }
     return writers;

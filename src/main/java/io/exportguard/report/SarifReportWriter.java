@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exportguard.facts.FactError;
+import io.exportguard.report.internal.DocsLinks;
 import io.exportguard.report.internal.JsonStyle;
+import io.exportguard.report.internal.Marks;
 import io.exportguard.report.internal.Text;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,6 +61,7 @@ public final class SarifReportWriter implements ReportWriter {
     String version = nz(report.tool().version(), "dev");
     driver.put("version", version);
     if (SEMVER.matcher(version).matches()) driver.put("semanticVersion", version);
+    driver.put("informationUri", DocsLinks.HOME);
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     for (Report.TargetResult t : report.targets()) {
@@ -90,6 +93,10 @@ public final class SarifReportWriter implements ReportWriter {
     for (Report.TargetResult t : report.targets()) {
       Report.Target named = report.isSingleTarget() ? null : t.target();
       for (Report.CheckResult c : t.checks()) {
+        // Findings of the --baseline report that are gone: baselineState absent, kind pass.
+        if (c.fixed() != null) {
+          for (Report.Finding f : c.fixed()) results.add(result(t.target(), named, c, ruleIndex.get(c.id()), f));
+        }
         if (c.status() == Status.PASS || c.status() == Status.SKIPPED) continue;
         List<Report.Finding> findings = c.findings() == null ? List.of() : c.findings();
         if (findings.isEmpty()) {
@@ -138,6 +145,7 @@ public final class SarifReportWriter implements ReportWriter {
     r.put("id", c.id());
     r.put("name", ruleName(c.title(), c.id()));
     r.putObject("shortDescription").put("text", nz(c.title(), c.id()));
+    r.put("helpUri", DocsLinks.check(c.id()));
     r.putObject("fullDescription").put("text", nz(c.description(), nz(c.title(), c.id())));
     String remediation = nz(c.remediation(), "");
     ObjectNode help = r.putObject("help");
@@ -181,6 +189,9 @@ public final class SarifReportWriter implements ReportWriter {
     if (c.status() == Status.ERROR) {
       r.put("kind", "open");
       r.put("level", "none");
+    } else if ("fixed".equals(f.baseline())) {
+      r.put("kind", "pass");
+      r.put("level", "none");
     } else {
       r.put("kind", "fail");
       r.put("level", c.status() == Status.FAIL ? "error" : c.status() == Status.WARN ? "warning" : level(c.severity()));
@@ -212,12 +223,13 @@ public final class SarifReportWriter implements ReportWriter {
       }
     }
     r.putObject("partialFingerprints").put(Fingerprints.VERSION, Fingerprints.of(target, c, f));
-    if (c.status() == Status.WAIVED) {
+    if (c.status() == Status.WAIVED && !"fixed".equals(f.baseline())) {
       ObjectNode s = r.putArray("suppressions").addObject();
       s.put("kind", "external");
       s.put("status", "accepted");
-      s.put("justification", "waived in the exportguard run");
+      s.put("justification", c.waiver() == null ? "waived in the exportguard run" : Marks.waiver(c));
     }
+    if (f.baseline() != null) r.put("baselineState", f.baseline().equals("fixed") ? "absent" : f.baseline());
     ObjectNode props = r.putObject("properties");
     props.put("status", c.status().id());
     props.put("severity", c.severity().id());

@@ -119,7 +119,7 @@ public final class AuditRunner {
             scope(plan, audit.accountId(), since), extra);
         if (!o.quiet()) err.println(PREFIX + pacer.summary());
         try {
-          output.write(report, out);
+          output.write(report, out, err);
         } catch (IOException e) {
           err.println(PREFIX + "cannot write the report: " + e.getMessage());
           return ExitCodes.ERROR;

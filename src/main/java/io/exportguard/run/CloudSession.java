@@ -4,11 +4,14 @@ import com.aliyuncs.IAcsClient;
 import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
 import com.aliyuncs.auth.BasicCredentials;
 import com.aliyuncs.auth.BasicSessionCredentials;
-import com.aliyuncs.auth.DefaultCredentialsProvider;
 import com.aliyuncs.auth.StaticCredentialsProvider;
+import io.exportguard.cloud.ApiException;
+import io.exportguard.cloud.CallerIdentity;
 import io.exportguard.cloud.AssumedRole;
 import io.exportguard.cloud.CallGate;
 import io.exportguard.cloud.CliProfile;
+import io.exportguard.cloud.CredentialChain;
+import io.exportguard.cloud.LibraryCredentials;
 import io.exportguard.cloud.CloudClients;
 import io.exportguard.cloud.CloudConfig;
 import io.exportguard.cloud.DeferredCredentials;
@@ -36,6 +39,8 @@ final class CloudSession implements AutoCloseable {
   private final CompletableFuture<Sandbox> sandboxStarting;
   private Sandbox sandbox;
   private CloudClients clients;
+  private CallerIdentity identity;
+  private String identitySource;
   private CloudClients audit;
 
   private CloudSession(String sandboxScenario, String profile, Duration callTimeout, Endpoints endpoints,
@@ -62,7 +67,10 @@ final class CloudSession implements AutoCloseable {
     }
     if (sandbox != null && sandbox.isBlank()) throw new BadInputException("--sandbox: the scenario is empty");
     if (profile != null && profile.isBlank()) throw new BadInputException("--profile: the name is empty");
-    Endpoints endpoints = endpoint == null ? Endpoints.alibabaCloud() : emulator(endpoint);
+    // exportguard sandbox's environment file names the emulator; a flag still wins over it.
+    String fromEnv = sandbox == null && endpoint == null ? environmentEndpoint() : null;
+    Endpoints endpoints = endpoint != null ? emulator("--endpoint", endpoint)
+        : fromEnv != null ? emulator("EXPORTGUARD_ENDPOINT", fromEnv) : Endpoints.alibabaCloud();
     boolean emulatorOnly = sandbox != null || endpoints.plainHttpOnly(); // the sandbox: plain HTTP on loopback
     Prestart prestarted = Prestart.take();
     CompletableFuture<Sandbox> sandboxStarting = null;
@@ -81,21 +89,42 @@ final class CloudSession implements AutoCloseable {
     return new CloudSession(sandbox, profile, callTimeout, endpoints, credentials, core, sandboxStarting);
   }
 
-  /** Waits for the sandbox, resolves the credentials (one clear line when there are none) and builds the clients. */
+  /**
+   * Waits for the sandbox, resolves the credentials (one clear line when there are none), builds
+   * the clients and checks the credentials once with STS GetCallerIdentity: a key the service
+   * rejects is one clear error here, not an error on every check.
+   */
   CloudClients clients() throws BadInputException {
     if (clients != null) return clients;
+    String source;
     if (sandboxStarting != null) {
       sandbox = started(sandboxStarting, sandboxScenario);
       endpoints = Endpoints.emulator(sandbox.endpoint().toString());
       credentials.resolve(sandboxCredentials(sandbox));
+      source = "the sandbox scenario's first key";
     } else {
-      credentials.resolve(credentials(profile));
+      CredentialChain chain = credentials(profile, endpoints);
+      credentials.resolve(new LibraryCredentials(chain));
+      source = chain.source();
     }
     // No single call may outlast the run: a hanging ExportImage is then looked up within --timeout.
     CloudConfig config = CloudConfig.of(endpoints, credentials);
     if (callTimeout.compareTo(config.readTimeout()) < 0) config = config.withReadTimeout(callTimeout);
     clients = new CloudClients(config, core);
+    try {
+      identity = CallerIdentity.ask(clients);
+    } catch (ApiException e) {
+      String what = CallerIdentity.credentialsRejected(e) ? "the credentials were rejected" : "cannot check the credentials";
+      throw new BadInputException(what + " (from " + source + ", at " + endpoints + "): STS GetCallerIdentity: "
+          + e.code() + ": " + LibraryCredentials.scrub(firstLine(e.getMessage())));
+    }
+    identitySource = source;
     return clients;
+  }
+
+  /** Whose credentials the run uses and where its calls go (never a key or secret); after {@link #clients()}. */
+  String identityLine() {
+    return identity.describe() + " (credentials from " + identitySource + ", calls to " + endpoints + ")";
   }
 
   /**
@@ -136,12 +165,17 @@ final class CloudSession implements AutoCloseable {
     else if (sandboxStarting != null) sandboxStarting.thenAccept(Sandbox::close);
   }
 
-  private static Endpoints emulator(String url) throws BadInputException {
+  private static Endpoints emulator(String from, String url) throws BadInputException {
     try {
       return Endpoints.emulator(url);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("--endpoint " + e.getMessage());
+      throw new BadInputException(from + " " + e.getMessage());
     }
+  }
+
+  private static String environmentEndpoint() {
+    String v = System.getenv("EXPORTGUARD_ENDPOINT");
+    return v == null || v.isBlank() ? null : v.trim();
   }
 
   private static Sandbox started(CompletableFuture<Sandbox> starting, String scenario) throws BadInputException {
@@ -166,35 +200,23 @@ final class CloudSession implements AutoCloseable {
   }
 
   /**
-   * The core SDK's chain (environment, aliyun CLI config, credentials file, instance role, OIDC), or
-   * the named aliyun CLI profile. Resolved once up front so a missing credential is one clear line.
+   * The credential chain ({@code --profile}, or the documented order of sources; see
+   * {@link CredentialChain}), asked once up front so a missing credential is one clear line.
    */
-  private static AlibabaCloudCredentialsProvider credentials(String profile) throws BadInputException {
-    AlibabaCloudCredentialsProvider p;
-    if (profile != null) {
-      try {
-        p = CliProfile.load(CliProfile.defaultFile(), profile);
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException(e.getMessage());
-      }
-    } else {
-      try {
-        p = new DefaultCredentialsProvider();
-      } catch (Exception e) {
-        throw new BadInputException("no Alibaba Cloud credentials: " + e.getMessage());
-      }
+  private static CredentialChain credentials(String profile, Endpoints endpoints) throws BadInputException {
+    CredentialChain chain;
+    try {
+      chain = CredentialChain.of(profile, System.getenv(), CliProfile.defaultFile(), endpoints.stsForCredentials());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException((profile != null ? "--profile " + profile + ": " : "") + e.getMessage());
     }
     try {
-      if (p.getCredentials() == null) throw new BadInputException("no Alibaba Cloud credentials found");
-    } catch (BadInputException e) {
-      throw e;
-    } catch (Exception e) {
-      // The chain says only that it failed to parse the aliyun CLI file; say where.
-      String cliConfig = CliProfile.problem(CliProfile.defaultFile());
-      throw new BadInputException("no Alibaba Cloud credentials: " + (cliConfig != null ? cliConfig
-          : firstLine(e.getMessage()) + " (set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET, use --profile, or try --sandbox demo-pass)"));
+      chain.getCredentials();
+    } catch (RuntimeException e) {
+      throw new BadInputException("no Alibaba Cloud credentials: " + LibraryCredentials.scrub(e.getMessage())
+          + " (set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET, use --profile, or try --sandbox demo-pass)");
     }
-    return p;
+    return chain;
   }
 
   private static String firstLine(String s) {

@@ -51,10 +51,11 @@ public final class EvalRunner {
       ReportOutput output = ReportOutput.of(options);
       try (PolicyCompilation policies = PolicyCompilation.start(options, clock, engines, evalTimeout)) {
         ReportCollector collector = new ReportCollector(true);
-        new TargetPipeline(policies.evaluation()).run(source, collector);
+        new TargetPipeline(policies.evaluation(), policies.steps()).run(source, collector);
+        policies.warnings().forEach(w -> err.println(PREFIX + "warning: " + w));
         Report report = collector.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis())
             .withPolicy(policies.source());
-        output.write(report, out);
+        output.write(report, out, err);
         return report.summary().verdict().exitCode();
       }
     } catch (BadInputException e) {

@@ -1,7 +1,12 @@
 package io.exportguard.run;
 
 import io.exportguard.policy.CheckEvaluation;
+import io.exportguard.config.ConfigException;
+import io.exportguard.config.ConfigFile;
+import io.exportguard.policy.Baseline;
+import io.exportguard.policy.DataKeys;
 import io.exportguard.policy.LoadedPolicies;
+import io.exportguard.policy.Waivers;
 import io.exportguard.policy.PolicyDefinitionException;
 import io.exportguard.policy.PolicyEngine;
 import io.exportguard.policy.PolicyEngineFactory;
@@ -32,6 +37,8 @@ final class PolicyCompilation implements AutoCloseable {
   private final LoadedPolicies loaded;
   private final StatusRules rules;
   private CheckEvaluation evaluation;
+  private java.util.List<TargetPipeline.Step> steps = java.util.List.of();
+  private Waivers waivers;
 
   private PolicyCompilation(CompletableFuture<PolicyEngine> compiling, LoadedPolicies loaded, StatusRules rules) {
     this.compiling = compiling;
@@ -49,25 +56,54 @@ final class PolicyCompilation implements AutoCloseable {
     if (failOn == null) {
       throw new BadInputException("--fail-on " + o.failOn() + ": expected critical, high, medium, low or info");
     }
+    if (o.failOnNew() && o.baseline() == null) throw new BadInputException("--fail-on-new needs --baseline REPORT");
+    ConfigFile config;
+    Baseline baseline = null;
+    try {
+      Path found = ConfigFile.locate(o.config(), Path.of(""));
+      config = found == null ? ConfigFile.none() : ConfigFile.load(found);
+      if (o.baseline() != null) baseline = Baseline.load(PathFlags.named("--baseline", o.baseline()), o.failOnNew());
+    } catch (ConfigException e) {
+      throw new BadInputException(e.getMessage());
+    } catch (PolicyLoadException e) {
+      throw new BadInputException("--baseline " + e.format());
+    }
+    java.util.List<Path> policyPaths = new java.util.ArrayList<>(config.policies());
+    policyPaths.addAll(o.policies());
     for (Path p : o.policies()) PathFlags.named("--policies", p);
     for (Path p : o.data()) PathFlags.named("--data", p);
     for (Path p : o.bundles()) PathFlags.named("--bundle", p);
-    if (o.noDefaultPolicies() && o.policies().isEmpty() && o.bundles().isEmpty()) {
+    if (o.noDefaultPolicies() && policyPaths.isEmpty() && o.bundles().isEmpty()) {
       throw new BadInputException("--no-default-policies needs at least one --policies DIR or --bundle FILE");
     }
     LoadedPolicies read;
     try {
-      read = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false,
-          o.bundles(), verificationKey(o.verificationKey(), o.signingAlg())));
+      PolicyLoader.InlineData configData = config.data() == null ? null
+          : new PolicyLoader.InlineData(config.file().toString(), config.data());
+      read = PolicyLoader.load(new PolicyLoader.Sources(policyPaths, !o.noDefaultPolicies(), o.data(), false,
+          o.bundles(), verificationKey(o.verificationKey(), o.signingAlg())), configData);
+      if (!o.noDefaultPolicies()) DataKeys.check(o.data(), configData, read);
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }
     // --v0-compatible: the user's modules are Rego v0; the built-in pack names itself v1.
-    LoadedPolicies loaded = o.v0Compatible() ? read.withRegoVersion(io.exportguard.rego.RegoVersion.V0) : read;
+    LoadedPolicies versioned = o.v0Compatible() ? read.withRegoVersion(io.exportguard.rego.RegoVersion.V0) : read;
+    LoadedPolicies loaded = o.conftestMain() ? versioned.adopting(java.util.Set.of("main")) : versioned;
     EvalOptions eval = EvalOptions.DEFAULT.withTimeout(evalTimeout);
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
     CompletableFuture<PolicyEngine> compiling = Daemons.start("exportguard-compile", () -> engines.create(loaded, options));
-    return new PolicyCompilation(compiling, loaded, new StatusRules(failOn, o.failOnWarn()));
+    java.util.List<TargetPipeline.Step> steps = new java.util.ArrayList<>();
+    Waivers waivers = config.waivers().isEmpty() ? null
+        : new Waivers(config.waivers(), java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC));
+    if (waivers != null) steps.add((facts, decided) -> waivers.apply(decided));
+    if (baseline != null) {
+      Baseline b = baseline;
+      steps.add((facts, decided) -> b.apply(decided));
+    }
+    PolicyCompilation c = new PolicyCompilation(compiling, loaded, new StatusRules(failOn, o.failOnWarn()));
+    c.steps = java.util.List.copyOf(steps);
+    c.waivers = waivers;
+    return c;
   }
 
   /** Waits for the policies to compile; a policy that does not compile is bad input. */
@@ -84,6 +120,25 @@ final class PolicyCompilation implements AutoCloseable {
       if (c instanceof PolicyDefinitionException p) throw new BadInputException(p.getMessage());
       throw new IllegalStateException("compiling the policies failed", c);
     }
+  }
+
+  /**
+   * What happens to each decided target before anything else (the export, the report): the
+   * configuration's waivers, then the baseline comparison.
+   */
+  java.util.List<TargetPipeline.Step> steps() { return steps; }
+
+  /**
+   * Rules in the policies that will not run and waivers that name no loaded check, one line each
+   * with the fix (after {@link #evaluation()}).
+   */
+  java.util.List<String> warnings() {
+    PolicyEngine e = compiling.getNow(null);
+    if (e == null) return java.util.List.of();
+    if (waivers == null) return e.warnings();
+    java.util.List<String> all = new java.util.ArrayList<>(e.warnings());
+    all.addAll(waivers.unknownChecks(e.checks().stream().map(io.exportguard.policy.CheckDefinition::id).toList()));
+    return all;
   }
 
   /**

@@ -76,12 +76,17 @@ public final class PreflightRunner {
       if (o.saveFacts() != null) save(facts, o.saveFacts());
       ExportIfPassed export = new ExportIfPassed(o.export() ? new ExportStep(clients, out, err, PREFIX) : null,
           o.request(), policies.policiesSha256(), o.await() ? wait : null);
-      Report.TargetResult result = new TargetPipeline(policies.evaluation(), export).decide(facts);
+      java.util.List<TargetPipeline.Step> steps = new java.util.ArrayList<>(policies.steps());
+      steps.add(export);
+      Report.TargetResult result = new TargetPipeline(policies.evaluation(), steps).decide(facts);
+      policies.warnings().forEach(w -> err.println(PREFIX + "warning: " + w));
       Trace.phase(err, "decided");
       Report report = Report.single(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis(), result)
           .withPolicy(policies.source());
       try {
-        output.write(report, out);
+        // Printed with the outcome, not before: a run that ends in bad input says only what was wrong.
+        err.println("identity: " + session.identityLine());
+        output.write(report, out, err);
       } catch (IOException e) {
         err.println(PREFIX + "cannot write the report: " + e.getMessage());
         return ExitCodes.ERROR;

@@ -43,7 +43,9 @@ public final class Prestart {
    */
   public static synchronized void begin(String[] args) {
     mainStartedNanos = System.nanoTime();
-    if (pending == null) pending = new Prestart(namesEmulator(args), flagValue(args, "--sandbox"));
+    String envEndpoint = System.getenv("EXPORTGUARD_ENDPOINT");
+    boolean emulator = namesEmulator(args) || (envEndpoint != null && envEndpoint.startsWith("http://"));
+    if (pending == null) pending = new Prestart(emulator, flagValue(args, "--sandbox"));
   }
 
   /** The value of {@code --flag V} or {@code --flag=V}, or null. */

@@ -90,7 +90,7 @@ public final class ReportMergeRunner {
       }
       long duration = start == null ? 0 : end.toEpochMilli() - start.toEpochMilli();
       Report report = spool.report(ReportOutput.tool(), start, duration, scope, List.of());
-      output.write(report, out);
+      output.write(report, out, err);
       return report.summary().verdict().exitCode();
     }
   }

@@ -26,8 +26,13 @@ public final class TargetPipeline {
   private final List<Step> steps;
 
   public TargetPipeline(CheckEvaluation evaluation, Step... steps) {
+    this(evaluation, List.of(steps));
+  }
+
+  /** The steps run in order: the run's result steps (waivers, baseline) first, then e.g. the export. */
+  public TargetPipeline(CheckEvaluation evaluation, List<Step> steps) {
     this.evaluation = evaluation;
-    this.steps = List.of(steps);
+    this.steps = List.copyOf(steps);
   }
 
   /** Decides one target. */

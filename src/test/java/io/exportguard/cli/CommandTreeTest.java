@@ -16,15 +16,15 @@ class CommandTreeTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "preflight --region r  | preflight",
-      "eval                  | eval",
-      "policy test           | policy",
-      "sandbox --scenario x  | sandbox",
-      "serve --addr x        | serve",
-      "--help                | preflight eval audit report policy rego sandbox serve",
-      "--version             | preflight eval audit report policy rego sandbox serve",
-      "preflght              | preflight eval audit report policy rego sandbox serve",
-      "''                    | preflight eval audit report policy rego sandbox serve"})
+      "preflight --region r  | help preflight",
+      "eval                  | help eval",
+      "policy test           | help policy",
+      "sandbox --scenario x  | help sandbox",
+      "serve --addr x        | help serve",
+      "--help                | help preflight eval audit report policy rego sandbox serve",
+      "--version             | help preflight eval audit report policy rego sandbox serve",
+      "preflght              | help preflight eval audit report policy rego sandbox serve",
+      "''                    | help preflight eval audit report policy rego sandbox serve"})
   void buildsTheNamedSubcommandOrAllOfThem(String args, String expected) {
     String[] argv = args.isBlank() ? new String[0] : args.trim().split(" +");
     assertThat(Main.commandLine(argv).getSubcommands().keySet()).containsExactly(expected.split(" "));

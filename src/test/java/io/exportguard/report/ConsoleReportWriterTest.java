@@ -78,4 +78,20 @@ class ConsoleReportWriterTest {
     assertThat(text).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e")
         .doesNotContain("\nFAKE PASS").contains("\\u001b[2J").contains("\\nFAKE PASS");
   }
+
+  @Test
+  void passesAreOneLineAfterWhatNeedsAttentionUnlessVerbose() {
+    Report r = SampleReports.failing();
+    long passed = r.checks().stream().filter(c -> c.status() == Status.PASS).count();
+    String brief = Render.of(new ConsoleReportWriter(false), r);
+    assertThat(brief).contains("PASS    " + passed + " checks passed: EG-").contains("(--verbose lists them)");
+    assertThat(brief.lines().filter(l -> l.startsWith("PASS    ")).count()).isEqualTo(1);
+    assertThat(brief.indexOf("FAIL    ")).isLessThan(brief.indexOf("PASS    "));
+    assertThat(brief).contains("fix: ");
+
+    String verbose = Render.of(new ConsoleReportWriter(false, true), r);
+    assertThat(verbose.lines().filter(l -> l.startsWith("PASS    ")).count()).isEqualTo(passed);
+    assertThat(verbose).doesNotContain("--verbose lists them");
+    assertThat(verbose.lastIndexOf("FAIL    ")).isLessThan(verbose.indexOf("PASS    "));
+  }
 }

@@ -112,4 +112,15 @@ class JunitReportWriterTest {
   private static int intAttr(Element e, String name) {
     return Integer.parseInt(e.getAttribute(name));
   }
+
+  @Test
+  void classNamesCarryTheTargetSoSeveralImagesNeverCollide() throws Exception {
+    String xml = Render.of(new JunitReportWriter(), SampleReports.failing());
+    String label = JunitReportWriter.targetName(SampleReports.failing().target());
+    assertThat(label).doesNotContain(".").doesNotContain("/").isNotEmpty();
+    assertThat(xml).contains("classname=\"exportguard." + label + ".")
+        .doesNotContain("classname=\"exportguard.role\"");
+    assertThat(JunitReportWriter.targetName(new Report.Target("cn-hangzhou", "m-1", "b", "", "raw", "r")))
+        .isEqualTo("cn-hangzhou_m-1");
+  }
 }

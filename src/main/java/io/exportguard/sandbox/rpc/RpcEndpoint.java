@@ -64,7 +64,8 @@ public final class RpcEndpoint {
     ResponseFormat format = request.format();
     String action = request.action();
     try {
-      AccessKey caller = auth.authenticate(request);
+      boolean anonymous = product != null && product.code().equals("sts") && StsApi.anonymous(action);
+      AccessKey caller = anonymous ? null : auth.authenticate(request);
       if (product == null) {
         throw new RpcError(400, "InvalidVersion", "Specified parameter Version is not valid.");
       }

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class StsApi {
   private static final Pattern ROLE_ARN = Pattern.compile("acs:ram::(\\d+):role/([\\w.@+=,-]{1,64})");
+  private static final Pattern OIDC_PROVIDER_ARN = Pattern.compile("acs:ram::(\\d+):oidc-provider/[\\w.@+=,-]{1,128}");
+  private static final Pattern JWT = Pattern.compile("[\\w-]+\\.[\\w-]+\\.[\\w-]*");
   private static final Pattern SESSION_NAME = Pattern.compile("[\\w.@-]{2,64}");
   private static final int MAX_SESSION_SECONDS = 3600;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,7 +46,35 @@ public final class StsApi {
     Map<String, RpcAction> actions = new LinkedHashMap<>();
     actions.put("GetCallerIdentity", this::getCallerIdentity);
     actions.put("AssumeRole", this::assumeRole);
+    actions.put("AssumeRoleWithOIDC", this::assumeRoleWithOidc);
     return actions;
+  }
+
+  /** Actions STS answers without a signature: the OIDC token is the caller's proof. */
+  static boolean anonymous(String action) {
+    return "AssumeRoleWithOIDC".equals(action);
+  }
+
+  /**
+   * AssumeRoleWithOIDC: RoleArn, OIDCProviderArn ({@code acs:ram::<account>:oidc-provider/<name>})
+   * and OIDCToken (a JWT: three dot-separated parts; its signature is not checked, the sandbox has
+   * no identity provider) given and well formed; the role exists and its trust policy allows
+   * sts:AssumeRole to that provider as a {@code Federated} principal ({@code NoPermission} otherwise).
+   */
+  private Map<String, Object> assumeRoleWithOidc(RpcCall call) {
+    String provider = call.required("OIDCProviderArn");
+    String token = call.required("OIDCToken");
+    Matcher p = OIDC_PROVIDER_ARN.matcher(provider);
+    if (!p.matches()) {
+      throw new RpcError(400, "InvalidParameter.OIDCProviderArn", "The parameter OIDCProviderArn is wrongly formed.");
+    }
+    if (!JWT.matcher(token).matches()) {
+      throw new RpcError(400, "InvalidParameter.OIDCToken", "The parameter OIDCToken is wrongly formed.");
+    }
+    if (!p.group(1).equals(state.scenario().account().id())) {
+      throw new RpcError(404, "EntityNotExist.OIDCProvider", "The OIDC provider does not exist: " + provider + ".");
+    }
+    return session(call, role -> trustsPrincipal(role, "Federated", provider));
   }
 
   private Map<String, Object> getCallerIdentity(RpcCall call) {
@@ -71,6 +101,11 @@ public final class StsApi {
   }
 
   private Map<String, Object> assumeRole(RpcCall call) {
+    return session(call, role -> trustsAccount(role, state.scenario().account().id()));
+  }
+
+  /** The checks and the reply both AssumeRole calls share; {@code trusted} decides NoPermission. */
+  private Map<String, Object> session(RpcCall call, java.util.function.Predicate<Role> trusted) {
     Scenario scenario = state.scenario();
     String arn = call.required("RoleArn");
     String sessionName = call.required("RoleSessionName");
@@ -90,7 +125,7 @@ public final class StsApi {
     if (role == null) {
       throw new RpcError(404, "EntityNotExist.Role", "The role not exists: " + arn + ".");
     }
-    if (!trustsAccount(role, account)) {
+    if (!trusted.test(role)) {
       throw new RpcError(403, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM.");
     }
     Instant expiration = state.now().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS);
@@ -108,6 +143,32 @@ public final class StsApi {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("Credentials", credentials);
     body.put("AssumedRoleUser", user);
+    return body;
+  }
+
+  /**
+   * What a credentials URI ({@code ALIBABA_CLOUD_CREDENTIALS_URI}, the aliyun CLI's
+   * {@code CredentialsURI} mode) answers: session credentials of the named role in the shape the
+   * credentials library reads ({@code Code: Success}, key, secret, token, Expiration). Like an
+   * instance's role, the role is the server's to hand out, so its trust policy is not consulted.
+   * Null when the scenario has no such role.
+   */
+  public Map<String, Object> credentialsUri(String roleName) {
+    Role role = state.scenario().roles().stream().filter(r -> r.name().equalsIgnoreCase(roleName)).findFirst()
+        .orElse(null);
+    if (role == null) {
+      return null;
+    }
+    Instant expiration = state.now().plusSeconds(MAX_SESSION_SECONDS).truncatedTo(ChronoUnit.SECONDS);
+    AccessKey key = new AccessKey("STS." + random(12), random(20), "CAIS" + random(60));
+    state.addSessionKey(new SessionKey(key, role.name(), "credentials-uri", expiration));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("Code", "Success");
+    body.put("AccessKeyId", key.id());
+    body.put("AccessKeySecret", key.secret());
+    body.put("SecurityToken", key.securityToken());
+    body.put("Expiration", expiration.toString());
+    body.put("LastUpdated", state.now().truncatedTo(ChronoUnit.SECONDS).toString());
     return body;
   }
 
@@ -142,6 +203,22 @@ public final class StsApi {
       List<Statement.Principal> principals = s.documentedPrincipals();
       allowed |= s.grants() && s.actionCovers("sts:AssumeRole") && principals != null
           && principals.stream().anyMatch(p -> namesAccount(p, account));
+    }
+    return allowed;
+  }
+
+  /** True when a certain Allow of sts:AssumeRole names {@code value} as a {@code kind} principal and nothing denies it. */
+  static boolean trustsPrincipal(Role role, String kind, String value) {
+    boolean allowed = false;
+    for (Statement s : Statement.parse(role.trustPolicy())) {
+      boolean names = s.principals().stream().anyMatch(p -> p.isText() && kind.equalsIgnoreCase(p.kind())
+          && (p.text().equals(value) || p.text().equals("*")));
+      if (s.mayDeny() && s.actionMayCover("sts:AssumeRole") && (s.principalUnbounded() || names)) {
+        return false;
+      }
+      List<Statement.Principal> principals = s.documentedPrincipals();
+      allowed |= s.grants() && s.actionCovers("sts:AssumeRole") && principals != null
+          && principals.stream().anyMatch(p -> p.isText() && kind.equalsIgnoreCase(p.kind()) && p.text().equals(value));
     }
     return allowed;
   }

@@ -7,6 +7,7 @@ import io.exportguard.sandbox.faults.FaultInjector;
 import io.exportguard.sandbox.http.Reply;
 import io.exportguard.sandbox.oss.OssEndpoint;
 import io.exportguard.sandbox.rpc.RpcEndpoint;
+import io.exportguard.sandbox.rpc.StsApi;
 import io.exportguard.sandbox.scenario.Scenario;
 import io.exportguard.sandbox.state.AccountState;
 import java.io.IOException;
@@ -69,6 +70,8 @@ public final class SandboxServer implements AutoCloseable {
     });
     server.setExecutor(pool);
     server.createContext("/", exchange -> dispatch(exchange, rpc, oss));
+    // No bucket name starts with a dot, so this path never shadows OSS.
+    server.createContext(CredentialsUri.PATH, new CredentialsUri(new StsApi(state)));
     server.start();
     return new SandboxServer(server, pool, faults, state);
   }

@@ -1,0 +1,90 @@
+package io.exportguard.policy;
+
+import io.exportguard.config.WaiverRule;
+import io.exportguard.report.Report;
+import io.exportguard.report.Severity;
+import io.exportguard.report.Status;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies the configuration's waivers to one target's results. A failing or warning check becomes
+ * {@code waived} — reported with its findings and the waiver's reason, owner and expiry, never
+ * dropped — when every finding is covered by a current waiver of that check. A waiver never hides
+ * an {@code error} or {@code skipped} check, and a check that names a {@code prevents} code is
+ * waived only with {@code acceptExportFailure: true}. While any waiver is configured the results
+ * carry one more check, {@value #CHECK_ID}: it fails for each expired waiver (naming it), and for
+ * each waiver of a prevents check that lacks {@code acceptExportFailure}.
+ */
+public final class Waivers {
+  public static final String CHECK_ID = "EG-WAIVER-001";
+
+  private final List<WaiverRule> rules;
+  private final LocalDate today;
+
+  public Waivers(List<WaiverRule> rules, LocalDate today) {
+    this.rules = List.copyOf(rules);
+    this.today = today;
+  }
+
+  public Report.TargetResult apply(Report.TargetResult r) {
+    if (rules.isEmpty()) return r;
+    List<Report.Finding> problems = new ArrayList<>();
+    for (WaiverRule w : rules) {
+      if (w.expiredOn(today)) {
+        problems.add(new Report.Finding("waiver of " + w.check() + scope(w) + " (" + w.owner() + ": " + w.reason()
+            + ") expired on " + w.expires() + "; renew it with a new expiry or remove it", w.source(),
+            "edit " + w.source() + ": set a later expires after reviewing the finding, or delete the waiver"));
+      }
+    }
+    List<Report.CheckResult> checks = new ArrayList<>();
+    for (Report.CheckResult c : r.checks()) {
+      checks.add(waive(c, problems));
+    }
+    checks.add(new Report.CheckResult(CHECK_ID, "Every waiver is current and allowed",
+        "Waivers of the configuration file expire; an expired one no longer applies and fails this check.",
+        "waiver", Severity.HIGH, problems.isEmpty() ? Status.PASS : Status.FAIL, null, List.copyOf(problems),
+        "renew or remove the waivers listed", rules.get(0).source().replaceAll(":\\d+$", ""), 0));
+    return new Report.TargetResult(r.target(), Verdicts.summarize(checks, r.errors()), checks, r.errors(), r.export());
+  }
+
+  private Report.CheckResult waive(Report.CheckResult c, List<Report.Finding> problems) {
+    if (c.status() != Status.FAIL && c.status() != Status.WARN) return c;
+    WaiverRule used = null;
+    for (Report.Finding f : c.findings()) {
+      WaiverRule w = rules.stream()
+          .filter(x -> x.check().equals(c.id()) && !x.expiredOn(today) && x.covers(f.resource()))
+          .findFirst().orElse(null);
+      if (w == null) return c;
+      if (c.prevents() != null && !w.acceptExportFailure()) {
+        problems.add(new Report.Finding("waiver of " + c.id() + scope(w) + " does not apply: " + c.id()
+            + " predicts the ExportImage error " + c.prevents() + ", so the export would still fail; add"
+            + " acceptExportFailure: true to accept that", w.source()));
+        return c;
+      }
+      used = used == null ? w : used;
+    }
+    if (used == null) return c;
+    return c.waivedBy(new Report.Waiver(used.reason(), used.owner(), used.expires().toString(), used.source()));
+  }
+
+  /**
+   * One line per waiver that names no check among {@code checkIds} (a typo, or a check since
+   * removed): it can never apply, so the user hears of it, with the closest id.
+   */
+  public List<String> unknownChecks(java.util.Collection<String> checkIds) {
+    List<String> out = new ArrayList<>();
+    for (WaiverRule w : rules) {
+      if (checkIds.contains(w.check())) continue;
+      String near = checkIds.stream().filter(id -> io.exportguard.config.Spelling.distance(id, w.check()) <= 2)
+          .sorted().findFirst().map(id -> " (did you mean " + id + "?)").orElse("");
+      out.add(w.source() + ": the waiver of " + w.check() + " names no loaded check, so it never applies" + near);
+    }
+    return out;
+  }
+
+  private static String scope(WaiverRule w) {
+    return w.resource() != null ? " for " + w.resource() : w.pattern() != null ? " for " + w.pattern() : "";
+  }
+}

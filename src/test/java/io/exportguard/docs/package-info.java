@@ -1,0 +1,2 @@
+/** Tests that keep the user documentation in docs/ true: its walk-throughs run, its schemas hold. */
+package io.exportguard.docs;

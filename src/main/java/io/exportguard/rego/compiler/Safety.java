@@ -380,12 +380,20 @@ final class Safety {
     return b.containsAll(cl) ? new HashSet<>() : null;
   }
 
+  /**
+   * Vars the terms bind together. As the evaluator does, plain variables come last, so a ref among
+   * the terms may bind a variable another one needs ({@code x == input.xs[x]}, as in OPA); each term is
+   * looked at once, so nesting cannot make this exponential.
+   */
   private Set<String> all(List<Term> ts, Set<String> b, Set<String> scope) {
     Set<String> out = new HashSet<>();
-    for (Term x : ts) {
-      Set<String> o = evalOut(x, plus(b, out), scope);
-      if (o == null) return null;
-      out.addAll(o);
+    for (int pass = 0; pass < 2; pass++) {
+      for (Term x : ts) {
+        if ((x instanceof Var) != (pass == 1)) continue;
+        Set<String> o = evalOut(x, plus(b, out), scope);
+        if (o == null) return null;
+        out.addAll(o);
+      }
     }
     return out;
   }

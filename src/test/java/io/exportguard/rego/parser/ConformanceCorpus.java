@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The Rego modules and queries of OPA's conformance cases in ../shared, when present. */
+/** The Rego modules and queries of OPA's conformance cases in ../shared (both sets), when present. */
 public final class ConformanceCorpus {
   private ConformanceCorpus() {}
 
-  /** The cases folder, or null when it is absent. */
-  public static Path dir() {
-    for (String candidate : List.of("../shared/conformance/opa", "/work/shared/conformance/opa")) {
-      Path p = Path.of(candidate);
+  /** The case sets under ../shared/conformance. */
+  public static final List<String> SETS = List.of("opa", "opa-next");
+
+  /** The cases folder of one set, or null when it is absent. */
+  public static Path dir(String set) {
+    for (String root : List.of("../shared/conformance/", "/work/shared/conformance/")) {
+      Path p = Path.of(root + set);
       if (Files.isDirectory(p)) return p;
     }
     return null;
@@ -27,10 +30,14 @@ public final class ConformanceCorpus {
   /** A module or query with the case note it came from. */
   public record Source(String note, String text, boolean isQuery) {}
 
-  /** Every module and query of every case, in file order. */
+  /** Every module and query of every case of every set present, in file order. */
   public static List<Source> sources() {
-    Path dir = dir();
-    return dir == null ? List.of() : sources(dir);
+    List<Source> out = new ArrayList<>();
+    for (String set : SETS) {
+      Path dir = dir(set);
+      if (dir != null) out.addAll(sources(dir));
+    }
+    return out;
   }
 
   /**

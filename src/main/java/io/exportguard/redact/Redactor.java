@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -65,6 +66,12 @@ public final class Redactor {
   private static final Pattern SECRET_PAIR = Pattern.compile("(?i)([A-Za-z0-9_.-]*(?:secret|token|password|passwd)"
       + "(?:\"\\s*:\\s*\"|'\\s*:\\s*'|\\s*=\\s*[\"']?))([^\\s\"'&,;<>{}\\[\\]]+)");
 
+  /** One of these is in every name {@link #SIGNING_PARAMS} lists (so in every match of the URL and parameter patterns). */
+  private static final List<String> SIGNING_WORDS =
+      List.of("signature", "token", "accesskeyid", "access-key-id", "credential");
+  /** One of these is in every match of {@link #SECRET_PAIR}. */
+  private static final List<String> SECRET_WORDS = List.of("secret", "token", "passw");
+
   private volatile List<String> literals = List.of();
 
   /** A redactor that knows no secrets yet (the process-wide one is {@link #process()}). */
@@ -101,12 +108,53 @@ public final class Redactor {
     for (String literal : literals) {
       if (s.contains(literal)) s = s.replace(literal, MASK);
     }
-    s = redactSignedUrls(s);
-    s = replaceGroup(SIGNING_PARAM, s, 4);
+    s = redactShapes(s);
+    return s.equals(text) ? text : s;
+  }
+
+  /**
+   * The shape patterns (signed URLs, signing parameters, auth headers, secret pairs), each run only
+   * when the text holds a word it needs: most text holds none, and the regular expressions are most
+   * of a short run's redaction cost. The words are matched case-insensitively in ASCII; RE2/J's
+   * {@code (?i)} also folds a few non-ASCII letters to ASCII ones (the Kelvin sign to k, the long s
+   * to s), so text with any non-ASCII character runs every pattern.
+   */
+  static String redactShapes(String s) {
+    boolean all = !isAscii(s);
+    String lower = s.toLowerCase(Locale.ROOT);
+    if (all || containsAny(lower, SIGNING_WORDS)) {
+      s = replaceGroup(SIGNING_PARAM, redactSignedUrls(s), 4);
+      lower = s.toLowerCase(Locale.ROOT);
+    }
+    if (all || lower.contains("security-token")) {
+      s = replaceGroup(TOKEN_HEADER, s, 2);
+      lower = s.toLowerCase(Locale.ROOT);
+    }
+    if (s.contains("OSS ")) s = replaceGroup(OSS_V1_AUTHORIZATION, s, 0, "OSS " + MASK); // case-sensitive
+    if (all || containsAny(s.toLowerCase(Locale.ROOT), SECRET_WORDS)) s = replaceGroup(SECRET_PAIR, s, 2);
+    return s;
+  }
+
+  /** Every shape pattern, whatever the text holds (what {@link #redactShapes} must always equal). */
+  static String redactShapesUngated(String s) {
+    s = replaceGroup(SIGNING_PARAM, redactSignedUrls(s), 4);
     s = replaceGroup(TOKEN_HEADER, s, 2);
     s = replaceGroup(OSS_V1_AUTHORIZATION, s, 0, "OSS " + MASK);
-    s = replaceGroup(SECRET_PAIR, s, 2);
-    return s.equals(text) ? text : s;
+    return replaceGroup(SECRET_PAIR, s, 2);
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) return false;
+    }
+    return true;
+  }
+
+  private static boolean containsAny(String lower, List<String> words) {
+    for (String word : words) {
+      if (lower.contains(word)) return true;
+    }
+    return false;
   }
 
   private static String redactSignedUrls(String s) {

@@ -4,6 +4,7 @@ import io.exportguard.facts.FactError;
 import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
+import io.exportguard.report.internal.Units;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -140,7 +141,7 @@ public final class ConsoleReportWriter implements ReportWriter {
   private void started(PrintWriter w, Report report) {
     w.println(paint(DIM, "started") + " "
         + (report.startedAt() == null ? "" : report.startedAt().truncatedTo(ChronoUnit.SECONDS))
-        + "  (took " + HtmlReportWriter.duration(report.durationMs()) + ")  "
+        + "  (took " + Units.duration(report.durationMs()) + ")  "
         + Text.terminal(report.tool().name()) + " " + Text.terminal(report.tool().version()));
   }
 

@@ -1,7 +1,10 @@
 package io.exportguard.run;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * {@code -Dexportguard.trace=true} prints, to stderr, each phase's wall time since main began and
@@ -23,6 +26,29 @@ final class Trace {
     long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
     System.err.printf("trace %6d ms wall %6d ms cpu  %s done (%d ms cpu on its thread)%n", sinceMain(),
         processCpuMillis(), name, cpu);
+  }
+
+  /**
+   * The CPU time of every live thread of the process, the JVM's own included (JIT compilers, GC),
+   * read from {@code /proc/self/task} (Linux; elsewhere nothing is printed). Threads that already
+   * ended are missing: the start-up daemons print their own time when they end.
+   */
+  static void threads(PrintWriter err) {
+    if (!ON) return;
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) return;
+    long ticksPerMs = 10; // USER_HZ is 100 on every Linux the JDK supports
+    try (var dirs = Files.list(tasks)) {
+      for (Path t : (Iterable<Path>) dirs::iterator) {
+        String stat = Files.readString(t.resolve("stat"));
+        int open = stat.indexOf('('), close = stat.lastIndexOf(')');
+        String[] f = stat.substring(close + 2).split(" ");
+        long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * ticksPerMs; // utime, stime
+        if (ms > 0) err.printf("trace thread %-20s %6d ms cpu%n", stat.substring(open + 1, close), ms);
+      }
+    } catch (IOException | RuntimeException e) {
+      err.println("trace thread cpu unavailable: " + e);
+    }
   }
 
   private static long sinceMain() {

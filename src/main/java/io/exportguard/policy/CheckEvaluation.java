@@ -1,16 +1,24 @@
 package io.exportguard.policy;
 
+import io.exportguard.facts.CheckScope;
 import io.exportguard.facts.Facts;
 import io.exportguard.facts.Request;
 import io.exportguard.facts.TargetFacts;
 import io.exportguard.report.Report;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One compiled policy set with the run's status rules: decides a target from its facts document,
  * the evaluation stage of every pipeline. It is thread-safe and compiled once, so one instance
  * evaluates any number of documents, from any number of threads (an account audit's thousands of
- * images): the engine's compiled form is read-only and the status rules are a value.
+ * images): the engine's compiled form is read-only and the status rules are a value. A target's
+ * {@link CheckScope} says which checks it is evaluated against; a check requiring an area the run
+ * does not cover is {@code skipped} without being evaluated.
  */
 public final class CheckEvaluation {
   private final PolicyEngine engine;
@@ -30,9 +38,33 @@ public final class CheckEvaluation {
    */
   public Report.TargetResult evaluate(TargetFacts target) {
     Facts facts = target.document().facts();
-    List<Report.CheckResult> checks = rules.apply(facts, engine.evaluate(target.document().json()));
-    return new Report.TargetResult(reportTarget(target), Verdicts.summarize(checks, facts.errors()), checks,
-        facts.errors(), null);
+    List<CheckDefinition> applicable = applicable(target.scope());
+    // A check whose required area is out of the run's scope is skipped without evaluating it.
+    List<CheckDefinition> toEvaluate = applicable.stream().filter(c -> !outOfScope(c, facts)).toList();
+    Map<String, RawResult> raw = new HashMap<>();
+    for (RawResult r : engine.evaluate(target.document().json(), toEvaluate)) raw.put(r.check().id(), r);
+    List<Report.CheckResult> checks = new ArrayList<>();
+    Set<String> scopedOut = new HashSet<>();
+    for (CheckDefinition c : applicable) {
+      RawResult r = raw.get(c.id());
+      if (r == null) {
+        scopedOut.add(c.id());
+        r = RawResult.findings(c, List.of(), List.of());
+      }
+      checks.add(rules.apply(facts, r));
+    }
+    return new Report.TargetResult(reportTarget(target), Verdicts.summarize(checks, facts.errors(), scopedOut),
+        checks, facts.errors(), null);
+  }
+
+  /** The checks a target of this scope is evaluated against, in id order. */
+  public List<CheckDefinition> applicable(CheckScope scope) {
+    if (scope.subject() == null) return engine.checks();
+    return engine.checks().stream().filter(c -> scope.applies(c.requires())).toList();
+  }
+
+  private static boolean outOfScope(CheckDefinition c, Facts facts) {
+    return c.requires().stream().anyMatch(facts::isOutOfScope);
   }
 
   private static Report.Target reportTarget(TargetFacts t) {

@@ -42,7 +42,8 @@ public record StatusRules(Severity failOn, boolean failOnWarn) {
       status = Status.SKIPPED;
       for (String a : skippedAreas) {
         String reason = facts.skipped().stream().filter(s -> s.area().equals(a)).findFirst().map(s -> s.reason()).orElse("");
-        findings.add(new Report.Finding("not evaluated: fact area " + a + " was not gathered (" + reason + ")", a));
+        findings.add(new Report.Finding(facts.isOutOfScope(a) ? "not evaluated: " + reason
+            : "not evaluated: fact area " + a + " was not gathered (" + reason + ")", a));
       }
     } else if (r.error() != null) {
       status = Status.ERROR;

@@ -5,6 +5,7 @@ import io.exportguard.report.Report;
 import io.exportguard.report.Status;
 import io.exportguard.report.Verdict;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The verdict from the check results and the facts (DESIGN.md, "Verdict and exit code"):
@@ -18,11 +19,23 @@ public final class Verdicts {
 
   /** The summary of one target's checks, given the facts errors of that target. */
   public static Report.Summary summarize(List<Report.CheckResult> checks, List<FactError> factErrors) {
+    return summarize(checks, factErrors, Set.of());
+  }
+
+  /**
+   * As {@link #summarize(List, List)}, where the checks named in {@code outOfScope} were skipped
+   * because the run does not cover an area they require (DESIGN.md: such a skip does not affect the
+   * verdict, even for a check that names a {@code prevents} code).
+   */
+  public static Report.Summary summarize(List<Report.CheckResult> checks, List<FactError> factErrors,
+                                         Set<String> outOfScope) {
     int[] n = new int[Status.values().length];
     boolean preventingCheckSkipped = false;
     for (Report.CheckResult c : checks) {
       n[c.status().ordinal()]++;
-      if (c.status() == Status.SKIPPED && c.prevents() != null) preventingCheckSkipped = true;
+      if (c.status() == Status.SKIPPED && c.prevents() != null && !outOfScope.contains(c.id())) {
+        preventingCheckSkipped = true;
+      }
     }
     int evaluated = n[Status.PASS.ordinal()] + n[Status.WARN.ordinal()] + n[Status.WAIVED.ordinal()]
         + n[Status.FAIL.ordinal()] + n[Status.ERROR.ordinal()];

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one run found: every writer renders this and nothing else. A run decides one target
@@ -20,9 +21,11 @@ import java.util.List;
  * @param summary the verdict of the whole run and the check counts summed over its targets
  * @param runErrors facts that could not be gathered and belong to no single target (an audit's
  *     enumeration of a region that failed); they make the verdict at least {@code error}
+ * @param scope what a run of many targets covered (an account audit's account, regions, window and
+ *     shard), or null
  */
 public record Report(String schema, Tool tool, Instant startedAt, long durationMs, List<TargetResult> targets,
-                     Summary summary, List<FactError> runErrors) {
+                     Summary summary, List<FactError> runErrors, Scope scope) {
 
   /** The single-target report (DESIGN.md, "Report"). */
   public static final String SCHEMA = "exportguard.report/v1";
@@ -30,27 +33,46 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
   public static final String SCHEMA_TARGETS = "exportguard.report/v2";
 
   public Report {
-    targets = targets == null ? List.of() : List.copyOf(targets);
+    // A report of very many targets may keep them on disk (a list that reads them as they are used).
+    targets = targets == null ? List.of() : targets instanceof StoredTargets ? targets : List.copyOf(targets);
     runErrors = runErrors == null ? List.of() : List.copyOf(runErrors);
-    if (SCHEMA.equals(schema) && (targets.size() != 1 || !runErrors.isEmpty())) {
+    if (SCHEMA.equals(schema) && (targets.size() != 1 || !runErrors.isEmpty() || scope != null)) {
       throw new IllegalArgumentException(SCHEMA + " holds exactly one target and no run-level errors");
     }
+  }
+
+  /** A report without a scope. */
+  public Report(String schema, Tool tool, Instant startedAt, long durationMs, List<TargetResult> targets,
+                Summary summary, List<FactError> runErrors) {
+    this(schema, tool, startedAt, durationMs, targets, summary, runErrors, null);
   }
 
   /** A single-target report ({@value #SCHEMA}); {@code export} is null unless an export ran. */
   public Report(String schema, Tool tool, Instant startedAt, long durationMs, Target target, Summary summary,
                 List<CheckResult> checks, List<FactError> errors, ExportRecord export) {
     this(schema, tool, startedAt, durationMs, List.of(new TargetResult(target, summary, checks, errors, export)),
-        summary, List.of());
+        summary, List.of(), null);
   }
 
   /** The single-target report of one result. */
   public static Report single(Tool tool, Instant startedAt, long durationMs, TargetResult result) {
-    return new Report(SCHEMA, tool, startedAt, durationMs, List.of(result), result.summary(), List.of());
+    return new Report(SCHEMA, tool, startedAt, durationMs, List.of(result), result.summary(), List.of(), null);
   }
 
   /** True for the single-target shape ({@value #SCHEMA}). */
   public boolean isSingleTarget() { return SCHEMA.equals(schema); }
+
+  /**
+   * A list of targets kept outside the heap (a spool file read back on use): a report of very many
+   * targets holds one of these instead of copying them all into memory. Iterate rather than index.
+   */
+  public interface StoredTargets extends List<TargetResult>, io.exportguard.redact.AlreadyRedacted {
+    /** How the targets went, without reading them back. */
+    TargetTotals totals();
+
+    /** The distinct checks of the targets by id (each as first seen, without findings), without reading them back. */
+    java.util.Collection<CheckResult> catalog();
+  }
 
   /** The one target's result; only a single-target report has one. */
   public TargetResult only() {
@@ -77,14 +99,29 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
 
   /** The same report with the duration read again (after an export step). */
   public Report withDuration(long millis) {
-    return new Report(schema, tool, startedAt, millis, targets, summary, runErrors);
+    return new Report(schema, tool, startedAt, millis, targets, summary, runErrors, scope);
   }
 
   public record Tool(String name, String version) {}
 
+  /**
+   * What a run of many targets covered, for readers and for merging shards: the command, what it
+   * was about ({@code subject}: an account id), its settings (regions, the history window, filters;
+   * in order) and, for one shard of several, which ({@code i/n}; null for a whole run).
+   */
+  public record Scope(String command, String subject, Map<String, String> settings, String shard) {
+    public Scope {
+      settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+    }
+
+    /** The same scope as one whole run (a merge of its shards). */
+    public Scope whole() { return new Scope(command, subject, settings, null); }
+  }
+
   /** How the targets of a run went: how many there were, and how many passed, failed or errored. */
   public record TargetTotals(int targets, int passed, int failed, int errored) {
     public static TargetTotals of(List<TargetResult> results) {
+      if (results instanceof StoredTargets stored) return stored.totals();
       int[] n = new int[Verdict.values().length];
       for (TargetResult r : results) n[r.summary().verdict().ordinal()]++;
       return new TargetTotals(results.size(), n[Verdict.PASS.ordinal()], n[Verdict.FAIL.ordinal()],

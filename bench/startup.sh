@@ -5,7 +5,8 @@
 # prints the median wall time, the median CPU time of the process (user+sys: the figure that holds
 # on a loaded, shared machine), the ratios of both to the empty main of the same JDK, and the
 # median 1-minute load average read before its runs.
-# Variants: each start-up lever alone on the default `java`, then bin/exportguard as shipped; when a
+# Variants: each start-up lever alone on the default `java`, then bin/exportguard as shipped (and
+# with the built-in pack compiled at start-up instead of loaded from its compiled form); when a
 # JDK 25+ is found (JAVA25_HOME, else /usr/lib/jvm/*25*), the same on it with its AOT cache.
 # Usage: bench/startup.sh [RUNS]     (RUNS defaults to 7; builds the jar when it is missing)
 # BENCH_EXTRA_ARGS adds flags to the demo preflight (e.g. --policies DIR); BENCH_ONLY=REGEX keeps
@@ -39,6 +40,8 @@ variant "demo, C1 only (TieredStopAtLevel=1)" "java -XX:TieredStopAtLevel=1 -jar
 variant "demo, SerialGC" "java -XX:+UseSerialGC -jar $jar $demo"
 variant "demo, AppCDS" "java -XX:SharedArchiveFile=$work/default.jsa -Xlog:cds=off -jar $jar $demo"
 variant "demo, bin/exportguard" "env -u JAVA_HOME EXPORTGUARD_JAR=$jar $root/bin/exportguard $demo"
+variant "demo, bin/exportguard, pack compiled" \
+  "env -u JAVA_HOME JAVA_OPTS=-Dexportguard.compiledPack=false EXPORTGUARD_JAR=$jar $root/bin/exportguard $demo"
 if [[ -n "$j25" && -x "$j25/bin/java" ]]; then
   (cd "$work/cwd" && "$j25/bin/java" -XX:AOTCacheOutput="$work/default.aot" -jar "$jar" $demo >/dev/null 2>&1) || true
   variant "empty main, jdk25" "$j25/bin/java -jar $work/empty.jar"

@@ -16,6 +16,8 @@ public final class LoadedPolicies {
   private final List<RegoModule> modules;
   private final ObjectValue data;
   private final List<Bundle> bundles;
+  /** The modules are the built-in pack's, no more and no fewer, so its compiled form may be loaded. */
+  private final boolean builtInPackOnly;
   private volatile String sha256;
 
   public LoadedPolicies(List<RegoModule> modules, ObjectValue data) {
@@ -23,9 +25,14 @@ public final class LoadedPolicies {
   }
 
   public LoadedPolicies(List<RegoModule> modules, ObjectValue data, List<Bundle> bundles) {
+    this(modules, data, bundles, false);
+  }
+
+  LoadedPolicies(List<RegoModule> modules, ObjectValue data, List<Bundle> bundles, boolean builtInPackOnly) {
     this.modules = List.copyOf(modules);
     this.data = data;
     this.bundles = List.copyOf(bundles);
+    this.builtInPackOnly = builtInPackOnly;
   }
 
   private java.util.Set<String> adopted = java.util.Set.of();
@@ -61,11 +68,15 @@ public final class LoadedPolicies {
   public LoadedPolicies withRegoVersion(io.exportguard.rego.RegoVersion version) {
     List<RegoModule> out = new java.util.ArrayList<>(modules.size());
     for (RegoModule m : modules) out.add(m.version() != null ? m : new RegoModule(m.file(), m.source(), version));
-    return new LoadedPolicies(out, data, bundles);
+    return new LoadedPolicies(out, data, bundles, builtInPackOnly);
   }
 
-  /** Compiles the modules over the data. */
+  /**
+   * Compiles the modules over the data; the built-in pack alone is loaded from its compiled form
+   * when the build made one that matches ({@link BuiltInPackForm}).
+   */
   public PolicySet compile() throws RegoException {
-    return Rego.compile(modules, data);
+    return Rego.builder().modules(modules).data(data)
+        .compiledForm(builtInPackOnly ? BuiltInPackForm.read() : null).compile();
   }
 }

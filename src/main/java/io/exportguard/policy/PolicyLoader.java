@@ -146,7 +146,9 @@ public final class PolicyLoader {
       data = DataDocuments.merge(data, DataDocuments.mount(CONFIG_PATH, doc));
     }
     modules.sort(Comparator.comparing(RegoModule::file));
-    return new LoadedPolicies(modules, data, bundles);
+    boolean builtInPackOnly = sources.defaultPolicies() && sources.policyPaths().isEmpty() && sources.bundles().isEmpty()
+        && !sources.tests();
+    return new LoadedPolicies(modules, data, bundles, builtInPackOnly);
   }
 
   private static String stripPrefix(String s, String prefix) {

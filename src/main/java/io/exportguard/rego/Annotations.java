@@ -10,7 +10,8 @@ import java.util.Map;
  * @param file the file the block is in
  * @param line the line of its {@code # METADATA} comment
  */
-public record Annotations(String scope, Map<String, Object> fields, String file, int line) {
+public record Annotations(String scope, Map<String, Object> fields, String file, int line)
+    implements java.io.Serializable {
   public String title() { return fields.get("title") instanceof String s ? s : null; }
 
   public String description() { return fields.get("description") instanceof String s ? s : null; }

@@ -29,4 +29,18 @@ public interface PolicySet {
 
   /** Every package with its metadata and rules, ordered by path. */
   List<PackageInfo> packages();
+
+  /**
+   * This policy set compiled, as bytes that {@link Rego.Builder#compiledForm} loads instead of
+   * parsing and compiling the same modules again (for a fixed set of modules, compile once when it
+   * is packaged and load at start-up). Only this engine's build reads it back.
+   *
+   * @throws UnsupportedOperationException this policy set has no compiled form
+   */
+  default byte[] compiledForm() throws java.io.IOException {
+    throw new UnsupportedOperationException("no compiled form");
+  }
+
+  /** Whether this policy set was loaded from a compiled form rather than compiled from its modules. */
+  default boolean fromCompiledForm() { return false; }
 }

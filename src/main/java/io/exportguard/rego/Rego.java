@@ -43,6 +43,7 @@ public final class Rego {
     private RegoVersion version = RegoVersion.V1;
     private EvalOptions options = EvalOptions.DEFAULT;
     private boolean strict;
+    private byte[] compiledForm;
 
     private Builder() {}
 
@@ -104,6 +105,17 @@ public final class Rego {
     }
 
     /**
+     * A compiled form of these same modules, from {@link PolicySet#compiledForm()}: loaded instead of
+     * parsing and compiling them when it was made by this engine from identical sources, Rego
+     * versions and strictness, with OPA's standard builtins and no capabilities. Otherwise (or when
+     * it is damaged) it is ignored and the modules are compiled; null is none.
+     */
+    public Builder compiledForm(byte[] form) {
+      this.compiledForm = form;
+      return this;
+    }
+
+    /**
      * Parses and compiles the modules over the data. Every error found is reported, not only the
      * first: all parse errors of all modules, else all errors of the first compile stage that fails.
      */
@@ -113,7 +125,7 @@ public final class Rego {
       if (!builtins.isEmpty()) registry = CustomBuiltins.extend(registry, builtins.values());
       boolean noNet = capabilities != null && capabilities.forbidsNet();
       return Engine.compile(List.copyOf(modules), data, new Engine.Config(registry, version, options, noNet,
-          capabilities, strict));
+          capabilities, strict), compiledForm);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Marks;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
+import io.exportguard.report.internal.Units;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -161,7 +162,7 @@ public final class ConsoleReportWriter implements ReportWriter {
   private void started(PrintWriter w, Report report) {
     w.println(paint(DIM, "started") + " "
         + (report.startedAt() == null ? "" : report.startedAt().truncatedTo(ChronoUnit.SECONDS))
-        + "  (took " + HtmlReportWriter.duration(report.durationMs()) + ")  "
+        + "  (took " + Units.duration(report.durationMs()) + ")  "
         + Text.terminal(report.tool().name()) + " " + Text.terminal(report.tool().version()));
   }
 

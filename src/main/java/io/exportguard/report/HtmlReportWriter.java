@@ -5,6 +5,7 @@ import io.exportguard.report.internal.Marks;
 import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
+import io.exportguard.report.internal.Units;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -78,14 +79,14 @@ public final class HtmlReportWriter implements ReportWriter {
     ctx.put("schema", r.schema());
     ctx.put("tool", Map.of("name", nz(r.tool().name()), "version", nz(r.tool().version())));
     ctx.put("startedAt", r.startedAt() == null ? "" : TIME.format(r.startedAt()));
-    ctx.put("duration", duration(r.durationMs()));
+    ctx.put("duration", Units.duration(r.durationMs()));
     ctx.put("statuses", statusTiles(r.summary()));
     return ctx;
   }
 
   private static List<Map<String, Object>> statusTiles(Report.Summary summary) {
     List<Map<String, Object>> statuses = new ArrayList<>();
-    for (Status s : statusOrder()) {
+    for (Status s : Ordering.STATUSES) {
       int n = summary.count(s);
       statuses.add(Map.of("id", s.id(), "label", s == Status.ERROR && n == 1 ? "error" : statusLabel(s), "count", n));
     }
@@ -213,7 +214,7 @@ public final class HtmlReportWriter implements ReportWriter {
   private static Map<String, Object> exportView(Report.ExportRecord e) {
     List<Map<String, Object>> objects = new ArrayList<>();
     for (Report.ExportedObject o : e.objects() == null ? List.<Report.ExportedObject>of() : e.objects()) {
-      objects.add(Map.of("key", nz(o.key()), "size", o.size(), "sizeText", bytes(o.size()), "etag", nz(o.etag())));
+      objects.add(Map.of("key", nz(o.key()), "size", o.size(), "sizeText", Units.bytes(o.size()), "etag", nz(o.etag())));
     }
     Map<String, Object> v = new HashMap<>();
     v.put("taskId", nz(e.taskId()));
@@ -250,10 +251,6 @@ public final class HtmlReportWriter implements ReportWriter {
     return v;
   }
 
-  static List<Status> statusOrder() {
-    return List.of(Status.FAIL, Status.ERROR, Status.WARN, Status.WAIVED, Status.SKIPPED, Status.PASS);
-  }
-
   private static String statusLabel(Status s) {
     return switch (s) {
       case FAIL -> "failed";
@@ -263,24 +260,6 @@ public final class HtmlReportWriter implements ReportWriter {
       case SKIPPED -> "skipped";
       case PASS -> "passed";
     };
-  }
-
-  static String duration(long ms) {
-    if (ms < 1000) return ms + " ms";
-    if (ms < 60_000) return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
-    return String.format(Locale.ROOT, "%d min %d s", ms / 60_000, (ms / 1000) % 60);
-  }
-
-  static String bytes(long n) {
-    if (n < 1024) return n + " B";
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double v = n;
-    int u = -1;
-    while (v >= 1024 && u < units.length - 1) {
-      v /= 1024;
-      u++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
   }
 
   /** Null as empty; control characters and bidirectional overrides as U+FFFD (Pebble escapes the rest). */

@@ -5,6 +5,7 @@ import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Marks;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
+import io.exportguard.report.internal.Units;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,7 @@ public final class MarkdownReportWriter implements ReportWriter {
       case ERROR -> "⛔ exportguard: ERROR";
     }).append(", ").append(md(Explain.targets(totals, report.runErrors()))).append("\n\n");
     head.append("**Started** ").append(report.startedAt() == null ? "" : TIME.format(report.startedAt()))
-        .append(", took ").append(HtmlReportWriter.duration(report.durationMs())).append(", ").append(totals.targets())
+        .append(", took ").append(Units.duration(report.durationMs())).append(", ").append(totals.targets())
         .append(" targets: ").append(totals.failed()).append(" failed, ").append(totals.errored()).append(" errored, ")
         .append(totals.passed()).append(" passed\n\n");
     List<Report.CheckResult> all = new ArrayList<>();
@@ -170,7 +171,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         .append(" → **bucket** oss\\://").append(md(t.ossBucket())).append('/').append(md(t.ossPrefix()))
         .append(" as ").append(md(t.imageFormat())).append(", role ").append(md(t.roleName())).append("  \n");
     b.append("**Started** ").append(r.startedAt() == null ? "" : TIME.format(r.startedAt())).append(", took ")
-        .append(HtmlReportWriter.duration(r.durationMs())).append(", ").append(total).append(" checks: ")
+        .append(Units.duration(r.durationMs())).append(", ").append(total).append(" checks: ")
         .append(s.failed()).append(" failed, ").append(s.errors()).append(" errors, ").append(s.warned())
         .append(" warned, ").append(s.waived()).append(" waived, ").append(s.skipped()).append(" skipped, ")
         .append(s.passed()).append(" passed").append(total == 0 ? ". No check was evaluated." : "").append("\n\n");
@@ -185,7 +186,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     b.append("\n|:--|--:|");
     for (int i = 0; i < Severity.values().length; i++) b.append("--:|");
     b.append('\n');
-    for (Status st : HtmlReportWriter.statusOrder()) {
+    for (Status st : Ordering.STATUSES) {
       int[] row = counts.get(st);
       int total = 0;
       for (int n : row) total += n;
@@ -261,7 +262,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         .append(md(e.status())).append(". Facts SHA-256 ").append(md(e.factsSha256())).append(", policies SHA-256 ")
         .append(md(e.policiesSha256())).append(".\n\n| Object | Size | ETag |\n|:--|--:|:--|\n");
     for (Report.ExportedObject o : e.objects() == null ? List.<Report.ExportedObject>of() : e.objects()) {
-      b.append("| ").append(md(o.key())).append(" | ").append(HtmlReportWriter.bytes(o.size())).append(" | ")
+      b.append("| ").append(md(o.key())).append(" | ").append(Units.bytes(o.size())).append(" | ")
           .append(md(o.etag())).append(" |\n");
     }
     return b.toString();

@@ -1,5 +1,6 @@
 package io.exportguard.report;
 
+import io.exportguard.report.internal.Ordering;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,7 +31,7 @@ final class SeverityChart {
       List<Map<String, Object>> segments = new ArrayList<>();
       double x = LABEL;
       int total = 0;
-      for (Status st : HtmlReportWriter.statusOrder()) {
+      for (Status st : Ordering.STATUSES) {
         int n = counts.get(sev).getOrDefault(st, 0);
         if (n == 0) continue;
         double w = (double) n * PLOT / max;
@@ -43,7 +44,7 @@ final class SeverityChart {
     }
     List<Map<String, Object>> legend = new ArrayList<>();
     int lx = LABEL;
-    for (Status st : HtmlReportWriter.statusOrder()) {
+    for (Status st : Ordering.STATUSES) {
       legend.add(Map.of("x", lx, "colour", colour(st), "status", st.id()));
       lx += 14 + 7 * st.id().length() + 14;
     }

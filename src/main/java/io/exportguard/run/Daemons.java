@@ -15,6 +15,7 @@ final class Daemons {
       } catch (Throwable e) {
         f.completeExceptionally(e);
       }
+      Trace.daemonEnded(name);
     }, name);
     t.setDaemon(true);
     t.start();

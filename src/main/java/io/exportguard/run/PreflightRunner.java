@@ -95,6 +95,7 @@ public final class PreflightRunner {
       return export.exitCode >= 0 ? export.exitCode : report.summary().verdict().exitCode();
     } finally {
       Trace.phase(err, "closed");
+      Trace.threads(err);
     }
   }
 

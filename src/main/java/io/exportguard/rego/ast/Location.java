@@ -7,7 +7,7 @@ package io.exportguard.rego.ast;
  * @param line 1-based line
  * @param column 1-based column, counted in characters
  */
-public record Location(String file, int line, int column) {
+public record Location(String file, int line, int column) implements java.io.Serializable {
   public static final Location NONE = new Location(null, 0, 0);
 
   @Override

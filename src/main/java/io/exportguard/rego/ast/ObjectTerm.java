@@ -9,5 +9,5 @@ public record ObjectTerm(List<Entry> entries, Location loc) implements Term {
   }
 
   /** One {@code key: value} pair. */
-  public record Entry(Term key, Term value) {}
+  public record Entry(Term key, Term value) implements java.io.Serializable {}
 }

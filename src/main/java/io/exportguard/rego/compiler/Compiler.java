@@ -78,6 +78,19 @@ public final class Compiler {
     return new Policy(List.copyOf(mods), finalTree, userFunctions, builtins);
   }
 
+  /**
+   * The policy {@link #compile} made, rebuilt from its rewritten modules and user functions (as a
+   * {@link CompiledForms compiled form} holds them): only the rule tree is built again.
+   */
+  static CompiledPolicy restore(List<Module> modules, Map<String, Integer> userFunctions, BuiltinRegistry builtins) {
+    return new Policy(List.copyOf(modules), RuleTreeBuilder.build(modules, null), Map.copyOf(userFunctions), builtins);
+  }
+
+  /** The user functions (name and arity) of a policy {@link #compile} made. */
+  static Map<String, Integer> userFunctions(CompiledPolicy policy) {
+    return ((Policy) policy).userFunctions();
+  }
+
   private static List<Module> mapRules(List<Module> mods, java.util.function.UnaryOperator<Rule> f) {
     List<Module> out = new ArrayList<>(mods.size());
     for (Module m : mods) out.add(m.withRules(map(m.rules(), f)));

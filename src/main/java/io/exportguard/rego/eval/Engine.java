@@ -14,6 +14,7 @@ import io.exportguard.rego.ast.Module;
 import io.exportguard.rego.ast.TermExpr;
 import io.exportguard.rego.builtins.BuiltinDecl;
 import io.exportguard.rego.builtins.BuiltinRegistry;
+import io.exportguard.rego.compiler.CompiledForms;
 import io.exportguard.rego.compiler.CompiledPolicy;
 import io.exportguard.rego.compiler.CompiledQuery;
 import io.exportguard.rego.compiler.Compiler;
@@ -43,6 +44,8 @@ public final class Engine implements PolicySet {
   private final CompiledPolicy policy;
   private final Plan plan;
   private final Config config;
+  private final List<CompiledForms.Source> sources;
+  private final boolean fromCompiledForm;
   private final List<PackageInfo> packages;
   private final ConcurrentHashMap<String, QueryPlan> queries = new ConcurrentHashMap<>();
 
@@ -68,10 +71,13 @@ public final class Engine implements PolicySet {
     ParseOptions syntax(RegoVersion v) { return ParseOptions.of(v, capabilities); }
   }
 
-  private Engine(CompiledPolicy policy, Plan plan, Config config) {
+  private Engine(CompiledPolicy policy, Plan plan, Config config, List<CompiledForms.Source> sources,
+                 boolean fromCompiledForm) {
+    this.fromCompiledForm = fromCompiledForm;
     this.policy = policy;
     this.plan = plan;
     this.config = config;
+    this.sources = List.copyOf(sources);
     this.packages = Packages.of(policy.modules());
   }
 
@@ -85,6 +91,17 @@ public final class Engine implements PolicySet {
 
   /** Parses every module (reporting all their errors together), compiles them and builds the plan. */
   public static Engine compile(List<RegoModule> modules, Value data, Config config) throws RegoException {
+    return compile(modules, data, config, null);
+  }
+
+  /**
+   * {@link #compile(List, Value, Config)}, loading {@code compiledForm} (from {@link #compiledForm()})
+   * instead of parsing and compiling when it was made from these very modules with the same
+   * strictness, and the builtins are OPA's standard ones without capabilities; otherwise, or when
+   * it is null or damaged, the modules are compiled.
+   */
+  public static Engine compile(List<RegoModule> modules, Value data, Config config, byte[] compiledForm)
+      throws RegoException {
     if (data != null && !(data instanceof ObjectValue)) {
       throw new RegoException(new RegoError("rego_compile_error", "data must be an object, got " + data.typeName(),
           null, 0, 0, null));
@@ -94,11 +111,27 @@ public final class Engine implements PolicySet {
       throw new RegoException(new RegoError("rego_parse_error",
           "illegal capabilities: rego_v1 feature required for parsing v1 Rego", null, 0, 0, null));
     }
+    List<CompiledForms.Source> sources = new ArrayList<>(modules.size());
+    // A module's own version (the built-in pack says v1) wins over the policy set's.
+    for (RegoModule m : modules) {
+      sources.add(new CompiledForms.Source(m.file(), m.source(), m.version() != null ? m.version() : config.version()));
+    }
+    Value base = data == null ? ObjectValue.EMPTY : data;
+    if (compiledForm != null && config.builtins() == STANDARD && config.capabilities() == null) {
+      CompiledPolicy loaded = CompiledForms.read(compiledForm, sources, config.strict(), STANDARD);
+      if (loaded != null) {
+        try {
+          return new Engine(loaded, PlanBuilder.build(loaded, base, config.builtins()), config, sources, true);
+        } catch (RuntimeException | StackOverflowError e) {
+          // Compiled below, as if there were no compiled form.
+        }
+      }
+    }
     List<Module> parsed = new ArrayList<>();
     List<RegoError> errors = new ArrayList<>();
-    for (RegoModule m : modules) {
-      // A module's own version (the built-in pack says v1) wins over the policy set's.
-      RegoVersion version = m.version() != null ? m.version() : config.version();
+    for (int i = 0; i < modules.size(); i++) {
+      RegoModule m = modules.get(i);
+      RegoVersion version = sources.get(i).version();
       try {
         parsed.add(Parser.parseModule(m.file(), m.source(), config.syntax(version)));
       } catch (RegoException e) {
@@ -110,8 +143,7 @@ public final class Engine implements PolicySet {
     if (!errors.isEmpty()) throw new RegoException(errors);
     try {
       CompiledPolicy policy = Compiler.compile(parsed, config.builtins(), config.strict());
-      return new Engine(policy, PlanBuilder.build(policy, data == null ? ObjectValue.EMPTY : data, config.builtins()),
-          config);
+      return new Engine(policy, PlanBuilder.build(policy, base, config.builtins()), config, sources, false);
     } catch (RuntimeException | StackOverflowError e) {
       // A defect must not escape the API as an unchecked exception or a stack trace.
       throw new RegoException(new RegoError("rego_compile_error", "internal error while compiling: " + e,
@@ -121,6 +153,14 @@ public final class Engine implements PolicySet {
 
   @Override
   public EvalOptions options() { return config.defaults(); }
+
+  @Override
+  public byte[] compiledForm() throws java.io.IOException {
+    return CompiledForms.write(policy, sources, config.strict());
+  }
+
+  @Override
+  public boolean fromCompiledForm() { return fromCompiledForm; }
 
   @Override
   public QueryResult eval(String query, Value input, EvalOptions options) throws RegoException {

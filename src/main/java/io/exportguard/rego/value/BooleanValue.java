@@ -11,6 +11,9 @@ public final class BooleanValue implements Value {
 
   public static BooleanValue of(boolean b) { return b ? TRUE : FALSE; }
 
+  /** One instance per value, also when read back from a compiled form. */
+  private Object readResolve() { return of(value); }
+
   public boolean value() { return value; }
 
   @Override public int typeOrder() { return 1; }

@@ -6,6 +6,9 @@ public final class NullValue implements Value {
 
   private NullValue() {}
 
+  /** One instance, also when read back from a compiled form. */
+  private Object readResolve() { return INSTANCE; }
+
   @Override public int typeOrder() { return 0; }
   @Override public String typeName() { return "null"; }
   @Override public int compareSameType(Value other) { return 0; }

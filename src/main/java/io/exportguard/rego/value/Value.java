@@ -5,7 +5,7 @@ package io.exportguard.rego.value;
  * null &lt; boolean &lt; number &lt; string &lt; array &lt; object &lt; set.
  * Undefined is not a value; APIs that may yield nothing return Java {@code null} or an empty result.
  */
-public sealed interface Value extends Comparable<Value>
+public sealed interface Value extends Comparable<Value>, java.io.Serializable
     permits NullValue, BooleanValue, NumberValue, StringValue, ArrayValue, ObjectValue, SetValue {
 
   /** Position of this value's type in OPA's cross-type order. */

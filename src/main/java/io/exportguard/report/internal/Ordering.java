@@ -23,6 +23,10 @@ public final class Ordering {
     };
   }
 
+  /** Every status in {@link #rank} order. */
+  public static final List<Status> STATUSES =
+      List.of(Status.FAIL, Status.ERROR, Status.WARN, Status.WAIVED, Status.SKIPPED, Status.PASS);
+
   public static final Comparator<CheckResult> BY_URGENCY = Comparator
       .comparingInt((CheckResult c) -> rank(c.status()))
       .thenComparing(CheckResult::severity)

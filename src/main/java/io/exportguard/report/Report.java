@@ -1,11 +1,15 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.facts.SourceLocation;
 import io.exportguard.facts.TargetRef;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one run found: every writer renders this and nothing else. A run decides one target
@@ -20,20 +24,28 @@ import java.util.List;
  * @param summary the verdict of the whole run and the check counts summed over its targets
  * @param runErrors facts that could not be gathered and belong to no single target (an audit's
  *     enumeration of a region that failed); they make the verdict at least {@code error}
+ * @param scope what a run that reads files read and left out, and what lies outside it; null for a
+ *     run whose facts come from the cloud or a facts document
  */
 public record Report(String schema, Tool tool, Instant startedAt, long durationMs, List<TargetResult> targets,
-                     Summary summary, List<FactError> runErrors) {
+                     Summary summary, List<FactError> runErrors, Scope scope) {
 
   /** The single-target report (DESIGN.md, "Report"). */
   public static final String SCHEMA = "exportguard.report/v1";
   /** The report of many targets: totals plus one entry per target. */
   public static final String SCHEMA_TARGETS = "exportguard.report/v2";
 
+  /** A report without a scope statement (a run that reads no files). */
+  public Report(String schema, Tool tool, Instant startedAt, long durationMs, List<TargetResult> targets,
+                Summary summary, List<FactError> runErrors) {
+    this(schema, tool, startedAt, durationMs, targets, summary, runErrors, null);
+  }
+
   public Report {
     targets = targets == null ? List.of() : List.copyOf(targets);
     runErrors = runErrors == null ? List.of() : List.copyOf(runErrors);
-    if (SCHEMA.equals(schema) && (targets.size() != 1 || !runErrors.isEmpty())) {
-      throw new IllegalArgumentException(SCHEMA + " holds exactly one target and no run-level errors");
+    if (SCHEMA.equals(schema) && (targets.size() != 1 || !runErrors.isEmpty() || scope != null)) {
+      throw new IllegalArgumentException(SCHEMA + " holds exactly one target, no run-level errors and no scope");
     }
   }
 
@@ -77,8 +89,43 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
 
   /** The same report with the duration read again (after an export step). */
   public Report withDuration(long millis) {
-    return new Report(schema, tool, startedAt, millis, targets, summary, runErrors);
+    return new Report(schema, tool, startedAt, millis, targets, summary, runErrors, scope);
   }
+
+  /** The same report with a scope statement (a report of many targets only). */
+  public Report withScope(Scope s) {
+    return new Report(schema, tool, startedAt, durationMs, targets, summary, runErrors, s);
+  }
+
+  /**
+   * What a run that reads files (a static scan) looked at: each file it read or left out, and what
+   * lies outside the files, so a reader knows what a pass covers.
+   *
+   * @param inputs every file the run was given or found, in the order it met them
+   * @param notes what the files do not establish and where those facts came from instead (live
+   *     facts, a facts document), one sentence each
+   */
+  public record Scope(List<Input> inputs, List<String> notes) {
+    public Scope {
+      inputs = inputs == null ? List.of() : List.copyOf(inputs);
+      notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** The inputs that were read. */
+    public List<Input> read() { return inputs.stream().filter(i -> !i.ignored()).toList(); }
+
+    /** The inputs that were left out, each with why. */
+    public List<Input> ignored() { return inputs.stream().filter(Input::ignored).toList(); }
+  }
+
+  /**
+   * One file a run was given or found.
+   *
+   * @param kind what it was read as ({@code terraform-plan}, {@code ros-template}, {@code trust-policy},
+   *     ...), or null when it was left out
+   * @param detail what was read from it, or why it was left out
+   */
+  public record Input(String path, String kind, boolean ignored, String detail) {}
 
   public record Tool(String name, String version) {}
 
@@ -96,9 +143,26 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
    * What one result is about. Every target has a {@code kind} and a stable {@code label} (see
    * {@code facts.TargetRef}); the request fields say which ExportImage request was checked and may
    * be null where a target has none (a policy file under review).
+   *
+   * @param location where the target is declared (a static scan's file and resource), or null for a
+   *     target in the cloud
+   * @param checkLocations for a declared target, where the facts each check decided on are declared
+   *     (by check id: the role resource for the role's checks, the bucket policy for the bucket
+   *     policy's), so findings point at the source; empty otherwise
    */
   public record Target(String kind, String label, String regionId, String imageId, String ossBucket, String ossPrefix,
-                       String imageFormat, String roleName) {
+                       String imageFormat, String roleName, SourceLocation location,
+                       Map<String, SourceLocation> checkLocations) {
+    public Target {
+      checkLocations = checkLocations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(checkLocations));
+    }
+
+    /** A target that is not declared in any file. */
+    public Target(String kind, String label, String regionId, String imageId, String ossBucket, String ossPrefix,
+                  String imageFormat, String roleName) {
+      this(kind, label, regionId, imageId, ossBucket, ossPrefix, imageFormat, roleName, null, Map.of());
+    }
+
     /** An image target named by its region and id. */
     public Target(String regionId, String imageId, String ossBucket, String ossPrefix, String imageFormat,
                   String roleName) {
@@ -108,6 +172,12 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
 
     /** {@code kind:label}, the key a target is known by across runs. */
     public String key() { return new TargetRef(kind, label).key(); }
+
+    /** Where the facts of a check are declared: its own location, else the target's; null in the cloud. */
+    public SourceLocation locationOf(String checkId) {
+      SourceLocation at = checkLocations.get(checkId);
+      return at != null ? at : location;
+    }
   }
 
   /**

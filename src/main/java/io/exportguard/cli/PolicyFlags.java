@@ -35,7 +35,11 @@ public final class PolicyFlags {
   @Option(names = "--fail-on-warn", description = "Make warnings fail too.")
   boolean failOnWarn;
 
+  @Option(names = "--v0-compatible",
+      description = "Read --policies Rego as OPA 0.x did (p { }, deny[msg] { }); the built-in pack stays v1.")
+  boolean v0Compatible;
+
   PolicyOptions toOptions() {
-    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn);
+    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn, v0Compatible);
   }
 }

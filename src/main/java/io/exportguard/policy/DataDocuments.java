@@ -62,7 +62,8 @@ final class DataDocuments {
    */
   static final int MAX_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
 
-  private static Value parse(String file, String text) throws PolicyLoadException {
+  /** Parses a JSON or YAML document (by extension): any value. */
+  static Value parse(String file, String text) throws PolicyLoadException {
     if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
       try {
         return Json.parse(text, MAX_DEPTH);

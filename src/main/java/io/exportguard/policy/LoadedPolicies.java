@@ -35,6 +35,13 @@ public final class LoadedPolicies {
     return s;
   }
 
+  /** The same policies with the modules that do not name their Rego version read as {@code version}. */
+  public LoadedPolicies withRegoVersion(io.exportguard.rego.RegoVersion version) {
+    List<RegoModule> out = new java.util.ArrayList<>(modules.size());
+    for (RegoModule m : modules) out.add(m.version() != null ? m : new RegoModule(m.file(), m.source(), version));
+    return new LoadedPolicies(out, data);
+  }
+
   /** Compiles the modules over the data. */
   public PolicySet compile() throws RegoException {
     return Rego.compile(modules, data);

@@ -1,6 +1,7 @@
 package io.exportguard.policy;
 
 import io.exportguard.rego.RegoModule;
+import io.exportguard.rego.RegoVersion;
 import io.exportguard.rego.value.Json;
 import io.exportguard.rego.value.ObjectValue;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class PolicyLoader {
       for (String rel : builtinIndex()) {
         String name = BUILTIN_ROOT + "/" + rel;
         if (isModule(rel, sources.tests())) {
-          modules.add(new RegoModule(name, readResource(name)));
+          modules.add(new RegoModule(name, readResource(name), RegoVersion.V1));
         } else if (isMountedData(rel)) {
           data = DataDocuments.merge(data, DataDocuments.mount(mountPath(rel), DataDocuments.parseObject(name, readResource(name))));
         }
@@ -99,6 +100,44 @@ public final class PolicyLoader {
     }
     modules.sort(Comparator.comparing(RegoModule::file));
     return new LoadedPolicies(modules, data);
+  }
+
+  /** The built-in pack's library packages ({@code exportguard.lib.*}), which user policies and tests may import. */
+  private static final String LIBRARY = "exportguard/lib/";
+  private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^package\\s+([\\w.\\[\\]\"-]+)");
+
+  /**
+   * The loaded policies plus the built-in pack's library modules ({@code exportguard.lib.*}, written
+   * in Rego v1, without the library's own tests), so that user policies and their tests can use
+   * {@code data.exportguard.lib.ram} without the pack's checks. A library package the loaded
+   * modules define themselves is not added again.
+   */
+  public static LoadedPolicies withBuiltinLibrary(LoadedPolicies loaded) throws PolicyLoadException {
+    java.util.Set<String> packages = new java.util.HashSet<>();
+    for (RegoModule m : loaded.modules()) packages.add(packageOf(m.source()));
+    List<RegoModule> modules = new ArrayList<>(loaded.modules());
+    for (String rel : builtinIndex()) {
+      if (!rel.startsWith(LIBRARY) || !rel.endsWith(".rego")) continue;
+      String name = BUILTIN_ROOT + "/" + rel;
+      String source = readResource(name);
+      String pkg = packageOf(source);
+      if (pkg.endsWith("_test") || packages.contains(pkg)) continue;
+      modules.add(new RegoModule(name, source, RegoVersion.V1));
+    }
+    modules.sort(Comparator.comparing(RegoModule::file));
+    return new LoadedPolicies(modules, loaded.data());
+  }
+
+  private static String packageOf(String source) {
+    java.util.regex.Matcher m = PACKAGE.matcher(source);
+    return m.find() ? m.group(1) : "";
+  }
+
+  /** A JSON or YAML document of any value, such as a query's input ({@code rego eval -i}). */
+  public static io.exportguard.rego.value.Value readDocument(Path file) throws PolicyLoadException {
+    if (Files.isDirectory(file)) throw new PolicyLoadException(file.toString(), "is a directory, not a JSON or YAML file");
+    if (!Files.isRegularFile(file)) throw new PolicyLoadException(file.toString(), "no such file");
+    return DataDocuments.parse(file.toString(), readFile(file));
   }
 
   /** The built-in pack's relative file names, as listed in its index. */

@@ -4,6 +4,7 @@ import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.PolicySet;
 import io.exportguard.rego.RegoError;
 import io.exportguard.rego.RegoException;
+import io.exportguard.rego.RegoVersion;
 import io.exportguard.rego.testing.TestReport;
 import io.exportguard.rego.testing.TestRunner;
 import io.exportguard.rego.testing.TestSummary;
@@ -28,6 +29,15 @@ public final class PolicyTests {
    *     or compiled or no test was found
    */
   public static int execute(List<Path> dirs, String runRegex, PrintWriter out, PrintWriter err) {
+    return execute(dirs, runRegex, RegoVersion.V1, out, err);
+  }
+
+  /**
+   * Like {@link #execute(List, String, PrintWriter, PrintWriter)}, reading the directories' modules
+   * as {@code version} ({@code --v0-compatible}). Directories are tested together with the built-in
+   * pack's library packages ({@code exportguard.lib.*}), which their policies may import.
+   */
+  public static int execute(List<Path> dirs, String runRegex, RegoVersion version, PrintWriter out, PrintWriter err) {
     Predicate<String> filter;
     try {
       filter = TestRunner.nameFilter(runRegex);
@@ -38,6 +48,7 @@ public final class PolicyTests {
     LoadedPolicies policies;
     try {
       policies = PolicyLoader.load(new PolicyLoader.Sources(dirs, dirs.isEmpty(), List.of(), true));
+      if (!dirs.isEmpty()) policies = PolicyLoader.withBuiltinLibrary(policies).withRegoVersion(version);
     } catch (PolicyLoadException e) {
       err.println("exportguard: " + e.format());
       return 2;

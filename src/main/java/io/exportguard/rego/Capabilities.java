@@ -36,18 +36,23 @@ import java.util.TreeMap;
  * evaluation as {@code eval_builtin_error: NAME: not implemented}, unless the embedder provides it
  * as a {@link CustomBuiltin}. Custom builtins are always available, as in OPA.
  *
- * <p>Read but not enforced: {@code features} and {@code future_keywords} (the parser accepts the
- * syntax of {@link RegoVersion}), and a non-empty {@code allow_net} (host lists are not checked;
- * network access follows {@link EvalOptions#allowNet()}). An empty {@code allow_net} list turns
- * network access off for every query. {@code wasm_abi_versions} is ignored.
+ * <p>The parser follows {@code features} and {@code future_keywords} as OPA's does: without
+ * {@code rego_v1} v1 modules are refused; {@code template_strings} allows {@code $"..."},
+ * {@code keywords_in_refs} allows keywords after a dot ({@code input.if}), {@code rego_v1_import}
+ * allows {@code import rego.v1} in v0 modules, and {@code import future.keywords.x} needs x among
+ * the future keywords.
+ *
+ * <p>Read but not enforced: a non-empty {@code allow_net} (host lists are not checked; network
+ * access follows {@link EvalOptions#allowNet()}). An empty {@code allow_net} list turns network
+ * access off for every query. {@code wasm_abi_versions} is ignored.
  */
 public final class Capabilities {
   /** Error code of a capabilities document that cannot be read. */
   public static final String ERROR_CODE = "capabilities_error";
   /** The language features this engine implements, by OPA's names. */
-  private static final List<String> FEATURES = List.of("rego_v1", "rego_v1_import", "rule_head_ref_string_prefixes",
-      "rule_head_refs");
-  private static final List<String> FUTURE_KEYWORDS = List.of("contains", "every", "if", "in");
+  private static final List<String> FEATURES = List.of("keywords_in_refs", "rego_v1", "rego_v1_import",
+      "rule_head_ref_string_prefixes", "rule_head_refs", "template_strings");
+  private static final List<String> FUTURE_KEYWORDS = List.of("and", "contains", "every", "if", "in", "not", "or");
 
   /**
    * One declared builtin.

@@ -42,6 +42,7 @@ public final class Rego {
     private Capabilities capabilities;
     private RegoVersion version = RegoVersion.V1;
     private EvalOptions options = EvalOptions.DEFAULT;
+    private boolean strict;
 
     private Builder() {}
 
@@ -53,7 +54,7 @@ public final class Rego {
 
     /** Adds modules, in order. */
     public Builder modules(Collection<RegoModule> more) {
-      for (RegoModule m : more) module(m.file(), m.source());
+      for (RegoModule m : more) modules.add(Objects.requireNonNull(m, "module"));
       return this;
     }
 
@@ -69,15 +70,30 @@ public final class Rego {
       return this;
     }
 
-    /** Restricts the builtins to those the capabilities declare (see {@link Capabilities}); null for all. */
+    /**
+     * Restricts the builtins, features and future keywords to those the capabilities declare (see
+     * {@link Capabilities}); null for all.
+     */
     public Builder capabilities(Capabilities capabilities) {
       this.capabilities = capabilities;
       return this;
     }
 
-    /** The syntax the modules are written in (default {@link RegoVersion#V1}). */
+    /**
+     * The syntax of the modules that do not name their own ({@link RegoModule#version()}); default
+     * {@link RegoVersion#V1}. {@link RegoVersion#V0} is OPA's {@code --v0-compatible}.
+     */
     public Builder regoVersion(RegoVersion version) {
       this.version = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /**
+     * OPA's strict mode: v1's checks for v0 modules too, and unused imports and unused assigned
+     * variables are errors (default off).
+     */
+    public Builder strict(boolean strict) {
+      this.strict = strict;
       return this;
     }
 
@@ -96,7 +112,8 @@ public final class Rego {
       if (capabilities != null) registry = capabilities.restrict(registry);
       if (!builtins.isEmpty()) registry = CustomBuiltins.extend(registry, builtins.values());
       boolean noNet = capabilities != null && capabilities.forbidsNet();
-      return Engine.compile(List.copyOf(modules), data, new Engine.Config(registry, version, options, noNet));
+      return Engine.compile(List.copyOf(modules), data, new Engine.Config(registry, version, options, noNet,
+          capabilities, strict));
     }
   }
 }

@@ -48,12 +48,14 @@ final class PolicyCompilation implements AutoCloseable {
     if (o.noDefaultPolicies() && o.policies().isEmpty()) {
       throw new BadInputException("--no-default-policies needs at least one --policies DIR");
     }
-    LoadedPolicies loaded;
+    LoadedPolicies read;
     try {
-      loaded = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false));
+      read = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false));
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }
+    // --v0-compatible: the user's modules are Rego v0; the built-in pack names itself v1.
+    LoadedPolicies loaded = o.v0Compatible() ? read.withRegoVersion(io.exportguard.rego.RegoVersion.V0) : read;
     EvalOptions eval = EvalOptions.DEFAULT.withTimeout(evalTimeout);
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
     CompletableFuture<PolicyEngine> compiling = Daemons.start("exportguard-compile", () -> engines.create(loaded, options));

@@ -11,9 +11,11 @@ import java.util.List;
  *
  * @param reportFormats the {@code --report} comma list
  * @param failOn the {@code --fail-on} text (validated by the runner)
+ * @param v0Compatible {@code --v0-compatible}: the {@code --policies} modules are Rego v0 (the
+ *     built-in pack stays v1)
  */
 public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
-                            Path out, String failOn, boolean failOnWarn) {
+                            Path out, String failOn, boolean failOnWarn, boolean v0Compatible) {
   public static final String DEFAULT_REPORTS = ConsoleReportWriter.FORMAT + "," + JsonReportWriter.FORMAT;
   public static final Path DEFAULT_OUT = Path.of("reports");
 
@@ -23,5 +25,10 @@ public record PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List
     reportFormats = reportFormats == null ? DEFAULT_REPORTS : reportFormats;
     out = out == null ? DEFAULT_OUT : out;
     failOn = failOn == null ? Severity.INFO.id() : failOn;
+  }
+
+  public PolicyOptions(List<Path> policies, boolean noDefaultPolicies, List<Path> data, String reportFormats,
+                       Path out, String failOn, boolean failOnWarn) {
+    this(policies, noDefaultPolicies, data, reportFormats, out, failOn, failOnWarn, false);
   }
 }

@@ -100,4 +100,48 @@ class PolicyTestCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("PASS  data.exportguard.lib.ram_test.test_effect_is_compared_exactly");
   }
+
+  @Test
+  void userTestsCanUseTheBuiltInLibrary() throws Exception {
+    Files.writeString(dir.resolve("mine_test.rego"), """
+        package mine_test
+
+        import data.exportguard.lib.ram
+
+        test_the_library_is_there if ram
+        """);
+    Cli r = run("policy", "test", dir.toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("PASS  data.mine_test.test_the_library_is_there").doesNotContain("exportguard.lib.ram_test");
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  void v0CompatibleRunsOpa0PoliciesAndTests() throws Exception {
+    Files.writeString(dir.resolve("old.rego"), """
+        package old
+
+        deny[msg] {
+          input.size > 10
+          msg := "too big"
+        }
+        """);
+    Files.writeString(dir.resolve("old_test.rego"), """
+        package old
+
+        test_big {
+          deny["too big"] with input as {"size": 11}
+        }
+
+        test_small {
+          count(deny) == 0 with input as {"size": 1}
+        }
+        """);
+    Cli v1 = run("policy", "test", dir.toString());
+    assertThat(v1.code()).isEqualTo(2);
+    assertThat(v1.err()).contains("`if` keyword is required before rule body");
+    Cli r = run("policy", "test", "--v0-compatible", dir.toString());
+    assertThat(r.out()).contains("PASS  data.old.test_big").contains("PASS  data.old.test_small");
+    assertThat(r.code()).isZero();
+  }
 }

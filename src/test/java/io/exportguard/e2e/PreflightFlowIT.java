@@ -158,8 +158,10 @@ class PreflightFlowIT {
     // The stub requires no bucket facts, yet a fact that could not be gathered never lets the run pass.
     assertThat(code).as(err.toString()).isEqualTo(2);
     assertThat(millis).isLessThan(8_000);
+    // Either bound may fire first on a loaded machine: the gathering deadline (Timeout) or the
+    // client's read timeout, which --timeout caps (SocketTimeout). Both leave the area in error.
     assertThat(FactsJson.load(facts).facts().errors()).extracting(e -> e.area() + ":" + e.code())
-        .contains("bucketPolicy:Timeout");
+        .containsAnyOf("bucketPolicy:Timeout", "bucketPolicy:SocketTimeout");
   }
 
   @ParameterizedTest

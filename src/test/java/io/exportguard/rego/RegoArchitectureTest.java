@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class RegoArchitectureTest {
   /** What a {@code module-info} would export. Everything else under io.exportguard.rego is internal. */
   static final Set<String> EXPORTED = Set.of("io.exportguard.rego", "io.exportguard.rego.value",
-      "io.exportguard.rego.testing", "io.exportguard.rego.conformance");
+      "io.exportguard.rego.testing", "io.exportguard.rego.conformance", "io.exportguard.rego.tool");
 
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

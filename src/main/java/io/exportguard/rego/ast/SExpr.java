@@ -81,6 +81,14 @@ public final class SExpr {
       sb.append("(every ");
       if (ev.key() != null) { term(sb, ev.key()); sb.append(' '); }
       term(sb, ev.value()); sb.append(' '); term(sb, ev.domain()); sb.append(' '); body(sb, ev.body()); sb.append(')');
+    } else if (e instanceof LogicalExpr l) {
+      sb.append(l.op() == LogicalExpr.Op.AND ? "(and " : "(or ");
+      body(sb, l.lhs());
+      sb.append(' ');
+      body(sb, l.rhs());
+      sb.append(')');
+    } else if (e instanceof NotBody nb) {
+      body(sb, nb.body());
     }
     if (e.negated()) { sb.append(')'); close--; }
     for (With w : e.with()) { sb.append(' '); with(sb, w); }
@@ -114,6 +122,7 @@ public final class SExpr {
     } else if (t instanceof ArrayCompr c) compr(sb, "arraycompr", c.head(), null, c.body());
     else if (t instanceof SetCompr c) compr(sb, "setcompr", c.head(), null, c.body());
     else if (t instanceof ObjectCompr c) compr(sb, "objectcompr", c.key(), c.value(), c.body());
+    else if (t instanceof TemplateString ts) template(sb, ts);
     else if (t instanceof Call c) {
       sb.append("(call ");
       String name = c.name();
@@ -121,6 +130,15 @@ public final class SExpr {
       for (Term a : c.args()) { sb.append(' '); term(sb, a); }
       sb.append(')');
     }
+  }
+
+  private static void template(StringBuilder sb, TemplateString t) {
+    sb.append(t.raw() ? "(raw-template" : "(template");
+    for (TermExpr p : t.parts()) {
+      sb.append(' ');
+      expr(sb, p);
+    }
+    sb.append(')');
   }
 
   private static void compr(StringBuilder sb, String kind, Term head, Term value, Body body) {

@@ -32,6 +32,7 @@ public final class BuiltinRegistry {
     Types.register(r);
     Numbers.register(r);
     Encoding.register(r);
+    Yaml.register(r);
     Time.register(r);
     Net.register(r);
     Units.register(r);
@@ -44,6 +45,12 @@ public final class BuiltinRegistry {
     Http.register(r);
     Tokens.register(r);
     X509.register(r);
+    GraphQl.register(r);
+    Providers.register(r);
+    Uris.register(r);
+    RegoModules.register(r);
+    JsonSchemas.register(r);
+    TemplateStrings.register(r);
     return r;
   }
 

@@ -65,24 +65,68 @@ final class Der {
     return new Element(tag, content, java.util.Arrays.copyOfRange(b, start, pos[0]));
   }
 
-  /** PEM blocks of the given label (all labels when null), decoded. */
-  static List<byte[]> pemBlocks(String text, String label) {
-    List<byte[]> out = new ArrayList<>();
+  /** One PEM block: its type label and its decoded bytes. */
+  record PemBlock(String type, byte[] bytes) {}
+
+  /** The PEM blocks in a text, as Go's pem.Decode reads them (headers and text between blocks skipped). */
+  static List<PemBlock> pem(String text) {
+    List<PemBlock> out = new ArrayList<>();
     int i = 0;
     while ((i = text.indexOf("-----BEGIN ", i)) >= 0) {
-      int labelEnd = text.indexOf("-----", i + 11);
-      if (labelEnd < 0) break;
-      String l = text.substring(i + 11, labelEnd);
-      int end = text.indexOf("-----END " + l + "-----", labelEnd);
+      int typeEnd = text.indexOf("-----", i + 11);
+      if (typeEnd < 0) break;
+      String type = text.substring(i + 11, typeEnd);
+      int end = text.indexOf("-----END " + type + "-----", typeEnd);
       if (end < 0) break;
-      if (label == null || label.equals(l)) {
-        String body = text.substring(labelEnd + 5, end).replaceAll("\\s", "");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(java.util.Base64.getDecoder().decode(body));
-        out.add(bytes.toByteArray());
+      String body = text.substring(typeEnd + 5, end);
+      int headers = body.indexOf("\n\n");
+      if (headers >= 0 && body.substring(0, headers).contains(":")) body = body.substring(headers + 2);
+      try {
+        out.add(new PemBlock(type, java.util.Base64.getMimeDecoder().decode(body.trim())));
+      } catch (IllegalArgumentException e) {
+        // Go's pem.Decode skips a block whose body is not base64
       }
       i = end + 1;
     }
     return out;
+  }
+
+  // ---- writing ----
+
+  /** A DER element with the given tag around the content. */
+  static byte[] tagged(int tag, byte[] content) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(tag);
+    int len = content.length;
+    if (len < 0x80) {
+      out.write(len);
+    } else {
+      byte[] l = java.math.BigInteger.valueOf(len).toByteArray();
+      int skip = l[0] == 0 ? 1 : 0;
+      out.write(0x80 | (l.length - skip));
+      out.write(l, skip, l.length - skip);
+    }
+    out.writeBytes(content);
+    return out.toByteArray();
+  }
+
+  static byte[] sequence(byte[]... elements) {
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    for (byte[] e : elements) content.writeBytes(e);
+    return tagged(0x30, content.toByteArray());
+  }
+
+  /** An OBJECT IDENTIFIER from its dotted form. */
+  static byte[] oid(String dotted) {
+    String[] parts = dotted.split("\\.");
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    long first = Long.parseLong(parts[0]) * 40 + Long.parseLong(parts[1]);
+    for (int i = 1; i < parts.length; i++) {
+      long arc = i == 1 ? first : Long.parseLong(parts[i]);
+      int groups = 1;
+      while ((arc >> (7 * groups)) != 0) groups++;
+      for (int g = groups - 1; g >= 0; g--) content.write((int) ((arc >> (7 * g)) & 0x7F) | (g > 0 ? 0x80 : 0));
+    }
+    return tagged(0x06, content.toByteArray());
   }
 }

@@ -24,130 +24,165 @@ final class Encoding {
   private Encoding() {}
 
   static void register(BuiltinRegistry r) {
-    def(r, "base64.encode", (ctx, a) -> s(Base64.getEncoder().encodeToString(utf8(str(a, 1)))));
-    def(r, "base64.decode", (ctx, a) -> s(text(base64Decode(str(a, 1), false))));
-    def(r, "base64.is_valid", (ctx, a) -> {
-      if (!(a.get(0) instanceof StringValue sv)) return b(false);
-      try {
-        base64Decode(sv.value(), false);
-        return b(true);
-      } catch (BuiltinException e) {
-        return b(false);
+    def(r, "base64.encode", Encoding::base64Encode);
+    def(r, "base64.decode", Encoding::base64DecodeBuiltin);
+    def(r, "base64.is_valid", Encoding::base64IsValid);
+    def(r, "base64url.encode", Encoding::base64UrlEncode);
+    def(r, "base64url.encode_no_pad", Encoding::base64UrlEncodeNoPad);
+    def(r, "base64url.decode", Encoding::base64UrlDecode);
+    def(r, "hex.encode", Encoding::hexEncode);
+    def(r, "hex.decode", Encoding::hexDecodeBuiltin);
+    def(r, "urlquery.encode", Encoding::urlQueryEncode);
+    def(r, "urlquery.decode", Encoding::urlQueryDecode);
+    def(r, "urlquery.encode_object", Encoding::urlQueryEncodeObject);
+    def(r, "urlquery.decode_object", Encoding::urlQueryDecodeObject);
+    def(r, "json.marshal", Encoding::jsonMarshal);
+    def(r, "json.marshal_with_options", Encoding::jsonMarshalWithOptions);
+    def(r, "json.unmarshal", Encoding::jsonUnmarshal);
+    def(r, "json.is_valid", Encoding::jsonIsValid);
+  }
+
+  static Value base64Encode(BuiltinContext ctx, List<Value> a) {
+    return s(Base64.getEncoder().encodeToString(utf8(str(a, 1))));
+  }
+
+  static Value base64DecodeBuiltin(BuiltinContext ctx, List<Value> a) { return s(text(base64Decode(str(a, 1), false))); }
+
+  static Value base64IsValid(BuiltinContext ctx, List<Value> a) {
+    if (!(a.get(0) instanceof StringValue sv)) return b(false);
+    try {
+      base64Decode(sv.value(), false);
+      return b(true);
+    } catch (BuiltinException e) {
+      return b(false);
+    }
+  }
+
+  static Value base64UrlEncode(BuiltinContext ctx, List<Value> a) {
+    return s(Base64.getUrlEncoder().encodeToString(utf8(str(a, 1))));
+  }
+
+  static Value base64UrlEncodeNoPad(BuiltinContext ctx, List<Value> a) {
+    return s(Base64.getUrlEncoder().withoutPadding().encodeToString(utf8(str(a, 1))));
+  }
+
+  /** Accepts input with or without padding, as OPA does. */
+  static Value base64UrlDecode(BuiltinContext ctx, List<Value> a) {
+    String x = str(a, 1);
+    if (!x.endsWith("=")) {
+      switch (x.length() % 4) {
+        case 0: break;
+        case 2: x += "=="; break;
+        case 3: x += "="; break;
+        default: throw Args.fail("illegal base64url string: " + x);
       }
-    });
-    def(r, "base64url.encode", (ctx, a) -> s(Base64.getUrlEncoder().encodeToString(utf8(str(a, 1)))));
-    def(r, "base64url.encode_no_pad",
-        (ctx, a) -> s(Base64.getUrlEncoder().withoutPadding().encodeToString(utf8(str(a, 1)))));
-    def(r, "base64url.decode", (ctx, a) -> {
-      String x = str(a, 1);
-      if (!x.endsWith("=")) {
-        switch (x.length() % 4) {
-          case 0: break;
-          case 2: x += "=="; break;
-          case 3: x += "="; break;
-          default: throw Args.fail("illegal base64url string: " + x);
+    }
+    return s(text(base64Decode(x, true)));
+  }
+
+  static Value hexEncode(BuiltinContext ctx, List<Value> a) {
+    StringBuilder sb = new StringBuilder();
+    for (byte x : utf8(str(a, 1))) sb.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
+    return s(sb.toString());
+  }
+
+  static Value hexDecodeBuiltin(BuiltinContext ctx, List<Value> a) { return s(text(hexDecode(str(a, 1)))); }
+
+  static Value urlQueryEncode(BuiltinContext ctx, List<Value> a) { return s(Urls.queryEscape(str(a, 1))); }
+
+  static Value urlQueryDecode(BuiltinContext ctx, List<Value> a) { return s(Urls.queryUnescape(str(a, 1))); }
+
+  /** Keys sorted, each value (a string, or every string of an array or set) as its own pair. */
+  static Value urlQueryEncodeObject(BuiltinContext ctx, List<Value> a) {
+    ObjectValue o = Args.obj(a, 1);
+    TreeMap<String, List<String>> q = new TreeMap<>();
+    for (Map.Entry<Value, Value> e : o.entries().entrySet()) {
+      String k = e.getKey() instanceof StringValue sk ? sk.value() : e.getKey().toJson();
+      List<String> vals = new ArrayList<>();
+      Value v = e.getValue();
+      if (v instanceof StringValue sv) {
+        vals.add(sv.value());
+      } else if (v instanceof ArrayValue || v instanceof SetValue) {
+        List<Value> items = v instanceof ArrayValue av ? av.items() : new ArrayList<>(((SetValue) v).items());
+        for (Value x : items) {
+          if (!(x instanceof StringValue sx)) throw Args.operand(1, "values must be string, array[string], or set[string]");
+          vals.add(sx.value());
         }
+      } else {
+        throw Args.operand(1, "values must be string, array[string], or set[string]");
       }
-      return s(text(base64Decode(x, true)));
-    });
-    def(r, "hex.encode", (ctx, a) -> {
-      StringBuilder sb = new StringBuilder();
-      for (byte x : utf8(str(a, 1))) sb.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
-      return s(sb.toString());
-    });
-    def(r, "hex.decode", (ctx, a) -> s(text(hexDecode(str(a, 1)))));
-    def(r, "urlquery.encode", (ctx, a) -> s(Urls.queryEscape(str(a, 1))));
-    def(r, "urlquery.decode", (ctx, a) -> s(Urls.queryUnescape(str(a, 1))));
-    def(r, "urlquery.encode_object", (ctx, a) -> {
-      ObjectValue o = Args.obj(a, 1);
-      TreeMap<String, List<String>> q = new TreeMap<>();
-      for (Map.Entry<Value, Value> e : o.entries().entrySet()) {
-        String k = e.getKey() instanceof StringValue sk ? sk.value() : e.getKey().toJson();
-        List<String> vals = new ArrayList<>();
-        Value v = e.getValue();
-        if (v instanceof StringValue sv) {
-          vals.add(sv.value());
-        } else if (v instanceof ArrayValue || v instanceof SetValue) {
-          List<Value> items = v instanceof ArrayValue av ? av.items() : new ArrayList<>(((SetValue) v).items());
-          for (Value x : items) {
-            if (!(x instanceof StringValue sx)) throw Args.operand(1, "values must be string, array[string], or set[string]");
-            vals.add(sx.value());
-          }
-        } else {
-          throw Args.operand(1, "values must be string, array[string], or set[string]");
-        }
-        q.put(k, vals);
+      q.put(k, vals);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, List<String>> e : q.entrySet()) {
+      for (String v : e.getValue()) {
+        if (sb.length() > 0) sb.append('&');
+        sb.append(Urls.queryEscape(e.getKey())).append('=').append(Urls.queryEscape(v));
       }
-      StringBuilder sb = new StringBuilder();
-      for (Map.Entry<String, List<String>> e : q.entrySet()) {
-        for (String v : e.getValue()) {
-          if (sb.length() > 0) sb.append('&');
-          sb.append(Urls.queryEscape(e.getKey())).append('=').append(Urls.queryEscape(v));
-        }
+    }
+    return s(sb.toString());
+  }
+
+  static Value urlQueryDecodeObject(BuiltinContext ctx, List<Value> a) {
+    Map<String, List<String>> q = Urls.parseQuery(str(a, 1));
+    TreeMap<Value, Value> out = new TreeMap<>();
+    for (Map.Entry<String, List<String>> e : q.entrySet()) {
+      List<Value> vals = new ArrayList<>();
+      for (String v : e.getValue()) vals.add(s(v));
+      out.put(s(e.getKey()), ArrayValue.of(vals));
+    }
+    return ObjectValue.wrap(out);
+  }
+
+  static Value jsonMarshal(BuiltinContext ctx, List<Value> a) { return s(GoJson.compact(a.get(0))); }
+
+  /** Options prefix and indent imply pretty printing unless {@code pretty: false} says otherwise. */
+  static Value jsonMarshalWithOptions(BuiltinContext ctx, List<Value> a) {
+    Value v = a.get(0);
+    ObjectValue opts = Args.obj(a, 2);
+    String indent = "\t";
+    String prefix = "";
+    boolean implicitPretty = false;
+    Boolean explicitPretty = null;
+    for (Map.Entry<Value, Value> e : opts.entries().entrySet()) {
+      if (!(e.getKey() instanceof StringValue key)) {
+        throw Args.operand(2, "failed to stringify key " + RegoText.of(e.getKey()));
       }
-      return s(sb.toString());
-    });
-    def(r, "urlquery.decode_object", (ctx, a) -> {
-      Map<String, List<String>> q = Urls.parseQuery(str(a, 1));
-      TreeMap<Value, Value> out = new TreeMap<>();
-      for (Map.Entry<String, List<String>> e : q.entrySet()) {
-        List<Value> vals = new ArrayList<>();
-        for (String v : e.getValue()) vals.add(s(v));
-        out.put(s(e.getKey()), ArrayValue.of(vals));
+      switch (key.value()) {
+        case "prefix":
+          if (!(e.getValue() instanceof StringValue p)) throw Args.operand(2, "key prefix failed cast to string");
+          prefix = p.value();
+          implicitPretty = true;
+          break;
+        case "indent":
+          if (!(e.getValue() instanceof StringValue in)) throw Args.operand(2, "key indent failed cast to string");
+          indent = in.value();
+          implicitPretty = true;
+          break;
+        case "pretty":
+          if (!(e.getValue() instanceof BooleanValue pb)) throw Args.operand(2, "key pretty failed cast to bool");
+          explicitPretty = pb.value();
+          break;
+        default:
+          throw Args.operand(2, "object contained unknown key " + RegoText.of(key));
       }
-      return ObjectValue.wrap(out);
-    });
-    def(r, "json.marshal", (ctx, a) -> s(GoJson.compact(a.get(0))));
-    def(r, "json.marshal_with_options", (ctx, a) -> {
-      Value v = a.get(0);
-      ObjectValue opts = Args.obj(a, 2);
-      String indent = "\t";
-      String prefix = "";
-      boolean implicitPretty = false;
-      Boolean explicitPretty = null;
-      for (Map.Entry<Value, Value> e : opts.entries().entrySet()) {
-        if (!(e.getKey() instanceof StringValue key)) {
-          throw Args.operand(2, "failed to stringify key " + RegoText.of(e.getKey()));
-        }
-        switch (key.value()) {
-          case "prefix":
-            if (!(e.getValue() instanceof StringValue p)) throw Args.operand(2, "key prefix failed cast to string");
-            prefix = p.value();
-            implicitPretty = true;
-            break;
-          case "indent":
-            if (!(e.getValue() instanceof StringValue in)) throw Args.operand(2, "key indent failed cast to string");
-            indent = in.value();
-            implicitPretty = true;
-            break;
-          case "pretty":
-            if (!(e.getValue() instanceof BooleanValue pb)) throw Args.operand(2, "key pretty failed cast to bool");
-            explicitPretty = pb.value();
-            break;
-          default:
-            throw Args.operand(2, "object contained unknown key " + RegoText.of(key));
-        }
-      }
-      boolean pretty = explicitPretty != null ? explicitPretty : implicitPretty;
-      return s(pretty ? prefix + GoJson.indent(v, prefix, indent) : GoJson.compact(v));
-    });
-    def(r, "json.unmarshal", (ctx, a) -> {
-      try {
-        return Json.parse(str(a, 1));
-      } catch (Json.JsonSyntaxException e) {
-        throw Args.fail(e.getMessage());
-      }
-    });
-    def(r, "json.is_valid", (ctx, a) -> {
-      if (!(a.get(0) instanceof StringValue sv)) return b(false);
-      try {
-        Json.parse(sv.value());
-        return b(true);
-      } catch (RuntimeException e) {
-        return b(false);
-      }
-    });
-    Yaml.register(r);
+    }
+    boolean pretty = explicitPretty != null ? explicitPretty : implicitPretty;
+    return s(pretty ? prefix + GoJson.indent(v, prefix, indent) : GoJson.compact(v));
+  }
+
+  /** Go's decoder errors ({@link GoJsonSyntax#decoderError}); a value followed by null decodes to the value. */
+  static Value jsonUnmarshal(BuiltinContext ctx, List<Value> a) {
+    String text = str(a, 1);
+    int[] end = {text.length()};
+    String error = GoJsonSyntax.decoderError(text, end);
+    if (error != null) throw Args.fail(error);
+    return Json.parse(text.substring(0, end[0]));
+  }
+
+  /** Go's json.Valid. */
+  static Value jsonIsValid(BuiltinContext ctx, List<Value> a) {
+    return b(a.get(0) instanceof StringValue sv && GoJsonSyntax.error(sv.value()) == null);
   }
 
   static byte[] utf8(String x) { return x.getBytes(StandardCharsets.UTF_8); }

@@ -4,6 +4,7 @@ import static io.exportguard.rego.builtins.Args.b;
 import static io.exportguard.rego.builtins.Args.def;
 import static io.exportguard.rego.builtins.Args.str;
 
+import io.exportguard.rego.value.Value;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,60 +45,95 @@ final class GlobsMatch {
   private record Item(Chars chars, boolean star) {}
 
   static void register(BuiltinRegistry r) {
-    def(r, "regex.globs_match", (ctx, a) -> {
-      List<Item> x = parse(str(a, 1));
-      List<Item> y = parse(str(a, 2));
-      return b(intersect(x, y));
-    });
+    def(r, "regex.globs_match", GlobsMatch::globsMatch);
   }
 
+  static Value globsMatch(BuiltinContext ctx, List<Value> a) {
+    List<Item> x = parse(str(a, 1));
+    List<Item> y = parse(str(a, 2));
+    return b(intersect(x, y));
+  }
+
+  /**
+   * The pattern's items, read as OPA's glob-intersection library tokenizes it: {@code .}, sets
+   * {@code [a-z\]]} (no negation), {@code \} escapes, and {@code +}/{@code *} after an item. Invalid
+   * patterns fail with its message: {@code input:<p>, pos:<code point>, <reason>: the input provided is invalid}.
+   */
   static List<Item> parse(String p) {
+    int[] in = p.codePoints().toArray();
     List<Item> out = new ArrayList<>();
-    int i = 0;
-    while (i < p.length()) {
-      char c = p.charAt(i);
+    int[] pos = {0};
+    while (pos[0] < in.length) {
+      boolean escaped = in[pos[0]] == '\\';
+      int c = nextRune(p, in, pos);
       Chars cs;
-      if (c == '.') {
+      if (!escaped && c == '.') {
         cs = new Chars(true, new int[0], new int[0], false);
-        i++;
-      } else if (c == '[') {
-        int j = i + 1;
-        boolean negate = j < p.length() && p.charAt(j) == '^';
-        if (negate) j++;
-        List<int[]> ranges = new ArrayList<>();
-        while (j < p.length() && p.charAt(j) != ']') {
-          int lo = p.charAt(j) == '\\' && j + 1 < p.length() ? p.charAt(++j) : p.charAt(j);
-          j++;
-          int hi = lo;
-          if (j + 1 < p.length() && p.charAt(j) == '-' && p.charAt(j + 1) != ']') {
-            hi = p.charAt(j + 1);
-            j += 2;
-          }
-          ranges.add(new int[] {lo, hi});
-        }
-        if (j >= p.length()) throw Args.fail("input glob has an unclosed character class: " + p);
-        cs = new Chars(false, ranges.stream().mapToInt(x -> x[0]).toArray(), ranges.stream().mapToInt(x -> x[1]).toArray(),
-            negate);
-        i = j + 1;
-      } else if (c == '*' || c == '+') {
-        throw Args.fail("input glob has a quantifier with nothing to repeat: " + p);
+      } else if (!escaped && c == ']') {
+        throw invalid(p, pos[0], "set-close ']' with no preceding '['");
+      } else if (!escaped && c == '[') {
+        cs = set(p, in, pos);
+      } else if (!escaped && (c == '+' || c == '*')) {
+        throw invalid(p, pos[0], "flag '" + (char) c + "' must be preceded by a non-flag");
       } else {
-        int cp = c == '\\' && i + 1 < p.length() ? p.codePointAt(++i) : p.codePointAt(i);
-        i += Character.charCount(cp);
-        cs = new Chars(false, new int[] {cp}, new int[] {cp}, false);
+        cs = new Chars(false, new int[] {c}, new int[] {c}, false);
       }
-      if (i < p.length() && p.charAt(i) == '*') {
+      if (pos[0] < in.length && in[pos[0]] == '*') {
         out.add(new Item(cs, true));
-        i++;
-      } else if (i < p.length() && p.charAt(i) == '+') {
+        pos[0]++;
+      } else if (pos[0] < in.length && in[pos[0]] == '+') {
         out.add(new Item(cs, false));
         out.add(new Item(cs, true));
-        i++;
+        pos[0]++;
       } else {
         out.add(new Item(cs, false));
       }
     }
     return out;
+  }
+
+  /** The next character, unescaping {@code \x}; advances pos. */
+  private static int nextRune(String p, int[] in, int[] pos) {
+    if (in[pos[0]] == '\\') {
+      if (pos[0] == in.length - 1) throw invalid(p, pos[0], "input ends with a \\ (escape) character");
+      pos[0] += 2;
+      return in[pos[0] - 1];
+    }
+    return in[pos[0]++];
+  }
+
+  /** A set after its {@code [}: characters and ranges up to the closing {@code ]}. */
+  private static Chars set(String p, int[] in, int[] pos) {
+    List<int[]> ranges = new ArrayList<>();
+    int prev = -1;
+    while (pos[0] < in.length) {
+      boolean escaped = in[pos[0]] == '\\';
+      int c = nextRune(p, in, pos);
+      if (!escaped && c == ']') {
+        return new Chars(false, ranges.stream().mapToInt(x -> x[0]).toArray(), ranges.stream().mapToInt(x -> x[1]).toArray(),
+            false);
+      }
+      if (!escaped && c == '-') {
+        if (prev < 0) throw invalid(p, pos[0], "range character '-' must be preceded by a Unicode character");
+        if (pos[0] >= in.length - 1) throw invalid(p, pos[0], "range character '-' must be followed by a Unicode character");
+        boolean endEscaped = in[pos[0]] == '\\';
+        int hi = nextRune(p, in, pos);
+        if (!endEscaped && (hi == ']' || hi == '-')) {
+          throw invalid(p, pos[0], "range character '-' cannot be followed by a special symbol");
+        }
+        // The library notes an out-of-order range but then loses the error: the range is just empty.
+        if (hi >= prev) ranges.add(new int[] {prev, hi});
+        prev = -1;
+        continue;
+      }
+      ranges.add(new int[] {c, c});
+      prev = c;
+    }
+    throw invalid(p, pos[0], "found [ without matching ]");
+  }
+
+  private static BuiltinException invalid(String input, int pos, String reason) {
+    return Args.fail("input:" + input + ", pos:" + pos + ", " + reason + ": the input provided is invalid");
   }
 
   /** Breadth-first search of the product automaton for an accepting state reached after a character. */

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * http.send and net.lookup_ip_addr. Both are known to the compiler (so policies compile and tests can
@@ -37,35 +38,74 @@ final class Http {
 
   static final String DISABLED = "network access is disabled; pass --allow-net to allow it";
 
+  /** The request keys http.send knows (OPA's list); others are an operand error. */
+  private static final Set<String> REQUEST_KEYS = Set.of("method", "url", "body", "enable_redirect",
+      "force_json_decode", "force_yaml_decode", "headers", "raw_body", "tls_use_system_certs", "tls_ca_cert",
+      "tls_ca_cert_file", "tls_ca_cert_env_variable", "tls_client_cert", "tls_client_cert_file",
+      "tls_client_cert_env_variable", "tls_client_key", "tls_client_key_file", "tls_client_key_env_variable",
+      "tls_insecure_skip_verify", "tls_server_name", "timeout", "cache", "force_cache",
+      "force_cache_duration_seconds", "raise_error", "caching_mode", "max_retry_attempts", "cache_ignored_headers");
+
   static void register(BuiltinRegistry r) {
-    def(r, "http.send", (ctx, a) -> {
-      ObjectValue req = Args.obj(a, 1);
-      if (!ctx.allowNet()) throw Args.fail(DISABLED);
-      boolean raise = !(req.get("raise_error") instanceof BooleanValue b) || b.value();
-      try {
-        return send(req);
-      } catch (IOException | IllegalArgumentException e) {
-        if (raise) throw Args.fail(e.getMessage() == null ? e.toString() : e.getMessage());
-        return ObjectValue.builder().put("status_code", NumberValue.ZERO)
-            .put("error", ObjectValue.builder().put("code", s("eval_http_send_network_error"))
-                .put("message", s(String.valueOf(e.getMessage()))).build())
-            .build();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw Args.fail("interrupted");
+    def(r, "http.send", Http::send);
+    def(r, "net.lookup_ip_addr", Http::lookupIpAddr);
+  }
+
+  /** OPA's request checks, in its order: unknown keys, then missing method or url. */
+  static void checkRequest(ObjectValue req, int pos) {
+    TreeSet<Value> unknown = new TreeSet<>();
+    TreeSet<Value> missing = new TreeSet<>(List.of(s("method"), s("url")));
+    for (Value k : req.entries().keySet()) {
+      missing.remove(k);
+      if (!(k instanceof StringValue sk && REQUEST_KEYS.contains(sk.value()))) unknown.add(k);
+    }
+    if (!unknown.isEmpty()) throw Args.operand(pos, "invalid request parameters(s): " + RegoText.of(SetValue.wrap(unknown)));
+    if (!missing.isEmpty()) {
+      throw Args.operand(pos, "missing required request parameters(s): " + RegoText.of(SetValue.wrap(missing)));
+    }
+  }
+
+  static Value send(BuiltinContext ctx, List<Value> a) {
+    ObjectValue req = Args.obj(a, 1);
+    checkRequest(req, 1);
+    if (!ctx.allowNet()) throw Args.fail(DISABLED);
+    boolean raise = !(req.get("raise_error") instanceof BooleanValue b) || b.value();
+    try {
+      return send(req);
+    } catch (IOException | IllegalArgumentException e) {
+      if (raise) throw Args.fail(e.getMessage() == null ? e.toString() : e.getMessage());
+      return ObjectValue.builder().put("status_code", NumberValue.ZERO)
+          .put("error", ObjectValue.builder().put("code", s("eval_http_send_network_error"))
+              .put("message", s(String.valueOf(e.getMessage()))).build())
+          .build();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Args.fail("interrupted");
+    }
+  }
+
+  /**
+   * Addresses for a name. An IP literal is its own answer and {@code localhost} names are the loopback
+   * addresses (RFC 6761), neither needing the network; any other name is a DNS lookup, which needs
+   * network access.
+   */
+  static Value lookupIpAddr(BuiltinContext ctx, List<Value> a) {
+    String name = Args.str(a, 1);
+    IpNet literal = IpNet.parseIp(name);
+    if (literal != null) return SetValue.of(s(literal.ipString()));
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.equals("localhost") || lower.endsWith(".localhost")) return SetValue.of(s("127.0.0.1"), s("::1"));
+    if (!ctx.allowNet()) throw Args.fail(DISABLED);
+    try {
+      TreeSet<Value> out = new TreeSet<>();
+      for (InetAddress addr : InetAddress.getAllByName(name)) {
+        IpNet ip = IpNet.parseIp(addr.getHostAddress().replaceFirst("%.*$", ""));
+        out.add(s(ip == null ? addr.getHostAddress() : ip.ipString()));
       }
-    });
-    def(r, "net.lookup_ip_addr", (ctx, a) -> {
-      String name = Args.str(a, 1);
-      if (!ctx.allowNet()) throw Args.fail(DISABLED);
-      try {
-        TreeSet<Value> out = new TreeSet<>();
-        for (InetAddress addr : InetAddress.getAllByName(name)) out.add(s(addr.getHostAddress()));
-        return SetValue.wrap(out);
-      } catch (UnknownHostException e) {
-        throw Args.fail("lookup " + name + ": no such host");
-      }
-    });
+      return SetValue.wrap(out);
+    } catch (UnknownHostException e) {
+      throw Args.fail("lookup " + name + ": no such host");
+    }
   }
 
   private static Value send(ObjectValue req) throws IOException, InterruptedException {

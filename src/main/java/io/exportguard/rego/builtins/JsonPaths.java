@@ -36,7 +36,7 @@ final class JsonPaths {
       ArrayValue ops = Args.arr(a, 2);
       try {
         for (Value op : ops.items()) target = apply(target, op);
-        return target;
+        return target; // null when the patches removed the whole document
       } catch (PatchFailed e) {
         return null; // OPA: a patch that does not apply leaves the call undefined
       }
@@ -178,12 +178,29 @@ final class JsonPaths {
     PatchFailed() { super(null, null, false, false); }
   }
 
+  /**
+   * One operation, as OPA's edit tree applies it: the empty path is the whole document (add and replace
+   * set it, remove deletes it: {@code target} null), adding to a set needs the path's last segment to
+   * be the value itself, and anything that does not apply fails the whole patch.
+   */
   private static Value apply(Value target, Value opv) {
     if (!(opv instanceof ObjectValue op)) throw new PatchFailed();
     Value opName = op.get("op");
     Value pathV = op.get("path");
     if (!(opName instanceof StringValue name) || pathV == null) throw new PatchFailed();
     List<Value> path = patchPath(pathV);
+    if (target == null) {
+      // the document was removed: only adding a new one at the root applies
+      if (name.value().equals("add") && path.isEmpty()) return need(op, "value");
+      throw new PatchFailed();
+    }
+    if (path.isEmpty()) {
+      switch (name.value()) {
+        case "remove": return null;
+        case "replace": return need(op, "value");
+        default: // add, move, copy and test work on the root like anywhere else
+      }
+    }
     switch (name.value()) {
       case "add": return add(target, path, 0, need(op, "value"));
       case "remove": return delete(target, path, 0);
@@ -191,6 +208,11 @@ final class JsonPaths {
       case "move": {
         List<Value> from = patchPath(need(op, "from"));
         Value chunk = get(target, from);
+        // moving the root removes it first: only a move back to the root applies
+        if (from.isEmpty()) {
+          if (!path.isEmpty()) throw new PatchFailed();
+          return chunk;
+        }
         return add(delete(target, from, 0), path, 0, chunk);
       }
       case "copy": return add(target, path, 0, get(target, patchPath(need(op, "from"))));
@@ -261,6 +283,7 @@ final class JsonPaths {
     if (v instanceof SetValue s) {
       TreeSet<Value> out = new TreeSet<>(s.items());
       if (last) {
+        if (!seg.equals(value)) throw new PatchFailed(); // a set element is its own key
         out.add(value);
       } else {
         if (!s.contains(seg)) throw new PatchFailed();

@@ -13,7 +13,6 @@ import java.security.Key;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
@@ -33,29 +32,42 @@ import javax.crypto.spec.SecretKeySpec;
 final class JwtKeys {
   private JwtKeys() {}
 
-  /** Public (or secret) keys from a PEM certificate, a PEM public key, a JWK or a JWK set. */
+  /**
+   * Verification keys, as OPA reads them: a single PEM block (a CERTIFICATE or a PUBLIC KEY, nothing
+   * after it), else a JWK or a JWK set.
+   */
   static List<Key> verificationKeys(String text) {
-    String t = text.trim();
     List<Key> out = new ArrayList<>();
+    List<Der.PemBlock> blocks = Der.pem(text);
+    if (!blocks.isEmpty()) {
+      String afterBlock = text.substring(text.indexOf("-----END ") + 9);
+      afterBlock = afterBlock.substring(afterBlock.indexOf("-----") + 5).replaceFirst("^\\r?\\n", "");
+      if (!afterBlock.isEmpty()) throw Args.fail("extra data after a PEM certificate block");
+      Der.PemBlock block = blocks.get(0);
+      try {
+        if (block.type().equals("CERTIFICATE")) {
+          CertificateFactory cf = CertificateFactory.getInstance("X.509");
+          out.add(cf.generateCertificate(new ByteArrayInputStream(block.bytes())).getPublicKey());
+          return out;
+        }
+        if (block.type().equals("PUBLIC KEY")) {
+          out.add(publicKeyFromDer(block.bytes()));
+          return out;
+        }
+      } catch (GeneralSecurityException | RuntimeException e) {
+        throw Args.fail("failed to parse a PEM " + (block.type().equals("CERTIFICATE") ? "certificate" : "public key")
+            + ": " + e.getMessage());
+      }
+      throw Args.fail("failed to extract a Key from the PEM certificate");
+    }
     try {
-      if (t.startsWith("-----BEGIN CERTIFICATE-----")) {
-        CertificateFactory cf = CertificateFactory.getInstance("X.509");
-        for (var c : cf.generateCertificates(new ByteArrayInputStream(t.getBytes()))) {
-          out.add(((X509Certificate) c).getPublicKey());
-        }
+      Value v = Json.parse(text);
+      if (v instanceof ObjectValue o && o.get("keys") instanceof ArrayValue keys) {
+        for (Value k : keys.items()) if (k instanceof ObjectValue jwk) out.add(fromJwk(jwk, false));
         return out;
       }
-      if (t.startsWith("-----BEGIN PUBLIC KEY-----")) {
-        out.add(publicKeyFromDer(pemBody(t)));
-        return out;
-      }
-      if (t.startsWith("{")) {
-        Value v = Json.parse(t);
-        if (v instanceof ObjectValue o && o.get("keys") instanceof ArrayValue keys) {
-          for (Value k : keys.items()) if (k instanceof ObjectValue jwk) out.add(fromJwk(jwk, false));
-        } else if (v instanceof ObjectValue jwk) {
-          out.add(fromJwk(jwk, false));
-        }
+      if (v instanceof ObjectValue jwk) {
+        out.add(fromJwk(jwk, false));
         return out;
       }
     } catch (GeneralSecurityException | RuntimeException e) {

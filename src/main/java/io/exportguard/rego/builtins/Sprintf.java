@@ -33,13 +33,15 @@ final class Sprintf {
 
   private static Arg goArg(Value v) {
     if (v instanceof NumberValue n) {
-      if (n.isInteger() && Args.integerDigits(n.value()) <= Args.MAX_INTEGER_DIGITS) {
+      // OPA passes an integer only when the number's text is one: 1e2 (a negative scale here) is a float64.
+      boolean integerText = n.isInteger() && n.value().scale() >= 0;
+      if (integerText && Args.integerDigits(n.value()) <= Args.MAX_INTEGER_DIGITS) {
         BigInteger i = n.value().toBigInteger();
         return new Arg(i, i.bitLength() < 64 ? "int" : "*big.Int");
       }
-      double d = n.isInteger() ? Double.POSITIVE_INFINITY : n.value().doubleValue();
-      // Beyond float64 range Go keeps the number's text as a string.
-      if (Double.isInfinite(d)) return new Arg(n.toString(), "string");
+      double d = integerText ? Double.POSITIVE_INFINITY : n.value().doubleValue();
+      // Beyond float64 range Go keeps the number's text (2e308) as a string.
+      if (Double.isInfinite(d)) return new Arg(n.value().toString().replace("E+", "e").replace('E', 'e'), "string");
       return new Arg(d, "float64");
     }
     if (v instanceof StringValue s) return new Arg(s.value(), "string");

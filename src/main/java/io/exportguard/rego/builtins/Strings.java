@@ -24,7 +24,19 @@ import java.util.Map;
 final class Strings {
   private Strings() {}
 
+  /** Go text/template over the object's values ({@link GoTemplate}); a missing key is an error. */
+  static Value renderTemplate(BuiltinContext ctx, List<Value> a) {
+    String template = str(a, 1);
+    ObjectValue vars = Args.obj(a, 2);
+    try {
+      return s(GoTemplate.render(template, vars));
+    } catch (GoTemplate.Failure e) {
+      throw Args.fail(e.getMessage());
+    }
+  }
+
   static void register(BuiltinRegistry r) {
+    def(r, "strings.render_template", Strings::renderTemplate);
     def(r, "concat", (ctx, a) -> {
       String delim = str(a, 1);
       Value coll = a.get(1);

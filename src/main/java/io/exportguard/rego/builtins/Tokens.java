@@ -35,52 +35,58 @@ final class Tokens {
   /** Header, payload, signature bytes, and the signed input of a compact JWS. */
   record Parts(ObjectValue header, Value payload, byte[] signature, String signingInput) {}
 
+  private static final String[] VERIFY_ALGORITHMS = {"hs256", "hs384", "hs512", "rs256", "rs384", "rs512", "ps256",
+      "ps384", "ps512", "es256", "es384", "es512", "eddsa"};
+
   static void register(BuiltinRegistry r) {
-    def(r, "io.jwt.decode", (ctx, a) -> {
-      Parts p = decode(str(a, 1));
-      return ArrayValue.of(p.header(), p.payload(), s(HexFormat.of().formatHex(p.signature())));
-    });
-    for (String alg : new String[] {"hs256", "hs384", "hs512", "rs256", "rs384", "rs512", "ps256", "ps384", "ps512",
-        "es256", "es384", "es512", "eddsa"}) {
-      String upper = alg.equals("eddsa") ? "EdDSA" : alg.toUpperCase();
-      def(r, "io.jwt.verify_" + alg, (ctx, a) -> {
-        String token = str(a, 1);
-        String keyText = str(a, 2);
-        Parts p = decode(token);
-        List<Key> keys = upper.startsWith("HS")
-            ? List.of(new javax.crypto.spec.SecretKeySpec(keyText.getBytes(StandardCharsets.UTF_8), "HMAC"))
-            : JwtKeys.verificationKeys(keyText);
-        return b(verifyAny(upper, p, keys));
-      });
+    def(r, "io.jwt.decode", Tokens::decode);
+    for (String alg : VERIFY_ALGORITHMS) {
+      String upper = alg.equals("eddsa") ? "EdDSA" : alg.toUpperCase(java.util.Locale.ROOT);
+      def(r, "io.jwt.verify_" + alg, (ctx, a) -> verify(upper, a));
     }
     def(r, "io.jwt.decode_verify", (ctx, a) -> decodeVerify(ctx, str(a, 1), Args.obj(a, 2)));
-    def(r, "io.jwt.encode_sign", (ctx, a) -> {
-      ObjectValue header = Args.obj(a, 1);
-      ObjectValue payload = Args.obj(a, 2);
-      ObjectValue jwk = Args.obj(a, 3);
-      return s(sign(GoJson.compact(header), GoJson.compact(payload), header, jwk));
-    });
-    def(r, "io.jwt.encode_sign_raw", (ctx, a) -> {
-      String header = str(a, 1);
-      String payload = str(a, 2);
-      Value h = parseJson(header, "header");
-      Value k = parseJson(str(a, 3), "key");
-      if (!(h instanceof ObjectValue ho) || !(k instanceof ObjectValue ko)) throw Args.fail("invalid header or key");
-      return s(sign(header, payload, ho, ko));
-    });
+    def(r, "io.jwt.encode_sign", Tokens::encodeSign);
+    def(r, "io.jwt.encode_sign_raw", Tokens::encodeSignRaw);
   }
 
-  private static Value parseJson(String s, String what) {
-    try {
-      return Json.parse(s);
-    } catch (RuntimeException e) {
-      throw Args.fail("failed to parse " + what + ": " + e.getMessage());
-    }
+  static Value decode(BuiltinContext ctx, List<Value> a) {
+    Parts p = decode(str(a, 1));
+    return ArrayValue.of(p.header(), p.payload(), s(HexFormat.of().formatHex(p.signature())));
+  }
+
+  /** io.jwt.verify_*: HS algorithms take the secret itself, the others a PEM certificate, PEM key, JWK or JWK set. */
+  static Value verify(String alg, List<Value> a) {
+    String token = str(a, 1);
+    String keyText = str(a, 2);
+    Parts p = decode(token);
+    List<Key> keys = alg.startsWith("HS")
+        ? List.of(new javax.crypto.spec.SecretKeySpec(keyText.getBytes(StandardCharsets.UTF_8), "HMAC"))
+        : JwtKeys.verificationKeys(keyText);
+    return b(verifyAny(alg, p, keys));
+  }
+
+  /** The header and payload are signed as Go's compact JSON of the objects, as OPA 1.x signs them. */
+  static Value encodeSign(BuiltinContext ctx, List<Value> a) {
+    ObjectValue header = Args.obj(a, 1);
+    ObjectValue payload = Args.obj(a, 2);
+    ObjectValue jwk = Args.obj(a, 3);
+    return s(sign(GoJson.compact(header), GoJson.compact(payload), jwk));
+  }
+
+  static Value encodeSignRaw(BuiltinContext ctx, List<Value> a) {
+    String header = str(a, 1);
+    String payload = str(a, 2);
+    String keyText = str(a, 3);
+    String syntax = GoJsonSyntax.error(keyText);
+    if (syntax != null) throw Args.fail("failed to unmarshal JWK: " + syntax);
+    if (!(Json.parse(keyText) instanceof ObjectValue key)) throw Args.fail("failed to unmarshal JWK: not an object");
+    return s(sign(header, payload, key));
   }
 
   static Parts decode(String token) {
+    if (token.indexOf('.') < 0) throw Args.fail("encoded JWT had no period separators");
     String[] parts = token.split("\\.", -1);
-    if (parts.length != 3) throw Args.fail("encoded JWT had no period separators");
+    if (parts.length != 3) throw Args.fail("encoded JWT must have 3 sections, found " + parts.length);
     ObjectValue header;
     Value payload;
     try {
@@ -150,9 +156,28 @@ final class Tokens {
     }
   }
 
-  private static String sign(String headerJson, String payloadJson, ObjectValue header, ObjectValue jwk) {
-    if (!(header.get("alg") instanceof StringValue algV)) throw Args.fail("missing \"alg\" in the JWS header");
+  /**
+   * Signs the header and payload texts as given, in OPA's order of checks: the header must be JSON (Go's
+   * error texts) naming a known algorithm, and a payload typed JWT (or untyped) must be JSON.
+   */
+  private static String sign(String headerJson, String payloadJson, ObjectValue jwk) {
+    String syntax = GoJsonSyntax.error(headerJson);
+    if (syntax != null) throw Args.fail(syntax);
+    Value parsed = Json.parse(headerJson);
+    // Go leaves the header struct empty for null and refuses other non-objects.
+    ObjectValue header = parsed instanceof ObjectValue o ? o : ObjectValue.EMPTY;
+    if (!(parsed instanceof ObjectValue) && !(parsed instanceof io.exportguard.rego.value.NullValue)) {
+      String type = parsed instanceof BooleanValue ? "bool" : parsed.typeName();
+      throw Args.fail("json: cannot unmarshal " + type + " into Go value of type jws.StandardHeaders");
+    }
+    Value typ = header.get("typ");
+    boolean jwtTyped = typ == null || (typ instanceof StringValue t && (t.value().isEmpty() || t.value().equals("JWT")));
+    if (!(header.get("alg") instanceof StringValue algV) || algV.value().isEmpty()) {
+      throw Args.fail("failed to create signer: unsupported signature algorithm");
+    }
     String alg = algV.value();
+    if (!SIGNING_ALGORITHMS.contains(alg)) throw Args.fail("unknown signature algorithm");
+    if (jwtTyped && GoJsonSyntax.error(payloadJson) != null) throw Args.fail("type is JWT but payload is not JSON");
     String input = b64u(headerJson.getBytes(StandardCharsets.UTF_8)) + "." + b64u(payloadJson.getBytes(StandardCharsets.UTF_8));
     byte[] data = input.getBytes(StandardCharsets.UTF_8);
     try {
@@ -173,6 +198,9 @@ final class Tokens {
       throw Args.fail("failed to sign: " + e.getMessage());
     }
   }
+
+  private static final java.util.Set<String> SIGNING_ALGORITHMS = java.util.Set.of("HS256", "HS384", "HS512", "RS256",
+      "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "none");
 
   private static final java.util.Set<String> CONSTRAINTS = java.util.Set.of("cert", "secret", "alg", "iss", "aud", "time");
 

@@ -60,7 +60,8 @@ final class Urls {
     return s.length();
   }
 
-  private static int hex(byte b) {
+  /** The value of a hex digit, -1 for any other byte. */
+  static int hex(byte b) {
     int c = b & 0xFF;
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;

@@ -37,32 +37,90 @@ final class Yaml {
       .build());
 
   static void register(BuiltinRegistry r) {
-    def(r, "yaml.marshal", (ctx, a) -> {
-      try {
-        // Through Go-style JSON first: sets become arrays and keys strings.
-        JsonNode tree = READER.readTree(GoJson.compact(a.get(0)));
-        return s(WRITER.writeValueAsString(tree));
-      } catch (JsonProcessingException e) {
-        throw Args.fail("yaml: " + e.getOriginalMessage());
+    def(r, "yaml.marshal", Yaml::marshal);
+    def(r, "yaml.unmarshal", Yaml::unmarshal);
+    def(r, "yaml.is_valid", Yaml::isValid);
+  }
+
+  /** Through Go-style JSON first, so sets become arrays and keys strings. */
+  static Value marshal(BuiltinContext ctx, List<Value> a) {
+    try {
+      JsonNode tree = READER.readTree(GoJson.compact(a.get(0)));
+      return s(WRITER.writeValueAsString(tree));
+    } catch (JsonProcessingException e) {
+      throw Args.fail("yaml: " + e.getOriginalMessage());
+    }
+  }
+
+  static Value isValid(BuiltinContext ctx, List<Value> a) {
+    if (!(a.get(0) instanceof StringValue sv)) return b(false);
+    try {
+      READER.readTree(sv.value());
+      return b(true);
+    } catch (JsonProcessingException e) {
+      return b(false);
+    }
+  }
+
+  static Value unmarshal(BuiltinContext ctx, List<Value> a) {
+    String text = str(a, 1);
+    try {
+      JsonNode tree = READER.readTree(text);
+      return tree == null || tree.isMissingNode() ? NullValue.INSTANCE : fromNode(tree);
+    } catch (JsonProcessingException e) {
+      throw Args.fail(goYamlMessage(e, text));
+    }
+  }
+
+  /** SnakeYAML's problem texts and the libyaml texts go-yaml reports for the same problems. */
+  private static final String[][] PROBLEMS = {
+      {"expected ',' or ']'", "did not find expected ',' or ']'"},
+      {"expected ',' or '}'", "did not find expected ',' or '}'"},
+      {"mapping values are not allowed here", "mapping values are not allowed in this context"},
+      {"that cannot start any token", "found character that cannot start any token"},
+      {"could not find expected ':'", "could not find expected ':'"},
+      {"found unexpected end of stream", "found unexpected end of stream"},
+      {"expected the node content", "did not find expected node content"},
+      {"expected a comment or a line break", "did not find expected comment or line break"},
+      {"expected <document start>", "did not find expected <document start>"},
+      {"found unknown escape character", "found unknown escape character"},
+  };
+
+  /**
+   * The error go-yaml (which OPA uses) gives for the same input: {@code yaml: line N: <libyaml text>}.
+   * Its lines are libyaml's 0-based marks for parser errors (plus one at the end of a stream without a
+   * final newline) and 1-based for scanner errors; line 0 is left out.
+   */
+  static String goYamlMessage(JsonProcessingException e, String text) {
+    if (!(e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) || m.getProblemMark() == null) {
+      return "yaml: " + e.getOriginalMessage();
+    }
+    String problem = m.getProblem() == null ? "unknown problem parsing YAML content" : m.getProblem();
+    String context = m.getContext() == null ? "" : m.getContext();
+    String message = problem;
+    if (problem.startsWith("expected <block end>")) {
+      message = context.contains("sequence") || context.contains("collection") ? "did not find expected '-' indicator"
+          : "did not find expected key";
+    } else if (problem.startsWith("found undefined alias")) {
+      message = "unknown anchor '" + problem.substring("found undefined alias".length()).trim() + "' referenced";
+    } else {
+      for (String[] p : PROBLEMS) {
+        if (problem.contains(p[0])) {
+          message = p[1];
+          break;
+        }
       }
-    });
-    def(r, "yaml.unmarshal", (ctx, a) -> {
-      try {
-        JsonNode tree = READER.readTree(str(a, 1));
-        return tree == null || tree.isMissingNode() ? NullValue.INSTANCE : fromNode(tree);
-      } catch (JsonProcessingException e) {
-        throw Args.fail("yaml: " + e.getOriginalMessage());
-      }
-    });
-    def(r, "yaml.is_valid", (ctx, a) -> {
-      if (!(a.get(0) instanceof StringValue sv)) return b(false);
-      try {
-        READER.readTree(sv.value());
-        return b(true);
-      } catch (JsonProcessingException e) {
-        return b(false);
-      }
-    });
+    }
+    org.yaml.snakeyaml.error.Mark mark = m.getProblemMark();
+    int line;
+    if (m instanceof org.yaml.snakeyaml.scanner.ScannerException) {
+      line = mark.getLine() + 1;
+    } else {
+      boolean atEnd = mark.getIndex() >= text.codePointCount(0, text.length());
+      line = mark.getLine() + (atEnd && mark.getColumn() > 0 ? 1 : 0);
+      if (line == 0 && m.getContextMark() != null) line = m.getContextMark().getLine();
+    }
+    return "yaml: " + (line != 0 ? "line " + line + ": " : "") + message;
   }
 
   static Value fromNode(JsonNode n) {

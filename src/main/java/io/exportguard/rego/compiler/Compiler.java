@@ -14,29 +14,55 @@ import java.util.Set;
 
 /**
  * Runs the compiler stages over parsed modules, in OPA's order: resolve refs, rule tree (with
- * conflicts), rewrite locals, check functions, safety (with reordering), recursion, then the
- * argument types found while checking functions. Compiling stops after the first stage that found
- * errors, reporting all of that stage's errors.
+ * conflicts), zero-argument calls of rules, rewrite locals, template strings, check functions, safety (with reordering),
+ * recursion, then the argument types found while checking functions. Compiling stops after the
+ * first stage that found errors, reporting all of that stage's errors. Each module is checked by
+ * the rules of its Rego version: v0 modules may use deprecated builtins, shadow imports and name
+ * rules or variables {@code input}/{@code data}, as OPA 0.x allowed.
  */
 public final class Compiler {
   private Compiler() {}
 
   /** Compiles the modules together; every error found by the failing stage is reported. */
   public static CompiledPolicy compile(List<Module> modules, BuiltinRegistry builtins) throws RegoException {
+    return compile(modules, builtins, false);
+  }
+
+  /**
+   * Like {@link #compile(List, BuiltinRegistry)}; {@code strict} is OPA's strict mode: v1's checks
+   * for every module, and unused imports and assigned variables are errors.
+   */
+  public static CompiledPolicy compile(List<Module> modules, BuiltinRegistry builtins, boolean strict)
+      throws RegoException {
     Errors errors = new Errors(modules);
-    List<Module> mods = RefResolver.resolve(modules, errors);
+    List<Module> mods = RefResolver.resolve(modules, errors, strict);
     failIf(errors);
     RuleTree tree = RuleTreeBuilder.build(mods, errors);
     failIf(errors);
+    Map<String, Integer> userFunctions = FunctionChecker.userFunctions(tree);
+    mods = mapRules(mods, new ZeroArgCalls(tree, userFunctions)::rule);
 
     LocalRewriter locals = new LocalRewriter(errors);
-    mods = mapRules(mods, locals::rewriteRule);
+    locals.strict(strict);
+    List<Module> rewritten = new ArrayList<>(mods.size());
+    for (Module m : mods) {
+      locals.v1Checks(strict || m.regoVersion().v1Rules());
+      rewritten.add(m.withRules(map(m.rules(), locals::rewriteRule)));
+    }
+    mods = rewritten;
+    failIf(errors);
+    TemplateLowering templates = new TemplateLowering(errors, builtins);
+    mods = mapRules(mods, templates::lowerRule);
     failIf(errors);
 
-    Map<String, Integer> userFunctions = FunctionChecker.userFunctions(tree);
     Errors typeErrors = new Errors(modules);
     FunctionChecker functions = new FunctionChecker(userFunctions, builtins, errors, typeErrors);
-    for (Module m : mods) for (Rule r : m.rules()) functions.checkRule(r);
+    for (Module m : mods) {
+      // OPA 1.x rejects deprecated builtins in v1 modules only.
+      functions.allowDeprecated(!strict && !m.regoVersion().v1Rules());
+      for (Rule r : m.rules()) functions.checkRule(r);
+    }
+    functions.allowDeprecated(false);
     failIf(errors);
 
     Safety safety = new Safety(errors, functions::arity);
@@ -52,11 +78,13 @@ public final class Compiler {
 
   private static List<Module> mapRules(List<Module> mods, java.util.function.UnaryOperator<Rule> f) {
     List<Module> out = new ArrayList<>(mods.size());
-    for (Module m : mods) {
-      List<Rule> rules = new ArrayList<>(m.rules().size());
-      for (Rule r : m.rules()) rules.add(f.apply(r));
-      out.add(m.withRules(rules));
-    }
+    for (Module m : mods) out.add(m.withRules(map(m.rules(), f)));
+    return out;
+  }
+
+  private static List<Rule> map(List<Rule> rules, java.util.function.UnaryOperator<Rule> f) {
+    List<Rule> out = new ArrayList<>(rules.size());
+    for (Rule r : rules) out.add(f.apply(r));
     return out;
   }
 
@@ -71,8 +99,10 @@ public final class Compiler {
     @Override
     public CompiledQuery compileQuery(Body query) throws RegoException {
       Errors errors = new Errors(modules);
-      Body q = RefResolver.resolveQuery(query);
+      Body q = new ZeroArgCalls(ruleTree, userFunctions).body(RefResolver.resolveQuery(query));
       q = new LocalRewriter(errors).rewriteQuery(q);
+      failIf(errors);
+      q = new TemplateLowering(errors, builtins).lowerQuery(q);
       failIf(errors);
       Errors typeErrors = new Errors(modules);
       FunctionChecker functions = new FunctionChecker(userFunctions, builtins, errors, typeErrors);
@@ -80,6 +110,7 @@ public final class Compiler {
       failIf(errors);
       q = new Safety(errors, functions::arity).query(q);
       failIf(errors);
+
       failIf(typeErrors);
       Set<String> vars = new LinkedHashSet<>();
       for (Expr e : q.exprs()) Vars.shallow(e, vars);

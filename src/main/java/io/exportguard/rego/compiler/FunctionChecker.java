@@ -38,13 +38,13 @@ final class FunctionChecker extends Transformer {
       Map.entry("plus", 2), Map.entry("minus", 2), Map.entry("mul", 2), Map.entry("div", 2),
       Map.entry("rem", 2), Map.entry("and", 2), Map.entry("or", 2),
       Map.entry("internal.member_2", 2), Map.entry("internal.member_3", 3), Map.entry("print", -1),
-      Map.entry("internal.print", 1));
+      Map.entry("internal.print", 1), Map.entry(TemplateLowering.BUILTIN, 1));
 
   private final Map<String, Integer> userFunctions;
   private final BuiltinRegistry builtins;
   private final Errors errors;
   private final Errors typeErrors;
-  private boolean topLevel;
+  private boolean allowDeprecated;
 
   FunctionChecker(Map<String, Integer> userFunctions, BuiltinRegistry builtins, Errors errors) {
     this(userFunctions, builtins, errors, errors);
@@ -57,6 +57,9 @@ final class FunctionChecker extends Transformer {
     this.errors = errors;
     this.typeErrors = typeErrors;
   }
+
+  /** Deprecated builtins are allowed (in v0 modules) from now on, or not. */
+  void allowDeprecated(boolean allow) { this.allowDeprecated = allow; }
 
   /** Absolute dotted name → arity of every user function in the tree. */
   static Map<String, Integer> userFunctions(RuleTree root) {
@@ -131,7 +134,7 @@ final class FunctionChecker extends Transformer {
     }
     if (name != null && !name.startsWith("data.")) {
       Optional<BuiltinDecl> d = builtins.lookup(name);
-      if (d.isPresent() && d.get().deprecated()) {
+      if (d.isPresent() && d.get().deprecated() && !allowDeprecated) {
         errors.add(Errors.TYPE, "deprecated built-in function calls in expression: " + name, c.loc());
       }
     }

@@ -33,6 +33,8 @@ final class LocalRewriter extends Transformer {
   private final Errors errors;
   private final Deque<Scope> scopes = new ArrayDeque<>();
   private int counter;
+  private boolean v1Checks = true;
+  private boolean strict;
 
   private static final class Scope {
     final boolean nested;
@@ -43,6 +45,8 @@ final class LocalRewriter extends Transformer {
     final Set<String> seenNested = new HashSet<>();
     /** Vars declared by {@code some x} and not used since: an error when the scope ends. */
     final Map<String, Var> someUnused = new java.util.LinkedHashMap<>();
+    /** Vars assigned with {@code :=} and not used since (strict mode reports them). */
+    final Map<String, Var> assignedUnused = new java.util.LinkedHashMap<>();
 
     Scope(boolean nested) { this.nested = nested; }
   }
@@ -50,6 +54,12 @@ final class LocalRewriter extends Transformer {
   LocalRewriter(Errors errors) {
     this.errors = errors;
   }
+
+  /** Whether v1's checks apply to the rules rewritten next (variables named input or data are errors). */
+  void v1Checks(boolean on) { this.v1Checks = on; }
+
+  /** OPA's strict mode: an assigned variable never used is an error. */
+  void strict(boolean on) { this.strict = on; }
 
   Rule rewriteRule(Rule r) {
     scopes.push(new Scope(false));
@@ -79,10 +89,13 @@ final class LocalRewriter extends Transformer {
   private void closeScope() {
     Scope s = scopes.pop();
     for (Var v : s.someUnused.values()) errors.add(Errors.COMPILE, "declared var " + v.name() + " unused", v.loc());
+    if (strict) {
+      for (Var v : s.assignedUnused.values()) errors.add(Errors.COMPILE, "assigned var " + v.name() + " unused", v.loc());
+    }
   }
 
   private void checkNotRoot(Var v) {
-    if (v.name().equals("input") || v.name().equals("data")) {
+    if (v1Checks && (v.name().equals("input") || v.name().equals("data"))) {
       errors.add(Errors.COMPILE, "variables must not shadow " + v.name() + " (use a different variable name)", v.loc());
     }
   }
@@ -132,7 +145,9 @@ final class LocalRewriter extends Transformer {
       String n = s.renames.get(v.name());
       if (n != null) {
         s.someUnused.remove(v.name());
-        markSeen(v.name());
+        s.assignedUnused.remove(v.name());
+        // A use of a declared variable is not a "use before declaration" in an inner scope: as in
+        // OPA, [x | y == x; x := 1] may declare its own x after using the outer one.
         return n.equals(v.name()) ? v : new Var(n, v.loc());
       }
     }
@@ -191,10 +206,28 @@ final class LocalRewriter extends Transformer {
     if (e instanceof TermExpr t && t.term() instanceof Call c && "assign".equals(c.name()) && c.args().size() == 2) {
       Term rhs = term(c.args().get(1));
       Term lhs = declarePattern(c.args().get(0));
+      Set<String> assigned = new HashSet<>();
+      RefResolver.patternVars(c.args().get(0), assigned);
+      for (String name : assigned) {
+        if (!name.equals(Var.WILDCARD)) scopes.peek().assignedUnused.putIfAbsent(name, find(c.args().get(0), name));
+      }
       Call nc = new Call(c.operator(), List.of(lhs, rhs), c.loc());
       return new TermExpr(nc, t.negated(), withs(t.with()), t.loc());
     }
     return super.expr(e);
+  }
+
+  private static Var find(Term pattern, String name) {
+    if (pattern instanceof Var v) return v;
+    Var[] hit = {null};
+    new Transformer() {
+      @Override
+      Term var(Var v) {
+        if (hit[0] == null && v.name().equals(name)) hit[0] = v;
+        return v;
+      }
+    }.term(pattern);
+    return hit[0] != null ? hit[0] : new Var(name, pattern.loc());
   }
 
   @Override
@@ -225,6 +258,17 @@ final class LocalRewriter extends Transformer {
       Term value = declarePattern(ev.value());
       Body b = body(ev.body());
       return new Every(key, value, domain, b, withs(ev.with()), ev.loc());
+    } finally {
+      closeScope();
+    }
+  }
+
+  /** An and/or/not operand: a scope of its own, like a comprehension body. */
+  @Override
+  Body nestedBody(Body b) {
+    scopes.push(new Scope(true));
+    try {
+      return body(b);
     } finally {
       closeScope();
     }

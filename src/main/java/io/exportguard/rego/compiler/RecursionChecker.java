@@ -83,26 +83,27 @@ final class RecursionChecker {
     t.body(r.body());
   }
 
+  /**
+   * The rules a data ref can reach, as OPA's dynamic rule lookup finds them: rules on the path
+   * (whose documents the ref selects into), every child where a key is not a constant, and all of
+   * the document where the ref ends.
+   */
   private void target(Ref ref, Set<RuleTree> deps) {
-    if (!"data".equals(ref.headName())) return;
-    RuleTree n = root;
-    for (int i = 1; i < ref.size(); i++) {
-      if (!(ref.get(i) instanceof Scalar s)) {
-        addSubtree(n, deps);
-        return;
-      }
-      RuleTree c = n.child(s.value());
-      if (c == null) {
-        if (!n.rules().isEmpty()) deps.add(n);
-        return;
-      }
-      n = c;
-      if (!n.rules().isEmpty() && i == ref.size() - 1) {
-        addSubtree(n, deps);
-        return;
-      }
+    if ("data".equals(ref.headName())) reach(root, ref, 1, deps);
+  }
+
+  private void reach(RuleTree n, Ref ref, int i, Set<RuleTree> deps) {
+    if (i == ref.size()) {
+      addSubtree(n, deps);
+      return;
     }
-    addSubtree(n, deps);
+    if (!n.rules().isEmpty()) deps.add(n);
+    if (ref.get(i) instanceof Scalar s) {
+      RuleTree c = n.child(s.value());
+      if (c != null) reach(c, ref, i + 1, deps);
+      return;
+    }
+    for (RuleTree c : n.children().values()) reach(c, ref, i + 1, deps);
   }
 
   private static void addSubtree(RuleTree n, Set<RuleTree> deps) {

@@ -39,20 +39,23 @@ final class RefResolver extends Transformer {
   private final Map<String, Ref> globals;
   private final Ref pkgPath;
   private final Deque<Set<String>> scopes = new ArrayDeque<>();
+  /** Names bound by imports, and those a rule used (strict mode reports the others). */
+  private final Set<String> importedNames = new HashSet<>();
+  private final Set<String> usedImports = new HashSet<>();
 
   private RefResolver(Map<String, Ref> globals, Ref pkgPath) {
     this.globals = globals;
     this.pkgPath = pkgPath;
   }
 
-  /** Resolves every module; {@code rulesByPackage} maps a package's dotted path to its rule names. */
-  static List<Module> resolve(List<Module> modules, Errors errors) {
+  /** Resolves every module; v1's checks apply to v1 modules (to all in strict mode, which also reports unused imports). */
+  static List<Module> resolve(List<Module> modules, Errors errors, boolean strict) {
     Map<String, Set<String>> names = new HashMap<>();
     for (Module m : modules) {
       Set<String> s = names.computeIfAbsent(m.pkg().dotted(), k -> new HashSet<>());
       for (Rule r : m.rules()) {
         s.add(r.name());
-        if (r.name().equals("data") || r.name().equals("input")) {
+        if ((strict || m.regoVersion().v1Rules()) && (r.name().equals("data") || r.name().equals("input"))) {
           errors.add(Errors.COMPILE, "rules must not shadow " + r.name() + " (use a different rule name)", r.loc());
         }
       }
@@ -63,21 +66,30 @@ final class RefResolver extends Transformer {
       for (String n : names.get(m.pkg().dotted())) {
         globals.put(n, m.pkg().path().append(List.of(Scalar.string(n, m.pkg().loc()))));
       }
-      Set<String> imported = new HashSet<>();
+      Map<String, Import> imported = new HashMap<>();
       for (Import i : m.imports()) {
         if (i.isSyntaxOnly()) continue;
         String bound = i.boundName();
         if (bound == null) continue;
-        if (!imported.add(bound)) {
-          errors.add(Errors.COMPILE, "import must not shadow " + importText(i), i.loc());
+        Import earlier = imported.putIfAbsent(bound, i);
+        if (earlier != null && (strict || m.regoVersion().v1Rules())) {
+          errors.add(Errors.COMPILE, "import must not shadow import " + importText(earlier), i.loc());
           continue;
         }
         globals.put(bound, i.path());
       }
       RefResolver r = new RefResolver(globals, m.pkg().path());
+      r.importedNames.addAll(imported.keySet());
       List<Rule> rules = new ArrayList<>(m.rules().size());
       for (Rule rule : m.rules()) rules.add(r.resolveRule(rule));
       out.add(m.withRules(rules));
+      if (strict) {
+        for (Import i : m.imports()) {
+          if (!i.isSyntaxOnly() && i.boundName() != null && !r.usedImports.contains(i.boundName())) {
+            errors.add(Errors.COMPILE, "import " + importText(i) + " unused", i.loc());
+          }
+        }
+      }
     }
     return out;
   }
@@ -158,7 +170,10 @@ final class RefResolver extends Transformer {
   Term var(Var v) {
     if (isLocal(v.name())) return v;
     Ref g = globals.get(v.name());
-    if (g != null) return relocate(g, v.loc());
+    if (g != null) {
+      if (importedNames.contains(v.name())) usedImports.add(v.name());
+      return relocate(g, v.loc());
+    }
     if (v.name().equals("data") || v.name().equals("input")) return new Ref(List.of(v), v.loc());
     return v;
   }
@@ -176,6 +191,7 @@ final class RefResolver extends Transformer {
     if (head instanceof Var v && !isLocal(v.name())) {
       Ref g = globals.get(v.name());
       if (g != null) {
+        if (importedNames.contains(v.name())) usedImports.add(v.name());
         List<Term> ts = new ArrayList<>(g.terms());
         ts.addAll(r.terms().subList(1, r.size()));
         return new Ref(ts, r.loc());
@@ -211,6 +227,17 @@ final class RefResolver extends Transformer {
     openScope(c.body());
     try {
       return new ObjectCompr(term(c.key()), term(c.value()), body(c.body()), c.loc());
+    } finally {
+      scopes.pop();
+    }
+  }
+
+  /** An and/or/not operand: its own scope, seeing the enclosing one. */
+  @Override
+  Body nestedBody(Body b) {
+    openScope(b);
+    try {
+      return body(b);
     } finally {
       scopes.pop();
     }

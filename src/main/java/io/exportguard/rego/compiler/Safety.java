@@ -6,6 +6,8 @@ import io.exportguard.rego.ast.Body;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Every;
 import io.exportguard.rego.ast.Expr;
+import io.exportguard.rego.ast.LogicalExpr;
+import io.exportguard.rego.ast.NotBody;
 import io.exportguard.rego.ast.ObjectCompr;
 import io.exportguard.rego.ast.ObjectTerm;
 import io.exportguard.rego.ast.Ref;
@@ -213,6 +215,12 @@ final class Safety {
       Vars.closure(ev, scope, cl);
       return plus(b, d).containsAll(cl) ? d : null;
     }
+    if (e instanceof LogicalExpr || e instanceof NotBody) {
+      // Operands run once the outer variables they share are bound; they bind nothing outside.
+      Set<String> cl = new HashSet<>();
+      Vars.closure(e, scope, cl);
+      return b.containsAll(cl) ? withOut : null;
+    }
     TermExpr t = (TermExpr) e;
     if (t.negated()) {
       Set<String> vs = new HashSet<>();
@@ -372,12 +380,20 @@ final class Safety {
     return b.containsAll(cl) ? new HashSet<>() : null;
   }
 
+  /**
+   * Vars the terms bind together. As the evaluator does, plain variables come last, so a ref among
+   * the terms may bind a variable another one needs ({@code x == input.xs[x]}, as in OPA); each term is
+   * looked at once, so nesting cannot make this exponential.
+   */
   private Set<String> all(List<Term> ts, Set<String> b, Set<String> scope) {
     Set<String> out = new HashSet<>();
-    for (Term x : ts) {
-      Set<String> o = evalOut(x, plus(b, out), scope);
-      if (o == null) return null;
-      out.addAll(o);
+    for (int pass = 0; pass < 2; pass++) {
+      for (Term x : ts) {
+        if ((x instanceof Var) != (pass == 1)) continue;
+        Set<String> o = evalOut(x, plus(b, out), scope);
+        if (o == null) return null;
+        out.addAll(o);
+      }
     }
     return out;
   }
@@ -452,6 +468,12 @@ final class Safety {
       Set<String> inner = new HashSet<>(scope);
       for (Expr e : ordered.exprs()) Vars.shallow(e, inner);
       return new Nested(b, inner).term(head);
+    }
+
+    /** An and/or/not operand, ordered with what is bound where the expression runs. */
+    @Override
+    Body nestedBody(Body operand) {
+      return reorder(operand, new HashSet<>(bound), scope);
     }
 
     @Override

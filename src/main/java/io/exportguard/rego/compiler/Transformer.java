@@ -6,6 +6,8 @@ import io.exportguard.rego.ast.Body;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Every;
 import io.exportguard.rego.ast.Expr;
+import io.exportguard.rego.ast.LogicalExpr;
+import io.exportguard.rego.ast.NotBody;
 import io.exportguard.rego.ast.ObjectCompr;
 import io.exportguard.rego.ast.ObjectTerm;
 import io.exportguard.rego.ast.Ref;
@@ -15,6 +17,7 @@ import io.exportguard.rego.ast.SetCompr;
 import io.exportguard.rego.ast.SetTerm;
 import io.exportguard.rego.ast.SomeDecl;
 import io.exportguard.rego.ast.SomeIn;
+import io.exportguard.rego.ast.TemplateString;
 import io.exportguard.rego.ast.Term;
 import io.exportguard.rego.ast.TermExpr;
 import io.exportguard.rego.ast.Var;
@@ -45,7 +48,14 @@ class Transformer {
     if (t instanceof SetCompr c) return setCompr(c);
     if (t instanceof ObjectCompr c) return objectCompr(c);
     if (t instanceof Call c) return call(c);
+    if (t instanceof TemplateString ts) return template(ts);
     throw new IllegalStateException("unknown term " + t);
+  }
+
+  Term template(TemplateString t) {
+    List<TermExpr> parts = new ArrayList<>(t.parts().size());
+    for (TermExpr p : t.parts()) parts.add((TermExpr) expr(p));
+    return new TemplateString(parts, t.raw(), t.loc());
   }
 
   Term arrayCompr(ArrayCompr c) {
@@ -63,7 +73,10 @@ class Transformer {
     return new ObjectCompr(term(c.key()), term(c.value()), b, c.loc());
   }
 
-  /** A comprehension or every body; by default like any body. Subclasses open a scope here. */
+  /**
+   * A comprehension, every or and/or/not operand body; by default like any body. Subclasses open a
+   * scope here (the comprehension and every hooks may do it themselves).
+   */
   Body nestedBody(Body b) { return body(b); }
 
   Term ref(Ref r) {
@@ -97,7 +110,19 @@ class Transformer {
     if (e instanceof SomeDecl s) return someDecl(s);
     if (e instanceof SomeIn s) return someIn(s);
     if (e instanceof Every ev) return every(ev);
+    if (e instanceof LogicalExpr l) return logical(l);
+    if (e instanceof NotBody n) return notBody(n);
     throw new IllegalStateException("unknown expr " + e);
+  }
+
+  Expr logical(LogicalExpr l) {
+    Body lhs = nestedBody(l.lhs());
+    Body rhs = nestedBody(l.rhs());
+    return new LogicalExpr(l.op(), lhs, rhs, withs(l.with()), l.loc());
+  }
+
+  Expr notBody(NotBody n) {
+    return new NotBody(nestedBody(n.body()), withs(n.with()), n.loc());
   }
 
   Expr someDecl(SomeDecl s) { return s; }

@@ -6,6 +6,8 @@ import io.exportguard.rego.ast.Body;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Every;
 import io.exportguard.rego.ast.Expr;
+import io.exportguard.rego.ast.LogicalExpr;
+import io.exportguard.rego.ast.NotBody;
 import io.exportguard.rego.ast.ObjectCompr;
 import io.exportguard.rego.ast.ObjectTerm;
 import io.exportguard.rego.ast.Ref;
@@ -13,6 +15,7 @@ import io.exportguard.rego.ast.SetCompr;
 import io.exportguard.rego.ast.SetTerm;
 import io.exportguard.rego.ast.SomeDecl;
 import io.exportguard.rego.ast.SomeIn;
+import io.exportguard.rego.ast.TemplateString;
 import io.exportguard.rego.ast.Term;
 import io.exportguard.rego.ast.TermExpr;
 import io.exportguard.rego.ast.Var;
@@ -60,6 +63,11 @@ final class Vars {
       term(ev.value(), out);
       term(ev.domain(), out);
       body(ev.body(), out);
+    } else if (e instanceof LogicalExpr l) {
+      body(l.lhs(), out);
+      body(l.rhs(), out);
+    } else if (e instanceof NotBody n) {
+      body(n.body(), out);
     }
     for (With w : e.with()) {
       term(w.target(), out);
@@ -89,6 +97,8 @@ final class Vars {
       body(c.body(), out);
     } else if (t instanceof Call c) {
       terms(c.args(), out);
+    } else if (t instanceof TemplateString ts) {
+      for (TermExpr p : ts.parts()) expr(p, out);
     }
   }
 
@@ -96,20 +106,23 @@ final class Vars {
     for (Term t : ts) term(t, out);
   }
 
-  /** Vars of a node outside comprehension and every bodies. */
+  /** Vars of a node outside comprehension, every and and/or/not operand bodies. */
   static void shallow(io.exportguard.rego.ast.Node n, Set<String> out) {
     if (n instanceof Term t) shallowTerm(t, out);
     else if (n instanceof TermExpr e) {
       shallowTerm(e.term(), out);
       for (With w : e.with()) shallowTerm(w.value(), out);
-    } else if (n instanceof SomeDecl s) {
-      for (Var v : s.vars()) out.add(v.name());
+    } else if (n instanceof SomeDecl) {
+      // A declaration alone does not make a variable the body's: as in OPA (which drops `some x`
+      // after renaming), a variable used only inside closures is local to each of them.
     } else if (n instanceof SomeIn s) {
       if (s.key() != null) shallowTerm(s.key(), out);
       shallowTerm(s.value(), out);
       shallowTerm(s.collection(), out);
     } else if (n instanceof Every ev) {
       shallowTerm(ev.domain(), out);
+    } else if (n instanceof LogicalExpr || n instanceof NotBody) {
+      for (With w : ((Expr) n).with()) shallowTerm(w.value(), out);
     }
   }
 
@@ -126,24 +139,20 @@ final class Vars {
     } else if (t instanceof Call c) for (Term x : c.args()) shallowTerm(x, out);
   }
 
-  /** Vars inside the closures (comprehensions, every) of a node that belong to the enclosing scope. */
+  /** Vars inside the closures (comprehensions, every, and/or/not operands) of a node that belong to the enclosing scope. */
   static void closure(io.exportguard.rego.ast.Node n, Set<String> scope, Set<String> out) {
     Set<String> all = new HashSet<>();
     if (n instanceof Term t) Vars.term(t, all);
     else if (n instanceof Expr e) Vars.expr(e, all);
     Set<String> shallowVars = new HashSet<>();
-    if (!(n instanceof ArrayCompr || n instanceof SetCompr || n instanceof ObjectCompr || n instanceof Every)) {
-      shallow(n, shallowVars);
-    } else if (n instanceof Every ev) {
-      shallow(ev, shallowVars);
-    }
+    if (!(n instanceof ArrayCompr || n instanceof SetCompr || n instanceof ObjectCompr)) shallow(n, shallowVars);
     for (String v : all) if (scope.contains(v) && !shallowVars.contains(v)) out.add(v);
   }
 
 
   /** True when the literal contains a comprehension or an every (whose bodies are ordered separately). */
   static boolean hasClosure(Expr e) {
-    if (e instanceof Every) return true;
+    if (e instanceof Every || e instanceof LogicalExpr || e instanceof NotBody) return true;
     if (e instanceof TermExpr t) {
       if (hasClosure(t.term())) return true;
     } else if (e instanceof SomeIn s) {

@@ -67,7 +67,8 @@ public final class CaseFiles {
         str(m.get("input_term")), str(m.get("query")), want,
         m.get("want_defined") instanceof Boolean b ? b : null,
         str(m.get("want_error_code")), str(m.get("want_error")),
-        Boolean.TRUE.equals(m.get("strict_error")), Boolean.TRUE.equals(m.get("sort_bindings")), skipReason);
+        Boolean.TRUE.equals(m.get("strict_error")), Boolean.TRUE.equals(m.get("sort_bindings")), skipReason,
+        Boolean.TRUE.equals(m.get("v0_compatible")), m.get("capabilities"));
   }
 
   private static String str(Object o) { return o == null ? null : String.valueOf(o); }

@@ -1,5 +1,6 @@
 package io.exportguard.rego.conformance;
 
+import io.exportguard.rego.Capabilities;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.PolicySet;
 import io.exportguard.rego.QueryResult;
@@ -7,6 +8,7 @@ import io.exportguard.rego.Rego;
 import io.exportguard.rego.RegoError;
 import io.exportguard.rego.RegoException;
 import io.exportguard.rego.RegoModule;
+import io.exportguard.rego.RegoVersion;
 import io.exportguard.rego.conformance.CaseOutcome.Status;
 import io.exportguard.rego.value.ArrayValue;
 import io.exportguard.rego.value.Json;
@@ -83,7 +85,12 @@ public final class CaseRunner {
     List<RegoModule> modules = new ArrayList<>();
     for (int i = 0; i < c.modules().size(); i++) modules.add(new RegoModule("test-" + i + ".rego", c.modules().get(i)));
     Value data = c.data() == null ? null : Values.fromJava(c.data());
-    PolicySet ps = Rego.compile(modules, data);
+    Rego.Builder builder = Rego.builder().modules(modules).data(data)
+        .regoVersion(c.v0Compatible() ? RegoVersion.V0 : RegoVersion.V1);
+    if (c.capabilities() != null) {
+      builder.capabilities(Capabilities.parse("capabilities", Json.write(Values.fromJava(c.capabilities()))));
+    }
+    PolicySet ps = builder.compile();
     EvalOptions opts = EvalOptions.DEFAULT.withTimeout(timeout).withStrictBuiltinErrors(c.strictError());
     Value input = c.input() == null ? null : Values.fromJava(c.input());
     if (c.inputTerm() != null) input = inputTerm(ps, c.inputTerm());

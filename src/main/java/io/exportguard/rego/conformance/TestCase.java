@@ -22,8 +22,18 @@ import java.util.Map;
  * @param strictError builtin errors are errors
  * @param sortBindings sort array values in bindings before comparing
  * @param skip why the case is skipped, or null to run it
+ * @param v0Compatible the modules and query are Rego v0 ({@code v0_compatible: true}, OPA's --v0-compatible)
+ * @param capabilities OPA capabilities (the JSON document as YAML), or null for everything the engine knows
  */
 public record TestCase(String folder, Path file, String note, List<String> modules, Object data, Object input,
                        String inputTerm, String query, List<Map<String, Object>> wantResult, Boolean wantDefined,
                        String wantErrorCode, String wantError, boolean strictError, boolean sortBindings,
-                       String skip) {}
+                       String skip, boolean v0Compatible, Object capabilities) {
+
+  public TestCase(String folder, Path file, String note, List<String> modules, Object data, Object input,
+                  String inputTerm, String query, List<Map<String, Object>> wantResult, Boolean wantDefined,
+                  String wantErrorCode, String wantError, boolean strictError, boolean sortBindings, String skip) {
+    this(folder, file, note, modules, data, input, inputTerm, query, wantResult, wantDefined, wantErrorCode,
+        wantError, strictError, sortBindings, skip, false, null);
+  }
+}

@@ -1,5 +1,6 @@
 package io.exportguard.rego.eval;
 
+import io.exportguard.rego.Capabilities;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.PackageInfo;
 import io.exportguard.rego.PolicySet;
@@ -16,6 +17,7 @@ import io.exportguard.rego.builtins.BuiltinRegistry;
 import io.exportguard.rego.compiler.CompiledPolicy;
 import io.exportguard.rego.compiler.CompiledQuery;
 import io.exportguard.rego.compiler.Compiler;
+import io.exportguard.rego.parser.ParseOptions;
 import io.exportguard.rego.parser.Parser;
 import io.exportguard.rego.value.BooleanValue;
 import io.exportguard.rego.value.ObjectValue;
@@ -51,9 +53,19 @@ public final class Engine implements PolicySet {
    * @param version the syntax of the modules
    * @param defaults the options of {@code eval(query, input)}
    * @param netForbidden no query may reach the network, whatever its options say
+   * @param capabilities what the parser allows (future keywords, features), or null for everything
+   * @param strict OPA's strict mode: v1's checks for every module, unused imports and assignments are errors
    */
-  public record Config(BuiltinRegistry builtins, RegoVersion version, EvalOptions defaults, boolean netForbidden) {
+  public record Config(BuiltinRegistry builtins, RegoVersion version, EvalOptions defaults, boolean netForbidden,
+                       Capabilities capabilities, boolean strict) {
     public static final Config STANDARD_V1 = new Config(STANDARD, RegoVersion.V1, EvalOptions.DEFAULT, false);
+
+    public Config(BuiltinRegistry builtins, RegoVersion version, EvalOptions defaults, boolean netForbidden) {
+      this(builtins, version, defaults, netForbidden, null, false);
+    }
+
+    /** The parser options of a module in {@code v} (or of queries). */
+    ParseOptions syntax(RegoVersion v) { return ParseOptions.of(v, capabilities); }
   }
 
   private Engine(CompiledPolicy policy, Plan plan, Config config) {
@@ -77,11 +89,18 @@ public final class Engine implements PolicySet {
       throw new RegoException(new RegoError("rego_compile_error", "data must be an object, got " + data.typeName(),
           null, 0, 0, null));
     }
+    if (config.capabilities() != null && !config.capabilities().has("rego_v1")
+        && (config.version() != RegoVersion.V0 || modules.stream().anyMatch(m -> m.version() == RegoVersion.V1))) {
+      throw new RegoException(new RegoError("rego_parse_error",
+          "illegal capabilities: rego_v1 feature required for parsing v1 Rego", null, 0, 0, null));
+    }
     List<Module> parsed = new ArrayList<>();
     List<RegoError> errors = new ArrayList<>();
     for (RegoModule m : modules) {
+      // A module's own version (the built-in pack says v1) wins over the policy set's.
+      RegoVersion version = m.version() != null ? m.version() : config.version();
       try {
-        parsed.add(parse(m, config.version()));
+        parsed.add(Parser.parseModule(m.file(), m.source(), config.syntax(version)));
       } catch (RegoException e) {
         errors.addAll(e.errors());
       } catch (RuntimeException | StackOverflowError e) {
@@ -90,7 +109,7 @@ public final class Engine implements PolicySet {
     }
     if (!errors.isEmpty()) throw new RegoException(errors);
     try {
-      CompiledPolicy policy = Compiler.compile(parsed, config.builtins());
+      CompiledPolicy policy = Compiler.compile(parsed, config.builtins(), config.strict());
       return new Engine(policy, PlanBuilder.build(policy, data == null ? ObjectValue.EMPTY : data, config.builtins()),
           config);
     } catch (RuntimeException | StackOverflowError e) {
@@ -98,14 +117,6 @@ public final class Engine implements PolicySet {
       throw new RegoException(new RegoError("rego_compile_error", "internal error while compiling: " + e,
           null, 0, 0, null));
     }
-  }
-
-  private static Module parse(RegoModule m, RegoVersion version) throws RegoException {
-    if (version == RegoVersion.V0) {
-      throw new RegoException(new RegoError("rego_parse_error", "Rego v0 syntax is not supported yet", m.file(), 0, 0,
-          null));
-    }
-    return Parser.parseModule(m.file(), m.source());
   }
 
   @Override
@@ -215,7 +226,7 @@ public final class Engine implements PolicySet {
     QueryPlan q = queries.get(query);
     if (q != null) return q;
     try {
-      q = lowerQuery(query, Parser.parseQuery(query));
+      q = lowerQuery(query, Parser.parseQuery(query, config.syntax(config.version())));
     } catch (RuntimeException | StackOverflowError e) {
       throw new RegoException(new RegoError("rego_compile_error", "internal error while compiling the query: " + e,
           null, 0, 0, null));

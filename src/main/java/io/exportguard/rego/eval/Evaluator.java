@@ -88,7 +88,15 @@ class Evaluator {
       session.print(Printing.line(this, p.args(), f));
       return k.next();
     }
+    if (e instanceof Expr.Exists x) return evalExists(x, f, k);
     return k.next();
+  }
+
+  private boolean evalExists(Expr.Exists x, Value[] f, Next k) {
+    for (Body b : x.bodies()) {
+      if (evalBody(b, 0, f, () -> true)) return k.next();
+    }
+    return false;
   }
 
   private boolean evalSomeIn(Expr.SomeIn s, Value[] f, Next k) {
@@ -242,13 +250,35 @@ class Evaluator {
       out[i] = c.value();
       return evalArgs(ts, i + 1, out, f, k);
     }
-    if (t instanceof Term.Var v && f[v.slot()] != null) {
+    if (t instanceof Term.Var v) {
+      if (f[v.slot()] == null) return evalArgsVarsLast(ts, i, out, f, k);
       out[i] = f[v.slot()];
       return evalArgs(ts, i + 1, out, f, k);
     }
     return evalTerm(t, f, v -> {
       out[i] = v;
       return evalArgs(ts, i + 1, out, f, k);
+    });
+  }
+
+  /**
+   * An argument is a variable that a later argument binds ({@code x == input.xs[x]}, which the
+   * compiler allows as OPA does): the other arguments are evaluated first, the variables last.
+   */
+  private boolean evalArgsVarsLast(Term[] ts, int from, Value[] out, Value[] f, ArgsNext k) {
+    int[] order = new int[ts.length - from];
+    int n = 0;
+    for (int j = from; j < ts.length; j++) if (!(ts[j] instanceof Term.Var)) order[n++] = j;
+    for (int j = from; j < ts.length; j++) if (ts[j] instanceof Term.Var) order[n++] = j;
+    return evalInOrder(ts, order, 0, out, f, k);
+  }
+
+  private boolean evalInOrder(Term[] ts, int[] order, int n, Value[] out, Value[] f, ArgsNext k) {
+    if (n == order.length) return k.accept(out);
+    int i = order[n];
+    return evalTerm(ts[i], f, v -> {
+      out[i] = v;
+      return evalInOrder(ts, order, n + 1, out, f, k);
     });
   }
 

@@ -21,6 +21,13 @@ sealed interface Expr {
   /** {@code print(...)}: arguments may be undefined. */
   record Print(Term[] args) implements Expr {}
 
+  /**
+   * True when at least one of the bodies has a solution, tried in order; binds nothing (the bodies'
+   * own variables are local). {@code a or b} is one body per operand, {@code a and b} one body of
+   * two nested Exists, {@code not { b }} a negated Exists of b.
+   */
+  record Exists(Body[] bodies) implements Expr {}
+
   /** Always true ({@code some x} declarations). */
   record True() implements Expr {}
 }

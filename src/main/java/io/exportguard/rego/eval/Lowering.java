@@ -5,6 +5,8 @@ import io.exportguard.rego.ast.ArrayTerm;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Every;
 import io.exportguard.rego.ast.Location;
+import io.exportguard.rego.ast.LogicalExpr;
+import io.exportguard.rego.ast.NotBody;
 import io.exportguard.rego.ast.ObjectCompr;
 import io.exportguard.rego.ast.ObjectTerm;
 import io.exportguard.rego.ast.Ref;
@@ -110,6 +112,8 @@ final class Lowering {
     if (e instanceof Every ev) {
       return new Expr.Every(ev.key() == null ? null : term(ev.key()), term(ev.value()), term(ev.domain()), body(ev.body()));
     }
+    if (e instanceof LogicalExpr l) return logical(l);
+    if (e instanceof NotBody n) return new Expr.Exists(new Body[] {body(n.body())}); // the literal is negated
     io.exportguard.rego.ast.Term t = ((TermExpr) e).term();
     if (t instanceof Call c) {
       String name = c.name();
@@ -126,6 +130,18 @@ final class Lowering {
       return new Expr.Truthy(new Term.Call(callee, terms(c.args())));
     }
     return new Expr.Truthy(term(t));
+  }
+
+  /** {@code a or b}: either body; {@code a and b}: one body testing each operand in its own scope. */
+  private Expr logical(LogicalExpr l) {
+    Body lhs = body(l.lhs());
+    Body rhs = body(l.rhs());
+    if (l.op() == LogicalExpr.Op.OR) return new Expr.Exists(new Body[] {lhs, rhs});
+    Literal left = new Literal(new Expr.Exists(new Body[] {lhs}), false, new Literal.With[0], l.loc().file(),
+        l.loc().line(), l.loc().column());
+    Literal right = new Literal(new Expr.Exists(new Body[] {rhs}), false, new Literal.With[0], l.loc().file(),
+        l.loc().line(), l.loc().column());
+    return new Expr.Exists(new Body[] {new Body(new Literal[] {left, right})});
   }
 
   private Literal.With with(With w) {

@@ -1,9 +1,7 @@
 package io.exportguard.rego.eval;
 
-import io.exportguard.rego.Annotations;
 import io.exportguard.rego.builtins.BuiltinRegistry;
 import io.exportguard.rego.value.Value;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,30 +13,18 @@ final class Plan {
   final RuleNode root;
   final Value baseData;
   final BuiltinRegistry builtins;
-  /** Package-scoped METADATA by package path ({@code data.a.b}). */
-  final Map<String, List<Annotations>> packageAnnotations;
+  /** Document, package and subpackages METADATA, for {@code rego.metadata.chain()}. */
+  final AnnotationIndex annotations;
   /** User functions by absolute dotted name ({@code data.pkg.f}). */
   final Map<String, FunctionGroup> functions;
   final ConcurrentHashMap<Object, Object> policyCache = new ConcurrentHashMap<>();
 
-  Plan(RuleNode root, Value baseData, BuiltinRegistry builtins, Map<String, List<Annotations>> packageAnnotations,
+  Plan(RuleNode root, Value baseData, BuiltinRegistry builtins, AnnotationIndex annotations,
        Map<String, FunctionGroup> functions) {
     this.functions = functions;
     this.root = root;
     this.baseData = baseData;
     this.builtins = builtins;
-    this.packageAnnotations = packageAnnotations;
-  }
-
-  /** The METADATA of the package a rule (by its path, {@code data.a.b.p}) belongs to: the longest package prefix. */
-  List<Annotations> packageAnnotations(String rulePath) {
-    String p = rulePath;
-    int dot;
-    while ((dot = p.lastIndexOf('.')) > 0) {
-      p = p.substring(0, dot);
-      List<Annotations> a = packageAnnotations.get(p);
-      if (a != null) return a;
-    }
-    return List.of();
+    this.annotations = annotations;
   }
 }

@@ -28,15 +28,7 @@ final class PlanBuilder {
     b.mirror(policy.ruleTree(), root, 0, placed);
     for (Placed p : placed) b.add(p);
     root.index();
-    Map<String, List<Annotations>> pkgAnnotations = new HashMap<>();
-    for (Module m : policy.modules()) {
-      List<Annotations> scoped = new ArrayList<>();
-      for (Annotations a : m.annotations()) if ("package".equals(a.scope())) scoped.add(a);
-      if (!scoped.isEmpty()) {
-        pkgAnnotations.computeIfAbsent("data." + m.pkg().dotted(), k -> new ArrayList<>()).addAll(scoped);
-      }
-    }
-    return new Plan(root, data, builtins, pkgAnnotations, b.functions);
+    return new Plan(root, data, builtins, AnnotationIndex.of(policy.modules()), b.functions);
   }
 
   /** A rule and the node (at the given depth below data) it sits at. */

@@ -42,6 +42,8 @@ final class SlotCounter {
       count(ev.body(), into);
     } else if (e instanceof Expr.Print p) {
       for (Term t : p.args()) count(t, into);
+    } else if (e instanceof Expr.Exists x) {
+      for (Body b : x.bodies()) count(b, into);
     }
   }
 

@@ -12,6 +12,11 @@ public final class Lexer {
   private final List<Token> tokens = new ArrayList<>();
   private final List<Comment> comments = new ArrayList<>();
   private final List<LexError> errors = new ArrayList<>();
+  /**
+   * One entry per template string expression being read ({@code $"a {x} b"} while inside the
+   * braces): the count of braces opened inside it, and whether the string is raw.
+   */
+  private final java.util.ArrayDeque<int[]> templates = new java.util.ArrayDeque<>();
   private int pos;
   private int line = 1;
   private int lineStart;
@@ -36,7 +41,7 @@ public final class Lexer {
         tokens.add(new Token(TokenKind.EOF, "", line, col(pos), pos, nl, ws));
         return tokens;
       }
-      tokens.add(next(nl, ws));
+      next(nl, ws);
       nl = false;
       ws = false;
     }
@@ -76,11 +81,27 @@ public final class Lexer {
     return new Token(k, text, startLine, startCol, start, nl, ws);
   }
 
-  private Token next(boolean nl, boolean ws) {
+  private void next(boolean nl, boolean ws) {
     int start = pos;
     int startLine = line;
     int startCol = col(pos);
     char c = src.charAt(pos);
+    if (c == '}' && !templates.isEmpty() && templates.peek()[0] == 0) {
+      // The brace closes a template string expression: the string's text continues after it.
+      boolean raw = templates.pop()[1] == 1;
+      pos++;
+      tokens.add(tok(TokenKind.RBRACE, "}", start, startLine, startCol, nl, ws));
+      tokens.add(templateText(raw, pos, line, col(pos)));
+      return;
+    }
+    if (!templates.isEmpty()) {
+      if (c == '{') templates.peek()[0]++;
+      else if (c == '}') templates.peek()[0]--;
+    }
+    tokens.add(token(c, start, startLine, startCol, nl, ws));
+  }
+
+  private Token token(char c, int start, int startLine, int startCol, boolean nl, boolean ws) {
     if (isIdentStart(c)) {
       while (pos < src.length() && isIdentPart(src.charAt(pos))) pos++;
       String word = src.substring(start, pos);
@@ -89,6 +110,17 @@ public final class Lexer {
     if (c >= '0' && c <= '9') return number(start, startLine, startCol, nl, ws);
     if (c == '"') return string(start, startLine, startCol, nl, ws);
     if (c == '`') return rawString(start, startLine, startCol, nl, ws);
+    if (c == '$') {
+      char d = pos + 1 < src.length() ? src.charAt(pos + 1) : '\0';
+      if (d == '"' || d == '`') {
+        pos += 2;
+        Token t = templateText(d == '`', start, startLine, startCol);
+        return new Token(t.kind(), t.text(), t.line(), t.column(), t.offset(), nl, ws);
+      }
+      pos++;
+      errors.add(new LexError("illegal $ character", startLine, startCol));
+      return tok(TokenKind.ILLEGAL, "$", start, startLine, startCol, nl, ws);
+    }
     pos++;
     char d = pos < src.length() ? src.charAt(pos) : '\0';
     TokenKind k;
@@ -189,32 +221,76 @@ public final class Lexer {
         sb.append(c);
         continue;
       }
-      if (pos >= src.length()) continue;
-      char e = src.charAt(pos++);
-      switch (e) {
-        case '"' -> sb.append('"');
-        case '\\' -> sb.append('\\');
-        case '/' -> sb.append('/');
-        case 'b' -> sb.append('\b');
-        case 'f' -> sb.append('\f');
-        case 'n' -> sb.append('\n');
-        case 'r' -> sb.append('\r');
-        case 't' -> sb.append('\t');
-        case 'u' -> {
-          int cp = hex4();
-          if (cp < 0) {
-            errors.add(new LexError("invalid unicode escape in string", line, col(pos)));
-          } else {
-            sb.append((char) cp);
-          }
-        }
-        default -> {
-          errors.add(new LexError("illegal escape sequence in string", line, col(pos - 2)));
-          if (e == '\n') { line++; lineStart = pos; }
-        }
-      }
+      escape(sb);
     }
     return tok(TokenKind.STRING, sb.toString(), start, startLine, startCol, nl, ws);
+  }
+
+  /** Decodes one escape after a backslash (JSON's escapes). */
+  private void escape(StringBuilder sb) {
+    if (pos >= src.length()) return;
+    char e = src.charAt(pos++);
+    switch (e) {
+      case '"' -> sb.append('"');
+      case '\\' -> sb.append('\\');
+      case '/' -> sb.append('/');
+      case 'b' -> sb.append('\b');
+      case 'f' -> sb.append('\f');
+      case 'n' -> sb.append('\n');
+      case 'r' -> sb.append('\r');
+      case 't' -> sb.append('\t');
+      case 'u' -> {
+        int cp = hex4();
+        if (cp < 0) {
+          errors.add(new LexError("invalid unicode escape in string", line, col(pos)));
+        } else {
+          sb.append((char) cp);
+        }
+      }
+      default -> {
+        errors.add(new LexError("illegal escape sequence in string", line, col(pos - 2)));
+        if (e == '\n') { line++; lineStart = pos; }
+      }
+    }
+  }
+
+  /**
+   * Reads a template string's text from pos up to an expression's opening brace (pushing a new
+   * expression context) or the closing quote. {@code \{} is a literal brace; {@code $"..."} takes
+   * the escapes of strings and ends at a line break, {@code $`...`} takes no other escape.
+   */
+  private Token templateText(boolean raw, int start, int startLine, int startCol) {
+    StringBuilder sb = new StringBuilder();
+    char close = raw ? '`' : '"';
+    while (true) {
+      if (pos >= src.length() || (!raw && src.charAt(pos) == '\n')) {
+        errors.add(new LexError(raw ? "non-terminated raw string" : "non-terminated string", startLine, startCol));
+        return tok(TokenKind.ILLEGAL, src.substring(start, pos), start, startLine, startCol, false, false);
+      }
+      char c = src.charAt(pos++);
+      if (c == close) {
+        return tok(raw ? TokenKind.RAW_TEMPLATE_END : TokenKind.TEMPLATE_END, sb.toString(), start, startLine,
+            startCol, false, false);
+      }
+      if (c == '{') {
+        templates.push(new int[] {0, raw ? 1 : 0});
+        return tok(raw ? TokenKind.RAW_TEMPLATE_PART : TokenKind.TEMPLATE_PART, sb.toString(), start, startLine,
+            startCol, false, false);
+      }
+      if (c == '\n') { line++; lineStart = pos; }
+      if (c != '\\') {
+        sb.append(c);
+        continue;
+      }
+      if (pos < src.length() && src.charAt(pos) == '{') {
+        pos++;
+        sb.append('{');
+      } else if (raw) {
+        sb.append(c);
+      } else {
+        escape(sb);
+      }
+    }
   }
 
   private int hex4() {

@@ -7,13 +7,21 @@ import io.exportguard.rego.ast.Module;
 import io.exportguard.rego.ast.Term;
 import java.util.List;
 
-/** Entry points of the Rego v1 parser. Every failure is a {@link RegoException} with code {@code rego_parse_error}. */
+/**
+ * Entry points of the Rego parser (v1 syntax unless the options say otherwise). Every failure is a
+ * {@link RegoException} with code {@code rego_parse_error}.
+ */
 public final class Parser {
   private Parser() {}
 
-  /** Parses one module; reports every syntax error it can find, not only the first. */
+  /** Parses one v1 module; reports every syntax error it can find, not only the first. */
   public static Module parseModule(String file, String source) throws RegoException {
-    ModuleParser mp = new ModuleParser(file, source);
+    return parseModule(file, source, ParseOptions.V1);
+  }
+
+  /** Parses one module with the given syntax and capabilities. */
+  public static Module parseModule(String file, String source, ParseOptions options) throws RegoException {
+    ModuleParser mp = new ModuleParser(file, source, options);
     Module m;
     try {
       m = mp.parseModule();
@@ -24,9 +32,14 @@ public final class Parser {
     return m;
   }
 
-  /** Parses a query such as {@code data.x.p} or {@code x := data.a; y = x + 1}. */
+  /** Parses a v1 query such as {@code data.x.p} or {@code x := data.a; y = x + 1}. */
   public static Body parseQuery(String query) throws RegoException {
-    ModuleParser mp = new ModuleParser(null, query);
+    return parseQuery(query, ParseOptions.V1);
+  }
+
+  /** Parses a query with the given syntax ({@code in}, {@code every} are keywords of v1 only). */
+  public static Body parseQuery(String query, ParseOptions options) throws RegoException {
+    ModuleParser mp = new ModuleParser(null, query, options);
     Body b = null;
     try {
       b = mp.parseQuery(TokenKind.EOF, null);
@@ -39,7 +52,7 @@ public final class Parser {
 
   /** Parses one term (the conformance cases' {@code input_term}). */
   public static Term parseTerm(String term) throws RegoException {
-    ModuleParser mp = new ModuleParser(null, term);
+    ModuleParser mp = new ModuleParser(null, term, ParseOptions.V1);
     Term t = null;
     try {
       t = mp.parseTermIn();

@@ -13,12 +13,19 @@ import io.exportguard.rego.ast.Scalar;
 import io.exportguard.rego.ast.SetCompr;
 import io.exportguard.rego.ast.SetTerm;
 import io.exportguard.rego.ast.SourceText;
+import io.exportguard.rego.ast.TemplateString;
 import io.exportguard.rego.ast.Term;
+import io.exportguard.rego.ast.TermExpr;
 import io.exportguard.rego.ast.Var;
 import io.exportguard.rego.value.NullValue;
 import io.exportguard.rego.value.NumberValue;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Token cursor, error recording and the term grammar (operators by precedence, refs, calls,
@@ -32,20 +39,93 @@ abstract class TermParser {
 
   final String file;
   final String source;
+  final ParseOptions options;
   final List<Token> toks;
   final List<RegoError> errors = new ArrayList<>();
   int p;
   int depth;
   /** While parsing the first element of {@code [..} or {@code {..}}, a {@code |} starts a comprehension. */
   boolean stopAtOr;
+  /** The module's syntax: the options' version, or V0_COMPAT_V1 once a v0 module imports {@code rego.v1}. */
+  io.exportguard.rego.RegoVersion version;
+  /** The future keywords that are keywords here; the others read as identifiers. */
+  final EnumSet<TokenKind> keywords = EnumSet.noneOf(TokenKind.class);
+  /** {@code import future.keywords.not}: {@code not { ... }} and {@code not (a or b)} negate bodies. */
+  boolean notBodies;
+  /** Calls written as an infix {@code |} outside parentheses: in braces they read like a comprehension. */
+  final Set<Call> infixUnions = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  TermParser(String file, String source) {
+  TermParser(String file, String source, ParseOptions options) {
     this.file = file;
     this.source = source;
+    this.options = options;
+    this.version = options.version();
     Lexer lexer = new Lexer(source);
     this.toks = lexer.tokenize();
     for (Lexer.LexError e : lexer.errors()) addError(e.message(), e.line(), e.column());
     this.lexComments = lexer.comments();
+    if (version.v1Rules()) {
+      for (TokenKind k : List.of(TokenKind.IF, TokenKind.CONTAINS, TokenKind.IN, TokenKind.EVERY)) activate(k);
+    }
+    retoken();
+  }
+
+  // ---- keywords
+
+  /** Makes a future keyword a keyword from now on ({@code every} brings {@code in}). */
+  void activate(TokenKind k) {
+    keywords.add(k);
+    if (k == TokenKind.EVERY) keywords.add(TokenKind.IN);
+  }
+
+  /** Re-reads the tokens from the cursor on: future keywords that are not active are identifiers. */
+  void retoken() {
+    for (int i = p; i < toks.size(); i++) {
+      Token t = toks.get(i);
+      if (t.kind() != TokenKind.IDENT && !t.kind().isFutureKeyword()) continue;
+      TokenKind word = TokenKind.keyword(t.text());
+      if (word.isFutureKeyword()) toks.set(i, t.as(keywords.contains(word) ? word : TokenKind.IDENT));
+    }
+  }
+
+  /** A name after a dot: an identifier, or any keyword with the {@code keywords_in_refs} feature. */
+  boolean isRefName(TokenKind k) {
+    return k == TokenKind.IDENT || options.keywordsInRefs() && k.isWord();
+  }
+
+  boolean logicalActive() {
+    return keywords.contains(TokenKind.LOGICAL_AND) || keywords.contains(TokenKind.LOGICAL_OR);
+  }
+
+  boolean atLogical() { return at(TokenKind.LOGICAL_AND) || at(TokenKind.LOGICAL_OR); }
+
+  /**
+   * With the {@code keywords_in_refs} feature, a keyword directly followed by {@code .} or
+   * {@code [} starts a ref ({@code if.x}, {@code contains["k"]}): it then reads as an identifier.
+   */
+  void keywordRef() {
+    Token t = cur();
+    Token n = peek(1);
+    if (options.keywordsInRefs() && t.kind().isKeyword() && !n.wsBefore()
+        && (n.kind() == TokenKind.DOT || n.kind() == TokenKind.LBRACK)) {
+      toks.set(p, t.as(TokenKind.IDENT));
+    }
+  }
+
+  /**
+   * Runs a parse that may not fit here; when it fails, restores the cursor, drops the errors it
+   * recorded and returns null.
+   */
+  <T> T attempt(Supplier<T> parse) {
+    int save = p;
+    int errs = errors.size();
+    try {
+      return parse.get();
+    } catch (ParseFail f) {
+      p = save;
+      errors.subList(errs, errors.size()).clear();
+      return null;
+    }
   }
 
   final List<Comment> lexComments;
@@ -166,7 +246,9 @@ abstract class TermParser {
     while (at(TokenKind.OR) && !stopAtOr) {
       chain(++n);
       advance();
-      lhs = Call.of("or", List.of(lhs, parseAnd()), lhs.loc());
+      Call union = Call.of("or", List.of(lhs, parseAnd()), lhs.loc());
+      infixUnions.add(union);
+      lhs = union;
     }
     return lhs;
   }
@@ -248,8 +330,10 @@ abstract class TermParser {
         case TRUE, FALSE -> { advance(); return Scalar.bool(t.kind() == TokenKind.TRUE, loc(t)); }
         case NULL -> { advance(); return new Scalar(NullValue.INSTANCE, loc(t)); }
         case IDENT -> { advance(); head = new Var(t.text(), loc(t)); }
-        // v1 keeps the builtin contains(s, sub) callable: the keyword directly followed by "(" is a call.
-        case CONTAINS -> {
+        case TEMPLATE_PART, TEMPLATE_END, RAW_TEMPLATE_PART, RAW_TEMPLATE_END -> { return parseTemplate(); }
+        // v1 keeps the builtin contains(s, sub) callable: the keyword directly followed by "(" is a
+        // call; so are the set builtins and(a, b) and or(a, b) when and/or are keywords.
+        case CONTAINS, LOGICAL_AND, LOGICAL_OR -> {
           if (peek(1).kind() != TokenKind.LPAREN || peek(1).wsBefore()) throw unexpected(t, null);
           advance();
           head = new Var(t.text(), loc(t));
@@ -261,6 +345,7 @@ abstract class TermParser {
           stopAtOr = false;
           Term inner = parseTermIn(true);
           expect(TokenKind.RPAREN);
+          if (inner instanceof Call c) infixUnions.remove(c);
           return inner;
         }
         default -> throw unexpected(t, null);
@@ -283,7 +368,7 @@ abstract class TermParser {
         advance();
         Token name = cur();
         if (name.wsBefore()) throw whitespaceAfterDot(t);
-        if (!isWord(name.kind())) throw unexpected(name, "identifier");
+        if (!isRefName(name.kind())) throw unexpected(name, "identifier");
         advance();
         ref.add(Scalar.string(name.text(), loc(name)));
       } else if (t.kind() == TokenKind.LBRACK) {
@@ -314,10 +399,56 @@ abstract class TermParser {
     return ref.size() == 1 ? ref.get(0) : new Ref(ref, head.loc());
   }
 
-  /** Tokens that may follow a dot as a name: identifiers and keywords. */
-  static boolean isWord(TokenKind k) {
-    return k == TokenKind.IDENT || (k.ordinal() >= TokenKind.PACKAGE.ordinal() && k.ordinal() <= TokenKind.NULL.ordinal());
+  /**
+   * {@code $"text {expr} text"}: literal text parts and the literal written between each pair of
+   * braces; constants are kept as text parts, anything else as an expression part.
+   */
+  private Term parseTemplate() {
+    Token first = cur();
+    if (!options.templateStrings()) throw fail(first, "template strings are not supported by current capabilities");
+    boolean raw = first.kind() == TokenKind.RAW_TEMPLATE_PART || first.kind() == TokenKind.RAW_TEMPLATE_END;
+    stopAtOr = false;
+    List<TermExpr> parts = new ArrayList<>();
+    Token t = advance();
+    while (true) {
+      if (!t.text().isEmpty()) parts.add(new TermExpr(Scalar.string(t.text(), loc(t)), false, List.of(), loc(t)));
+      if (t.kind() == TokenKind.TEMPLATE_END || t.kind() == TokenKind.RAW_TEMPLATE_END) break;
+      parts.add(templateExpression());
+      if (!at(TokenKind.RBRACE)) throw fail(cur(), "expected } to end template string expression");
+      advance();
+      t = cur();
+      if (!t.kind().isTemplate()) throw unexpected(t, null);
+      advance();
+    }
+    return new TemplateString(parts, raw, loc(first));
   }
+
+  /** The literal between a template string's braces: a term (a call, a ref, ...) with optional {@code with}s. */
+  private TermExpr templateExpression() {
+    io.exportguard.rego.ast.Expr e;
+    try {
+      e = parseTemplateLiteral();
+    } catch (ParseFail f) {
+      addError("invalid template-string expression", cur().line(), cur().column());
+      throw f;
+    }
+    String what = null;
+    if (e instanceof io.exportguard.rego.ast.Every) what = "unexpected 'every'";
+    else if (e instanceof io.exportguard.rego.ast.SomeDecl || e instanceof io.exportguard.rego.ast.SomeIn) what = "unexpected 'some'";
+    else if (e instanceof io.exportguard.rego.ast.LogicalExpr l) {
+      what = "unexpected '" + (l.op() == io.exportguard.rego.ast.LogicalExpr.Op.AND ? "and" : "or") + "'";
+    } else if (e.negated()) what = "unexpected negation ('not')";
+    else if (e instanceof TermExpr te && te.term() instanceof Call c && "eq".equals(c.name())) what = "unexpected unification ('=')";
+    else if (e instanceof TermExpr te && te.term() instanceof Call c && "assign".equals(c.name())) what = "unexpected assignment (':=')";
+    if (what != null) {
+      addError(what + " in template-string expression", e.loc().line(), e.loc().column());
+      throw new ParseFail();
+    }
+    return (TermExpr) e;
+  }
+
+  /** One literal; defined by {@link BodyParser}. */
+  abstract io.exportguard.rego.ast.Expr parseTemplateLiteral();
 
   /** Comma-separated terms up to the closing token (consumed); a trailing comma is allowed. */
   List<Term> parseList(TokenKind close) {

@@ -1,10 +1,17 @@
 package io.exportguard.rego.parser;
 
-/** Token kinds of Rego v1. {@link #display} is how OPA's messages name the token. */
+/** Token kinds of Rego. {@link #display} is how OPA's messages name the token. */
 public enum TokenKind {
   IDENT("identifier"), STRING("string"), RAW_STRING("string"), NUMBER("number"),
+  /** A template string's text up to an expression's {@code {}} ({@code $"a {}); the text is decoded. */
+  TEMPLATE_PART("string"),
+  /** A template string's last text, up to the closing quote. */
+  TEMPLATE_END("string"),
+  RAW_TEMPLATE_PART("string"), RAW_TEMPLATE_END("string"),
   PACKAGE("package"), IMPORT("import"), AS("as"), DEFAULT("default"), IF("if"), CONTAINS("contains"),
   ELSE("else"), NOT("not"), SOME("some"), EVERY("every"), IN("in"), WITH("with"),
+  /** The {@code and}/{@code or} keywords of {@code import future.keywords.and|or} (not {@code &}/{@code |}). */
+  LOGICAL_AND("and"), LOGICAL_OR("or"),
   TRUE("true"), FALSE("false"), NULL("null"),
   LBRACE("{"), RBRACE("}"), LBRACK("["), RBRACK("]"), LPAREN("("), RPAREN(")"),
   DOT("."), COMMA(","), SEMICOLON(";"), COLON(":"), ASSIGN("assign"), UNIFY("eq"), EQUAL("equal"), NEQ("neq"),
@@ -19,9 +26,27 @@ public enum TokenKind {
   /** Keywords are reported as {@code unexpected X keyword}, other tokens as {@code unexpected X token}. */
   public boolean isKeyword() {
     return switch (this) {
-      case PACKAGE, IMPORT, AS, DEFAULT, IF, CONTAINS, ELSE, NOT, SOME, EVERY, IN, WITH -> true;
+      case PACKAGE, IMPORT, AS, DEFAULT, IF, CONTAINS, ELSE, NOT, SOME, EVERY, IN, WITH, LOGICAL_AND, LOGICAL_OR -> true;
       default -> false;
     };
+  }
+
+  /** Words: identifiers and every keyword, which may follow a dot in a ref ({@code input.if}). */
+  public boolean isWord() {
+    return this == IDENT || isKeyword() || this == TRUE || this == FALSE || this == NULL;
+  }
+
+  /** Keywords that are keywords only in some modules: by Rego version or a {@code future.keywords} import. */
+  public boolean isFutureKeyword() {
+    return switch (this) {
+      case IF, CONTAINS, IN, EVERY, LOGICAL_AND, LOGICAL_OR -> true;
+      default -> false;
+    };
+  }
+
+  /** The text of a template string token, from the opening quote or the {@code }} before it. */
+  public boolean isTemplate() {
+    return this == TEMPLATE_PART || this == TEMPLATE_END || this == RAW_TEMPLATE_PART || this == RAW_TEMPLATE_END;
   }
 
   static TokenKind keyword(String word) {
@@ -38,6 +63,8 @@ public enum TokenKind {
       case "every" -> EVERY;
       case "in" -> IN;
       case "with" -> WITH;
+      case "and" -> LOGICAL_AND;
+      case "or" -> LOGICAL_OR;
       case "true" -> TRUE;
       case "false" -> FALSE;
       case "null" -> NULL;

@@ -2,7 +2,9 @@ package io.exportguard.sandbox.faults;
 
 import io.exportguard.sandbox.scenario.Scenario.Fault;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Applies the scenario's {@code faults} to each API call, in scenario order: every matching
  * latency fault sleeps (latency plus seeded jitter), a matching {@code hang} blocks until the
  * sandbox closes, a {@code ratePerSecond} fault answers {@code Throttling.User} to calls beyond its
- * rate, and the first matching error fault that fires answers its error. Random draws come from one
+ * rate (one budget for all the calls it matches, or one per API with {@code perApi}), and the first matching error fault that fires answers its error. Random draws come from one
  * generator per fault seeded with its {@code seed}, so a run is repeatable.
  */
 public final class FaultInjector {
@@ -58,7 +60,7 @@ public final class FaultInjector {
         }
         return new Injected(503, "ServiceUnavailable", "The sandbox is shutting down.");
       }
-      if (result == null && rule.fault.ratePerSecond() != null && !rule.admit()) {
+      if (result == null && rule.fault.ratePerSecond() != null && !rule.admit(api)) {
         result = new Injected(oss ? 503 : 400, "Throttling.User", "Request was denied due to user flow control.");
       }
       if (result == null && rule.fault.error() != null && rule.fires()) {
@@ -97,17 +99,38 @@ public final class FaultInjector {
     return 400;
   }
 
+  /** A token bucket holding at most one second of calls, full at first. */
+  private static final class TokenBucket {
+    final double rate;
+    double tokens;
+    long lastRefillNanos = System.nanoTime();
+
+    TokenBucket(double rate) {
+      this.rate = rate;
+      this.tokens = Math.max(1, rate);
+    }
+
+    boolean admit() {
+      long now = System.nanoTime();
+      tokens = Math.min(Math.max(1, rate), tokens + (now - lastRefillNanos) / 1e9 * rate);
+      lastRefillNanos = now;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return true;
+      }
+      return false;
+    }
+  }
+
   private static final class Rule {
     final Fault fault;
     final Random random;
     int calls;
-    double tokens;
-    long lastRefillNanos = System.nanoTime();
+    final Map<String, TokenBucket> buckets = new HashMap<>();
 
     Rule(Fault fault) {
       this.fault = fault;
       this.random = new Random(fault.seed());
-      this.tokens = fault.ratePerSecond() == null ? 0 : Math.max(1, fault.ratePerSecond());
     }
 
     boolean matches(String api) {
@@ -119,17 +142,9 @@ public final class FaultInjector {
       return fault.latencyMs() + jitter;
     }
 
-    /** Token bucket holding at most one second of calls. */
-    synchronized boolean admit() {
-      double rate = fault.ratePerSecond();
-      long now = System.nanoTime();
-      tokens = Math.min(Math.max(1, rate), tokens + (now - lastRefillNanos) / 1e9 * rate);
-      lastRefillNanos = now;
-      if (tokens >= 1) {
-        tokens -= 1;
-        return true;
-      }
-      return false;
+    /** Takes a token from the rule's bucket, or the API's own with {@code perApi}. */
+    synchronized boolean admit(String api) {
+      return buckets.computeIfAbsent(fault.perApi() ? api : "*", a -> new TokenBucket(fault.ratePerSecond())).admit();
     }
 
     synchronized boolean fires() {

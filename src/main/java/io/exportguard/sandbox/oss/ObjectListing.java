@@ -129,7 +129,7 @@ final class ObjectListing {
     return new Page(entries, truncated);
   }
 
-  private static int maxKeys(Map<String, String> params) {
+  static int maxKeys(Map<String, String> params) {
     String v = params.get("max-keys");
     if (v == null || v.isEmpty()) {
       return 100;

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class OssEndpoint {
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+  private static final String LIST_BUCKETS = "ListBuckets";
   private static final Set<String> ANONYMOUS_READS = Set.of("GetObject", "HeadObject", "GetObjectMeta", "ListObjects", "ListObjectsV2");
 
   private final AccountState state;
@@ -58,6 +59,10 @@ public final class OssEndpoint {
       bucketName = path.length() <= 1 ? "" : slash < 0 ? path.substring(1) : path.substring(1, slash);
       String key = slash < 0 ? "" : path.substring(slash + 1);
       String operation = operation(request, bucketName, key);
+      if (operation.equals(LIST_BUCKETS)) {
+        listBuckets(exchange, requestId, caller, request);
+        return;
+      }
       if (!BUCKET_NAME.matcher(bucketName).matches()) {
         throw new OssError(400, "InvalidBucketName", "The specified bucket is not valid.").with("BucketName", bucketName);
       }
@@ -75,6 +80,10 @@ public final class OssEndpoint {
       }
       if (caller.anonymous() && !(ANONYMOUS_READS.contains(operation) && !bucket.acl().equals("private"))) {
         throw new OssError(403, "AccessDenied", "You have no right to access this object because of bucket acl.");
+      }
+      if (!caller.anonymous() && !bucket.owner().equals(state.scenario().account().id())) {
+        // Another account's bucket: its owner granted this account nothing the sandbox models.
+        throw new OssError(403, "AccessDenied", "You have no right to access this bucket.").with("BucketName", bucket.name());
       }
       if (!faults.isEmpty()) {
         FaultInjector.Injected injected = faults.apply("oss:" + operation, true);
@@ -94,6 +103,52 @@ public final class OssEndpoint {
     }
   }
 
+  /**
+   * ListBuckets (GetService, {@code GET /} on a service endpoint): the account's own buckets in name
+   * order, from {@code marker} on, filtered by {@code prefix}, at most {@code max-keys} (1–1000,
+   * default 100), with IsTruncated and NextMarker when more remain. Anonymous callers are refused.
+   */
+  private void listBuckets(HttpExchange exchange, String requestId, OssAuth.Caller caller, HttpView request)
+      throws IOException {
+    if (caller.anonymous()) {
+      throw new OssError(403, "AccessDenied", "Anonymous access is forbidden for this operation.");
+    }
+    if (!faults.isEmpty()) {
+      FaultInjector.Injected injected = faults.apply("oss:" + LIST_BUCKETS, true);
+      if (injected != null) {
+        throw new OssError(injected.status(), injected.code(), injected.message());
+      }
+    }
+    Map<String, String> params = params(request);
+    String prefix = params.getOrDefault("prefix", "");
+    String marker = params.getOrDefault("marker", "");
+    int maxKeys = ObjectListing.maxKeys(params);
+    String account = state.scenario().account().id();
+    List<Bucket> own = state.scenario().buckets().stream()
+        .filter(b -> b.owner().equals(account) && b.name().startsWith(prefix) && b.name().compareTo(marker) > 0)
+        .sorted(java.util.Comparator.comparing(Bucket::name)).toList();
+    List<Bucket> page = own.subList(0, Math.min(maxKeys, own.size()));
+    boolean truncated = own.size() > page.size();
+    Xml xml = new Xml().open("ListAllMyBucketsResult");
+    if (params.containsKey("prefix") || params.containsKey("marker") || params.containsKey("max-keys")) {
+      xml.leaf("Prefix", prefix).leaf("Marker", marker).leaf("MaxKeys", maxKeys);
+    }
+    if (truncated) {
+      xml.leaf("IsTruncated", true).leaf("NextMarker", page.get(page.size() - 1).name());
+    }
+    xml.open("Owner").leaf("ID", account).leaf("DisplayName", account).close("Owner").open("Buckets");
+    for (Bucket b : page) {
+      xml.open("Bucket").leaf("CreationDate", "2024-01-01T00:00:00.000Z").leaf("ExtranetEndpoint", b.extranetEndpoint())
+          .leaf("IntranetEndpoint", "oss-" + b.region() + "-internal.aliyuncs.com").leaf("Location", b.ossLocation())
+          .leaf("Name", b.name()).leaf("Region", b.region()).leaf("StorageClass", "Standard").close("Bucket");
+    }
+    xml.close("Buckets").close("ListAllMyBucketsResult");
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("x-oss-request-id", requestId);
+    headers.put("Server", "AliyunOSS");
+    Reply.send(exchange, 200, "application/xml", xml.bytes(), headers);
+  }
+
   /** The operation name used in faults: {@code oss:GetBucketInfo}, {@code oss:GetObject}, ... */
   private static String operation(HttpView request, String bucket, String key) {
     String method = request.method();
@@ -101,7 +156,10 @@ public final class OssEndpoint {
     Set<String> sub = new HashSet<>();
     request.query().forEach(p -> sub.add(p.key()));
     if (bucket.isEmpty()) {
-      throw new OssError(405, "MethodNotAllowed", "The sandbox does not serve service-level OSS requests (ListBuckets).");
+      if (method.equals("GET") && sub.stream().allMatch(s -> Set.of("prefix", "marker", "max-keys", "resource-group-id").contains(s))) {
+        return LIST_BUCKETS;
+      }
+      throw new OssError(405, "MethodNotAllowed", "The sandbox serves no other service-level OSS request than ListBuckets.");
     }
     if (key.isEmpty() && read) {
       if (sub.contains("bucketInfo")) {

@@ -37,6 +37,7 @@ public final class EcsApi {
   /** Lookups built once, so accounts with tens of thousands of images stay fast. */
   private final Map<String, Snapshot> snapshots = new java.util.HashMap<>();
   private final Map<String, Image> snapshotOwners = new java.util.HashMap<>();
+  private final Map<String, List<Image>> imagesByRegion = new java.util.HashMap<>();
 
   public EcsApi(AccountState state) {
     this.state = state;
@@ -46,6 +47,7 @@ public final class EcsApi {
       snapshots.put(s.id(), s);
     }
     for (Image image : scenario.images()) {
+      imagesByRegion.computeIfAbsent(image.region(), r -> new ArrayList<>()).add(image);
       for (Disk d : image.disks()) {
         snapshotOwners.putIfAbsent(d.snapshotId(), image);
       }
@@ -106,8 +108,8 @@ public final class EcsApi {
     String osType = call.param("OSType");
     Page page = Page.of(call, 10);
     List<Image> matching = new ArrayList<>();
-    for (Image image : scenario.images()) {
-      if (image.region().equals(region) && (ids.isEmpty() || ids.contains(image.id()))
+    for (Image image : imagesByRegion.getOrDefault(region, List.of())) {
+      if ((ids.isEmpty() || ids.contains(image.id()))
           && (alias == null || alias.equals(image.ownerAlias())) && (all || statuses.contains(image.status()))
           && (name == null || name.equals(image.name())) && (osType == null || osType.equalsIgnoreCase(image.osType()))) {
         matching.add(image);
@@ -199,10 +201,11 @@ public final class EcsApi {
     }
     String encrypted = call.param("Encrypted");
     List<Map<String, Object>> matching = new ArrayList<>();
-    for (Snapshot s : scenario.snapshots()) {
-      if (!ids.isEmpty() && !ids.contains(s.id())) {
-        continue;
-      }
+    // With ids, look each up (in the account's order); without, walk them all.
+    List<Snapshot> candidates = ids.isEmpty() ? scenario.snapshots()
+        : scenario.snapshots().size() <= ids.size() ? scenario.snapshots().stream().filter(s -> ids.contains(s.id())).toList()
+        : ids.stream().map(snapshots::get).filter(s -> s != null).toList();
+    for (Snapshot s : candidates) {
       Optional<Image> owner = Optional.ofNullable(snapshotOwners.get(s.id()));
       String snapshotRegion = owner.map(Image::region).orElse(scenario.regions().get(0).id());
       if (snapshotRegion.equals(region) && (status.equals("all") || status.equals(s.status()))
@@ -335,11 +338,15 @@ public final class EcsApi {
     body.put("SupportCancel", String.valueOf(t.inProgress()));
     List<Object> operations = new ArrayList<>();
     if (t.export() != null) {
+      boolean failed = status.equals("Cancelled") || status.equals("Failed");
+      String errorCode = status.equals("Cancelled") ? "TaskCancelled" : failed ? nonNull(t.errorCode(), "ExportImageFailed") : "";
+      String errorMsg = status.equals("Cancelled") ? "The task was cancelled."
+          : failed ? nonNull(t.errorMessage(), "The image export failed.") : "";
       for (TaskRecord.PlannedObject o : t.export().objects()) {
         Map<String, Object> op = new LinkedHashMap<>();
-        op.put("OperationStatus", status.equals("Finished") ? "Success" : status.equals("Cancelled") ? "Failed" : "Processing");
-        op.put("ErrorCode", status.equals("Cancelled") ? "TaskCancelled" : "");
-        op.put("ErrorMsg", status.equals("Cancelled") ? "The task was cancelled." : "");
+        op.put("OperationStatus", status.equals("Finished") ? "Success" : failed ? "Failed" : "Processing");
+        op.put("ErrorCode", errorCode);
+        op.put("ErrorMsg", errorMsg);
         List<Object> items = List.of(item("OSSBucket", t.export().bucket()), item("OSSObject", o.key()),
             item("ImageFormat", t.export().format()), item("DiskDevice", o.diskDevice()));
         op.put("RelatedItemSet", Map.of("RelatedItem", items));
@@ -352,6 +359,10 @@ public final class EcsApi {
     body.put("FailedCount", status.equals("Cancelled") || status.equals("Failed") ? total : 0);
     body.put("OperationProgressSet", Map.of("OperationProgress", operations));
     return body;
+  }
+
+  private static String nonNull(String value, String fallback) {
+    return value == null ? fallback : value;
   }
 
   private static Map<String, Object> item(String name, String value) {

@@ -7,7 +7,6 @@ import io.exportguard.sandbox.scenario.Scenario.Image;
 import io.exportguard.sandbox.state.AccountState;
 import io.exportguard.sandbox.state.TaskRecord;
 import io.exportguard.sandbox.state.TaskRecord.ExportPlan;
-import io.exportguard.sandbox.state.TaskRecord.PlannedObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +63,6 @@ public final class ExportImageRules {
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9]{1,30}");
   private static final Set<String> FORMATS = Set.of("raw", "vhd", "qcow2", "vmdk", "vdi");
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
-  private static final long GIB = 1L << 30;
 
   private final AccountState state;
   private final Scenario scenario;
@@ -118,8 +116,6 @@ public final class ExportImageRules {
     Scenario.Bucket bucketSpec = scenario.bucket(bucket).filter(b -> b.region().equals(region))
         .orElseThrow(() -> new RpcError(400, "InvalidOSSBucket.NotFound", "The specified OSS bucket does not exist in this region."));
     String role = Optional.ofNullable(call.param("RoleName")).orElse(DEFAULT_ROLE);
-    String ext = format.equals("raw") ? "raw.tar.gz" : format;
-    String base = (prefix == null ? "" : prefix + "_") + image.id() + "_";
     Optional<String> roleProblem = ExportRoleCheck.problem(scenario, role, bucketSpec.name(), prefix);
     if (roleProblem.isPresent()) {
       throw new RpcError(403, "NoSetRoletoECSServiceAcount",
@@ -128,14 +124,7 @@ public final class ExportImageRules {
     if ("true".equalsIgnoreCase(call.param("DryRun"))) {
       throw new RpcError(400, "DryRunOperation", "Request validation has been passed with DryRun flag set.");
     }
-    List<PlannedObject> objects = new ArrayList<>();
-    Disk system = image.systemDisk();
-    objects.add(new PlannedObject(base + "system." + ext, system.sizeGiB() * GIB, system.device()));
-    for (Disk d : data) {
-      String device = d.device().substring(d.device().lastIndexOf('/') + 1);
-      objects.add(new PlannedObject(base + "data-" + device + "." + ext, d.sizeGiB() * GIB, d.device()));
-    }
-    TaskRecord task = state.startExport(image.id(), region, new ExportPlan(bucketSpec.name(), format, objects));
+    TaskRecord task = state.startExport(image.id(), region, ExportPlan.of(image, bucketSpec.name(), prefix, format));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("RegionId", region);
     body.put("TaskId", task.id());

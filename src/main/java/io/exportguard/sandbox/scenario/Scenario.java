@@ -18,6 +18,8 @@ public record Scenario(
     List<Snapshot> snapshots,
     List<Role> roles,
     List<Policy> policies,
+    List<User> users,
+    List<Group> groups,
     List<Bucket> buckets,
     List<StoredObject> objects,
     List<Task> tasks,
@@ -66,13 +68,23 @@ public record Scenario(
   /** {@code trustPolicy} is the role's AssumeRolePolicyDocument as JSON text. */
   public record Role(String name, String description, String trustPolicy, List<String> attachedPolicies) {}
 
+  /** A RAM user: the policies attached to it directly and the groups it belongs to. */
+  public record User(String name, String displayName, List<String> attachedPolicies, List<String> groups) {}
+
+  /** A RAM user group and the policies attached to it. */
+  public record Group(String name, String description, List<String> attachedPolicies) {}
+
   /** {@code document} is the default version's JSON text. */
   public record Policy(String name, String type, String description, String defaultVersion, String document) {}
 
-  /** {@code encryption} is none, AES256 or KMS; {@code policy} is JSON text or null. */
+  /**
+   * {@code encryption} is none, AES256 or KMS; {@code policy} is JSON text or null; {@code owner} the
+   * account that owns the bucket (another account's bucket refuses this account's keys and is not
+   * among its ListBuckets).
+   */
   public record Bucket(
       String name, String region, String acl, String encryption, String kmsKeyId, String versioning,
-      String policy) {
+      String policy, String owner) {
 
     public String ossLocation() {
       return "oss-" + region;
@@ -85,7 +97,15 @@ public record Scenario(
 
   public record StoredObject(String bucket, String key, long size) {}
 
-  public record Task(String id, String action, String imageId, String status, Instant createdAt) {}
+  /**
+   * An ECS task. An ExportImage task may name where it exported to ({@code export}, null when the
+   * scenario leaves it out) and, when it failed, its error code and message.
+   */
+  public record Task(String id, String action, String imageId, String status, Instant createdAt,
+                     TaskExport export, String errorCode, String errorMessage) {}
+
+  /** Where an export task wrote (or was to write): bucket, prefix (null when none) and format. */
+  public record TaskExport(String bucket, String prefix, String format) {}
 
   public record Quotas(int concurrentExports, int weeklyExports, boolean exportWhitelisted) {}
 
@@ -95,7 +115,8 @@ public record Scenario(
    * One injected fault. {@code api} is {@code ecs:<Action>}, {@code ram:<Action>},
    * {@code oss:<Operation>} or {@code *}. A fault may combine latency with an error; an error
    * fires always, for the first {@code times} matching calls, or with {@code probability} drawn
-   * from a generator seeded with {@code seed}.
+   * from a generator seeded with {@code seed}. {@code ratePerSecond} is one budget shared by every
+   * call the fault matches, or with {@code perApi} one budget per API (so {@code *} limits each API).
    */
   public record Fault(
       String api,
@@ -108,6 +129,7 @@ public record Scenario(
       long latencyMs,
       long jitterMs,
       Double ratePerSecond,
+      boolean perApi,
       boolean hang) {}
 
   public Optional<Region> region(String id) {
@@ -124,6 +146,14 @@ public record Scenario(
 
   public Optional<Role> role(String name) {
     return roles.stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  public Optional<User> user(String name) {
+    return users.stream().filter(u -> u.name().equals(name)).findFirst();
+  }
+
+  public Optional<Group> group(String name) {
+    return groups.stream().filter(g -> g.name().equals(name)).findFirst();
   }
 
   public Optional<Policy> policy(String name) {

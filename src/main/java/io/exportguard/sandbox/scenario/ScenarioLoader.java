@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.exportguard.sandbox.scenario.Scenario.AccessKey;
 import io.exportguard.sandbox.scenario.Scenario.Account;
@@ -12,6 +13,7 @@ import io.exportguard.sandbox.scenario.Scenario.Behaviour;
 import io.exportguard.sandbox.scenario.Scenario.Bucket;
 import io.exportguard.sandbox.scenario.Scenario.Disk;
 import io.exportguard.sandbox.scenario.Scenario.Fault;
+import io.exportguard.sandbox.scenario.Scenario.Group;
 import io.exportguard.sandbox.scenario.Scenario.Image;
 import io.exportguard.sandbox.scenario.Scenario.Policy;
 import io.exportguard.sandbox.scenario.Scenario.Quotas;
@@ -21,6 +23,8 @@ import io.exportguard.sandbox.scenario.Scenario.Snapshot;
 import io.exportguard.sandbox.scenario.Scenario.StoredObject;
 import io.exportguard.sandbox.scenario.Scenario.Tag;
 import io.exportguard.sandbox.scenario.Scenario.Task;
+import io.exportguard.sandbox.scenario.Scenario.TaskExport;
+import io.exportguard.sandbox.scenario.Scenario.User;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Loads a scenario from a built-in name ({@code demo-pass}, resource {@code scenarios/<name>.yaml})
@@ -40,8 +45,16 @@ import java.util.regex.Pattern;
  * and dangling references are each reported as one {@link ScenarioException} naming the key path.
  */
 public final class ScenarioLoader {
-  private static final YAMLMapper YAML = YAMLMapper.builder()
+  /** A generated account of 10,000 images is about 3 MB; SnakeYAML stops at 3 MB by default. */
+  static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+  private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(loaderOptions()).build())
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    return options;
+  }
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
   private static final Pattern REGION_ID = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
@@ -112,21 +125,23 @@ public final class ScenarioLoader {
   }
 
   private static Scenario build(String source, Node root) {
-    root.onlyKeys("account", "regions", "images", "snapshots", "roles", "policies", "buckets", "objects",
-        "tasks", "quotas", "behaviour", "faults");
+    root.onlyKeys("account", "regions", "images", "snapshots", "roles", "policies", "users", "groups", "buckets",
+        "objects", "tasks", "quotas", "behaviour", "faults");
     Account account = account(root);
     List<Region> regions = regions(root);
     List<Snapshot> snapshots = snapshots(root);
     List<Image> images = images(root, regions, snapshots);
     List<Policy> policies = policies(root);
     List<Role> roles = roles(root, policies);
-    List<Bucket> buckets = buckets(root);
+    List<Group> groups = groups(root, policies);
+    List<User> users = users(root, policies, groups);
+    List<Bucket> buckets = buckets(root, account.id());
     List<StoredObject> objects = objects(root, buckets);
     List<Task> tasks = tasks(root, images);
     Quotas quotas = ScenarioSettings.quotas(root);
     Behaviour behaviour = ScenarioSettings.behaviour(root);
     List<Fault> faults = ScenarioSettings.faults(root);
-    return new Scenario(source, account, regions, images, snapshots, roles, policies, buckets, objects,
+    return new Scenario(source, account, regions, images, snapshots, roles, policies, users, groups, buckets, objects,
         tasks, quotas, behaviour, faults);
   }
 
@@ -257,23 +272,59 @@ public final class ScenarioLoader {
       r.onlyKeys("name", "description", "trustPolicy", "attachedPolicies");
       String name = r.string("name");
       unique(seen, name, r, "name");
-      List<String> attached = r.strings("attachedPolicies");
-      for (int k = 0; k < attached.size(); k++) {
-        String policy = attached.get(k);
-        if (policies.stream().noneMatch(p -> p.name().equals(policy))) {
-          throw r.error("attachedPolicies[" + k + "]", "no policy " + policy);
-        }
-      }
-      out.add(new Role(name, r.string("description", ""), document(r, "trustPolicy", true), List.copyOf(attached)));
+      out.add(new Role(name, r.string("description", ""), document(r, "trustPolicy", true), attached(r, policies)));
     }
     return List.copyOf(out);
   }
 
-  private static List<Bucket> buckets(Node root) {
+  private static List<Group> groups(Node root, List<Policy> policies) {
+    List<Group> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node g : root.objects("groups")) {
+      g.onlyKeys("name", "description", "attachedPolicies");
+      String name = g.string("name");
+      unique(seen, name, g, "name");
+      out.add(new Group(name, g.string("description", ""), attached(g, policies)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<User> users(Node root, List<Policy> policies, List<Group> groups) {
+    List<User> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node u : root.objects("users")) {
+      u.onlyKeys("name", "displayName", "attachedPolicies", "groups");
+      String name = u.string("name");
+      unique(seen, name, u, "name");
+      List<String> memberOf = u.strings("groups");
+      for (int k = 0; k < memberOf.size(); k++) {
+        String group = memberOf.get(k);
+        if (groups.stream().noneMatch(g -> g.name().equals(group))) {
+          throw u.error("groups[" + k + "]", "no group " + group);
+        }
+      }
+      out.add(new User(name, u.string("displayName", name), attached(u, policies), List.copyOf(memberOf)));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The names under {@code attachedPolicies}, each a declared policy. */
+  private static List<String> attached(Node n, List<Policy> policies) {
+    List<String> attached = n.strings("attachedPolicies");
+    for (int k = 0; k < attached.size(); k++) {
+      String policy = attached.get(k);
+      if (policies.stream().noneMatch(p -> p.name().equals(policy))) {
+        throw n.error("attachedPolicies[" + k + "]", "no policy " + policy);
+      }
+    }
+    return List.copyOf(attached);
+  }
+
+  private static List<Bucket> buckets(Node root, String accountId) {
     List<Bucket> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Node b : root.objects("buckets")) {
-      b.onlyKeys("name", "region", "acl", "encryption", "kmsKeyId", "versioning", "policy");
+      b.onlyKeys("name", "region", "acl", "encryption", "kmsKeyId", "versioning", "policy", "owner");
       String name = b.string("name");
       if (!BUCKET_NAME.matcher(name).matches()) {
         throw b.error("name", "'" + name + "' is not a valid bucket name (3-63 of a-z, 0-9, -, starting and ending with a letter or digit)");
@@ -283,9 +334,20 @@ public final class ScenarioLoader {
       out.add(new Bucket(name, regionId(b, "region"),
           b.oneOf("acl", "private", "private", "public-read", "public-read-write"), encryption,
           b.string("kmsKeyId", null), b.has("versioning") ? b.oneOf("versioning", null, "Enabled", "Suspended") : null,
-          document(b, "policy", false)));
+          document(b, "policy", false), owner(b, accountId)));
     }
     return List.copyOf(out);
+  }
+
+  private static String owner(Node b, String accountId) {
+    if (!b.has("owner")) {
+      return accountId;
+    }
+    String owner = b.stringOrInteger("owner");
+    if (!owner.matches("[0-9]{1,20}")) {
+      throw b.error("owner", "must be a numeric account id, not '" + owner + "'");
+    }
+    return owner;
   }
 
   private static List<StoredObject> objects(Node root, List<Bucket> buckets) {
@@ -311,7 +373,8 @@ public final class ScenarioLoader {
     List<Task> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Node t : root.objects("tasks")) {
-      t.onlyKeys("id", "action", "imageId", "status", "createdAt");
+      t.onlyKeys("id", "action", "imageId", "status", "createdAt", "ossBucket", "ossPrefix", "imageFormat",
+          "errorCode", "errorMessage");
       String id = t.string("id");
       unique(seen, id, t, "id");
       String imageId = t.string("imageId");
@@ -327,11 +390,40 @@ public final class ScenarioLoader {
           throw t.error("createdAt", "must be an ISO-8601 UTC time like 2026-01-01T00:00:00Z, not '" + created + "'");
         }
       }
-      out.add(new Task(id, t.oneOf("action", "ExportImage", "ExportImage", "ImportImage", "RedeployInstance",
-          "ModifyDiskSpec", "ArchiveSnapshot"), imageId,
-          t.oneOf("status", "Processing", "Waiting", "Processing", "Finished", "Failed", "Cancelled"), createdAt));
+      String action = t.oneOf("action", "ExportImage", "ExportImage", "ImportImage", "RedeployInstance",
+          "ModifyDiskSpec", "ArchiveSnapshot");
+      String status = t.oneOf("status", "Processing", "Waiting", "Processing", "Finished", "Failed", "Cancelled");
+      out.add(new Task(id, action, imageId, status, createdAt, taskExport(t, action),
+          failure(t, status, "errorCode"), failure(t, status, "errorMessage")));
     }
     return List.copyOf(out);
+  }
+
+  /** Where an ExportImage task of the scenario exported to; null when it names no bucket. */
+  private static TaskExport taskExport(Node t, String action) {
+    if (!t.has("ossBucket")) {
+      if (t.has("ossPrefix") || t.has("imageFormat")) {
+        throw t.error("ossBucket", "is required when ossPrefix or imageFormat is given");
+      }
+      return null;
+    }
+    if (!action.equals("ExportImage")) {
+      throw t.error("ossBucket", "only an ExportImage task exports to a bucket");
+    }
+    String bucket = t.string("ossBucket");
+    if (!BUCKET_NAME.matcher(bucket).matches()) {
+      throw t.error("ossBucket", "'" + bucket + "' is not a valid bucket name");
+    }
+    return new TaskExport(bucket, t.string("ossPrefix", null),
+        t.oneOf("imageFormat", "raw", "raw", "vhd", "qcow2", "vmdk", "vdi"));
+  }
+
+  /** A failed task's error code or message; only a Failed task has them. */
+  private static String failure(Node t, String status, String key) {
+    if (t.has(key) && !status.equals("Failed")) {
+      throw t.error(key, "only a Failed task has an " + key);
+    }
+    return t.string(key, null);
   }
 
   /** A policy document given as a mapping or as JSON text; returned as JSON text. */

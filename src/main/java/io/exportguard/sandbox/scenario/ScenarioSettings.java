@@ -36,7 +36,7 @@ final class ScenarioSettings {
     List<Fault> out = new ArrayList<>();
     for (Node f : root.objects("faults")) {
       f.onlyKeys("api", "error", "message", "httpStatus", "times", "probability", "seed", "latencyMs", "jitterMs",
-          "ratePerSecond", "hang");
+          "ratePerSecond", "perApi", "hang");
       String api = f.string("api");
       if (!API.matcher(api).matches()) {
         throw f.error("api", "must be ecs:<Action>, ram:<Action>, oss:<Operation> or *, not '" + api + "'");
@@ -52,6 +52,10 @@ final class ScenarioSettings {
       }
       Double rate = f.number("ratePerSecond", null, 0.001, 1_000_000);
       boolean hang = f.bool("hang", false);
+      boolean perApi = f.bool("perApi", false);
+      if (perApi && rate == null) {
+        throw f.error("perApi", "only applies to a ratePerSecond fault");
+      }
       long latency = f.integer("latencyMs", 0, 0, 600_000);
       long jitter = f.integer("jitterMs", 0, 0, 600_000);
       if (error == null && rate == null && !hang && latency == 0 && jitter == 0) {
@@ -59,7 +63,7 @@ final class ScenarioSettings {
       }
       Integer status = f.has("httpStatus") ? (int) f.integer("httpStatus", 400, 400, 599) : null;
       out.add(new Fault(api, error, f.string("message", null), status, times, probability, f.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
-          latency, jitter, rate, hang));
+          latency, jitter, rate, perApi, hang));
     }
     return List.copyOf(out);
   }

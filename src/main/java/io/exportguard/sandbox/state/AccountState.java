@@ -37,9 +37,14 @@ public final class AccountState {
     for (Scenario.StoredObject o : scenario.objects()) {
       objects.get(o.bucket()).put(o.key(), ObjectRecord.declared(o.bucket(), o.key(), o.size(), now));
     }
+    Map<String, Scenario.Image> images = new java.util.HashMap<>();
+    scenario.images().forEach(i -> images.put(i.id(), i));
     for (Scenario.Task t : scenario.tasks()) {
-      String region = scenario.image(t.imageId()).map(Scenario.Image::region).orElse("");
-      tasks.put(t.id(), new TaskRecord(t.id(), t.action(), t.imageId(), region, t.status(), t.createdAt(), null, null));
+      Scenario.Image image = images.get(t.imageId());
+      ExportPlan plan = t.export() == null ? null
+          : ExportPlan.of(image, t.export().bucket(), t.export().prefix(), t.export().format());
+      tasks.put(t.id(), new TaskRecord(t.id(), t.action(), t.imageId(), image.region(), t.status(), t.createdAt(), null,
+          plan, t.errorCode(), t.errorMessage()));
     }
   }
 
@@ -130,7 +135,7 @@ public final class AccountState {
   private void settle() {
     Instant now = clock.instant();
     for (TaskRecord t : tasks.values()) {
-      if (t.export() != null && t.inProgress() && !now.isBefore(t.dueAt())) {
+      if (t.dueAt() != null && t.inProgress() && !now.isBefore(t.dueAt())) {
         t.finish("Finished", t.dueAt());
         for (PlannedObject o : t.export().objects()) {
           objects.computeIfAbsent(t.export().bucket(), b -> new TreeMap<>()).put(o.key(),

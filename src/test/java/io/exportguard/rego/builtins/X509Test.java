@@ -1,6 +1,7 @@
 package io.exportguard.rego.builtins;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exportguard.rego.value.ArrayValue;
 import io.exportguard.rego.value.BooleanValue;
@@ -76,6 +77,84 @@ class X509Test {
     String pub = "{\"kty\":\"RSA\",\"n\":\"" + ((StringValue) jwk.get("n")).value() + "\",\"e\":\""
         + ((StringValue) jwk.get("e")).value() + "\"}";
     assertThat(call("io.jwt.verify_rs256", token, StringValue.of(pub))).isEqualTo(BooleanValue.TRUE);
+  }
+
+  @Test
+  void certificateRequestsKeepSubjectKeyAndAlternativeNames() throws IOException {
+    ObjectValue csr = (ObjectValue) call("crypto.x509.parse_certificate_request", StringValue.of(resource("request.csr")));
+    assertThat(((ObjectValue) csr.get("Subject")).get("CommonName")).isEqualTo(StringValue.of("csr.example.com"));
+    assertThat(((ObjectValue) csr.get("Subject")).get("Country")).isEqualTo(Json.parse("[\"CN\"]"));
+    assertThat(csr.get("DNSNames")).isEqualTo(Json.parse("[\"csr.example.com\", \"www.example.com\"]"));
+    assertThat(csr.get("IPAddresses")).isEqualTo(Json.parse("[\"10.1.2.3\"]"));
+    assertThat(csr.get("EmailAddresses")).isEqualTo(Json.parse("[\"ops@example.com\"]"));
+    assertThat(((ObjectValue) ((ArrayValue) csr.get("URIs")).get(0)).get("Host")).isEqualTo(StringValue.of("example.com"));
+    assertThat(csr.get("PublicKeyAlgorithm")).isEqualTo(NumberValue.of(3));
+    assertThat(csr.get("SignatureAlgorithm")).isEqualTo(NumberValue.of(10));
+    // the DER, base64-encoded, reads the same
+    String der = Base64.getEncoder().encodeToString(java.util.Base64.getMimeDecoder().decode(resource("request.csr")
+        .replace("-----BEGIN CERTIFICATE REQUEST-----", "").replace("-----END CERTIFICATE REQUEST-----", "").trim()));
+    assertThat(call("crypto.x509.parse_certificate_request", StringValue.of(der))).isEqualTo(csr);
+    assertThatThrownBy(() -> call("crypto.x509.parse_certificate_request", StringValue.of(resource("pair.pem"))))
+        .hasMessageContaining("illegal base64 data at input byte 0");
+  }
+
+  @Test
+  void keyPairsMustMatch() throws IOException {
+    ObjectValue pair = (ObjectValue) call("crypto.x509.parse_keypair", StringValue.of(resource("pair.pem")),
+        StringValue.of(resource("ec-sec1.key")));
+    assertThat(((ArrayValue) pair.get("Certificate")).size()).isEqualTo(1);
+    ObjectValue key = (ObjectValue) pair.get("PrivateKey");
+    ObjectValue leafKey = (ObjectValue) ((ObjectValue) pair.get("Leaf")).get("PublicKey");
+    assertThat(key.get("X")).isEqualTo(leafKey.get("X"));
+    assertThat(key.get("D")).isInstanceOf(NumberValue.class);
+    assertThat(call("crypto.x509.parse_keypair", StringValue.of(resource("pair.pem")), StringValue.of(resource("ec-pkcs8.key"))))
+        .isEqualTo(pair);
+    assertThatThrownBy(() -> call("crypto.x509.parse_keypair", StringValue.of(resource("pair.pem")),
+        StringValue.of(resource("test-rsa.key")))).hasMessageContaining("tls: private key type does not match public key type");
+    assertThatThrownBy(() -> call("crypto.x509.parse_keypair", StringValue.of(resource("leaf.pem")),
+        StringValue.of(resource("ec-sec1.key")))).hasMessageContaining("tls: private key does not match public key");
+    assertThatThrownBy(() -> call("crypto.x509.parse_keypair", StringValue.of(resource("ec-sec1.key")),
+        StringValue.of(resource("ec-sec1.key"))))
+        .hasMessageContaining("tls: failed to find \"CERTIFICATE\" PEM block in certificate input after skipping PEM blocks "
+            + "of the following types: [EC PRIVATE KEY]");
+  }
+
+  @Test
+  void privateKeysComeOutInGoShapes() throws IOException {
+    ArrayValue keys = (ArrayValue) call("crypto.parse_private_keys",
+        StringValue.of(resource("test-rsa.key") + resource("ec-sec1.key") + resource("ec-pkcs8.key")));
+    assertThat(keys.size()).isEqualTo(3);
+    ObjectValue rsa = (ObjectValue) keys.get(0);
+    assertThat(((ArrayValue) rsa.get("Primes")).size()).isEqualTo(2);
+    assertThat(((ObjectValue) rsa.get("Precomputed")).get("CRTValues")).isEqualTo(ArrayValue.EMPTY);
+    assertThat(keys.get(1)).isEqualTo(keys.get(2));
+    // the derived public point is the certificate's
+    ObjectValue pair = (ObjectValue) ((ArrayValue) call("crypto.x509.parse_certificates", StringValue.of(resource("pair.pem"))))
+        .get(0);
+    assertThat(((ObjectValue) keys.get(1)).get("Y")).isEqualTo(((ObjectValue) pair.get("PublicKey")).get("Y"));
+    assertThat(call("crypto.parse_private_keys", StringValue.of(""))).isEqualTo(io.exportguard.rego.value.NullValue.INSTANCE);
+    assertThat(call("crypto.parse_private_keys", StringValue.of("no pem here"))).isEqualTo(ArrayValue.EMPTY);
+  }
+
+  @Test
+  void verificationOptionsCheckHostUsageAndTime() throws IOException {
+    String chain = resource("ca.pem") + resource("leaf.pem");
+    Value ok = call("crypto.x509.parse_and_verify_certificates_with_options", StringValue.of(chain),
+        Json.parse("{\"DNSName\": \"api.example.com\", \"KeyUsages\": [\"KeyUsageServerAuth\"]}"));
+    assertThat(((ArrayValue) ok).get(0)).isEqualTo(BooleanValue.TRUE);
+    // leaf first, and without parse_certificates' URIStrings, as OPA returns it
+    ObjectValue leaf = (ObjectValue) ((ArrayValue) ((ArrayValue) ok).get(1)).get(0);
+    assertThat(((ObjectValue) leaf.get("Subject")).get("CommonName")).isEqualTo(StringValue.of("export.example.com"));
+    assertThat(leaf.get("URIStrings")).isNull();
+    for (String options : List.of("{\"DNSName\": \"other.org\"}", "{\"KeyUsages\": [\"KeyUsageCodeSigning\"]}",
+        "{\"CurrentTime\": 0}")) {
+      assertThat(call("crypto.x509.parse_and_verify_certificates_with_options", StringValue.of(chain), Json.parse(options)))
+          .as(options).isEqualTo(Json.parse("[false, []]"));
+    }
+    assertThatThrownBy(() -> call("crypto.x509.parse_and_verify_certificates_with_options", StringValue.of(chain),
+        Json.parse("{\"KeyUsages\": [\"Nope\"]}"))).hasMessageContaining("invalid entries for 'KeyUsages' found: [Nope]");
+    assertThatThrownBy(() -> call("crypto.x509.parse_and_verify_certificates_with_options", StringValue.of(chain),
+        Json.parse("{\"Color\": 1}"))).hasMessageContaining("invalid key option");
   }
 
   @Test

@@ -12,38 +12,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Runs OPA's conformance cases (kept outside the repository, in ../shared) and fails when fewer
- * pass than the count checked in beside this test: raise the count as the engine improves.
+ * Runs OPA's conformance cases (kept outside the repository, in ../shared/conformance/SET) and fails
+ * when fewer pass than the count checked in beside this test for that set: raise the count as the
+ * engine improves.
  */
 class ConformanceRatchetTest {
-  private static final Path CASES = Path.of("..", "shared", "conformance", "opa");
 
-  @Test
-  void passingCasesNeverDropBelowTheCheckedInCount() throws Exception {
-    if (!Files.isDirectory(CASES)) {
-      if ("true".equals(System.getenv("CI"))) fail("OPA conformance cases missing at " + CASES.toAbsolutePath());
-      assumeTrue(false, "OPA conformance cases not found at " + CASES.toAbsolutePath() + "; skipping the ratchet");
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"opa, passing-count.txt", "opa-next, passing-count-opa-next.txt"})
+  void passingCasesNeverDropBelowTheCheckedInCount(String set, String countFile) throws Exception {
+    Path cases = Path.of("..", "shared", "conformance", set);
+    if (!Files.isDirectory(cases)) {
+      if ("true".equals(System.getenv("CI"))) fail("OPA conformance cases missing at " + cases.toAbsolutePath());
+      assumeTrue(false, "OPA conformance cases not found at " + cases.toAbsolutePath() + "; skipping the ratchet");
     }
     long started = System.nanoTime();
-    RunReport report = new CaseRunner(Duration.ofSeconds(10)).runAll(List.of(CASES));
+    RunReport report = new CaseRunner(Duration.ofSeconds(10)).runAll(List.of(cases));
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     StringWriter table = new StringWriter();
     report.print(new PrintWriter(table));
     System.out.println(table);
 
-    long floor = checkedInCount();
+    long floor = checkedInCount(countFile);
     assertThat(report.passed())
-        .as("passing conformance cases (floor %d); report:%n%s", floor, table)
+        .as("passing %s conformance cases (floor %d); report:%n%s", set, floor, table)
         .isGreaterThanOrEqualTo(floor);
-    assertThat(took).as("whole conformance run").isLessThan(Duration.ofSeconds(60));
+    assertThat(took).as("whole %s conformance run", set).isLessThan(Duration.ofSeconds(60));
   }
 
-  private static long checkedInCount() throws Exception {
-    try (InputStream in = ConformanceRatchetTest.class.getResourceAsStream("passing-count.txt")) {
-      assertThat(in).as("passing-count.txt beside the test").isNotNull();
+  private static long checkedInCount(String file) throws Exception {
+    try (InputStream in = ConformanceRatchetTest.class.getResourceAsStream(file)) {
+      assertThat(in).as(file + " beside the test").isNotNull();
       return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
     }
   }

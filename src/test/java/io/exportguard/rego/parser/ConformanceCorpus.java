@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The Rego modules and queries of OPA's conformance cases in ../shared, when present. */
+/** The Rego modules and queries of OPA's conformance cases in ../shared (both sets), when present. */
 public final class ConformanceCorpus {
   private ConformanceCorpus() {}
 
-  /** The cases folder, or null when it is absent. */
-  public static Path dir() {
-    for (String candidate : List.of("../shared/conformance/opa", "/work/shared/conformance/opa")) {
-      Path p = Path.of(candidate);
+  /** The case sets under ../shared/conformance. */
+  public static final List<String> SETS = List.of("opa", "opa-next");
+
+  /** The cases folder of one set, or null when it is absent. */
+  public static Path dir(String set) {
+    for (String root : List.of("../shared/conformance/", "/work/shared/conformance/")) {
+      Path p = Path.of(root + set);
       if (Files.isDirectory(p)) return p;
     }
     return null;
@@ -27,11 +30,26 @@ public final class ConformanceCorpus {
   /** A module or query with the case note it came from. */
   public record Source(String note, String text, boolean isQuery) {}
 
-  /** Every module and query of every case, in file order. */
-  @SuppressWarnings("unchecked")
+  /** Every module and query of every case of every set present, in file order. */
   public static List<Source> sources() {
-    Path dir = dir();
-    if (dir == null) return List.of();
+    List<Source> out = new ArrayList<>();
+    for (String set : SETS) {
+      Path dir = dir(set);
+      if (dir != null) out.addAll(sources(dir));
+    }
+    return out;
+  }
+
+  /**
+   * The modules and queries of this repository's cases for the newer syntax (template strings,
+   * and/or/not, keywords in refs, v0), which the shared sets do not have.
+   */
+  public static List<Source> languageSources() {
+    return sources(Path.of("src", "test", "resources", "rego", "language"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Source> sources(Path dir) {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     List<Source> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(dir)) {

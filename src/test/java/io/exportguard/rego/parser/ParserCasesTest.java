@@ -22,14 +22,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Table-driven parser tests from {@code rego/parser/*.yaml}: each case gives a {@code module},
  * {@code query} or {@code term} and either the expected S-expression ({@code sexpr}) or the
- * expected errors ({@code errors}: {@code line:col: message} each, in order).
+ * expected errors ({@code errors}: {@code line:col: message} each, in order); {@code rego_version: v0}
+ * parses with OPA 0.x's syntax.
  */
 class ParserCasesTest {
 
   static Stream<Arguments> cases() throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     Stream.Builder<Arguments> out = Stream.builder();
-    for (String file : List.of("terms.yaml", "rules.yaml", "errors.yaml")) {
+    for (String file : List.of("terms.yaml", "rules.yaml", "errors.yaml", "syntax-1x.yaml", "v0.yaml")) {
       try (InputStream in = ParserCasesTest.class.getResourceAsStream("/rego/parser/" + file)) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> cases = (List<Map<String, Object>>) yaml.readValue(in, Map.class).get("cases");
@@ -57,8 +58,9 @@ class ParserCasesTest {
   }
 
   private static Node parse(Map<String, Object> c) throws RegoException {
-    if (c.containsKey("module")) return Parser.parseModule("test.rego", (String) c.get("module"));
-    if (c.containsKey("query")) return Parser.parseQuery((String) c.get("query"));
+    ParseOptions options = "v0".equals(c.get("rego_version")) ? ParseOptions.V0 : ParseOptions.V1;
+    if (c.containsKey("module")) return Parser.parseModule("test.rego", (String) c.get("module"), options);
+    if (c.containsKey("query")) return Parser.parseQuery((String) c.get("query"), options);
     return Parser.parseTerm(String.valueOf(c.get("term")));
   }
 }

@@ -16,10 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seeded mutation fuzzing over the conformance modules: deleting, duplicating, swapping and
+ * Seeded mutation fuzzing over the conformance modules and this repository's cases for the newer
+ * syntax (template strings, and/or/not, keywords in refs, v0): deleting, duplicating, swapping and
  * inserting tokens and characters must only ever give a parse or compile error
- * ({@link RegoException}), never another exception or a StackOverflowError. The number of inputs
- * is {@code -Dfuzz.iterations} (default 100,000); the seed is {@code -Dfuzz.seed}.
+ * ({@link RegoException}), never another exception or a StackOverflowError. Every fifth module is
+ * read as Rego v0. The number of inputs is {@code -Dfuzz.iterations} (default 100,000); the seed
+ * is {@code -Dfuzz.seed}.
  */
 class ParserFuzzTest {
   private static final BuiltinRegistry BUILTINS = BuiltinRegistry.standard();
@@ -29,6 +31,9 @@ class ParserFuzzTest {
     " in ", " with ", " as ", " if ", " else ", " contains ", " default ", "import ", "package ", "_", "x",
     "data.", "input", "\"s\"", "`r`", "1e3", "-", "\n", "# METADATA\n# title: t\n", ".", "f(", "set()",
     "0", "true", "null", "\"\\u00zz\"", "\u00e9", "\uD83D\uDE00", "#",
+    "$\"", "$`", "$\"a {x} b\"", "{x}", "\\{", "}\"", "$", " and ", " or ", "not {", "not (",
+    "import future.keywords\n", "import future.keywords.and\n", "import future.keywords.not\n",
+    "import rego.v1\n", "if.", ".if", "else.", "contains[", "{x := 1; x > 0}",
   };
 
   @Test
@@ -37,6 +42,12 @@ class ParserFuzzTest {
     List<String> queries = new ArrayList<>();
     for (ConformanceCorpus.Source s : ConformanceCorpus.sources()) (s.isQuery() ? queries : corpus).add(s.text());
     assumeTrue(!corpus.isEmpty(), "conformance cases not present in ../shared");
+    List<ConformanceCorpus.Source> language = ConformanceCorpus.languageSources();
+    assertThat(language).hasSizeGreaterThan(50);
+    // The newer syntax is a small share of the corpus: weigh it up so mutations reach it often.
+    for (int copy = 0; copy < 5; copy++) {
+      for (ConformanceCorpus.Source s : language) (s.isQuery() ? queries : corpus).add(s.text());
+    }
     int iterations = Integer.getInteger("fuzz.iterations", 100_000);
     long seed = Long.getLong("fuzz.seed", 20_261_127L);
     Random rnd = new Random(seed);
@@ -48,19 +59,20 @@ class ParserFuzzTest {
       boolean query = i % 10 == 9;
       String base = query ? queries.get(rnd.nextInt(queries.size())) : corpus.get(rnd.nextInt(corpus.size()));
       String input = mutate(base, rnd);
+      ParseOptions syntax = i % 5 == 4 ? ParseOptions.V0 : ParseOptions.V1;
       try {
         if (query) {
-          QUERY_POLICY.compileQuery(Parser.parseQuery(input));
+          QUERY_POLICY.compileQuery(Parser.parseQuery(input, syntax));
           continue;
         }
-        Module m = Parser.parseModule("fuzz.rego", input);
+        Module m = Parser.parseModule("fuzz.rego", input, syntax);
         parsed++;
         List<Module> modules = List.of(m);
         if (i % 20 == 0) {
           // Now and then a second module in the same package, for cross-module conflicts and recursion.
           String other = "package " + m.pkg().dotted() + "\n" + mutate(corpus.get(rnd.nextInt(corpus.size())), rnd)
               .replaceFirst("(?m)^package .*$", "");
-          modules = List.of(m, Parser.parseModule("fuzz2.rego", other));
+          modules = List.of(m, Parser.parseModule("fuzz2.rego", other, syntax));
         }
         CompiledPolicy p = Compiler.compile(modules, BUILTINS);
         compiled++;
@@ -160,7 +172,8 @@ class ParserFuzzTest {
 
   /** Pathological nesting and length give a parse or compile error, never a stack overflow. */
   @ParameterizedTest
-  @ValueSource(strings = {"array", "comprehension", "object", "paren", "body", "chain", "unary", "ref"})
+  @ValueSource(strings = {"array", "comprehension", "object", "paren", "body", "chain", "unary", "ref",
+      "template", "or", "and-group", "not-body"})
   void deepOrLongInputsAreErrorsNotCrashes(String shape) {
     for (int n : new int[] {10, 150, 1_000, 50_000}) {
       String src = "package x\n" + switch (shape) {
@@ -171,6 +184,10 @@ class ParserFuzzTest {
         case "body" -> "p if { " + "not x; ".repeat(n) + "every y in [] { ".repeat(n) + " }";
         case "chain" -> "p := 1 " + "+ 1 ".repeat(n) + "else := 2 ".repeat(n);
         case "unary" -> "p := " + "-".repeat(n) + "x";
+        case "template" -> "p := " + "$\"{".repeat(n) + "1" + "}\"".repeat(n);
+        case "or" -> "import future.keywords\np if x " + "or x ".repeat(n) + "and x ".repeat(n);
+        case "and-group" -> "import future.keywords\np if " + "(x and ".repeat(n) + "x" + ")".repeat(n);
+        case "not-body" -> "import future.keywords\np if " + "not { ".repeat(n) + "x" + " }".repeat(n);
         default -> "p := x." + "a.".repeat(n) + "b";
       };
       try {

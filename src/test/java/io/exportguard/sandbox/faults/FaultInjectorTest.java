@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class FaultInjectorTest {
   static Fault error(String api, String code, Integer times, Double probability, long seed) {
-    return new Fault(api, code, null, null, times, probability, seed, 0, 0, null, false);
+    return new Fault(api, code, null, null, times, probability, seed, 0, 0, null, false, false);
   }
 
   @Test
@@ -39,7 +39,7 @@ class FaultInjectorTest {
 
   @Test
   void aRateLetsABurstOfOneSecondThroughThenThrottles() {
-    FaultInjector f = new FaultInjector(List.of(new Fault("ecs:DescribeImages", null, null, null, null, null, 0, 0, 0, 5.0, false)));
+    FaultInjector f = new FaultInjector(List.of(new Fault("ecs:DescribeImages", null, null, null, null, null, 0, 0, 0, 5.0, false, false)));
     int throttled = 0;
     for (int i = 0; i < 20; i++) {
       FaultInjector.Injected r = f.apply("ecs:DescribeImages", false);
@@ -49,6 +49,22 @@ class FaultInjectorTest {
       }
     }
     assertThat(throttled).isBetween(10, 15); // 15 minus the tokens refilled while the loop runs
+  }
+
+  @Test
+  void aRateOnEveryApiGivesEachApiItsOwnBudget() {
+    FaultInjector shared = new FaultInjector(List.of(new Fault("*", null, null, null, null, null, 0, 0, 0, 5.0, false, false)));
+    FaultInjector perApi = new FaultInjector(List.of(new Fault("*", null, null, null, null, null, 0, 0, 0, 5.0, true, false)));
+    int sharedThrottled = 0;
+    int perApiThrottled = 0;
+    for (int i = 0; i < 5; i++) {
+      for (String api : List.of("ecs:DescribeImages", "ecs:DescribeSnapshots", "ram:ListUsers")) {
+        if (shared.apply(api, false) != null) sharedThrottled++;
+        if (perApi.apply(api, false) != null) perApiThrottled++;
+      }
+    }
+    assertThat(perApiThrottled).as("5 calls to each of 3 APIs, 5 per second each").isZero();
+    assertThat(sharedThrottled).as("15 calls against one budget of 5").isBetween(8, 10);
   }
 
   @ParameterizedTest

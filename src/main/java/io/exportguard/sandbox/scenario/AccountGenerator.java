@@ -1,0 +1,328 @@
+package io.exportguard.sandbox.scenario;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Writes the scenario of a large account for audits: any number of regions and custom images, the
+ * export role, an export bucket per region, a public bucket and another account's bucket, RAM users,
+ * groups and roles with policies from read-only to administrator, and an export history. Seeded, so
+ * the same spec always gives the same account (task times count back from {@code now}).
+ *
+ * <p>A few of everything an audit reports is mixed in at fixed strides: encrypted and Marketplace
+ * snapshots, images still Creating, Windows images, an oversized data disk; exports to the public
+ * bucket, to the other account's bucket and to an unlisted bucket, failed exports with their error
+ * codes; users who may export directly, through a group, or could attach the export role's policy
+ * to themselves. {@code ratePerSecond} adds a throttle of that many calls per second on every API.
+ *
+ * <pre>java -cp exportguard.jar io.exportguard.sandbox.scenario.AccountGenerator --regions 20 --images 10000 --out big.yaml</pre>
+ */
+public final class AccountGenerator {
+  public static final String ACCOUNT = "1234567890123456";
+  public static final String OTHER_ACCOUNT = "9876543210987654";
+  public static final String PUBLIC_BUCKET = "public-dump";
+  public static final String FOREIGN_BUCKET = "partner-drop";
+  public static final String UNLISTED_BUCKET = "adhoc-exports";
+
+  /** Real region ids first; beyond them, made-up ones of the same shape. */
+  static final List<String> REGIONS = List.of("cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen", "cn-qingdao",
+      "cn-zhangjiakou", "cn-huhehaote", "cn-wulanchabu", "cn-chengdu", "cn-hongkong", "ap-southeast-1",
+      "ap-southeast-3", "ap-southeast-5", "ap-northeast-1", "ap-south-1", "eu-central-1", "eu-west-1", "us-west-1",
+      "us-east-1", "me-east-1");
+
+  /**
+   * What to generate.
+   *
+   * @param tasks export tasks in the history (about one in twelve outside a 30-day window)
+   * @param ratePerSecond a throttle on every API, or 0 for none
+   */
+  public record Spec(int regions, int images, int users, int groups, int roles, int tasks, long seed,
+                     double ratePerSecond, Instant now) {
+    public Spec {
+      if (regions < 1 || images < 0 || users < 0 || groups < 0 || roles < 0 || tasks < 0) {
+        throw new IllegalArgumentException("counts must not be negative, and there is at least one region");
+      }
+    }
+
+    /** A spec with proportionate defaults: a RAM user per 50 images, a task per 40. */
+    public static Spec of(int regions, int images) {
+      return new Spec(regions, images, Math.max(4, images / 50), 6, Math.max(3, images / 500), Math.max(12, images / 40),
+          1, 0, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    public Spec withRate(double perSecond) {
+      return new Spec(regions, images, users, groups, roles, tasks, seed, perSecond, now);
+    }
+
+    public Spec withNow(Instant at) {
+      return new Spec(regions, images, users, groups, roles, tasks, seed, ratePerSecond, at);
+    }
+
+    public Spec withTasks(int n) {
+      return new Spec(regions, images, users, groups, roles, n, seed, ratePerSecond, now);
+    }
+  }
+
+  private AccountGenerator() {}
+
+  public static String regionId(int i) {
+    return i < REGIONS.size() ? REGIONS.get(i) : "xx-gen" + i;
+  }
+
+  public static String imageId(int i) {
+    return String.format("m-gen%07d", i);
+  }
+
+  public static String exportBucket(String region) {
+    return "exports-" + region;
+  }
+
+  /** The scenario as YAML text. */
+  public static String yaml(Spec spec) {
+    StringBuilder out = new StringBuilder(spec.images() * 200 + 10_000);
+    write(spec, out);
+    return out.toString();
+  }
+
+  /** Writes the scenario to a file (UTF-8). */
+  public static void write(Spec spec, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      write(spec, w);
+    }
+  }
+
+  private static void write(Spec spec, Appendable out) {
+    try {
+      new Writing(spec, out).all();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One generation run. */
+  private static final class Writing {
+    private final Spec spec;
+    private final Appendable out;
+    private final Random random;
+
+    Writing(Spec spec, Appendable out) {
+      this.spec = spec;
+      this.out = out;
+      this.random = new Random(spec.seed());
+    }
+
+    void all() throws IOException {
+      line("# Generated by AccountGenerator: %d regions, %d images, %d users, %d groups, %d roles, %d export tasks, seed %d",
+          spec.regions(), spec.images(), spec.users(), spec.groups(), spec.roles(), spec.tasks(), spec.seed());
+      line("account: { id: \"%s\", accessKeys: [ { id: LTAIgenerated, secret: generated-secret } ] }", ACCOUNT);
+      line("regions:");
+      for (int r = 0; r < spec.regions(); r++) line("  - { id: %s }", regionId(r));
+      images();
+      policies();
+      roles();
+      groups();
+      users();
+      buckets();
+      tasks();
+      line("quotas: { concurrentExports: 1000, weeklyExports: 100000 }");
+      if (spec.ratePerSecond() > 0) {
+        line("faults:");
+        line("  - { api: \"*\", ratePerSecond: %s, perApi: true }", number(spec.ratePerSecond()));
+      }
+    }
+
+    private void images() throws IOException {
+      line("images:");
+      List<String> snapshots = new ArrayList<>();
+      for (int i = 0; i < spec.images(); i++) {
+        String id = imageId(i);
+        String region = regionId(i % spec.regions());
+        StringBuilder disks = new StringBuilder();
+        int dataDisks = random.nextInt(3);
+        disk(disks, "/dev/xvda", "system", 20 + random.nextInt(5) * 20, "s-gen" + i + "a");
+        snapshots.add(snapshot("s-gen" + i + "a", i % 50 == 7, i % 113 == 11 ? "cmjj0000" + i : ""));
+        for (int d = 0; d < dataDisks; d++) {
+          String sid = "s-gen" + i + (char) ('b' + d);
+          int size = i % 300 == 17 && d == 0 ? 600 : 50 + random.nextInt(10) * 20;
+          disk(disks, "/dev/xvd" + (char) ('b' + d), "data", size, sid);
+          snapshots.add(snapshot(sid, false, ""));
+        }
+        String status = i % 97 == 5 ? "Creating" : "Available";
+        String os = i % 200 == 3 ? ", osType: windows, platform: Windows Server 2019" : "";
+        line("  - { id: %s, region: %s, name: img-%d, status: %s%s, tags: [ { key: team, value: t%d } ], disks: [ %s ] }",
+            id, region, i, status, os, i % 7, disks);
+      }
+      line("snapshots:");
+      for (String s : snapshots) line("  - %s", s);
+    }
+
+    private static void disk(StringBuilder disks, String device, String type, int sizeGiB, String snapshot) {
+      if (disks.length() > 0) disks.append(", ");
+      disks.append("{ device: ").append(device).append(", type: ").append(type).append(", sizeGiB: ").append(sizeGiB)
+          .append(", snapshotId: ").append(snapshot).append(" }");
+    }
+
+    private static String snapshot(String id, boolean encrypted, String productCode) {
+      return "{ id: " + id + (encrypted ? ", encrypted: true, kmsKeyId: key-" + id : "")
+          + (productCode.isEmpty() ? "" : ", productCode: " + productCode) + " }";
+    }
+
+    private void policies() throws IOException {
+      line("policies:");
+      policy("AliyunECSImageExportRolePolicy", "System", "[\"oss:GetObject\",\"oss:PutObject\",\"oss:DeleteObject\","
+          + "\"oss:GetBucketLocation\",\"oss:GetBucketInfo\",\"oss:AbortMultipartUpload\",\"oss:ListMultipartUploads\","
+          + "\"oss:ListParts\"]", "\"*\"");
+      policy("AdministratorAccess", "System", "\"*\"", "\"*\"");
+      policy("AliyunECSFullAccess", "System", "\"ecs:*\"", "\"*\"");
+      policy("AliyunECSReadOnlyAccess", "System", "[\"ecs:Describe*\",\"ecs:List*\"]", "\"*\"");
+      policy("AliyunOSSReadOnlyAccess", "System", "[\"oss:Get*\",\"oss:List*\"]", "\"*\"");
+      policy("ImageExporter", "Custom", "[\"ecs:ExportImage\",\"ecs:DescribeImages\",\"ecs:DescribeTasks\"]", "\"*\"");
+      policy("SelfServiceRam", "Custom", "[\"ram:AttachPolicyToUser\",\"ram:ListPolicies\"]", "\"*\"");
+      line("  - name: ExportDenied");
+      line("    document: { Version: \"1\", Statement: [ { Effect: Allow, Action: \"ecs:*\", Resource: \"*\" },"
+          + " { Effect: Deny, Action: \"ecs:ExportImage\", Resource: \"*\" } ] }");
+    }
+
+    private void policy(String name, String type, String actions, String resource) throws IOException {
+      line("  - name: %s", name);
+      line("    type: %s", type);
+      line("    document: { Version: \"1\", Statement: [ { Effect: Allow, Action: %s, Resource: %s } ] }", actions, resource);
+    }
+
+    private void roles() throws IOException {
+      line("roles:");
+      line("  - name: AliyunECSImageExportDefaultRole");
+      line("    trustPolicy: { Version: \"1\", Statement: [ { Action: \"sts:AssumeRole\", Effect: Allow,"
+          + " Principal: { Service: [ ecs.aliyuncs.com ] } } ] }");
+      line("    attachedPolicies: [ AliyunECSImageExportRolePolicy ]");
+      line("  - name: AuditReader");
+      line("    trustPolicy: { Version: \"1\", Statement: [ { Action: \"sts:AssumeRole\", Effect: Allow,"
+          + " Principal: { RAM: [ \"acs:ram::%s:root\" ] } } ] }", ACCOUNT);
+      line("    attachedPolicies: [ AliyunECSReadOnlyAccess, AliyunOSSReadOnlyAccess ]");
+      for (int r = 2; r < spec.roles(); r++) {
+        String[] kinds = {"AliyunECSReadOnlyAccess", "AliyunECSFullAccess", "ImageExporter", "AliyunOSSReadOnlyAccess"};
+        line("  - name: app-role-%d", r);
+        line("    trustPolicy: { Version: \"1\", Statement: [ { Action: \"sts:AssumeRole\", Effect: Allow,"
+            + " Principal: { Service: [ ecs.aliyuncs.com ] } } ] }");
+        line("    attachedPolicies: [ %s ]", kinds[r % kinds.length]);
+      }
+    }
+
+    private static final String[] GROUP_POLICIES = {"AdministratorAccess", "AliyunECSReadOnlyAccess", "ImageExporter",
+        "AliyunOSSReadOnlyAccess", "ExportDenied", "AliyunECSReadOnlyAccess"};
+
+    private void groups() throws IOException {
+      line("groups:");
+      for (int g = 0; g < spec.groups(); g++) {
+        line("  - { name: group-%d, attachedPolicies: [ %s ] }", g, GROUP_POLICIES[g % GROUP_POLICIES.length]);
+      }
+    }
+
+    private void users() throws IOException {
+      line("users:");
+      for (int u = 0; u < spec.users(); u++) {
+        List<String> policies = new ArrayList<>();
+        if (u % 25 == 1) policies.add("AliyunECSFullAccess");
+        if (u % 40 == 2) policies.add("SelfServiceRam");
+        if (u % 10 == 3) policies.add("ImageExporter");
+        String groups = spec.groups() == 0 ? "" : "group-" + (u % spec.groups());
+        line("  - { name: user-%d, attachedPolicies: [ %s ], groups: [ %s ] }", u, String.join(", ", policies), groups);
+      }
+    }
+
+    private void buckets() throws IOException {
+      line("buckets:");
+      for (int r = 0; r < spec.regions(); r++) {
+        line("  - { name: %s, region: %s, encryption: AES256 }", exportBucket(regionId(r)), regionId(r));
+      }
+      line("  - { name: %s, region: %s, acl: public-read }", PUBLIC_BUCKET, regionId(0));
+      line("  - { name: %s, region: %s, owner: \"%s\" }", FOREIGN_BUCKET, regionId(0), OTHER_ACCOUNT);
+      line("  - { name: %s, region: %s }", UNLISTED_BUCKET, regionId(0));
+    }
+
+    private static final String[] FAILURES = {"InvalidOSSBucket.NotFound", "NoSetRoletoECSServiceAcount", "ExportImageFailed"};
+
+    private void tasks() throws IOException {
+      if (spec.tasks() == 0 || spec.images() == 0) return;
+      line("tasks:");
+      for (int t = 0; t < spec.tasks(); t++) {
+        int image = (int) ((long) t * 7919 % spec.images());
+        String special = switch (t % 23) {
+          case 4 -> PUBLIC_BUCKET;
+          case 9 -> FOREIGN_BUCKET;
+          case 15 -> UNLISTED_BUCKET;
+          default -> null;
+        };
+        if (special != null) image -= image % spec.regions(); // those buckets are in the first region
+        String region = regionId(image % spec.regions());
+        String bucket = special != null ? special : exportBucket(region);
+        // One in twelve is older than 30 days; the rest spread over them, newest first.
+        long hours = t % 12 == 11 ? 24 * 40 + t : (long) t * 24 * 29 / spec.tasks() + 1;
+        Instant created = spec.now().minus(Duration.ofHours(hours));
+        String status = t % 17 == 6 ? "Failed" : t == 0 ? "Processing" : "Finished";
+        String failure = status.equals("Failed") ? String.format(", errorCode: %s", FAILURES[t % FAILURES.length]) : "";
+        line("  - { id: t-gen%06d, imageId: %s, status: %s, createdAt: \"%s\", ossBucket: %s, ossPrefix: audit%d%s }",
+            t, imageId(image), status, created, bucket, t % 10, failure);
+      }
+    }
+
+    private void line(String format, Object... args) throws IOException {
+      out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    private static String number(double d) {
+      return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+  }
+
+  /** {@code --regions N --images N [--users N] [--groups N] [--roles N] [--tasks N] [--seed N] [--rate N] --out FILE}. */
+  public static void main(String[] args) throws IOException {
+    int regions = 20;
+    int images = 10_000;
+    Integer users = null;
+    Integer groups = null;
+    Integer roles = null;
+    Integer tasks = null;
+    long seed = 1;
+    double rate = 0;
+    Path out = null;
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (i + 1 >= args.length) throw usage("missing value after " + flag);
+      String v = args[++i];
+      switch (flag) {
+        case "--regions" -> regions = Integer.parseInt(v);
+        case "--images" -> images = Integer.parseInt(v);
+        case "--users" -> users = Integer.parseInt(v);
+        case "--groups" -> groups = Integer.parseInt(v);
+        case "--roles" -> roles = Integer.parseInt(v);
+        case "--tasks" -> tasks = Integer.parseInt(v);
+        case "--seed" -> seed = Long.parseLong(v);
+        case "--rate" -> rate = Double.parseDouble(v);
+        case "--out" -> out = Path.of(v);
+        default -> throw usage("unknown flag " + flag);
+      }
+    }
+    if (out == null) throw usage("--out FILE is required");
+    Spec d = Spec.of(regions, images);
+    Spec spec = new Spec(regions, images, users == null ? d.users() : users, groups == null ? d.groups() : groups,
+        roles == null ? d.roles() : roles, tasks == null ? d.tasks() : tasks, seed, rate, d.now());
+    write(spec, out);
+  }
+
+  private static IllegalArgumentException usage(String problem) {
+    return new IllegalArgumentException(problem + "; usage: AccountGenerator --regions N --images N [--users N]"
+        + " [--groups N] [--roles N] [--tasks N] [--seed N] [--rate PER_SECOND] --out FILE");
+  }
+}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.exportguard.facts.FactError;
+import io.exportguard.facts.SourceLocation;
 import io.exportguard.report.internal.JsonStyle;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,8 @@ import java.util.List;
  * {@code fingerprint} ({@link Fingerprints}) for baselines. A run of many targets writes
  * {@code exportguard.report/v2}: the totals ({@code summary} with the target counts), then
  * {@code targets}, each with the v1 fields ({@code target} adding {@code kind} and {@code label}),
- * then the facts errors that belong to no single target.
+ * then the facts errors that belong to no single target. A scan's targets and checks add the
+ * {@code location} they are declared at, and its report adds the {@code scope} it read.
  */
 public final class JsonReportWriter implements ReportWriter {
 
@@ -59,6 +61,7 @@ public final class JsonReportWriter implements ReportWriter {
         }
         g.writeEndArray();
         writeErrors(g, report.runErrors());
+        if (report.scope() != null) writeScope(g, report.scope());
       }
       g.writeEndObject();
       g.writeRaw('\n');
@@ -104,6 +107,37 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("ossPrefix", t.ossPrefix());
     g.writeStringField("imageFormat", t.imageFormat());
     g.writeStringField("roleName", t.roleName());
+    if (t.location() != null) writeLocation(g, "location", t.location());
+    g.writeEndObject();
+  }
+
+  /** Where a scanned target or check is declared: the file and line, and the .tf source it came from. */
+  private static void writeLocation(JsonGenerator g, String field, SourceLocation at) throws IOException {
+    g.writeObjectFieldStart(field);
+    g.writeStringField("file", at.file());
+    g.writeNumberField("line", at.line());
+    g.writeNumberField("column", at.column());
+    g.writeStringField("address", at.address());
+    if (at.definedAt() != null) writeLocation(g, "definedAt", at.definedAt());
+    g.writeEndObject();
+  }
+
+  /** What a scan read and left out, and what lies outside it. */
+  private static void writeScope(JsonGenerator g, Report.Scope scope) throws IOException {
+    g.writeObjectFieldStart("scope");
+    g.writeArrayFieldStart("inputs");
+    for (Report.Input i : scope.inputs()) {
+      g.writeStartObject();
+      g.writeStringField("path", i.path());
+      g.writeStringField("kind", i.kind());
+      g.writeBooleanField("ignored", i.ignored());
+      g.writeStringField("detail", i.detail());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("notes");
+    for (String n : scope.notes()) g.writeString(n);
+    g.writeEndArray();
     g.writeEndObject();
   }
 
@@ -146,6 +180,8 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("remediation", c.remediation());
     g.writeStringField("policyFile", c.policyFile());
     g.writeNumberField("line", c.line());
+    SourceLocation declared = target.checkLocations().get(c.id());
+    if (declared != null) writeLocation(g, "location", declared);
     g.writeEndObject();
   }
 

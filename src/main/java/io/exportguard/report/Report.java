@@ -24,8 +24,7 @@ import java.util.Map;
  * @param summary the verdict of the whole run and the check counts summed over its targets
  * @param runErrors facts that could not be gathered and belong to no single target (an audit's
  *     enumeration of a region that failed); they make the verdict at least {@code error}
- * @param scope what a run that reads files read and left out, and what lies outside it; null for a
- *     run whose facts come from the cloud or a facts document
+ * @param scope what a run of many targets covered (a scan's files, an audit's account), or null
  */
 public record Report(String schema, Tool tool, Instant startedAt, long durationMs, List<TargetResult> targets,
                      Summary summary, List<FactError> runErrors, Scope scope) {
@@ -98,18 +97,31 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
   }
 
   /**
-   * What a run that reads files (a static scan) looked at: each file it read or left out, and what
-   * lies outside the files, so a reader knows what a pass covers.
+   * What a run of many targets covered, for readers and for merging shards: the command, what it
+   * was about ({@code subject}), its settings (in order) and, for one shard of several, which
+   * ({@code i/n}; null for a whole run). A run that reads files (a static scan) adds each file it
+   * read or left out ({@code inputs}) and what lies outside the files ({@code notes}), so a reader
+   * knows what a pass covers.
    *
    * @param inputs every file the run was given or found, in the order it met them
    * @param notes what the files do not establish and where those facts came from instead (live
    *     facts, a facts document), one sentence each
    */
-  public record Scope(List<Input> inputs, List<String> notes) {
+  public record Scope(String command, String subject, Map<String, String> settings, String shard, List<Input> inputs,
+                      List<String> notes) {
     public Scope {
+      settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
       inputs = inputs == null ? List.of() : List.copyOf(inputs);
       notes = notes == null ? List.of() : List.copyOf(notes);
     }
+
+    /** The scope of a run that reads no files. */
+    public Scope(String command, String subject, Map<String, String> settings, String shard) {
+      this(command, subject, settings, shard, List.of(), List.of());
+    }
+
+    /** The same scope as one whole run (a merge of its shards). */
+    public Scope whole() { return new Scope(command, subject, settings, null, inputs, notes); }
 
     /** The inputs that were read. */
     public List<Input> read() { return inputs.stream().filter(i -> !i.ignored()).toList(); }

@@ -32,11 +32,22 @@ public final class ReportFiles {
 
   private ReportFiles() {}
 
-  /** The file name one writer's report gets, e.g. {@code exportguard-m-bp1demo0001-20260101T000000Z.json}. */
+  /**
+   * The file name one writer's report gets: {@code exportguard-m-bp1demo0001-20260101T000000Z.json}
+   * for one image, {@code exportguard-scan-plan.tfplan.json-20260101T000000Z.json} for a run of many
+   * targets with a scope (its command and subject), {@code exportguard-targets-...} without.
+   */
   public static String fileName(Report report, ReportWriter writer) {
     if (writer.extension() == null) throw new IllegalArgumentException(writer.format() + " writes no file");
-    return "exportguard-" + Text.fileNamePart(report.target() == null ? null : report.target().imageId()) + "-"
-        + STAMP.format(report.startedAt()) + writer.extension();
+    return "exportguard-" + subject(report) + "-" + STAMP.format(report.startedAt()) + writer.extension();
+  }
+
+  private static String subject(Report report) {
+    if (report.isSingleTarget()) return Text.fileNamePart(report.target() == null ? null : report.target().imageId());
+    Report.Scope s = report.scope();
+    if (s == null) return "targets";
+    String shard = s.shard() == null ? "" : "-shard-" + Text.fileNamePart(s.shard().replace("/", "-of-"));
+    return Text.fileNamePart(s.command()) + "-" + Text.fileNamePart(s.subject()) + shard;
   }
 
   /**

@@ -236,8 +236,15 @@ public final class FactsAssembler {
       JsonNode trust = declared != null ? value("role.trustPolicy", declared.trustPolicy())
           : base == null ? null : base.trustPolicy();
       String trustText = declared != null ? declared.trustText() : base == null ? null : base.trustPolicyText();
-      List<RoleFacts.AttachedPolicy> policies = policies(attachments, declared, base);
-      if (declared != null && declared.existedBefore() && (base == null)) {
+      List<RoleFacts.AttachedPolicy> policies;
+      if (declared != null && declared.existedBefore() && base == null && attachments.isEmpty()) {
+        // A role that exists already, with no attachment in the files: its policies are elsewhere, not none.
+        policies = unknownPolicies(declared.at(), "role " + name + " exists before the scanned files are applied and"
+            + " none of its policies are in them (--role-policy FILE, --live or --facts gives them)");
+      } else {
+        policies = policies(attachments, declared, base);
+      }
+      if (declared != null && declared.existedBefore() && (base == null) && !attachments.isEmpty()) {
         notes.add("role " + name + " exists before the scanned files are applied: policies attached to it outside"
             + " them are not seen (--live reads them)");
       }

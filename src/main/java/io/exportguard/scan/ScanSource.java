@@ -159,7 +159,17 @@ public final class ScanSource implements FactsSource {
         + " after apply) are skipped and do not affect the verdict; --live or --facts FILE supplies them");
     notes.addAll(extraNotes);
     if (assembler != null) notes.addAll(assembler.notes());
-    return new Report.Scope(inputs, new ArrayList<>(notes));
+    return new Report.Scope("scan", subject(), Map.of(), null, inputs, new ArrayList<>(notes));
+  }
+
+  /** What the scan was about, for file names: the first path given (its last part), else the first policy file. */
+  private String subject() {
+    List<Path> named = new ArrayList<>(options.paths());
+    named.addAll(options.trustPolicies());
+    named.addAll(options.rolePolicies());
+    named.addAll(options.bucketPolicies());
+    Path first = named.isEmpty() ? null : named.get(0).toAbsolutePath().normalize().getFileName();
+    return first == null ? "files" : first.toString();
   }
 
   private static String label(RequestFlags f, Fact<String> bucket) {

@@ -132,17 +132,34 @@ def export_bucket(p, n, bucket, module=""):
                                                            "alicloud_oss_bucket.export%d" % n]})
 
 
+def filler(p, n):
+    """Infrastructure a scan reads past: a VPC, a vSwitch and an instance referring to each other."""
+    p.resource("alicloud_vpc", "net%d" % n, {"vpc_name": "net-%d" % n, "cidr_block": "10.%d.0.0/16" % (n % 250)},
+               unknown=["id", "route_table_id", "router_id"])
+    p.resource("alicloud_vswitch", "net%d" % n, {"vswitch_name": "sw-%d" % n, "cidr_block": "10.%d.1.0/24" % (n % 250),
+               "zone_id": "cn-hangzhou-h"}, unknown=["id", "vpc_id"],
+               refs={"vpc_id": ["alicloud_vpc.net%d.id" % n, "alicloud_vpc.net%d" % n]})
+    p.resource("alicloud_instance", "web%d" % n, {"instance_name": "web-%d" % n, "instance_type": "ecs.g7.large",
+               "image_id": "m-bp1base0001", "system_disk_category": "cloud_essd", "system_disk_size": 40,
+               "internet_max_bandwidth_out": 0, "tags": {"team": "web", "n": str(n)}},
+               unknown=["id", "vswitch_id", "private_ip", "public_ip", "status"],
+               refs={"vswitch_id": ["alicloud_vswitch.net%d.id" % n, "alicloud_vswitch.net%d" % n]})
+
+
 def main():
+    """RESOURCES [EVERY]: about RESOURCES resources; every EVERY-th unit is a bucket and an export into it (default 50),
+    the other units a VPC, vSwitch and instance; one export role with its policy."""
     resources = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    every = int(sys.argv[2]) if len(sys.argv) > 2 else 50
     p = Plan()
-    n = 0
     export_role(p)
-    while len(p.changes) + 2 <= resources:
-        export_bucket(p, n, "eg-exports-%d" % n)
-        n += 1
+    n = 0
     while len(p.changes) < resources:
-        p.resource("alicloud_oss_bucket", "extra%d" % len(p.changes), {"bucket": "eg-extra-%d" % len(p.changes)},
-                   unknown=["id"])
+        if n % every == 0 and len(p.changes) + 2 <= resources:
+            export_bucket(p, n, "eg-exports-%d" % n)
+        else:
+            filler(p, n)
+        n += 1
     json.dump(p.document(), sys.stdout, indent=2)
     sys.stdout.write("\n")
 

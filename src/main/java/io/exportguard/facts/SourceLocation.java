@@ -29,6 +29,16 @@ public record SourceLocation(String file, int line, int column, String address, 
   /** The location people should be sent to: the source written by hand when known, else this file. */
   public SourceLocation primary() { return definedAt != null ? definedAt.primary() : this; }
 
+  /**
+   * How reports show it: the hand-written source's {@code file:line}, the address, and the scanned
+   * file's {@code file:line} in brackets when they differ ({@code main.tf:30  alicloud_oss_bucket.b
+   * (plan.json:162)}).
+   */
+  public String display() {
+    SourceLocation p = primary();
+    return p.fileAndLine() + (address == null ? "" : "  " + address) + (p != this ? "  (" + fileAndLine() + ")" : "");
+  }
+
   /** {@code file:line} (or the file alone when the line is unknown). */
   public String fileAndLine() { return line > 0 ? file + ":" + line : file; }
 }

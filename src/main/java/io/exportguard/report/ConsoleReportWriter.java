@@ -161,12 +161,7 @@ public final class ConsoleReportWriter implements ReportWriter {
     for (String n : scope.notes()) w.println(paint(DIM, "note: " + Text.terminal(n)));
   }
 
-  /** {@code file:line  address}, and the .tf line the plan's resource is written at. */
-  private String where(SourceLocation at) {
-    SourceLocation primary = at.primary();
-    return Text.terminal(primary.fileAndLine()) + (at.address() == null ? "" : "  " + Text.terminal(at.address()))
-        + (primary != at ? paint(DIM, "  (" + Text.terminal(at.fileAndLine()) + ")") : "");
-  }
+  private static String where(SourceLocation at) { return Text.terminal(at.display()); }
 
   private void started(PrintWriter w, Report report) {
     w.println(paint(DIM, "started") + " "

@@ -105,6 +105,13 @@ public final class ScanSource implements FactsSource {
     for (Path p : o.trustPolicies()) addPolicy(world, inputs, policyFile(p), PolicyFileReader.Kind.TRUST, role, bucket, "--trust-policy");
     for (Path p : o.rolePolicies()) addPolicy(world, inputs, policyFile(p), PolicyFileReader.Kind.ROLE, role, bucket, "--role-policy");
     for (Path p : o.bucketPolicies()) addPolicy(world, inputs, policyFile(p), PolicyFileReader.Kind.BUCKET, role, bucket, "--bucket-policy");
+    if (inputs.isEmpty()) {
+      // Nothing understood: a pass of the request flags alone would claim a check of files never read.
+      String shown = o.paths().isEmpty() ? "scan" : ScanInputs.show(o.paths().get(0));
+      throw new ScanInputException(shown, "no Terraform plan JSON, ROS template or policy document found ("
+          + in.ignored().size() + " files ignored" + (in.ignored().isEmpty() ? "" : ", e.g. " + in.ignored().get(0).path()
+          + ": " + in.ignored().get(0).detail()) + ")");
+    }
     inputs.addAll(in.ignored());
 
     List<FactsAssembler.Target> targets = new ArrayList<>();

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Only the named subcommand's model is built; anything else sees the whole tree. */
 class CommandTreeTest {
-  static final List<String> ALL = List.of("preflight", "eval", "audit", "policy", "rego", "sandbox");
+  static final List<String> ALL = List.of("preflight", "eval", "audit", "scan", "policy", "rego", "sandbox");
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -20,10 +20,11 @@ class CommandTreeTest {
       "eval                  | eval",
       "policy test           | policy",
       "sandbox --scenario x  | sandbox",
-      "--help                | preflight eval audit policy rego sandbox",
-      "--version             | preflight eval audit policy rego sandbox",
-      "preflght              | preflight eval audit policy rego sandbox",
-      "''                    | preflight eval audit policy rego sandbox"})
+      "scan plan.json        | scan",
+      "--help                | preflight eval audit scan policy rego sandbox",
+      "--version             | preflight eval audit scan policy rego sandbox",
+      "preflght              | preflight eval audit scan policy rego sandbox",
+      "''                    | preflight eval audit scan policy rego sandbox"})
   void buildsTheNamedSubcommandOrAllOfThem(String args, String expected) {
     String[] argv = args.isBlank() ? new String[0] : args.trim().split(" +");
     assertThat(Main.commandLine(argv).getSubcommands().keySet()).containsExactly(expected.split(" "));

@@ -67,6 +67,14 @@ class ScanBadInputTest {
   }
 
   @Test
+  void aFolderWithNothingAScanUnderstandsIsAnErrorNotAPass() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("src"));
+    Files.writeString(folder.resolve("main.tf"), "resource \"alicloud_oss_bucket\" \"b\" {}\n");
+    assertBadInput(scan(folder.toString()), "no Terraform plan JSON, ROS template or policy document found (1 files ignored",
+        "main.tf: Terraform source: scan its plan");
+  }
+
+  @Test
   void liveFlagsNeedLive() {
     assertBadInput(scan(BAD.resolve("../terraform/pass.tfplan.json").toString(), "--sandbox", "demo-pass"),
         "need --live");

@@ -201,6 +201,24 @@ class ScanFlowIT {
   }
 
   @Test
+  void rosConditionsMappingsAndManagedPolicyRolesDecideAsTheTemplateWillBeApplied() throws Exception {
+    Path ros = FIXTURES.resolve("ros");
+    Cli dev = scan(ros.resolve("conditions.ros.yaml").toString(), "--region", "cn-hangzhou", "--account-id", ACCOUNT);
+    assertThat(dev.code()).as(dev.err()).isEqualTo(1);
+    JsonNode t = report(".json").path("targets").get(0);
+    assertThat(t.path("target").path("ossBucket").asText()).isEqualTo("hz-exports");
+    assertThat(ids(t, "fail")).containsExactly("EG-BUCKET-003");
+    assertThat(ids(t, "pass")).contains("EG-ROLE-003");
+    assertThat(ids(t, "warn")).containsExactly("EG-BUCKET-007");
+
+    Files.walk(dir.resolve("out")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    Cli prod = scan(ros.resolve("conditions.ros.yaml").toString(), "--region", "cn-hangzhou", "--account-id", ACCOUNT,
+        "--parameters", ros.resolve("prod.parameters.json").toString());
+    assertThat(prod.code()).as(prod.err()).isZero();
+    assertThat(check(report(".json").path("targets").get(0), "EG-BUCKET-003").path("status").asText()).isEqualTo("pass");
+  }
+
+  @Test
   void policyFilesUnderReviewAreCheckedAsTheRolesAndBucketsPolicies() throws Exception {
     Path p = FIXTURES.resolve("policies");
     Cli run = scan("--trust-policy", p.resolve("trust-any.json").toString(), "--role-policy",

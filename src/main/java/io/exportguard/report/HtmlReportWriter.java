@@ -134,7 +134,7 @@ public final class HtmlReportWriter implements ReportWriter {
         if (c.status() == Status.FAIL || c.status() == Status.ERROR || c.status() == Status.WARN) {
           Map<String, Object> view = checkView(c);
           SourceLocation at = t.target().checkLocations().get(c.id());
-          if (at != null) view.put("declared", nz(at.display()));
+          view.put("declared", at == null ? "" : nz(at.display()));
           checks.add(view);
         }
       }
@@ -145,12 +145,13 @@ public final class HtmlReportWriter implements ReportWriter {
     ctx.put("attention", attention);
     ctx.put("passed", passed);
     ctx.put("runErrors", errorViews(r.runErrors()));
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    ctx.put("inputs", inputs);
+    ctx.put("notes", List.of());
     if (r.scope() != null && !r.scope().inputs().isEmpty()) {
-      List<Map<String, Object>> inputs = new ArrayList<>();
       for (Report.Input i : r.scope().inputs()) {
         inputs.add(Map.of("path", nz(i.path()), "kind", i.ignored() ? "ignored" : nz(i.kind()), "detail", nz(i.detail())));
       }
-      ctx.put("inputs", inputs);
       ctx.put("notes", r.scope().notes().stream().map(HtmlReportWriter::nz).toList());
     }
     return ctx;

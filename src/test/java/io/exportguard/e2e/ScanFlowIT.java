@@ -30,7 +30,8 @@ class ScanFlowIT {
   static void pack() { DefaultPack.mustCompile(); }
 
   Cli scan(String... args) {
-    List<String> all = new ArrayList<>(List.of("scan", "--report", "json,sarif", "--out", dir.resolve("out").toString()));
+    List<String> all = new ArrayList<>(List.of("scan", "--out", dir.resolve("out").toString()));
+    if (!List.of(args).contains("--report")) all.addAll(List.of("--report", "json,sarif"));
     all.addAll(List.of(args));
     return Cli.run(all.toArray(String[]::new));
   }
@@ -111,7 +112,7 @@ class ScanFlowIT {
 
   @Test
   void sarifPointsAtTheTfLineThenThePlanWithTheResourceAddress() throws Exception {
-    Cli run = scan(PLANS.resolve("bad-trust-public-bucket.tfplan.json").toString());
+    Cli run = scan(PLANS.resolve("bad-trust-public-bucket.tfplan.json").toString(), "--report", "json,sarif,html,console");
     assertThat(run.code()).as(run.err()).isEqualTo(1);
     JsonNode t = target(report(".json"), "alicloud_image_export.nightly");
     assertThat(ids(t, "fail")).containsExactlyInAnyOrder("EG-ROLE-002", "EG-BUCKET-003");
@@ -130,6 +131,24 @@ class ScanFlowIT {
         .isEqualTo("alicloud_oss_bucket.export");
     assertThat(acl.path("relatedLocations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText())
         .endsWith("bucket/acl.rego");
+    // HTML and console name the resource address and the .tf line too.
+    assertThat(run.out()).contains("at: " + PLANS.resolve("main.tf") + ":30  alicloud_oss_bucket.export");
+    try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+      Path html = files.filter(f -> f.toString().endsWith(".html")).findFirst().orElseThrow();
+      assertThat(Files.readString(html)).contains("Declared at <code>" + PLANS.resolve("main.tf") + ":30  alicloud_oss_bucket.export")
+          .contains("Files scanned");
+    }
+  }
+
+  @Test
+  void requestLevelChecksDecideTheDeclaredExportsArguments() throws Exception {
+    Cli run = scan(PLANS.resolve("request-invalid.tfplan.json").toString());
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    JsonNode t = target(report(".json"), "alicloud_image_export.nightly");
+    assertThat(ids(t, "fail")).containsExactly("EG-REQ-002");
+    JsonNode prefix = check(t, "EG-REQ-002");
+    assertThat(prefix.path("prevents").asText()).isEqualTo("InvalidOSSPrefix.Malformed");
+    assertThat(prefix.path("location").path("address").asText()).isEqualTo("alicloud_image_export.nightly");
   }
 
   @Test
@@ -280,8 +299,8 @@ class ScanFlowIT {
     for (JsonNode i : r.path("scope").path("inputs")) {
       (i.path("ignored").asBoolean() ? ignored : read).add(i.path("path").asText() + " " + i.path("detail").asText());
     }
-    assertThat(read).hasSize(6).allMatch(s -> s.contains(".tfplan.json"));
+    assertThat(read).hasSize(7).allMatch(s -> s.contains(".tfplan.json"));
     assertThat(ignored).anyMatch(s -> s.contains("main.tf Terraform source: scan its plan"));
-    assertThat(r.path("summary").path("targets").asInt()).isEqualTo(7);
+    assertThat(r.path("summary").path("targets").asInt()).isEqualTo(8);
   }
 }

@@ -44,11 +44,22 @@ broken := {
 			{"taskId": "t-uf6w2", "imageId": "m-y", "status": "Finished", "createdAt": "2026-03-04T08:00:00Z"},
 		],
 	},
+	"exportTask": {
+		"taskId": "t-uf6exp9", "regionId": "cn-shanghai", "imageId": "m-uf6team0042", "status": "Failed",
+		"createdAt": "2026-03-01T09:00Z", "ossBucket": "team-b-dump", "objects": ["x_m-uf6team0042_system.raw.tar.gz"],
+		"errorCode": "InvalidOSSBucket.NotFound",
+	},
+	"exportBucket": {"name": "team-b-dump", "owner": "account", "ownerId": "5550001112223334", "acl": "public-read", "policy": null},
+	"principal": {
+		"type": "user", "name": "team-b-admin", "arn": "acs:ram::5550001112223334:user/team-b-admin", "accountId": "5550001112223334",
+		"attachedPolicies": [{"name": "TeamBAll", "type": "Custom", "document": {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}],
+		"groups": [],
+	},
 	"errors": [],
 	"skipped": [],
 }
 
-config := object.union(data.exportguard.config, {"maxConcurrentExports": 1, "maxWeeklyExports": 2, "windowsBlocking": true, "unsupportedRegions": ["cn-shanghai"]})
+config := object.union(data.exportguard.config, {"maxConcurrentExports": 1, "maxWeeklyExports": 2, "windowsBlocking": true, "unsupportedRegions": ["cn-shanghai"], "allowedExportBuckets": ["team-b-approved"]})
 
 findings := [[id, f] |
 	some area, checks in data.exportguard

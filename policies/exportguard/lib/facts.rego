@@ -68,6 +68,14 @@ bucket_elsewhere if bucket_region != input.request.regionId
 # granted: fail closed).
 attached_policies := input.role.attachedPolicies if is_array(input.role.attachedPolicies) else := []
 
+# out_of_scope: the run does not cover the area (an account audit given no bucket, or one whose
+# bucket another target decides): it is listed in skipped with outOfScope true.
+out_of_scope(area) if {
+	some s in input.skipped
+	s.area == area
+	s.outOfScope == true
+}
+
 # The existence tests are true only on a positive fact; a missing area is not "exists".
 image_exists if input.image.exists == true
 

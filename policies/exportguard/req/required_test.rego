@@ -27,3 +27,31 @@ test_no_request_area_fails_closed if {
 	print("deny:", findings)
 	count(findings) == 3
 }
+
+test_a_bucket_out_of_scope_is_not_asked_for if {
+	audit := {
+		"request": {"regionId": "cn-hangzhou", "imageId": "m-1", "ossBucket": null},
+		"skipped": [{"area": "bucket", "reason": "no bucket given", "outOfScope": true}],
+	}
+	findings := required.deny with input as audit
+	print("deny:", findings)
+	count(findings) == 0
+}
+
+test_a_bucket_skipped_for_another_reason_is_still_asked_for if {
+	skipped := {
+		"request": {"regionId": "cn-hangzhou", "imageId": "m-1"},
+		"skipped": [{"area": "bucket", "reason": "OSSBucket is missing"}],
+	}
+	findings := required.deny with input as skipped
+	{f.resource | some f in findings} == {"OSSBucket"}
+}
+
+test_out_of_scope_exempts_only_its_own_field if {
+	audit := {
+		"request": {"imageId": "m-1"},
+		"skipped": [{"area": "bucket", "reason": "no bucket given", "outOfScope": true}],
+	}
+	findings := required.deny with input as audit
+	{f.resource | some f in findings} == {"RegionId"}
+}

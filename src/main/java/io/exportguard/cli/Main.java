@@ -70,7 +70,18 @@ public final class Main {
       errWriter.println("exportguard: internal error: " + ex);
       return ExitCodes.ERROR;
     });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands on Errors; the heap is free again once the command's frames are gone.
+      errWriter.println("exportguard: out of memory (heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MB); the input is too large for this run");
+      code = ExitCodes.ERROR;
+    } catch (RuntimeException | Error e) {
+      errWriter.println("exportguard: internal error: " + e);
+      code = ExitCodes.ERROR;
+    }
     outWriter.flush();
     errWriter.flush();
     return code;

@@ -40,6 +40,11 @@ final class ApiErrors {
     return new ApiException(api, t.getClass().getSimpleName(), firstLine(t.getMessage()), false);
   }
 
+  /** The service refused the call for exceeding a rate (Throttling, Throttling.User, Rejected.Throttling, SlowDown). */
+  static boolean throttling(String code) {
+    return code != null && (code.startsWith("Throttling") || code.equals("Rejected.Throttling") || code.equals("SlowDown"));
+  }
+
   static boolean retryableCode(String code) {
     return code != null && (code.startsWith("Throttling") || code.startsWith("ServiceUnavailable")
         || code.equals("Rejected.Throttling"));

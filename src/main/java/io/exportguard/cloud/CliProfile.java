@@ -25,6 +25,8 @@ import java.nio.file.Path;
  */
 public final class CliProfile {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The aliyun CLI writes a few hundred bytes per profile. */
+  private static final long MAX_FILE_BYTES = 1L << 20;
 
   private CliProfile() {}
 
@@ -86,6 +88,7 @@ public final class CliProfile {
   private static JsonNode read(Path file) {
     String text;
     try {
+      if (Files.size(file) > MAX_FILE_BYTES) throw new IllegalArgumentException(file + ": larger than 1 MB");
       text = Files.readString(file);
     } catch (IOException e) {
       String why = e instanceof NoSuchFileException ? "no such file"

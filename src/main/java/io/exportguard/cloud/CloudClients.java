@@ -8,6 +8,8 @@ import com.aliyuncs.AcsResponse;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.RpcAcsRequest;
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.FormatType;
 import com.aliyuncs.http.HttpClientConfig;
 import com.aliyuncs.profile.DefaultProfile;
@@ -40,8 +42,13 @@ public final class CloudClients implements AutoCloseable {
    * and loads policies and starts the sandbox meanwhile.
    */
   public CloudClients(CloudConfig config, CompletableFuture<IAcsClient> coreClient) {
+    this(config, coreClient, CallGate.OPEN);
+  }
+
+  /** Every attempt of every call passes {@code gate} (an account audit's per-API pacing). */
+  public CloudClients(CloudConfig config, CompletableFuture<IAcsClient> coreClient, CallGate gate) {
     this.config = config;
-    this.retrier = new Retrier(config.retry());
+    this.retrier = new Retrier(config.retry(), gate);
     this.acs = coreClient;
   }
 
@@ -121,6 +128,36 @@ public final class CloudClients implements AutoCloseable {
     return rpc("ram:" + action, "cn-hangzhou", config.endpoints().ram(), request, false);
   }
 
+  /** Sends an STS call (no request class of its own in the V1 SDKs) and returns the JSON reply. */
+  public String sts(String action) throws ApiException {
+    CommonRequest request = new CommonRequest();
+    request.setSysDomain(config.endpoints().sts());
+    request.setSysVersion("2015-04-01");
+    request.setSysAction(action);
+    request.setSysMethod(MethodType.POST);
+    request.setSysProtocol(config.endpoints().protocol());
+    request.setSysRegionId("cn-hangzhou");
+    request.setSysConnectTimeout((int) config.connectTimeout().toMillis());
+    request.setSysReadTimeout((int) config.readTimeout().toMillis());
+    request.putQueryParameter("Format", "JSON");
+    String api = "sts:" + action;
+    IAcsClient client = client(api);
+    return retrier.call(api, () -> client.getCommonResponse(request).getData());
+  }
+
+  private IAcsClient client(String api) throws ApiException {
+    try {
+      return acs.join();
+    } catch (RuntimeException e) {
+      throw new ApiException(api, "SDK.ClientInit", "the SDK client could not be built: " + e.getMessage(), false);
+    }
+  }
+
+  /** Sends an STS request the core SDK has a class for (AssumeRole) to {@code sts.aliyuncs.com} (or the emulator). */
+  public <T extends AcsResponse> T sts(String action, RpcAcsRequest<T> request) throws ApiException {
+    return rpc("sts:" + action, "cn-hangzhou", config.endpoints().sts(), request, false);
+  }
+
   private <T extends AcsResponse> T rpc(String api, String regionId, String endpoint, RpcAcsRequest<T> request,
                                         boolean creates) throws ApiException {
     request.setSysRegionId(regionId);
@@ -129,12 +166,7 @@ public final class CloudClients implements AutoCloseable {
     request.setSysAcceptFormat(FormatType.JSON);
     request.setSysConnectTimeout((int) config.connectTimeout().toMillis());
     request.setSysReadTimeout((int) config.readTimeout().toMillis());
-    IAcsClient client;
-    try {
-      client = acs.join();
-    } catch (RuntimeException e) {
-      throw new ApiException(api, "SDK.ClientInit", "the SDK client could not be built: " + e.getMessage(), false);
-    }
+    IAcsClient client = client(api);
     return retrier.call(api, () -> client.getAcsResponse(request), creates);
   }
 

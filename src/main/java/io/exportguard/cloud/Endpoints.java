@@ -86,6 +86,15 @@ public final class Endpoints {
 
   public String ram() { return emulator != null ? hostPort() : "ram.aliyuncs.com"; }
 
+  /** STS, for GetCallerIdentity. */
+  public String sts() { return emulator != null ? hostPort() : "sts.aliyuncs.com"; }
+
+  /**
+   * Where the credentials library sends its STS calls (AssumeRole, AssumeRoleWithOIDC): the
+   * emulator's {@code host:port}, or null for Alibaba Cloud's own (the library picks the region).
+   */
+  public String stsForCredentials() { return emulator != null ? hostPort() : null; }
+
   /** The OSS endpoint URL for a region (with scheme, as the OSS SDK takes it). */
   public String oss(String regionId) {
     return emulator != null ? emulator.toString() : "https://oss-" + regionId + ".aliyuncs.com";

@@ -107,21 +107,39 @@ final class ImageGatherer {
         sink.error(Area.SNAPSHOTS, Async.cause(failure, "ecs:DescribeSnapshots"));
         return image;
       }
-      Map<String, DescribeSnapshotsResponse.Snapshot> byId = new HashMap<>();
-      batches.forEach(b -> b.join().forEach(s -> byId.put(s.getSnapshotId(), s)));
-      return image.withDisks(image.disks().stream().map(d -> {
-        if (d.snapshotId() == null) return d.withSnapshot(NO_SNAPSHOT);
-        DescribeSnapshotsResponse.Snapshot s = byId.get(d.snapshotId());
-        return d.withSnapshot(s == null ? new ImageFacts.Snapshot(d.snapshotId(), false, null, null, null, null)
-            : new ImageFacts.Snapshot(s.getSnapshotId(), true, Boolean.TRUE.equals(s.getEncrypted()),
-                emptyToNull(s.getKMSKeyId()), nullToEmpty(s.getProductCode()), s.getStatus()));
-      }).toList());
+      Map<String, ImageFacts.Snapshot> byId = new HashMap<>();
+      batches.forEach(b -> b.join().forEach(x -> byId.put(x.getSnapshotId(), snapshot(x))));
+      return withSnapshots(image, byId);
     });
   }
 
+  /** A snapshot as the facts hold it. */
+  static ImageFacts.Snapshot snapshot(DescribeSnapshotsResponse.Snapshot s) {
+    return new ImageFacts.Snapshot(s.getSnapshotId(), true, Boolean.TRUE.equals(s.getEncrypted()),
+        emptyToNull(s.getKMSKeyId()), nullToEmpty(s.getProductCode()), s.getStatus());
+  }
+
+  /**
+   * The image with each disk's snapshot from {@code byId}: a disk without a snapshot id gets
+   * {@link #NO_SNAPSHOT}, one whose snapshot DescribeSnapshots did not return {@code exists: false}.
+   */
+  static ImageFacts withSnapshots(ImageFacts image, Map<String, ImageFacts.Snapshot> byId) {
+    return image.withDisks(image.disks().stream().map(d -> {
+      if (d.snapshotId() == null) return d.withSnapshot(NO_SNAPSHOT);
+      ImageFacts.Snapshot s = byId.get(d.snapshotId());
+      return d.withSnapshot(s == null ? new ImageFacts.Snapshot(d.snapshotId(), false, null, null, null, null) : s);
+    }).toList());
+  }
+
   /** One batch of ids, following NextToken (a batch fits one page, but the service decides). */
-  private List<DescribeSnapshotsResponse.Snapshot> describeSnapshots(String regionId, List<String> ids)
+  List<DescribeSnapshotsResponse.Snapshot> describeSnapshots(String regionId, List<String> ids)
       throws ApiException {
+    return describeSnapshots(clients, regionId, ids);
+  }
+
+  /** One batch of at most {@value #SNAPSHOT_BATCH} ids, following NextToken. */
+  static List<DescribeSnapshotsResponse.Snapshot> describeSnapshots(CloudClients clients, String regionId,
+                                                                    List<String> ids) throws ApiException {
     List<DescribeSnapshotsResponse.Snapshot> out = new ArrayList<>();
     String next = null;
     for (int page = 1; ; page++) {

@@ -13,17 +13,28 @@ public final class Retrier {
   private final RetryPolicy policy;
   private final Sleeper sleeper;
   private final LongUnaryOperator jitter;
+  private final CallGate gate;
 
   public Retrier(RetryPolicy policy) {
+    this(policy, CallGate.OPEN);
+  }
+
+  /** Every attempt passes {@code gate} (an audit's per-API pacing). */
+  public Retrier(RetryPolicy policy, CallGate gate) {
     this(policy, Thread::sleep, ceiling -> ceiling <= 0 ? 0
-        : java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling + 1));
+        : java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling + 1), gate);
   }
 
   /** @param jitter maps a ceiling to the actual wait, between 0 and the ceiling */
   public Retrier(RetryPolicy policy, Sleeper sleeper, LongUnaryOperator jitter) {
+    this(policy, sleeper, jitter, CallGate.OPEN);
+  }
+
+  public Retrier(RetryPolicy policy, Sleeper sleeper, LongUnaryOperator jitter, CallGate gate) {
     this.policy = policy;
     this.sleeper = sleeper;
     this.jitter = jitter;
+    this.gate = gate;
   }
 
   public RetryPolicy policy() { return policy; }
@@ -41,17 +52,27 @@ public final class Retrier {
   public <T> T call(String api, Callable<T> call, boolean onlyWhenRejected) throws ApiException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return call.call();
+        gate.enter(api);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw new ApiException(api, "Interrupted", "interrupted while waiting for its turn", false);
+      }
+      ApiException ae;
+      try {
+        T result = call.call();
+        gate.exit(api, false);
+        return result;
       } catch (Exception e) {
-        ApiException ae = ApiErrors.from(api, e);
-        boolean again = ae.retryable() && (!onlyWhenRejected || ae.rejected());
-        if (!again || attempt >= policy.maxAttempts()) throw ae;
-        try {
-          sleeper.sleep(jitter.applyAsLong(policy.ceilingMillis(attempt)));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new ApiException(api, "Interrupted", "interrupted while waiting to retry", false);
-        }
+        ae = ApiErrors.from(api, e);
+        gate.exit(api, ApiErrors.throttling(ae.code()));
+      }
+      boolean again = ae.retryable() && (!onlyWhenRejected || ae.rejected());
+      if (!again || attempt >= policy.maxAttempts()) throw ae;
+      try {
+        sleeper.sleep(jitter.applyAsLong(policy.ceilingMillis(attempt)));
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw new ApiException(api, "Interrupted", "interrupted while waiting to retry", false);
       }
     }
   }

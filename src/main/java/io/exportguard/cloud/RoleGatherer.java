@@ -1,7 +1,5 @@
 package io.exportguard.cloud;
 
-import com.aliyuncs.ram.model.v20150501.GetPolicyRequest;
-import com.aliyuncs.ram.model.v20150501.GetPolicyResponse;
 import com.aliyuncs.ram.model.v20150501.GetRoleRequest;
 import com.aliyuncs.ram.model.v20150501.GetRoleResponse;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleRequest;
@@ -84,14 +82,8 @@ final class RoleGatherer {
   }
 
   private RoleFacts.AttachedPolicy getPolicy(ListPoliciesForRoleResponse.Policy p) throws ApiException {
-    GetPolicyRequest req = new GetPolicyRequest();
-    req.setPolicyName(p.getPolicyName());
-    req.setPolicyType(p.getPolicyType());
-    GetPolicyResponse resp = clients.ram("GetPolicy", req);
-    String text = resp.getDefaultPolicyVersion() == null ? null : resp.getDefaultPolicyVersion().getPolicyDocument();
-    if (text == null && resp.getPolicy() != null) text = resp.getPolicy().getPolicyDocument();
-    String version = p.getDefaultVersion() != null ? p.getDefaultVersion()
-        : resp.getPolicy() == null ? null : resp.getPolicy().getDefaultVersion();
-    return new RoleFacts.AttachedPolicy(p.getPolicyName(), p.getPolicyType(), version, PolicyDocuments.parse(text), text);
+    return new RamInventory(clients).policy(new RamInventory.PolicyRef(p.getPolicyName(), p.getPolicyType(),
+        p.getDefaultVersion()));
   }
+
 }

@@ -41,4 +41,9 @@ public record Facts(String schema, Request request, RegionFacts region, ImageFac
   public boolean isSkipped(String area) {
     return skipped.stream().anyMatch(s -> area.equals(s.area()));
   }
+
+  /** True when the run does not cover the area (see {@link Skipped#outOfScope}). */
+  public boolean isOutOfScope(String area) {
+    return skipped.stream().anyMatch(s -> area.equals(s.area()) && s.isOutOfScope());
+  }
 }

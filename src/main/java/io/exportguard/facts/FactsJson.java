@@ -53,10 +53,16 @@ public final class FactsJson {
     Files.write(file, toBytes(doc));
   }
 
+  /** The largest facts file read: one target's facts are kilobytes; a bigger file is refused, not run out of heap on. */
+  public static final long MAX_FILE_BYTES = 256L << 20;
+
   /** Reads a facts file; any problem is a {@link FactsFormatException} naming the file and place. */
   public static FactsDocument load(Path file) throws FactsFormatException {
     String text;
     try {
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+        throw new FactsFormatException(file + ": larger than " + (MAX_FILE_BYTES >> 20) + " MB");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new FactsFormatException(file + ": no such file");

@@ -3,20 +3,25 @@ package io.exportguard.facts;
 import java.util.Map;
 
 /**
- * The facts document of one target, as a {@link FactsSource} delivers it.
+ * The facts document of one target, as a {@link FactsSource} delivers it, with the scope of checks
+ * it is evaluated against (for a document of an export request, {@link CheckScope#forDocument}).
  *
  * @param sources where facts of the document are declared, by fact name (an area such as {@code
  *     role}, or a field path such as {@code bucket.acl}; see {@link Unknown#overlap}): a static scan
  *     fills it so each check's findings point at the resource they are about; empty for facts
  *     gathered live
  */
-public record TargetFacts(TargetRef target, FactsDocument document, Map<String, SourceLocation> sources) {
+public record TargetFacts(TargetRef target, FactsDocument document, CheckScope scope,
+                          Map<String, SourceLocation> sources) {
   public TargetFacts {
     if (target == null || document == null) throw new IllegalArgumentException("target and document are required");
+    scope = scope == null ? CheckScope.forDocument(document.json()) : scope;
     sources = sources == null ? Map.of() : Map.copyOf(sources);
   }
 
-  public TargetFacts(TargetRef target, FactsDocument document) { this(target, document, Map.of()); }
+  public TargetFacts(TargetRef target, FactsDocument document, CheckScope scope) { this(target, document, scope, null); }
+
+  public TargetFacts(TargetRef target, FactsDocument document) { this(target, document, null, null); }
 
   /** The facts of an export request: its target is the request's image. */
   public static TargetFacts of(FactsDocument document) {

@@ -18,4 +18,9 @@ public record CheckDefinition(String id, String title, String description, Strin
   public CheckDefinition {
     requires = List.copyOf(requires);
   }
+
+  /** The fact areas of {@code requires}: {@code role.trustPolicy} is in area {@code role}; each once, in order. */
+  public List<String> requiredAreas() {
+    return requires.stream().map(r -> r.contains(".") ? r.substring(0, r.indexOf('.')) : r).distinct().toList();
+  }
 }

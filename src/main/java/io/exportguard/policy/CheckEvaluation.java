@@ -1,10 +1,13 @@
 package io.exportguard.policy;
 
+import io.exportguard.facts.CheckScope;
 import io.exportguard.facts.Facts;
 import io.exportguard.facts.Request;
 import io.exportguard.facts.SourceLocation;
 import io.exportguard.facts.TargetFacts;
 import io.exportguard.report.Report;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +18,9 @@ import java.util.Set;
  * One compiled policy set with the run's status rules: decides a target from its facts document,
  * the evaluation stage of every pipeline. It is thread-safe and compiled once, so one instance
  * evaluates any number of documents, from any number of threads (an account audit's thousands of
- * images): the engine's compiled form is read-only and the status rules are a value.
+ * images): the engine's compiled form is read-only and the status rules are a value. A target's
+ * {@link CheckScope} says which checks it is evaluated against; a check requiring an area the run
+ * does not cover is {@code skipped} without being evaluated.
  */
 public final class CheckEvaluation {
   private final PolicyEngine engine;
@@ -35,16 +40,38 @@ public final class CheckEvaluation {
    */
   public Report.TargetResult evaluate(TargetFacts target) {
     Facts facts = target.document().facts();
-    List<Report.CheckResult> checks = rules.apply(facts, engine.evaluate(target.document().json()));
-    Set<String> outOfScope = new HashSet<>();
+    List<CheckDefinition> applicable = applicable(target.scope());
+    // A check whose required area is out of the run's scope is skipped without evaluating it.
+    List<CheckDefinition> toEvaluate = applicable.stream().filter(c -> !outOfScope(c, facts)).toList();
+    Map<String, RawResult> raw = new HashMap<>();
+    for (RawResult r : engine.evaluate(target.document().json(), toEvaluate)) raw.put(r.check().id(), r);
+    List<Report.CheckResult> checks = new ArrayList<>();
+    Set<String> scopedOut = new HashSet<>();
     Map<String, SourceLocation> where = new LinkedHashMap<>();
-    for (CheckDefinition c : engine.checks()) {
-      if (!facts.unknown().isEmpty() && rules.outOfScope(facts, c)) outOfScope.add(c.id());
+    for (CheckDefinition c : applicable) {
+      RawResult r = raw.get(c.id());
+      if (r == null) {
+        scopedOut.add(c.id());
+        r = RawResult.findings(c, List.of(), List.of());
+      }
+      checks.add(rules.apply(facts, r));
+      // A static scan's check whose facts lie outside the scanned files does not affect the verdict either.
+      if (!facts.unknown().isEmpty() && rules.outOfScope(facts, c)) scopedOut.add(c.id());
       SourceLocation at = target.sources().isEmpty() ? null : target.sourceFor(c.requires());
       if (at != null) where.put(c.id(), at);
     }
-    return new Report.TargetResult(reportTarget(target, where), Verdicts.summarize(checks, facts.errors(), outOfScope),
+    return new Report.TargetResult(reportTarget(target, where), Verdicts.summarize(checks, facts.errors(), scopedOut),
         checks, facts.errors(), null);
+  }
+
+  /** The checks a target of this scope is evaluated against, in id order. */
+  public List<CheckDefinition> applicable(CheckScope scope) {
+    if (scope.subject() == null) return engine.checks();
+    return engine.checks().stream().filter(c -> scope.applies(c.requiredAreas())).toList();
+  }
+
+  private static boolean outOfScope(CheckDefinition c, Facts facts) {
+    return c.requiredAreas().stream().anyMatch(facts::isOutOfScope);
   }
 
   /** The report's target; a scanned one carries where it and the facts of each check are declared. */

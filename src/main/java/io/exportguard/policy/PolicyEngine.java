@@ -19,6 +19,16 @@ public interface PolicyEngine extends AutoCloseable {
    */
   List<RawResult> evaluate(JsonNode input);
 
+  /**
+   * Evaluates only the given checks (a subset of {@link #checks()}, in that order): the results of a
+   * target that some checks do not apply to. Engines that can should not evaluate the others.
+   */
+  default List<RawResult> evaluate(JsonNode input, List<CheckDefinition> only) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    only.forEach(c -> ids.add(c.id()));
+    return evaluate(input).stream().filter(r -> ids.contains(r.check().id())).toList();
+  }
+
   @Override
   default void close() {}
 }

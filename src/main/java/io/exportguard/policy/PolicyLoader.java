@@ -186,8 +186,14 @@ public final class PolicyLoader {
     return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
   }
 
+  /** The largest policy or data file read (a generated data file of allowlists stays far below it). */
+  static final long MAX_FILE_BYTES = 64L << 20;
+
   private static String readFile(Path file) throws PolicyLoadException {
     try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw new PolicyLoadException(file.toString(), "larger than " + (MAX_FILE_BYTES >> 20) + " MB");
+      }
       return decode(Files.readAllBytes(file));
     } catch (CharacterCodingException e) {
       throw new PolicyLoadException(file.toString(), "not valid UTF-8");

@@ -50,8 +50,9 @@ public record StatusRules(Severity failOn, boolean failOnWarn) {
     } else if (!skippedAreas.isEmpty()) {
       status = Status.SKIPPED;
       for (Skipped sk : skippedAreas) {
-        findings.add(new Report.Finding("not evaluated: fact area " + sk.area() + " was not gathered ("
-            + (sk.reason() == null ? "" : sk.reason()) + ")", sk.area()));
+        String reason = sk.reason() == null ? "" : sk.reason();
+        findings.add(new Report.Finding(sk.isOutOfScope() ? "not evaluated: " + reason
+            : "not evaluated: fact area " + sk.area() + " was not gathered (" + reason + ")", sk.area()));
       }
     } else if (!unknown.isEmpty()) {
       status = Status.SKIPPED;

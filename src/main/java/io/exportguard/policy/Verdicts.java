@@ -25,8 +25,10 @@ public final class Verdicts {
   }
 
   /**
-   * The summary of one target's checks; {@code outOfScope} holds the ids of the checks a static scan
-   * skipped because their facts lie outside the scanned files.
+   * As {@link #summarize(List, List)}, where the checks named in {@code outOfScope} were skipped
+   * because the run does not cover a fact they require (an audit's
+   * other targets, a static scan's facts outside its files; DESIGN.md: such a skip does not affect the
+   * verdict, even for a check that names a {@code prevents} code).
    */
   public static Report.Summary summarize(List<Report.CheckResult> checks, List<FactError> factErrors,
                                          Set<String> outOfScope) {

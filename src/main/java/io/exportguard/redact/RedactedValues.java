@@ -61,8 +61,12 @@ public final class RedactedValues {
     }
   }
 
+  /** Models are shallow; anything deeper is refused rather than passed on unread. */
+  private static final int MAX_DEPTH = 1_000;
+
   private static Object redact(Object v, Redactor r, int depth) {
-    if (v == null || depth > 200) return v;
+    if (v == null || v instanceof AlreadyRedacted) return v;
+    if (depth > MAX_DEPTH) throw new IllegalStateException("a model nested more than " + MAX_DEPTH + " deep cannot be redacted");
     if (v instanceof String s) return r.redact(s);
     if (v instanceof JsonNode n) {
       JsonNode copy = n.deepCopy();

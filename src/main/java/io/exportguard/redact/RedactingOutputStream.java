@@ -80,7 +80,7 @@ public final class RedactingOutputStream extends OutputStream {
     held.reset();
     held.write(bytes, n, bytes.length - n);
     String text = new String(bytes, 0, n, StandardCharsets.UTF_8);
-    String clean = redactor.redact(text);
+    String clean = redactor.redactLines(text);
     if (clean == text) out.write(bytes, 0, n); // nothing removed: the bytes exactly as written
     else out.write(clean.getBytes(StandardCharsets.UTF_8));
   }

@@ -32,4 +32,14 @@ public interface BuiltinContext {
 
   /** Throws when the query's deadline has passed (ending it with {@code eval_cancel_error}); long builtins call it. */
   void checkDeadline();
+
+  /**
+   * Throws {@code eval_budget_error} unless this many more collection elements and string characters
+   * fit the query's budget ({@link EvalOptions#budget()}). For builtins whose result can be far larger
+   * than their operands, to call before building it; what a builtin returns is charged by the engine.
+   */
+  default void ensureBudget(long elements, long chars) {}
+
+  /** Whether this many more elements and characters fit the budget (a cheap upper bound first). */
+  default boolean fitsBudget(long elements, long chars) { return true; }
 }

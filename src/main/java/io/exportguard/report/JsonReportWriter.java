@@ -52,7 +52,9 @@ public final class JsonReportWriter implements ReportWriter {
       if (report.isSingleTarget()) {
         writeTargetFields(g, report.only(), false);
       } else {
+        if (report.scope() != null) writeScope(g, report.scope());
         writeSummary(g, report.summary(), Report.TargetTotals.of(report.targets()));
+        writeCatalog(g, catalog(report.targets()));
         g.writeArrayFieldStart("targets");
         for (Report.TargetResult t : report.targets()) {
           g.writeStartObject();
@@ -61,7 +63,6 @@ public final class JsonReportWriter implements ReportWriter {
         }
         g.writeEndArray();
         writeErrors(g, report.runErrors());
-        if (report.scope() != null) writeScope(g, report.scope());
       }
       g.writeEndObject();
       g.writeRaw('\n');
@@ -70,19 +71,88 @@ public final class JsonReportWriter implements ReportWriter {
 
   /**
    * One target's fields: those of the single-target report (DESIGN.md) in its order; in a report of
-   * many targets the target also names its kind and label.
+   * many targets the target also names its kind and label, and each check only what differs from
+   * target to target ({@code id}, {@code status}, {@code findings}): its title, severity, prevents
+   * code, remediation and place are said once, in the report's {@code checks} catalog, so thousands
+   * of targets do not repeat them thousands of times.
    */
-  private static void writeTargetFields(JsonGenerator g, Report.TargetResult r, boolean named) throws IOException {
+  static void writeTargetFields(JsonGenerator g, Report.TargetResult r, boolean named) throws IOException {
     writeTarget(g, r.target(), named);
     writeSummary(g, r.summary(), null);
     g.writeArrayFieldStart("checks");
-    for (Report.CheckResult c : r.checks()) writeCheck(g, r.target(), c);
+    for (Report.CheckResult c : r.checks()) {
+      if (named) writeCheckResult(g, r.target(), c);
+      else writeCheck(g, r.target(), c);
+    }
     g.writeEndArray();
     writeErrors(g, r.errors());
     if (r.export() != null) writeExport(g, r.export());
   }
 
-  private static void writeErrors(JsonGenerator g, List<FactError> errors) throws IOException {
+  /**
+   * Every check that appears in some target, once, with what a target's entry leaves out (its
+   * description and area): a reader of a report of many targets ({@link ReportReader}) takes them
+   * from here.
+   */
+  static void writeCatalog(JsonGenerator g, java.util.Collection<Report.CheckResult> checks) throws IOException {
+    g.writeArrayFieldStart("checks");
+    for (Report.CheckResult c : checks) {
+      g.writeStartObject();
+      g.writeStringField("id", c.id());
+      g.writeStringField("title", c.title());
+      g.writeStringField("description", c.description());
+      g.writeStringField("area", c.area());
+      g.writeStringField("severity", c.severity().id());
+      g.writeStringField("prevents", c.prevents());
+      g.writeStringField("remediation", c.remediation());
+      g.writeStringField("policyFile", c.policyFile());
+      g.writeNumberField("line", c.line());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** The distinct checks of the targets, by id (one pass over them). */
+  static java.util.Collection<Report.CheckResult> catalog(java.util.List<Report.TargetResult> targets) {
+    if (targets instanceof Report.StoredTargets stored) return stored.catalog();
+    java.util.TreeMap<String, Report.CheckResult> byId = new java.util.TreeMap<>();
+    for (Report.TargetResult t : targets) {
+      for (Report.CheckResult c : t.checks()) byId.putIfAbsent(c.id(), c);
+    }
+    return byId.values();
+  }
+
+  /**
+   * What a run of many targets covered: command, subject, settings in order, and the shard (only for
+   * one); a scan adds the files it read or left out ({@code inputs}) and what lies outside them ({@code notes}).
+   */
+  static void writeScope(JsonGenerator g, Report.Scope s) throws IOException {
+    g.writeObjectFieldStart("scope");
+    g.writeStringField("command", s.command());
+    g.writeStringField("subject", s.subject());
+    g.writeObjectFieldStart("settings");
+    for (var e : s.settings().entrySet()) g.writeStringField(e.getKey(), e.getValue());
+    g.writeEndObject();
+    if (s.shard() != null) g.writeStringField("shard", s.shard());
+    if (!s.inputs().isEmpty()) {
+      g.writeArrayFieldStart("inputs");
+      for (Report.Input i : s.inputs()) {
+        g.writeStartObject();
+        g.writeStringField("path", i.path());
+        g.writeStringField("kind", i.kind());
+        g.writeBooleanField("ignored", i.ignored());
+        g.writeStringField("detail", i.detail());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("notes");
+      for (String n : s.notes()) g.writeString(n);
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  static void writeErrors(JsonGenerator g, List<FactError> errors) throws IOException {
     g.writeArrayFieldStart("errors");
     for (FactError e : errors) {
       g.writeStartObject();
@@ -122,27 +192,8 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeEndObject();
   }
 
-  /** What a scan read and left out, and what lies outside it. */
-  private static void writeScope(JsonGenerator g, Report.Scope scope) throws IOException {
-    g.writeObjectFieldStart("scope");
-    g.writeArrayFieldStart("inputs");
-    for (Report.Input i : scope.inputs()) {
-      g.writeStartObject();
-      g.writeStringField("path", i.path());
-      g.writeStringField("kind", i.kind());
-      g.writeBooleanField("ignored", i.ignored());
-      g.writeStringField("detail", i.detail());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeArrayFieldStart("notes");
-    for (String n : scope.notes()) g.writeString(n);
-    g.writeEndArray();
-    g.writeEndObject();
-  }
-
   /** A summary; {@code targets} (for a report of many) adds how many targets there were and how they went. */
-  private static void writeSummary(JsonGenerator g, Report.Summary s, Report.TargetTotals targets) throws IOException {
+  static void writeSummary(JsonGenerator g, Report.Summary s, Report.TargetTotals targets) throws IOException {
     g.writeObjectFieldStart("summary");
     g.writeStringField("verdict", s.verdict().id());
     if (targets != null) {
@@ -160,6 +211,17 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeEndObject();
   }
 
+  /** A check's outcome for one target of many (the rest is in the catalog). */
+  private static void writeCheckResult(JsonGenerator g, Report.Target target, Report.CheckResult c) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", c.id());
+    g.writeStringField("status", c.status().id());
+    writeFindings(g, target, c);
+    SourceLocation declared = target.checkLocations().get(c.id());
+    if (declared != null) writeLocation(g, "location", declared);
+    g.writeEndObject();
+  }
+
   private static void writeCheck(JsonGenerator g, Report.Target target, Report.CheckResult c) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", c.id());
@@ -167,6 +229,14 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("severity", c.severity().id());
     g.writeStringField("status", c.status().id());
     g.writeStringField("prevents", c.prevents());
+    writeFindings(g, target, c);
+    g.writeStringField("remediation", c.remediation());
+    g.writeStringField("policyFile", c.policyFile());
+    g.writeNumberField("line", c.line());
+    g.writeEndObject();
+  }
+
+  private static void writeFindings(JsonGenerator g, Report.Target target, Report.CheckResult c) throws IOException {
     g.writeArrayFieldStart("findings");
     for (Report.Finding f : nonNull(c.findings())) {
       g.writeStartObject();
@@ -177,12 +247,6 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeStringField("remediation", c.remediation());
-    g.writeStringField("policyFile", c.policyFile());
-    g.writeNumberField("line", c.line());
-    SourceLocation declared = target.checkLocations().get(c.id());
-    if (declared != null) writeLocation(g, "location", declared);
-    g.writeEndObject();
   }
 
   private static void writeExport(JsonGenerator g, Report.ExportRecord e) throws IOException {

@@ -24,7 +24,8 @@ import java.util.Map;
  * @param summary the verdict of the whole run and the check counts summed over its targets
  * @param runErrors facts that could not be gathered and belong to no single target (an audit's
  *     enumeration of a region that failed); they make the verdict at least {@code error}
- * @param scope what a run of many targets covered (a scan's files, an audit's account), or null
+ * @param scope what a run of many targets covered (an account audit's account, regions, window and
+ *     shard; a scan's files), or null
  */
 public record Report(String schema, Tool tool, Instant startedAt, long durationMs, List<TargetResult> targets,
                      Summary summary, List<FactError> runErrors, Scope scope) {
@@ -34,34 +35,47 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
   /** The report of many targets: totals plus one entry per target. */
   public static final String SCHEMA_TARGETS = "exportguard.report/v2";
 
-  /** A report without a scope statement (a run that reads no files). */
-  public Report(String schema, Tool tool, Instant startedAt, long durationMs, List<TargetResult> targets,
-                Summary summary, List<FactError> runErrors) {
-    this(schema, tool, startedAt, durationMs, targets, summary, runErrors, null);
-  }
-
   public Report {
-    targets = targets == null ? List.of() : List.copyOf(targets);
+    // A report of very many targets may keep them on disk (a list that reads them as they are used).
+    targets = targets == null ? List.of() : targets instanceof StoredTargets ? targets : List.copyOf(targets);
     runErrors = runErrors == null ? List.of() : List.copyOf(runErrors);
     if (SCHEMA.equals(schema) && (targets.size() != 1 || !runErrors.isEmpty() || scope != null)) {
       throw new IllegalArgumentException(SCHEMA + " holds exactly one target, no run-level errors and no scope");
     }
   }
 
+  /** A report without a scope. */
+  public Report(String schema, Tool tool, Instant startedAt, long durationMs, List<TargetResult> targets,
+                Summary summary, List<FactError> runErrors) {
+    this(schema, tool, startedAt, durationMs, targets, summary, runErrors, null);
+  }
+
   /** A single-target report ({@value #SCHEMA}); {@code export} is null unless an export ran. */
   public Report(String schema, Tool tool, Instant startedAt, long durationMs, Target target, Summary summary,
                 List<CheckResult> checks, List<FactError> errors, ExportRecord export) {
     this(schema, tool, startedAt, durationMs, List.of(new TargetResult(target, summary, checks, errors, export)),
-        summary, List.of());
+        summary, List.of(), null);
   }
 
   /** The single-target report of one result. */
   public static Report single(Tool tool, Instant startedAt, long durationMs, TargetResult result) {
-    return new Report(SCHEMA, tool, startedAt, durationMs, List.of(result), result.summary(), List.of());
+    return new Report(SCHEMA, tool, startedAt, durationMs, List.of(result), result.summary(), List.of(), null);
   }
 
   /** True for the single-target shape ({@value #SCHEMA}). */
   public boolean isSingleTarget() { return SCHEMA.equals(schema); }
+
+  /**
+   * A list of targets kept outside the heap (a spool file read back on use): a report of very many
+   * targets holds one of these instead of copying them all into memory. Iterate rather than index.
+   */
+  public interface StoredTargets extends List<TargetResult>, io.exportguard.redact.AlreadyRedacted {
+    /** How the targets went, without reading them back. */
+    TargetTotals totals();
+
+    /** The distinct checks of the targets by id (each as first seen, without findings), without reading them back. */
+    java.util.Collection<CheckResult> catalog();
+  }
 
   /** The one target's result; only a single-target report has one. */
   public TargetResult only() {
@@ -144,6 +158,7 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
   /** How the targets of a run went: how many there were, and how many passed, failed or errored. */
   public record TargetTotals(int targets, int passed, int failed, int errored) {
     public static TargetTotals of(List<TargetResult> results) {
+      if (results instanceof StoredTargets stored) return stored.totals();
       int[] n = new int[Verdict.values().length];
       for (TargetResult r : results) n[r.summary().verdict().ordinal()]++;
       return new TargetTotals(results.size(), n[Verdict.PASS.ordinal()], n[Verdict.FAIL.ordinal()],

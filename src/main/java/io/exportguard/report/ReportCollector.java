@@ -28,6 +28,11 @@ public final class ReportCollector implements ReportSink {
 
   /** The report of everything collected so far. */
   public synchronized Report report(Report.Tool tool, Instant startedAt, long durationMs) {
+    return report(tool, startedAt, durationMs, null);
+  }
+
+  /** The report of everything collected so far, with the scope of a run of many targets. */
+  public synchronized Report report(Report.Tool tool, Instant startedAt, long durationMs, Report.Scope scope) {
     if (singleTarget && results.size() == 1 && runErrors.isEmpty()) {
       return Report.single(tool, startedAt, durationMs, results.get(0));
     }
@@ -38,6 +43,6 @@ public final class ReportCollector implements ReportSink {
     List<Report.TargetResult> sorted = new ArrayList<>(results);
     sorted.sort(Comparator.comparing((Report.TargetResult r) -> r.target().key()));
     return new Report(Report.SCHEMA_TARGETS, tool, startedAt, durationMs, sorted,
-        Report.Summary.total(sorted, runErrors), runErrors);
+        Report.Summary.total(sorted, runErrors), runErrors, scope);
   }
 }

@@ -32,6 +32,7 @@ public final class ReportWriters {
     m.put(JunitReportWriter.FORMAT, colour -> new JunitReportWriter());
     m.put(MarkdownReportWriter.FORMAT, colour -> new MarkdownReportWriter());
     m.put(ConsoleReportWriter.FORMAT, ConsoleReportWriter::new);
+    m.put(JsonLinesReportWriter.FORMAT, colour -> new JsonLinesReportWriter());
     return m;
   }
 

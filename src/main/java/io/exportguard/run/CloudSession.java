@@ -6,11 +6,14 @@ import com.aliyuncs.auth.BasicCredentials;
 import com.aliyuncs.auth.BasicSessionCredentials;
 import com.aliyuncs.auth.DefaultCredentialsProvider;
 import com.aliyuncs.auth.StaticCredentialsProvider;
+import io.exportguard.cloud.AssumedRole;
+import io.exportguard.cloud.CallGate;
 import io.exportguard.cloud.CliProfile;
 import io.exportguard.cloud.CloudClients;
 import io.exportguard.cloud.CloudConfig;
 import io.exportguard.cloud.DeferredCredentials;
 import io.exportguard.cloud.Endpoints;
+import io.exportguard.cloud.RetryPolicy;
 import io.exportguard.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +36,7 @@ final class CloudSession implements AutoCloseable {
   private final CompletableFuture<Sandbox> sandboxStarting;
   private Sandbox sandbox;
   private CloudClients clients;
+  private CloudClients audit;
 
   private CloudSession(String sandboxScenario, String profile, Duration callTimeout, Endpoints endpoints,
                        DeferredCredentials credentials, CompletableFuture<IAcsClient> core,
@@ -94,8 +98,38 @@ final class CloudSession implements AutoCloseable {
     return clients;
   }
 
+  /**
+   * The clients an account audit calls through: every attempt passes {@code gate} (each API at its
+   * pace), with more patient retries than preflight's (an audit of thousands of calls meets
+   * throttling as a matter of course), and, with {@code roleArn}, as that role (STS AssumeRole signed
+   * with the run's own credentials; a refusal is bad input, said once).
+   */
+  CloudClients auditClients(CallGate gate, String roleArn, RetryPolicy retry) throws BadInputException {
+    CloudClients base = clients();
+    AlibabaCloudCredentialsProvider credentials = base.config().credentials();
+    if (roleArn != null) {
+      AssumedRole role;
+      try {
+        role = new AssumedRole(base, roleArn, "exportguard-audit");
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--assume-role " + e.getMessage());
+      }
+      try {
+        role.getCredentials();
+      } catch (Exception e) {
+        throw new BadInputException("--assume-role " + roleArn + ": " + firstLine(e.getMessage()));
+      }
+      credentials = role;
+    }
+    CloudConfig config = new CloudConfig(endpoints, credentials, base.config().connectTimeout(),
+        base.config().readTimeout(), retry);
+    audit = new CloudClients(config, CloudClients.startCoreClient(config.credentials(), endpoints.plainHttpOnly()), gate);
+    return audit;
+  }
+
   @Override
   public void close() {
+    if (audit != null) audit.close();
     if (clients != null) clients.close();
     else CloudClients.discard(core);
     if (sandbox != null) sandbox.close();

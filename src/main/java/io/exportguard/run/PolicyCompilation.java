@@ -9,6 +9,9 @@ import io.exportguard.policy.PolicyLoadException;
 import io.exportguard.policy.PolicyLoader;
 import io.exportguard.policy.StatusRules;
 import io.exportguard.rego.EvalOptions;
+import io.exportguard.rego.value.Json;
+import io.exportguard.rego.value.ObjectValue;
+import io.exportguard.rego.value.Value;
 import io.exportguard.report.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +80,27 @@ final class PolicyCompilation implements AutoCloseable {
       throw new IllegalStateException("compiling the policies failed", c);
     }
   }
+
+  /**
+   * A value of the merged configuration ({@code data.exportguard.config.<key>}, the pack's data with
+   * {@code --data} over it) as plain Java values (maps, lists, strings, numbers), or null when unset.
+   */
+  Object configValue(String key) {
+    Value v = loaded.data();
+    for (String k : new String[] {"exportguard", "config", key}) {
+      if (!(v instanceof ObjectValue o)) return null;
+      v = o.get(k);
+    }
+    if (v == null) return null;
+    try {
+      return CONFIG_READER.readValue(Json.write(v), Object.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("configuration value " + key + " is not JSON", e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper CONFIG_READER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** The fingerprint of the policy set, for export evidence. */
   String policiesSha256() { return loaded.sha256(); }

@@ -112,7 +112,7 @@ public final class FactsAssembler {
       Facts facts = new Facts(Facts.SCHEMA, request, region, image, role, bucket, tasks, errors, skipped, unknown);
       ObjectNode json = FactsJson.mapper().valueToTree(facts);
       for (Unknown u : unknown) remove(json, u.fact());
-      return new TargetFacts(new TargetRef(t.kind(), t.label(), t.location()), new FactsDocument(facts, json), sources);
+      return new TargetFacts(new TargetRef(t.kind(), t.label(), t.location()), new FactsDocument(facts, json), null, sources);
     }
 
     /** A known value, or null with the fact recorded as unknown. */

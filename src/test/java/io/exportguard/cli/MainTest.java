@@ -27,9 +27,9 @@ class MainTest {
   }
 
   @Test
-  void theUnbuiltAuditNeverLooksLikeAPass() {
-    Cli r = Cli.run("audit");
+  void anAuditWithBadFlagsSaysSoAndExits2() {
+    Cli r = Cli.run("audit", "--sandbox", "demo-pass", "--shard", "3/2");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("audit: not built yet");
+    assertThat(r.err()).contains("--shard").doesNotContain("\tat ");
   }
 }

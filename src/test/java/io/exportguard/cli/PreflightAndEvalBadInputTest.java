@@ -33,7 +33,12 @@ class PreflightAndEvalBadInputTest {
         "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n");
     Path hugeNumber = Files.writeString(dir.resolve("number.json"), "{\"maxDataDisks\": 1" + "0".repeat(200_000) + "}");
     Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("no-such-target"));
+    Path hugeFacts = sparse(dir.resolve("huge-facts.json"), 3L << 30); // was an OutOfMemoryError and a stack trace
+    Path hugePolicy = sparse(Files.createDirectories(dir.resolve("huge/exportguard/x")).resolve("huge.rego"), 100L << 20);
     return Stream.of(
+        Arguments.of(List.of("eval", "--facts", hugeFacts.toString()), "huge-facts.json: larger than 256 MB"),
+        Arguments.of(List.of("eval", "--facts", okFacts.toString(), "--policies", dir.resolve("huge").toString()),
+            "huge.rego: larger than 64 MB"),
         Arguments.of(pre("--timeout", "9999999999999999999h"), "--timeout 9999999999999999999h: too long"),
         Arguments.of(pre("--timeout", "999999999999999h"), "--timeout 999999999999999h: too long"),
         Arguments.of(pre("--timeout", "PT9999999999999999H"), "--timeout PT9999999999999999H"),
@@ -44,7 +49,7 @@ class PreflightAndEvalBadInputTest {
         Arguments.of(List.of("eval", "--facts", okFacts.toString(), "--data", deepJson.toString()), "deep.json:1:5002"),
         Arguments.of(pre("--data", deepYaml.toString()), "deep.yaml:1:1004: invalid YAML: nested more than 1000 levels"),
         Arguments.of(pre("--data", aliases.toString()), "aliases.yaml:2:8: invalid YAML: aliases"),
-        Arguments.of(pre("--data", hugeNumber.toString()), "number.json"),
+        Arguments.of(pre("--data", hugeNumber.toString()), "number.json:1:"),
         Arguments.of(List.of("preflight", "--image", "m-1", "--bucket", "b"), "--region"),
         Arguments.of(List.of("preflight", "--region", "r", "--bucket", "b"), "--image"),
         Arguments.of(List.of("preflight", "--region", "r", "--image", "m"), "--bucket"),
@@ -84,6 +89,14 @@ class PreflightAndEvalBadInputTest {
         Arguments.of(List.of("eval", "--facts", notJson.toString()), "not.json:1:"),
         Arguments.of(List.of("eval", "--facts", wrongSchema.toString()), "exportguard.facts/v2"),
         Arguments.of(List.of("eval", "--facts", dir.resolve("none.json").toString()), "no such file"));
+  }
+
+  /** A file of the given length that takes no disk space. */
+  static Path sparse(Path file, long length) throws IOException {
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(length);
+    }
+    return file;
   }
 
   static List<String> pre(String... more) {

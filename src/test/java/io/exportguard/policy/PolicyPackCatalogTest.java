@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class PolicyPackCatalogTest {
   private static final Path PACK = Path.of("policies/exportguard");
   private static final Set<String> AREAS = Set.of("request", "region", "image", "snapshots", "role",
-      "rolePolicies", "bucket", "bucketPolicy", "bucketEncryption", "tasks");
+      "rolePolicies", "bucket", "bucketPolicy", "bucketEncryption", "tasks", "exportTask", "exportBucket", "principal");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** The package-scoped METADATA block at the top of a file, as YAML. */
@@ -74,6 +74,12 @@ class PolicyPackCatalogTest {
       "EG-TASK-001   | task/in_progress.rego    | high     | ImageIsExporting",
       "EG-TASK-002   | task/concurrent.rego     | medium   | ConcurrentQuotaExceed.ExportImage",
       "EG-TASK-003   | task/weekly.rego         | medium   | WeeklyQuotaExceed.ExportImage",
+      "EG-HIST-001   | history/allowlist.rego   | high     | ",
+      "EG-HIST-002   | history/other_account.rego | critical | ",
+      "EG-HIST-003   | history/public_bucket.rego | critical | ",
+      "EG-HIST-004   | history/failed.rego      | low      | ",
+      "EG-RAM-001    | ram/exporters.rego       | high     | ",
+      "EG-RAM-002    | ram/self_grant.rego      | high     | ",
   })
   @SuppressWarnings("unchecked")
   void checkMatchesTheCatalog(String id, String file, String severity, String prevents) throws IOException {
@@ -117,6 +123,6 @@ class PolicyPackCatalogTest {
         withId++;
       }
     }
-    assertThat(withId).isEqualTo(32);
+    assertThat(withId).isEqualTo(38);
   }
 }

@@ -104,6 +104,44 @@ class RedactorTest {
         "ALIBABA_CLOUD_SECURITY_TOKEN=" + Redactor.MASK + " rest");
   }
 
+  /** The keywords that decide whether a pattern is tried fold case as the patterns do. */
+  @Test
+  void keywordsInAnyCaseStillLetThePatternsRun() {
+    Redactor r = new Redactor();
+    assertThat(r.redact("ACCESS_KEY_SECRET=abcdef123")).isEqualTo("ACCESS_KEY_SECRET=" + Redactor.MASK);
+    assertThat(r.redact("X-Oss-Security-Token: CAISabcdef")).isEqualTo("X-Oss-Security-Token: " + Redactor.MASK);
+    assertThat(r.redact("&SIGNATURE=abc%2Bdef")).isEqualTo("&SIGNATURE=" + Redactor.MASK);
+    assertThat(Redactor.fold("acce\u017f\u017f_key_\u017fecret")).isEqualTo("access_key_secret");
+    assertThat(r.redact("image m-gen0000174 has status Available")).isSameAs("image m-gen0000174 has status Available");
+  }
+
+  /** Line by line for long text gives exactly what redacting it whole gives, also across line ends. */
+  @Test
+  void redactingLinesIsRedactingTheWhole() {
+    Redactor r = new Redactor();
+    r.addSecret("knownSecretValue123");
+    String text = String.join("\n",
+        "{\n  \"msg\": \"image m-1 is fine\",",
+        "  \"url\": \"http://127.0.0.1:8080/?Action=DescribeImages&Signature=abc%2Bdef&AccessKeyId=LTAI1\",",
+        "Signature=zzz9&x=1", "plain OSS actions listed", "Authorization: OSS LTAIabcd:c2lnbmF0dXJlc2lnbmF0dXJl",
+        "x-oss-security-token:", "   CAIStokenvalue", "access_key_secret =", " hunter2hunter2",
+        "\"AccessKeySecret\": \"s3cr3tvalue\"", "knownSecretValue123 again", "oss://bucket/object has no query",
+        "%26SecurityToken%3DCAISabc%26x", "proxy https://user:pa55word@proxy.example:3128/ here", "",
+        "last line without end");
+    assertThat(r.redactLines(text)).isEqualTo(r.redact(text));
+    for (String line : text.split("\n")) assertThat(r.redactLines(line)).isEqualTo(r.redact(line));
+    String clean = "{\n  \"a\": \"b\"\n}\n";
+    assertThat(r.redactLines(clean)).isSameAs(clean);
+  }
+
+  @Test
+  void aUrlPasswordIsRedacted() {
+    assertThat(new Redactor().redact("--endpoint http://admin:hunter22@127.0.0.1:8080/x: not loopback"))
+        .isEqualTo("--endpoint http://admin:" + Redactor.MASK + "@127.0.0.1:8080/x: not loopback");
+    assertThat(new Redactor().redact("mail ops@example.com at http://127.0.0.1:8080")).isEqualTo(
+        "mail ops@example.com at http://127.0.0.1:8080");
+  }
+
   @Test
   void ordinaryTextIsReturnedAsIs() {
     String text = "EG-ROLE-003 fail: role AliyunECSImageExportDefaultRole lacks oss:PutObject on my-export-bucket";

@@ -142,7 +142,14 @@ final class ResultBounds {
   private static void sprintf(BuiltinContext ctx, Value[] args) {
     if (!(args[0] instanceof StringValue format)) return;
     String f = format.value();
-    long chars = add(f.length(), args[1] instanceof ArrayValue a ? ValueSize.chars(a, ctx) : 0);
+    long chars = f.length();
+    if (args[1] instanceof ArrayValue a) {
+      // Findings format a few scalars each: measure those directly, only composites in depth.
+      for (int i = 0; i < a.size(); i++) {
+        Value v = a.get(i);
+        chars = add(chars, v instanceof StringValue s ? s.value().length() : ValueSize.chars(v, ctx));
+      }
+    }
     for (int i = f.indexOf('%'); i >= 0; i = f.indexOf('%', i + 1)) {
       long number = 0;
       for (int j = i + 1; j < f.length() && "+-# 0123456789.*".indexOf(f.charAt(j)) >= 0; j++) {

@@ -2,7 +2,6 @@ package io.exportguard.rego.eval;
 
 import io.exportguard.rego.builtins.BuiltinContext;
 import io.exportguard.rego.value.ArrayValue;
-import io.exportguard.rego.value.BooleanValue;
 import io.exportguard.rego.value.NumberValue;
 import io.exportguard.rego.value.ObjectValue;
 import io.exportguard.rego.value.SetValue;
@@ -22,61 +21,82 @@ final class ValueSize {
   /** Characters of the text form (an estimate within a few per node), nodes, and nesting depth. */
   record Size(long chars, long nodes, long depth) {}
 
-  private static final Size SMALL_SCALAR = new Size(5, 1, 1);
+  private static final long MEMO_FROM_NODES = 32;
 
-  /** Sizes of the composites below the top one; made on first use (most operands are flat). */
+  /** Sizes of the composites below the top one; made on first use (most operands are small). */
   private IdentityHashMap<Value, Size> memo;
   private final BuiltinContext ctx;
   private int visited;
+  /** What the walk has counted so far (scalars are counted here, without allocating). */
+  private long chars;
+  private long nodes;
 
   private ValueSize(BuiltinContext ctx) { this.ctx = ctx; }
 
-  static Size of(Value v, BuiltinContext ctx) { return new ValueSize(ctx).size(v, true); }
+  static Size of(Value v, BuiltinContext ctx) {
+    ValueSize w = new ValueSize(ctx);
+    long depth = w.walk(v, true);
+    return new Size(w.chars, w.nodes, depth);
+  }
 
-  static long chars(Value v, BuiltinContext ctx) { return of(v, ctx).chars(); }
+  static long chars(Value v, BuiltinContext ctx) {
+    if (v instanceof StringValue s) return s.value().length() + 2L;
+    if (v instanceof NumberValue n) return n.value().precision() + 2L;
+    return of(v, ctx).chars();
+  }
 
-  private Size size(Value v) { return size(v, false); }
-
-  private Size size(Value v, boolean top) {
-    if (v instanceof StringValue s) return new Size(s.value().length() + 2L, 1, 1);
-    if (v instanceof NumberValue n) return new Size(n.value().precision() + 2L, 1, 1);
-    if (v instanceof BooleanValue || v == null) return SMALL_SCALAR;
-    if (!(v instanceof ArrayValue || v instanceof SetValue || v instanceof ObjectValue)) return SMALL_SCALAR;
+  /** Counts {@code v} into the totals; returns its depth. */
+  private long walk(Value v, boolean top) {
+    nodes = add(nodes, 1);
+    if (v instanceof StringValue s) {
+      chars = add(chars, s.value().length() + 2L);
+      return 1;
+    }
+    if (v instanceof NumberValue n) {
+      chars = add(chars, n.value().precision() + 2L);
+      return 1;
+    }
+    if (!(v instanceof ArrayValue || v instanceof SetValue || v instanceof ObjectValue)) {
+      chars = add(chars, 5);
+      return 1;
+    }
+    nodes--;
     Size known = memo == null ? null : memo.get(v);
-    if (known != null) return known;
+    if (known != null) {
+      chars = add(chars, known.chars());
+      nodes = add(nodes, known.nodes());
+      return known.depth();
+    }
     if ((++visited & 0xFFF) == 0) ctx.checkDeadline();
-    long chars = 2;
-    long nodes = 1;
+    long chars0 = chars;
+    long nodes0 = nodes;
+    nodes = add(nodes, 1);
+    chars = add(chars, 2);
     long depth = 0;
     if (v instanceof ArrayValue a) {
       for (int i = 0; i < a.size(); i++) {
-        Size s = size(a.get(i));
-        chars = add(chars, s.chars() + 1);
-        nodes = add(nodes, s.nodes());
-        depth = Math.max(depth, s.depth());
+        chars = add(chars, 1);
+        depth = Math.max(depth, walk(a.get(i), false));
       }
     } else if (v instanceof SetValue set) {
       for (Value item : set) {
-        Size s = size(item);
-        chars = add(chars, s.chars() + 1);
-        nodes = add(nodes, s.nodes());
-        depth = Math.max(depth, s.depth());
+        chars = add(chars, 1);
+        depth = Math.max(depth, walk(item, false));
       }
     } else {
       for (Map.Entry<Value, Value> e : ((ObjectValue) v).entries().entrySet()) {
-        Size k = size(e.getKey());
-        Size s = size(e.getValue());
-        chars = add(chars, add(k.chars(), s.chars() + 2));
-        nodes = add(nodes, add(k.nodes(), s.nodes()));
-        depth = Math.max(depth, s.depth());
+        chars = add(chars, 2);
+        walk(e.getKey(), false);
+        depth = Math.max(depth, walk(e.getValue(), false));
       }
     }
-    Size out = new Size(chars, nodes, depth + 1);
-    if (!top) {
+    // Small parts are cheaper to count again than to remember; a part shared over and over (the
+    // case that makes text exponential) is big in text and remembered.
+    if (!top && nodes - nodes0 >= MEMO_FROM_NODES) {
       if (memo == null) memo = new IdentityHashMap<>();
-      memo.put(v, out);
+      memo.put(v, new Size(chars - chars0, nodes - nodes0, depth + 1));
     }
-    return out;
+    return depth + 1;
   }
 
   private static long add(long a, long b) {

@@ -34,18 +34,21 @@ public final class Json {
    */
   public static Value parse(String text, int maxDepth) {
     try (JsonParser p = FACTORY.createParser(text)) {
-      JsonToken first = p.nextToken();
-      if (first == null) throw new JsonSyntaxException("empty document", 1, 1);
-      Value v = read(p, first, 1, Math.min(maxDepth, MAX_DEPTH));
-      if (p.nextToken() != null) {
-        throw new JsonSyntaxException("unexpected data after the document",
-            p.currentLocation().getLineNr(), p.currentLocation().getColumnNr());
+      try {
+        JsonToken first = p.nextToken();
+        if (first == null) throw new JsonSyntaxException("empty document", 1, 1);
+        Value v = read(p, first, 1, Math.min(maxDepth, MAX_DEPTH));
+        if (p.nextToken() != null) {
+          throw new JsonSyntaxException("unexpected data after the document",
+              p.currentLocation().getLineNr(), p.currentLocation().getColumnNr());
+        }
+        return v;
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        // A size limit (a number's digits) is raised without a location: the parser is there.
+        var loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+        throw new JsonSyntaxException(e.getOriginalMessage(), loc == null ? 0 : loc.getLineNr(),
+            loc == null ? 0 : loc.getColumnNr());
       }
-      return v;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      var loc = e.getLocation();
-      throw new JsonSyntaxException(e.getOriginalMessage(), loc == null ? 0 : loc.getLineNr(),
-          loc == null ? 0 : loc.getColumnNr());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

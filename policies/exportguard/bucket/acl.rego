@@ -32,7 +32,7 @@ deny contains finding if {
 deny contains finding if {
 	facts.bucket_exists
 	not facts.bucket_elsewhere
-	not is_string(input.bucket.acl)
+	not is_string(object.get(input.bucket, "acl", null))
 	finding := {
 		"msg": sprintf("the ACL of OSS bucket %s is unknown", [facts.bucket_name]),
 		"resource": facts.bucket_name,

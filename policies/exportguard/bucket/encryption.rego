@@ -19,13 +19,16 @@ encrypting := {"AES256", "KMS", "SM4"}
 
 warn contains finding if {
 	facts.bucket_exists
-	not upper(algorithm) in encrypting
+	not encrypted
 	finding := {
 		"msg": sprintf("OSS bucket %s has no default server-side encryption (algorithm %v)", [facts.bucket_name, algorithm]),
 		"resource": facts.bucket_name,
 		"remediation": sprintf("Turn on default encryption: aliyun oss bucket-encryption --method put oss://%s --sse-algorithm AES256", [fix.quote(fix.bucket)]),
 	}
 }
+
+# encrypted: a known algorithm that encrypts (a missing or null one does not).
+encrypted if upper(algorithm) in encrypting
 
 algorithm := a if {
 	a := input.bucket.encryption.algorithm

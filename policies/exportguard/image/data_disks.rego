@@ -58,7 +58,7 @@ deny contains finding if {
 deny contains finding if {
 	facts.image_exists
 	some disk in data_disks
-	not is_number(disk.sizeGiB)
+	not is_number(object.get(disk, "sizeGiB", null))
 	finding := {
 		"msg": sprintf("the size of data disk %v (snapshot %v) is unknown", [facts.device(disk), facts.snapshot_id(disk)]),
 		"resource": facts.snapshot_id(disk),
@@ -68,7 +68,7 @@ deny contains finding if {
 
 deny contains finding if {
 	facts.image_exists
-	not is_array(input.image.disks)
+	not is_array(object.get(input.image, "disks", null))
 	finding := {
 		"msg": sprintf("the disks of image %s are unknown: their number and size cannot be checked", [facts.image_id]),
 		"resource": facts.image_id,

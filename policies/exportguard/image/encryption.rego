@@ -32,7 +32,7 @@ deny contains finding if {
 deny contains finding if {
 	facts.image_exists
 	some disk in input.image.disks
-	not is_boolean(disk.snapshot.encrypted)
+	not is_boolean(object.get(disk, ["snapshot", "encrypted"], null))
 	finding := {
 		"msg": sprintf("whether snapshot %v of disk %v is encrypted is unknown (snapshot facts missing)", [facts.snapshot_id(disk), facts.device(disk)]),
 		"resource": facts.snapshot_id(disk),
@@ -42,7 +42,7 @@ deny contains finding if {
 
 deny contains finding if {
 	facts.image_exists
-	not is_array(input.image.disks)
+	not is_array(object.get(input.image, "disks", null))
 	finding := {
 		"msg": sprintf("the disks of image %s are unknown: encryption cannot be checked", [facts.image_id]),
 		"resource": facts.image_id,

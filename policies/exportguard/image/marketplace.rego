@@ -69,7 +69,7 @@ deny contains finding if {
 
 deny contains finding if {
 	facts.image_exists
-	not is_array(input.image.disks)
+	not is_array(object.get(input.image, "disks", null))
 	finding := {
 		"msg": sprintf("the disks of image %s are unknown: its lineage cannot be checked", [facts.image_id]),
 		"resource": facts.image_id,

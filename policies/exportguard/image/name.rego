@@ -21,7 +21,7 @@ import data.exportguard.lib.fix
 rule := data.exportguard.config.imageNameRule
 
 problems contains problem if {
-	not is_string(input.image.name)
+	not is_string(object.get(input, ["image", "name"], null))
 	problem := "it has no name"
 }
 

@@ -32,8 +32,8 @@ findings contains finding if {
 
 findings contains finding if {
 	facts.image_exists
-	not is_string(input.image.osType)
-	not is_string(input.image.platform)
+	not is_string(object.get(input.image, "osType", null))
+	not is_string(object.get(input.image, "platform", null))
 	finding := {
 		"msg": sprintf("the operating system of image %s is unknown: Windows Server licensing cannot be ruled out", [facts.image_id]),
 		"resource": facts.image_id,

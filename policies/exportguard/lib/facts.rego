@@ -84,7 +84,7 @@ role_exists if input.role.exists == true
 bucket_exists if input.bucket.exists == true
 
 # unknown_existence: the area or its exists flag is missing or not a boolean.
-unknown_existence(area) if not is_boolean(input[area].exists)
+unknown_existence(area) if not is_boolean(object.get(input, [area, "exists"], null))
 
 # snapshot_id and device name a disk of the image in findings.
 snapshot_id(disk) := object.get(disk, "snapshotId", "(unknown snapshot)")

@@ -48,7 +48,7 @@ may_cover_ecs(statement) if ram.principal_unbounded(statement)
 
 may_cover_ecs(statement) if {
 	some p in ram.principal_entries(statement)
-	not is_string(p.value)
+	not is_string(object.get(p, "value", null))
 }
 
 may_cover_ecs(statement) if {

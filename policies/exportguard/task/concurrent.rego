@@ -56,7 +56,7 @@ findings contains finding if {
 }
 
 findings contains finding if {
-	not is_array(running)
+	not is_array(object.get(input, ["tasks", "exportsInProgress"], null))
 	finding := {
 		"msg": sprintf("the exports in progress in %s are unknown: the facts have no tasks.exportsInProgress", [facts.region_id]),
 		"resource": facts.region_id,

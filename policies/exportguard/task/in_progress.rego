@@ -39,7 +39,7 @@ task_id(task) := id if {
 } else := "<task-id>"
 
 deny contains finding if {
-	not is_array(input.tasks.exportsInProgress)
+	not is_array(object.get(input, ["tasks", "exportsInProgress"], null))
 	finding := {
 		"msg": sprintf("whether image %s is already being exported is unknown: the facts have no tasks.exportsInProgress", [facts.image_id]),
 		"resource": facts.image_id,

@@ -82,7 +82,7 @@ findings contains finding if {
 }
 
 findings contains finding if {
-	not is_array(this_week)
+	not is_array(object.get(input, ["tasks", "exportsThisWeek"], null))
 	finding := {
 		"msg": sprintf("this week's exports in %s are unknown: the facts have no tasks.exportsThisWeek", [facts.region_id]),
 		"resource": facts.region_id,

@@ -12,10 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code exportguard policy test [DIR]...}: runs the test_ rules of *_test.rego files, like {@code opa test}. */
+/** {@code exportguard policy test [DIR]...}: runs the test_ rules of *_test.rego (and test_*.rego) files, like {@code opa test}. */
 @Command(name = "test", mixinStandardHelpOptions = true,
     description = {
-        "Runs the test_* rules of the *_test.rego files in the directories (default: the built-in pack;",
+        "Runs the test_* rules of the *_test.rego (and test_*.rego) files in the directories (default: the built-in pack;",
         "directories given are tested with the pack's exportguard.lib packages, which they may import)",
         "and prints PASS/FAIL per test and 'N passed, M failed'.",
         "Exit 0 when all pass, 1 when one fails, 2 when the policies do not load or compile."})

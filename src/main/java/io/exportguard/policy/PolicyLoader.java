@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * Loads policy sets the way {@code opa eval -b} and {@code opa test} read directories: every
- * {@code *.rego} file is a module ({@code *_test.rego} only when tests are wanted), and a
+ * {@code *.rego} file is a module ({@code *_test.rego} and {@code test_*.rego} only when tests are wanted), and a
  * {@code data.json}, {@code data.yaml} or {@code data.yml} in directory {@code a/b} (relative to
  * the loaded root) is mounted at {@code data.a.b}. Other files are ignored, so test fixtures may
  * sit beside the policies.
@@ -49,7 +49,7 @@ public final class PolicyLoader {
    * @param policyPaths {@code --policies} directories (or single .rego/data files), in order
    * @param defaultPolicies whether the built-in pack is loaded (first, so user data wins over it)
    * @param dataFiles {@code --data} files, merged under {@code data.exportguard.config} in order
-   * @param tests whether {@code *_test.rego} modules are included
+   * @param tests whether test modules ({@code *_test.rego}, {@code test_*.rego}) are included
    */
   public record Sources(List<Path> policyPaths, boolean defaultPolicies, List<Path> dataFiles, boolean tests) {
     public Sources {
@@ -148,7 +148,7 @@ public final class PolicyLoader {
 
   private static boolean isModule(String rel, boolean tests) {
     if (!rel.endsWith(".rego")) return false;
-    return tests || !rel.endsWith("_test.rego");
+    return tests || !io.exportguard.rego.testing.TestRunner.isTestFile(rel);
   }
 
   private static boolean isMountedData(String rel) {

@@ -62,7 +62,7 @@ public final class PolicyTests {
     }
     TestSummary summary = TestRunner.run(compiled, filter, EvalOptions.DEFAULT);
     if (summary.results().isEmpty()) {
-      err.println("exportguard: no test rules (test_*) found in *_test.rego files"
+      err.println("exportguard: no test rules (test_*) found in *_test.rego or test_*.rego files"
           + (runRegex == null ? "" : " matching --run " + runRegex));
       return 2;
     }

@@ -95,6 +95,18 @@ class PolicyTestCommandTest {
   }
 
   @Test
+  void testFilesNamedAsOpasLibraryNamesThemRunToo() throws Exception {
+    Files.writeString(dir.resolve("p.rego"), "package p\n\nallow if input.x == 1\n");
+    Files.writeString(dir.resolve("test_p.rego"),
+        "package p_test\n\nimport data.p\n\ntest_allow if p.allow with input as {\"x\": 1}\n"
+            + "test_deny if p.allow with input as {\"x\": 2}\n");
+    Cli r = run("policy", "test", dir.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("PASS  data.p_test.test_allow").contains("FAIL  data.p_test.test_deny")
+        .contains("1 passed, 1 failed");
+  }
+
+  @Test
   void defaultIsTheBuiltInPack() {
     Cli r = run("policy", "test", "--run", "lib\\.ram_test");
     assertThat(r.code()).isZero();

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Runs the compiler stages over parsed modules, in OPA's order: resolve refs, rule tree (with
  * conflicts), zero-argument calls of rules, rewrite locals, template strings, check functions, safety (with reordering),
- * recursion, then the argument types found while checking functions. Compiling stops after the
+ * lifting the dynamic terms of negated literals, recursion, then the argument types found while checking functions. Compiling stops after the
  * first stage that found errors, reporting all of that stage's errors. Each module is checked by
  * the rules of its Rego version: v0 modules may use deprecated builtins, shadow imports and name
  * rules or variables {@code input}/{@code data}, as OPA 0.x allowed.
@@ -68,6 +68,7 @@ public final class Compiler {
     Safety safety = new Safety(errors, functions::arity);
     mods = mapRules(mods, safety::rule);
     failIf(errors);
+    mods = mapRules(mods, new NegationLifting(true)::lift);
 
     RuleTree finalTree = RuleTreeBuilder.build(mods, null);
     new RecursionChecker(finalTree, errors).check();
@@ -110,6 +111,7 @@ public final class Compiler {
       failIf(errors);
       q = new Safety(errors, functions::arity).query(q);
       failIf(errors);
+      q = new NegationLifting(false).liftQuery(q);
 
       failIf(typeErrors);
       Set<String> vars = new LinkedHashSet<>();

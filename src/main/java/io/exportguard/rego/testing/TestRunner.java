@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Runs Rego unit tests as {@code opa test} does: every rule named {@code test_*} in a
- * {@code *_test.rego} file is one test, which passes when it evaluates to {@code true};
+ * Runs Rego unit tests as {@code opa test} does: every rule named {@code test_*} in a test file
+ * ({@code *_test.rego}, or {@code test_*.rego} as OPA's own policy library names them) is one test, which passes when it evaluates to {@code true};
  * {@code todo_test_*} rules are skipped. A failing test carries its rule's source, what it printed
  * and, when its body does not hold, the first failing expression with the values bound before it
  * (worked out by the engine from the compiled rule, as {@code opa test --var-values}).
@@ -71,11 +71,18 @@ public final class TestRunner {
   private static Map<String, PackageInfo.RuleInfo> testRules(PackageInfo pkg) {
     Map<String, PackageInfo.RuleInfo> tests = new LinkedHashMap<>();
     for (PackageInfo.RuleInfo r : pkg.rules()) {
-      boolean testFile = r.file() != null && r.file().endsWith("_test.rego");
+      boolean testFile = isTestFile(r.file());
       boolean testName = r.name().startsWith("test_") || r.name().startsWith("todo_test_");
       if (testFile && testName && !r.name().contains(".")) tests.putIfAbsent(r.name(), r);
     }
     return tests;
+  }
+
+  /** {@code *_test.rego}, or {@code test_*.rego} (the naming of OPA's policy library). */
+  public static boolean isTestFile(String file) {
+    if (file == null || !file.endsWith(".rego")) return false;
+    String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+    return name.endsWith("_test.rego") || name.startsWith("test_");
   }
 
   private static TestResult runOne(PolicySet policies, String name, PackageInfo.RuleInfo rule, EvalOptions options) {

@@ -21,13 +21,15 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Mixin PolicyFlags policyFlags;
 
+  @Mixin EngineFlags engineFlags;
+
   @Option(names = "--timeout", paramLabel = "DURATION",
       description = "Bound on evaluating every check, e.g. 30s, 5m (default: 5m).")
   String timeout;
 
   @Override
   public Integer call() {
-    return new EvalRunner(spec.commandLine().getOut(), spec.commandLine().getErr())
+    return new EvalRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), engineFlags.engines(spec))
         .run(facts, policyFlags.toOptions(), timeout);
   }
 }

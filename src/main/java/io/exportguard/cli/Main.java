@@ -107,6 +107,7 @@ public final class Main {
     m.put("policy", PolicyCommand::new);
     m.put("rego", RegoCommand::new);
     m.put("sandbox", SandboxCommand::new);
+    m.put("serve", ServeCommand::new);
     return m;
   }
 

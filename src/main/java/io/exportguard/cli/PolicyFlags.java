@@ -5,15 +5,12 @@ import io.exportguard.run.PolicyOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags preflight and eval share (a picocli mixin). */
 public final class PolicyFlags {
-  @Option(names = "--policies", paramLabel = "DIR", description = "Add Rego and data files from DIR (repeatable).")
-  List<Path> policies = new ArrayList<>();
-
-  @Option(names = "--no-default-policies", description = "Leave the built-in policy pack out.")
-  boolean noDefaultPolicies;
+  @Mixin PolicySourceFlags sources;
 
   @Option(names = "--data", paramLabel = "FILE",
       description = "JSON or YAML merged over data.exportguard.config (repeatable, later wins).")
@@ -40,6 +37,7 @@ public final class PolicyFlags {
   boolean v0Compatible;
 
   PolicyOptions toOptions() {
-    return new PolicyOptions(policies, noDefaultPolicies, data, report, out, failOn, failOnWarn, v0Compatible);
+    return new PolicyOptions(sources.policies, sources.noDefaultPolicies, data, report, out, failOn, failOnWarn,
+        v0Compatible, sources.bundles, sources.verificationKey, sources.signingAlg);
   }
 }

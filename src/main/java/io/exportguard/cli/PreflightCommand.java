@@ -39,6 +39,8 @@ public final class PreflightCommand implements Callable<Integer> {
 
   @Mixin PolicyFlags policyFlags;
 
+  @Mixin EngineFlags engineFlags;
+
   @Option(names = "--profile", paramLabel = "NAME", description = "Profile of the aliyun CLI's ~/.aliyun/config.json.")
   String profile;
 
@@ -65,7 +67,7 @@ public final class PreflightCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Request request = Request.of(region, image, bucket, prefix, format, role);
-    return new PreflightRunner(spec.commandLine().getOut(), spec.commandLine().getErr())
+    return new PreflightRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), engineFlags.engines(spec))
         .run(new PreflightRunner.Options(request, policyFlags.toOptions(), profile, sandbox, endpoint, timeout,
             saveFacts, export, await));
   }

@@ -83,12 +83,14 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Mixin PolicyFlags policyFlags;
 
+  @Mixin EngineFlags engineFlags;
+
   @Override
   public Integer call() {
     ScanSource.RequestFlags request = new ScanSource.RequestFlags(region, image, bucket, prefix, format, role);
     ScanSource.Options scan = new ScanSource.Options(paths, trustPolicies, rolePolicies, bucketPolicies, parameters,
         terraformDir, request, accountId);
-    return new ScanRunner(spec.commandLine().getOut(), spec.commandLine().getErr())
+    return new ScanRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), engineFlags.engines(spec))
         .run(new ScanRunner.Options(scan, policyFlags.toOptions(), facts, live, profile, sandbox, endpoint, timeout));
   }
 }

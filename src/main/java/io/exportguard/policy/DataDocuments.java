@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Parses JSON and YAML data files into values, and mounts and deep-merges data documents. */
-final class DataDocuments {
+public final class DataDocuments {
   /**
    * The YAML reader, built on first use: JSON data (the built-in pack's) never needs Jackson, and
    * building these mappers is a noticeable part of start-up.
@@ -40,13 +40,13 @@ final class DataDocuments {
   private DataDocuments() {}
 
   /** True for the names a data file may have: {@code .json}, {@code .yaml} or {@code .yml}. */
-  static boolean isDataFileName(String name) {
+  public static boolean isDataFileName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
   }
 
   /** Parses a JSON or YAML document (by extension) that must be an object. */
-  static ObjectValue parseObject(String file, String text) throws PolicyLoadException {
+  public static ObjectValue parseObject(String file, String text) throws PolicyLoadException {
     Value v = parse(file, text);
     if (v instanceof ObjectValue o) return o;
     throw new PolicyLoadException(file, 1, 1, "a data file must hold an object, not " + describe(v));
@@ -125,7 +125,7 @@ final class DataDocuments {
   }
 
   /** Wraps a document in one object per path segment: mount(["a","b"], d) is {"a":{"b":d}}. */
-  static ObjectValue mount(List<String> path, ObjectValue doc) {
+  public static ObjectValue mount(List<String> path, ObjectValue doc) {
     ObjectValue v = doc;
     for (int i = path.size() - 1; i >= 0; i--) {
       v = ObjectValue.builder().put(path.get(i), v).build();
@@ -134,7 +134,7 @@ final class DataDocuments {
   }
 
   /** Deep merge: objects merge key by key; anything else in {@code over} replaces what {@code base} had. */
-  static ObjectValue merge(ObjectValue base, ObjectValue over) {
+  public static ObjectValue merge(ObjectValue base, ObjectValue over) {
     TreeMap<Value, Value> out = new TreeMap<>(base.entries());
     for (Map.Entry<Value, Value> e : over.entries().entrySet()) {
       Value old = out.get(e.getKey());

@@ -82,7 +82,7 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
   }
 
   /** A deny/warn set (or array) of findings: objects with msg/resource, or bare strings. */
-  static List<Report.Finding> findings(Value v) {
+  public static List<Report.Finding> findings(Value v) {
     if (v == null) return List.of();
     List<Value> items = new ArrayList<>();
     if (v instanceof SetValue s) s.forEach(items::add);

@@ -1,5 +1,6 @@
 package io.exportguard.policy;
 
+import io.exportguard.policy.bundle.Bundle;
 import io.exportguard.rego.PolicySet;
 import io.exportguard.rego.Rego;
 import io.exportguard.rego.RegoException;
@@ -14,12 +15,21 @@ import java.util.List;
 public final class LoadedPolicies {
   private final List<RegoModule> modules;
   private final ObjectValue data;
+  private final List<Bundle> bundles;
   private volatile String sha256;
 
   public LoadedPolicies(List<RegoModule> modules, ObjectValue data) {
+    this(modules, data, List.of());
+  }
+
+  public LoadedPolicies(List<RegoModule> modules, ObjectValue data, List<Bundle> bundles) {
     this.modules = List.copyOf(modules);
     this.data = data;
+    this.bundles = List.copyOf(bundles);
   }
+
+  /** The OPA bundles among the sources, in the order given (their modules and data are in the above). */
+  public List<Bundle> bundles() { return bundles; }
 
   public List<RegoModule> modules() { return modules; }
 
@@ -39,7 +49,7 @@ public final class LoadedPolicies {
   public LoadedPolicies withRegoVersion(io.exportguard.rego.RegoVersion version) {
     List<RegoModule> out = new java.util.ArrayList<>(modules.size());
     for (RegoModule m : modules) out.add(m.version() != null ? m : new RegoModule(m.file(), m.source(), version));
-    return new LoadedPolicies(out, data);
+    return new LoadedPolicies(out, data, bundles);
   }
 
   /** Compiles the modules over the data. */

@@ -1,5 +1,10 @@
 package io.exportguard.policy;
 
+import io.exportguard.policy.bundle.Bundle;
+import io.exportguard.policy.bundle.BundleException;
+import io.exportguard.policy.bundle.BundleKey;
+import io.exportguard.policy.bundle.BundleReader;
+import io.exportguard.policy.bundle.BundleSet;
 import io.exportguard.rego.RegoModule;
 import io.exportguard.rego.RegoVersion;
 import io.exportguard.rego.value.Json;
@@ -18,6 +23,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -50,11 +57,20 @@ public final class PolicyLoader {
    * @param defaultPolicies whether the built-in pack is loaded (first, so user data wins over it)
    * @param dataFiles {@code --data} files, merged under {@code data.exportguard.config} in order
    * @param tests whether test modules ({@code *_test.rego}, {@code test_*.rego}) are included
+   * @param bundles OPA bundles ({@code --bundle}), loaded after the built-in pack
+   * @param verificationKey verifies the bundles' signatures; null when none was given
    */
-  public record Sources(List<Path> policyPaths, boolean defaultPolicies, List<Path> dataFiles, boolean tests) {
+  public record Sources(List<Path> policyPaths, boolean defaultPolicies, List<Path> dataFiles, boolean tests,
+                        List<Path> bundles, BundleKey verificationKey) {
     public Sources {
       policyPaths = List.copyOf(policyPaths);
       dataFiles = List.copyOf(dataFiles);
+      bundles = bundles == null ? List.of() : List.copyOf(bundles);
+    }
+
+    /** Without bundles. */
+    public Sources(List<Path> policyPaths, boolean defaultPolicies, List<Path> dataFiles, boolean tests) {
+      this(policyPaths, defaultPolicies, dataFiles, tests, List.of(), null);
     }
 
     /** The built-in pack only, without tests. */
@@ -76,6 +92,23 @@ public final class PolicyLoader {
           data = DataDocuments.merge(data, DataDocuments.mount(mountPath(rel), DataDocuments.parseObject(name, readResource(name))));
         }
       }
+    }
+    List<Bundle> bundles = new ArrayList<>();
+    for (Path file : sources.bundles()) {
+      try {
+        bundles.add(BundleReader.read(file, sources.verificationKey(), ""));
+      } catch (BundleException e) {
+        throw new PolicyLoadException(file.toString(), stripPrefix(e.getMessage(), file + ": "));
+      }
+    }
+    try {
+      BundleSet.checkRoots(bundles, sources.defaultPolicies());
+    } catch (BundleException e) {
+      throw new PolicyLoadException("--bundle", e.getMessage());
+    }
+    for (Bundle b : bundles) {
+      modules.addAll(b.modules());
+      data = DataDocuments.merge(data, b.data());
     }
     for (Path root : sources.policyPaths()) {
       if (!Files.exists(root)) throw new PolicyLoadException(root.toString(), "no such file or directory");
@@ -99,7 +132,11 @@ public final class PolicyLoader {
       data = DataDocuments.merge(data, DataDocuments.mount(CONFIG_PATH, doc));
     }
     modules.sort(Comparator.comparing(RegoModule::file));
-    return new LoadedPolicies(modules, data);
+    return new LoadedPolicies(modules, data, bundles);
+  }
+
+  private static String stripPrefix(String s, String prefix) {
+    return s.startsWith(prefix) ? s.substring(prefix.length()) : s;
   }
 
   /** The built-in pack's library packages ({@code exportguard.lib.*}), which user policies and tests may import. */
@@ -144,6 +181,21 @@ public final class PolicyLoader {
   public static List<String> builtinIndex() throws PolicyLoadException {
     String text = readResource(BUILTIN_INDEX);
     return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+  }
+
+  /** The built-in pack's files (relative name to content), as {@code policy build} bundles them. */
+  public static Map<String, byte[]> builtinFiles() throws PolicyLoadException {
+    Map<String, byte[]> out = new TreeMap<>();
+    for (String rel : builtinIndex()) {
+      String name = BUILTIN_ROOT + "/" + rel;
+      try (InputStream in = PolicyLoader.class.getClassLoader().getResourceAsStream(name)) {
+        if (in == null) throw new PolicyLoadException(name, "missing from the built-in policy pack");
+        out.put(rel, in.readAllBytes());
+      } catch (IOException e) {
+        throw new PolicyLoadException(name, "cannot read: " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   private static boolean isModule(String rel, boolean tests) {

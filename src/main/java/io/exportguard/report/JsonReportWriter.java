@@ -64,9 +64,28 @@ public final class JsonReportWriter implements ReportWriter {
         g.writeEndArray();
         writeErrors(g, report.runErrors());
       }
+      if (report.policy() != null) writePolicy(g, report.policy());
       g.writeEndObject();
       g.writeRaw('\n');
     }
+  }
+
+  private static void writePolicy(JsonGenerator g, Report.PolicySource p) throws IOException {
+    g.writeObjectFieldStart("policy");
+    g.writeStringField("sha256", p.sha256());
+    g.writeArrayFieldStart("bundles");
+    for (Report.BundleRef b : p.bundles()) {
+      g.writeStartObject();
+      g.writeStringField("name", b.name());
+      g.writeStringField("revision", b.revision());
+      g.writeArrayFieldStart("roots");
+      for (String r : b.roots()) g.writeString(r);
+      g.writeEndArray();
+      g.writeStringField("signature", b.signature());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   /**

@@ -26,9 +26,11 @@ import java.util.Map;
  *     enumeration of a region that failed); they make the verdict at least {@code error}
  * @param scope what a run of many targets covered (an account audit's account, regions, window and
  *     shard; a scan's files), or null
+ * @param policy where the policies came from when OPA bundles were loaded (the policy digest and
+ *     each bundle's revision); null otherwise
  */
 public record Report(String schema, Tool tool, Instant startedAt, long durationMs, List<TargetResult> targets,
-                     Summary summary, List<FactError> runErrors, Scope scope) {
+                     Summary summary, List<FactError> runErrors, Scope scope, PolicySource policy) {
 
   /** The single-target report (DESIGN.md, "Report"). */
   public static final String SCHEMA = "exportguard.report/v1";
@@ -44,22 +46,28 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
     }
   }
 
-  /** A report without a scope. */
+  /** A report without a policy section. */
+  public Report(String schema, Tool tool, Instant startedAt, long durationMs, List<TargetResult> targets,
+                Summary summary, List<FactError> runErrors, Scope scope) {
+    this(schema, tool, startedAt, durationMs, targets, summary, runErrors, scope, null);
+  }
+
+  /** A report without a scope or a policy section. */
   public Report(String schema, Tool tool, Instant startedAt, long durationMs, List<TargetResult> targets,
                 Summary summary, List<FactError> runErrors) {
-    this(schema, tool, startedAt, durationMs, targets, summary, runErrors, null);
+    this(schema, tool, startedAt, durationMs, targets, summary, runErrors, null, null);
   }
 
   /** A single-target report ({@value #SCHEMA}); {@code export} is null unless an export ran. */
   public Report(String schema, Tool tool, Instant startedAt, long durationMs, Target target, Summary summary,
                 List<CheckResult> checks, List<FactError> errors, ExportRecord export) {
     this(schema, tool, startedAt, durationMs, List.of(new TargetResult(target, summary, checks, errors, export)),
-        summary, List.of(), null);
+        summary, List.of(), null, null);
   }
 
   /** The single-target report of one result. */
   public static Report single(Tool tool, Instant startedAt, long durationMs, TargetResult result) {
-    return new Report(SCHEMA, tool, startedAt, durationMs, List.of(result), result.summary(), List.of(), null);
+    return new Report(SCHEMA, tool, startedAt, durationMs, List.of(result), result.summary(), List.of(), null, null);
   }
 
   /** True for the single-target shape ({@value #SCHEMA}). */
@@ -102,13 +110,26 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
 
   /** The same report with the duration read again (after an export step). */
   public Report withDuration(long millis) {
-    return new Report(schema, tool, startedAt, millis, targets, summary, runErrors, scope);
+    return new Report(schema, tool, startedAt, millis, targets, summary, runErrors, scope, policy);
   }
 
   /** The same report with a scope statement (a report of many targets only). */
   public Report withScope(Scope s) {
-    return new Report(schema, tool, startedAt, durationMs, targets, summary, runErrors, s);
+    return new Report(schema, tool, startedAt, durationMs, targets, summary, runErrors, s, policy);
   }
+
+  /** The same report with the policy section set (null leaves it out). */
+  public Report withPolicy(PolicySource p) {
+    return new Report(schema, tool, startedAt, durationMs, targets, summary, runErrors, scope, p);
+  }
+
+  /** The policy set's SHA-256 and the OPA bundles it was built from. */
+  public record PolicySource(String sha256, List<BundleRef> bundles) {}
+
+  /** One loaded bundle: its file, manifest revision and roots, and whether its signature was verified. */
+  public record BundleRef(String name, String revision, List<String> roots, String signature) {}
+
+  public record Tool(String name, String version) {}
 
   /**
    * What a run of many targets covered, for readers and for merging shards: the command, what it
@@ -152,8 +173,6 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
    * @param detail what was read from it, or why it was left out
    */
   public record Input(String path, String kind, boolean ignored, String detail) {}
-
-  public record Tool(String name, String version) {}
 
   /** How the targets of a run went: how many there were, and how many passed, failed or errored. */
   public record TargetTotals(int targets, int passed, int failed, int errored) {

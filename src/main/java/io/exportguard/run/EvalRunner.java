@@ -52,7 +52,8 @@ public final class EvalRunner {
       try (PolicyCompilation policies = PolicyCompilation.start(options, clock, engines, evalTimeout)) {
         ReportCollector collector = new ReportCollector(true);
         new TargetPipeline(policies.evaluation()).run(source, collector);
-        Report report = collector.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis());
+        Report report = collector.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis())
+            .withPolicy(policies.source());
         output.write(report, out);
         return report.summary().verdict().exitCode();
       }

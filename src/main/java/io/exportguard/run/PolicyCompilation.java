@@ -8,10 +8,13 @@ import io.exportguard.policy.PolicyEngineFactory;
 import io.exportguard.policy.PolicyLoadException;
 import io.exportguard.policy.PolicyLoader;
 import io.exportguard.policy.StatusRules;
+import io.exportguard.policy.bundle.BundleException;
+import io.exportguard.policy.bundle.BundleKey;
 import io.exportguard.rego.EvalOptions;
 import io.exportguard.rego.value.Json;
 import io.exportguard.rego.value.ObjectValue;
 import io.exportguard.rego.value.Value;
+import io.exportguard.report.Report;
 import io.exportguard.report.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,12 +51,14 @@ final class PolicyCompilation implements AutoCloseable {
     }
     for (Path p : o.policies()) PathFlags.named("--policies", p);
     for (Path p : o.data()) PathFlags.named("--data", p);
-    if (o.noDefaultPolicies() && o.policies().isEmpty()) {
-      throw new BadInputException("--no-default-policies needs at least one --policies DIR");
+    for (Path p : o.bundles()) PathFlags.named("--bundle", p);
+    if (o.noDefaultPolicies() && o.policies().isEmpty() && o.bundles().isEmpty()) {
+      throw new BadInputException("--no-default-policies needs at least one --policies DIR or --bundle FILE");
     }
     LoadedPolicies read;
     try {
-      read = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false));
+      read = PolicyLoader.load(new PolicyLoader.Sources(o.policies(), !o.noDefaultPolicies(), o.data(), false,
+          o.bundles(), verificationKey(o.verificationKey(), o.signingAlg())));
     } catch (PolicyLoadException e) {
       throw new BadInputException(e.format());
     }
@@ -104,6 +109,25 @@ final class PolicyCompilation implements AutoCloseable {
 
   /** The fingerprint of the policy set, for export evidence. */
   String policiesSha256() { return loaded.sha256(); }
+
+  /** The report's policy section: the digest and each bundle's revision, when bundles were loaded; else null. */
+  Report.PolicySource source() { return source(loaded); }
+
+  static Report.PolicySource source(LoadedPolicies loaded) {
+    if (loaded.bundles().isEmpty()) return null;
+    return new Report.PolicySource(loaded.sha256(), loaded.bundles().stream().map(b -> new Report.BundleRef(b.source(),
+        b.manifest().revision(), b.manifest().roots(), b.signature())).toList());
+  }
+
+  /** The {@code --verification-key} (with {@code --signing-alg}) as a key, or null when none was given. */
+  static BundleKey verificationKey(String key, String algorithm) throws BadInputException {
+    if (key == null) return null;
+    try {
+      return BundleKey.load(key, algorithm, false);
+    } catch (BundleException e) {
+      throw new BadInputException("--verification-key " + e.getMessage());
+    }
+  }
 
   @Override
   public void close() {

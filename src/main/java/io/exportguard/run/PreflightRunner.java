@@ -78,7 +78,8 @@ public final class PreflightRunner {
           o.request(), policies.policiesSha256(), o.await() ? wait : null);
       Report.TargetResult result = new TargetPipeline(policies.evaluation(), export).decide(facts);
       Trace.phase(err, "decided");
-      Report report = Report.single(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis(), result);
+      Report report = Report.single(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis(), result)
+          .withPolicy(policies.source());
       try {
         output.write(report, out);
       } catch (IOException e) {

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Whole-process audit of generated accounts (20 regions) against the sandbox, every API throttled by
 # the sandbox at RATE calls a second (per API), the audit paced at the same rate, under -Xmx512m.
+# The emulator runs as a process of its own (`exportguard sandbox`, as the cloud would be elsewhere),
+# started and loaded before the clock starts; the audit reaches it with --endpoint.
 # For each size it prints the wall time, the throttle bound (the most calls any one API had admitted,
 # divided by RATE: no audit can be faster) and their ratio, and at the end a least-squares line
-# through the times with its worst deviation (linear growth). Goal: ratio <= 1.15 at 10,000 images.
+# through the times with its worst deviation (linear growth), the audit's CPU time (user + system)
+# and its largest heap after a GC. Goal: ratio <= 1.15 at 10,000 images. Needs /usr/bin/time.
 # Usage: bench/audit.sh [IMAGES...]   (default: 1000 2500 5000 10000; RATE=20 REGIONS=20 RUNS=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,21 +18,29 @@ sizes=("$@")
 jar=target/exportguard.jar
 [[ -f "$jar" ]] || mvn -B -ntp -q package -DskipTests
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+sandbox=
+trap '[[ -n "$sandbox" ]] && kill "$sandbox" 2>/dev/null; rm -rf "$work"' EXIT
 export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
 
-printf '%8s %9s %9s %7s %9s  %s\n' images wall_s bound_s ratio heap_MiB "busiest API (admitted calls)"
+printf '%8s %9s %9s %7s %8s %9s  %s\n' images wall_s bound_s ratio cpu_s heap_MiB "busiest API (admitted calls)"
 results=()
 for n in "${sizes[@]}"; do
   scenario="$work/account-$n.yaml"
   java -cp "$jar" io.exportguard.sandbox.scenario.AccountGenerator --regions "$regions" --images "$n" \
     --rate "$rate" --out "$scenario"
+  java -jar "$jar" sandbox --scenario "$scenario" >"$work/sandbox-$n.out" 2>&1 &
+  sandbox=$!
+  for _ in $(seq 600); do grep -q 'credentials:' "$work/sandbox-$n.out" && break; sleep 0.2; done
+  env_file=$(grep -oE '/[^ ]+\.env' "$work/sandbox-$n.out" | head -1)
+  [[ -n "$env_file" ]] || { echo "the sandbox did not start:" >&2; cat "$work/sandbox-$n.out" >&2; exit 1; }
   for ((r = 1; r <= runs; r++)); do
     out="$work/out-$n-$r"
     start=$(date +%s.%N)
     set +e
-    java -Xmx512m -Xlog:gc*:file="$work/gc-$n-$r.log" -jar "$jar" audit --sandbox "$scenario" \
-      --api-rate "$rate" --report json --out "$out" >"$work/stdout-$n-$r" 2>"$work/stderr-$n-$r"
+    (unset ALIBABA_CLOUD_PROFILE; . "$env_file"; /usr/bin/time -f '%U %S' -o "$work/cpu-$n-$r" \
+      java -Xmx512m -Xlog:gc*:file="$work/gc-$n-$r.log" -jar "$jar" audit \
+      --endpoint "$EXPORTGUARD_ENDPOINT" --api-rate "$rate" --report json --out "$out" \
+      >"$work/stdout-$n-$r" 2>"$work/stderr-$n-$r")
     code=$?
     set -e
     end=$(date +%s.%N)
@@ -56,9 +67,11 @@ PY
     wall=$(python3 -c "print(f'{$end - $start:.2f}')")
     heap=$(grep -oE 'Pause.*->[0-9]+M\([0-9]+M\)' "$work/gc-$n-$r.log" | sed -E 's/.*\(([0-9]+)M\)/\1/' | sort -n | tail -1)
     ratio=$(python3 -c "print(f'{$wall / $bound:.3f}')")
-    printf '%8d %9s %9s %7s %9s  %s (%s)\n' "$n" "$wall" "$bound" "$ratio" "${heap:-?}" "$api" "$calls"
+    cpu=$(awk '{printf "%.1f", $1 + $2}' "$work/cpu-$n-$r")
+    printf '%8d %9s %9s %7s %8s %9s  %s (%s)\n' "$n" "$wall" "$bound" "$ratio" "$cpu" "${heap:-?}" "$api" "$calls"
     results+=("$n $wall")
   done
+  kill "$sandbox"; wait "$sandbox" 2>/dev/null || true
 done
 python3 - "${results[@]}" <<'PY'
 import sys

@@ -103,6 +103,7 @@ public final class Main {
     m.put("preflight", PreflightCommand::new);
     m.put("eval", EvalCommand::new);
     m.put("audit", AuditCommand::new);
+    m.put("report", ReportCommand::new);
     m.put("scan", ScanCommand::new);
     m.put("policy", PolicyCommand::new);
     m.put("rego", RegoCommand::new);

@@ -60,7 +60,9 @@ public final class TargetSpool implements ReportSink, AutoCloseable {
 
   @Override
   public void add(Report.TargetResult result) {
-    Report.TargetResult clean = RedactedValues.of(result);
+    // Only what the line holds is redacted per target; a check's METADATA (title, description,
+    // remediation), the same for every target, is redacted once, for the catalog.
+    Report.TargetResult clean = RedactedValues.of(lineFields(result));
     byte[] line = line(clean);
     synchronized (this) {
       try {
@@ -72,8 +74,20 @@ public final class TargetSpool implements ReportSink, AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the spool " + file, e);
       }
-      for (Report.CheckResult c : clean.checks()) catalog.putIfAbsent(c.id(), withoutFindings(c));
+      for (Report.CheckResult c : result.checks()) {
+        if (!catalog.containsKey(c.id())) catalog.put(c.id(), RedactedValues.of(withoutFindings(c)));
+      }
     }
+  }
+
+  /** The result with only what its JSON Lines entry holds of each check: id, status, findings. */
+  private static Report.TargetResult lineFields(Report.TargetResult r) {
+    List<Report.CheckResult> checks = new ArrayList<>(r.checks().size());
+    for (Report.CheckResult c : r.checks()) {
+      checks.add(new Report.CheckResult(c.id(), null, null, null, c.severity(), c.status(), null, c.findings(), null,
+          null, 0));
+    }
+    return new Report.TargetResult(r.target(), r.summary(), checks, r.errors(), r.export());
   }
 
   @Override

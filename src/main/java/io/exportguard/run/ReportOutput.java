@@ -23,15 +23,20 @@ final class ReportOutput {
 
   /** Checks {@code --report} and {@code --out} before anything runs: a report that could not be written is bad input now. */
   static ReportOutput of(PolicyOptions o) throws BadInputException {
+    return of(o.reportFormats(), o.out());
+  }
+
+  /** As {@link #of(PolicyOptions)}, for a command without policies ({@code report merge}). */
+  static ReportOutput of(String reportFormats, Path out) throws BadInputException {
     List<ReportWriter> writers;
     try {
-      writers = ReportWriters.forList(o.reportFormats(), ConsoleReportWriter.colourWantedHere());
+      writers = ReportWriters.forList(reportFormats, ConsoleReportWriter.colourWantedHere());
     } catch (UnknownReportFormatException e) {
       throw new BadInputException(e.getMessage());
     }
-    PathFlags.named("--out", o.out());
-    if (writers.stream().anyMatch(w -> w.extension() != null)) PathFlags.writableFolder("--out", o.out());
-    return new ReportOutput(writers, o.out());
+    PathFlags.named("--out", out);
+    if (writers.stream().anyMatch(w -> w.extension() != null)) PathFlags.writableFolder("--out", out);
+    return new ReportOutput(writers, out);
   }
 
   /** This program, as reports name it: the jar manifest's version, "dev" when running from classes. */

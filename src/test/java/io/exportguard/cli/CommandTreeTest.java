@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Only the named subcommand's model is built; anything else sees the whole tree. */
 class CommandTreeTest {
-  static final List<String> ALL = List.of("preflight", "eval", "audit", "report", "policy", "rego", "sandbox", "serve");
+  static final List<String> ALL = List.of("preflight", "eval", "audit", "report", "scan", "policy", "rego", "sandbox",
+      "serve");
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -20,11 +21,12 @@ class CommandTreeTest {
       "eval                  | help eval",
       "policy test           | help policy",
       "sandbox --scenario x  | help sandbox",
+      "scan plan.json        | help scan",
       "serve --addr x        | help serve",
-      "--help                | help preflight eval audit report policy rego sandbox serve",
-      "--version             | help preflight eval audit report policy rego sandbox serve",
-      "preflght              | help preflight eval audit report policy rego sandbox serve",
-      "''                    | help preflight eval audit report policy rego sandbox serve"})
+      "--help                | help preflight eval audit report scan policy rego sandbox serve",
+      "--version             | help preflight eval audit report scan policy rego sandbox serve",
+      "preflght              | help preflight eval audit report scan policy rego sandbox serve",
+      "''                    | help preflight eval audit report scan policy rego sandbox serve"})
   void buildsTheNamedSubcommandOrAllOfThem(String args, String expected) {
     String[] argv = args.isBlank() ? new String[0] : args.trim().split(" +");
     assertThat(Main.commandLine(argv).getSubcommands().keySet()).containsExactly(expected.split(" "));

@@ -2,13 +2,11 @@ package io.exportguard.rego.compiler;
 
 import io.exportguard.rego.ast.ArrayCompr;
 import io.exportguard.rego.ast.ArrayTerm;
-import io.exportguard.rego.ast.Body;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Expr;
 import io.exportguard.rego.ast.ObjectCompr;
 import io.exportguard.rego.ast.ObjectTerm;
 import io.exportguard.rego.ast.Ref;
-import io.exportguard.rego.ast.Rule;
 import io.exportguard.rego.ast.SetCompr;
 import io.exportguard.rego.ast.SetTerm;
 import io.exportguard.rego.ast.Term;
@@ -29,36 +27,21 @@ import java.util.List;
  * ({@code not accept(rule, v, params.ranges)}) must fail the rule, not satisfy it. Literals that
  * are not negated are left as they are: lifting them would not change their result.
  */
-final class NegationLifting extends Transformer {
+final class NegationLifting extends LiteralLifting {
   private final boolean module;
-  private int counter;
 
   /** {@code module}: rule bodies, where OPA has already turned {@code a == b} into {@code a = b}. */
   NegationLifting(boolean module) {
+    super("$dyn");
     this.module = module;
   }
 
-  Rule lift(Rule r) { return rule(r); }
-
-  Body liftQuery(Body q) { return body(q); }
-
   @Override
-  Body body(Body b) {
-    // Every literal is kept as rebuilt: a closure inside it may have had literals lifted.
-    List<Expr> out = new ArrayList<>(b.size());
-    for (int i = 0; i < b.size(); i++) {
-      Expr e = expr(b.exprs().get(i));
-      if (e instanceof TermExpr t && t.negated()) {
-        List<Expr> lifted = new ArrayList<>(2);
-        Term term = liftLiteral(t.term(), t.with(), lifted);
-        if (!lifted.isEmpty()) {
-          out.addAll(lifted);
-          e = new TermExpr(term, true, t.with(), t.loc());
-        }
-      }
-      out.add(e);
-    }
-    return new Body(out, b.loc());
+  Expr lift(Expr e, List<Expr> lifted) {
+    if (!(e instanceof TermExpr t) || !t.negated()) return e;
+    int before = lifted.size();
+    Term term = liftLiteral(t.term(), t.with(), lifted);
+    return lifted.size() == before ? e : new TermExpr(term, true, t.with(), t.loc());
   }
 
   private Term liftLiteral(Term t, List<With> with, List<Expr> lifted) {
@@ -114,8 +97,6 @@ final class NegationLifting extends Transformer {
 
   /** {@code $dynN = t}, evaluated (with the literal's {@code with} modifiers) before the negation. */
   private Term bind(Term t, List<With> with, List<Expr> lifted) {
-    Var v = new Var("$dyn" + counter++, t.loc());
-    lifted.add(new TermExpr(Call.of("eq", List.of(v, t), t.loc()), false, with, t.loc()));
-    return v;
+    return bind(t, with, t.loc(), lifted);
   }
 }

@@ -2,7 +2,6 @@ package io.exportguard.rego.compiler;
 
 import io.exportguard.rego.ast.ArrayCompr;
 import io.exportguard.rego.ast.ArrayTerm;
-import io.exportguard.rego.ast.Body;
 import io.exportguard.rego.ast.Call;
 import io.exportguard.rego.ast.Every;
 import io.exportguard.rego.ast.Expr;
@@ -11,14 +10,12 @@ import io.exportguard.rego.ast.NotBody;
 import io.exportguard.rego.ast.ObjectCompr;
 import io.exportguard.rego.ast.ObjectTerm;
 import io.exportguard.rego.ast.Ref;
-import io.exportguard.rego.ast.Rule;
 import io.exportguard.rego.ast.SetCompr;
 import io.exportguard.rego.ast.SetTerm;
 import io.exportguard.rego.ast.SomeIn;
 import io.exportguard.rego.ast.Term;
 import io.exportguard.rego.ast.TemplateString;
 import io.exportguard.rego.ast.TermExpr;
-import io.exportguard.rego.ast.Var;
 import io.exportguard.rego.ast.With;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,45 +28,25 @@ import java.util.Map;
  * OPA does, instead of being unsafe. Values replacing a function or builtin are left alone: they
  * name the function to call instead.
  */
-final class WithLifting extends Transformer {
+final class WithLifting extends LiteralLifting {
   private final Map<String, Integer> userFunctions;
-  private int counter;
 
   WithLifting(Map<String, Integer> userFunctions) {
+    super("$with");
     this.userFunctions = userFunctions;
   }
 
-  Rule lift(Rule r) { return rule(r); }
-
-  Body liftQuery(Body q) { return body(q); }
-
   @Override
-  Body body(Body b) {
-    // Every literal is kept as rebuilt: a closure inside it may have had literals lifted.
-    List<Expr> out = new ArrayList<>(b.size());
-    for (int i = 0; i < b.size(); i++) {
-      Expr e = expr(b.exprs().get(i));
-      List<With> ws = e.with();
-      List<Expr> lifted = null;
-      List<With> rewritten = ws;
-      for (int j = 0; j < ws.size(); j++) {
-        With w = ws.get(j);
-        if (isFunction(w.target()) || !needsEval(w.value())) continue;
-        if (lifted == null) {
-          lifted = new ArrayList<>(1);
-          rewritten = new ArrayList<>(ws);
-        }
-        Var v = new Var("$with" + counter++, w.value().loc());
-        lifted.add(new TermExpr(Call.of("eq", List.of(v, w.value()), w.loc()), false, List.of(), w.loc()));
-        rewritten.set(j, new With(w.target(), v, w.loc()));
-      }
-      if (lifted != null) {
-        out.addAll(lifted);
-        e = withWith(e, rewritten);
-      }
-      out.add(e);
+  Expr lift(Expr e, List<Expr> lifted) {
+    List<With> ws = e.with();
+    List<With> rewritten = null;
+    for (int j = 0; j < ws.size(); j++) {
+      With w = ws.get(j);
+      if (isFunction(w.target()) || !needsEval(w.value())) continue;
+      if (rewritten == null) rewritten = new ArrayList<>(ws);
+      rewritten.set(j, new With(w.target(), bind(w.value(), List.of(), w.loc(), lifted), w.loc()));
     }
-    return new Body(out, b.loc());
+    return rewritten == null ? e : withWith(e, rewritten);
   }
 
   /** A builtin ({@code count}, {@code http.send}) or a user function: not a document. */

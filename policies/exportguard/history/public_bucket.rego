@@ -71,7 +71,7 @@ deny contains finding if {
 
 deny contains finding if {
 	own
-	not is_string(exported.acl)
+	not is_string(object.get(exported, "acl", null))
 	finding := {
 		"msg": sprintf("export task %s wrote to bucket %s, whose ACL is unknown: it cannot be told whether the image is public", [
 			history.task_id, history.bucket,

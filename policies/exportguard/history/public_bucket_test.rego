@@ -31,6 +31,10 @@ test_an_unknown_acl_fails_closed if {
 	count(public_bucket.deny) == 1 with input as audit_fixtures.exported({"exportBucket": {"acl": null}})
 }
 
+test_a_missing_acl_fails_closed if {
+	count(public_bucket.deny) == 1 with input as json.remove(audit_fixtures.export, ["exportBucket/acl"])
+}
+
 test_another_accounts_bucket_is_left_to_hist_002 if {
 	count(public_bucket.deny) == 0 with input as audit_fixtures.exported({"exportBucket": {"owner": "other", "acl": null}})
 }

@@ -126,11 +126,25 @@ public final class DataDocuments {
 
   /** Wraps a document in one object per path segment: mount(["a","b"], d) is {"a":{"b":d}}. */
   public static ObjectValue mount(List<String> path, ObjectValue doc) {
-    ObjectValue v = doc;
+    return (ObjectValue) mountValue(path, doc);
+  }
+
+  /** Like {@link #mount}, for a document of any type under a non-empty path (OPA mounts arrays too). */
+  static Value mountValue(List<String> path, Value doc) {
+    Value v = doc;
     for (int i = path.size() - 1; i >= 0; i--) {
       v = ObjectValue.builder().put(path.get(i), v).build();
     }
     return v;
+  }
+
+  /**
+   * A data file found under a policy folder, mounted at its folder's path: below the root any JSON
+   * value may stand there, as OPA loads it; at the root it must be an object.
+   */
+  static ObjectValue mountFile(List<String> path, String file, String text) throws PolicyLoadException {
+    if (path.isEmpty()) return parseObject(file, text);
+    return (ObjectValue) mountValue(path, parse(file, text));
   }
 
   /** Deep merge: objects merge key by key; anything else in {@code over} replaces what {@code base} had. */

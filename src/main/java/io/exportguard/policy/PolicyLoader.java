@@ -119,7 +119,7 @@ public final class PolicyLoader {
           modules.add(new RegoModule(name, readFile(file)));
         } else if (isMountedData(rel) || (!Files.isDirectory(root) && DataDocuments.isDataFileName(rel))) {
           List<String> at = Files.isDirectory(root) ? mountPath(rel) : List.of();
-          data = DataDocuments.merge(data, DataDocuments.mount(at, DataDocuments.parseObject(name, readFile(file))));
+          data = DataDocuments.merge(data, DataDocuments.mountFile(at, name, readFile(file)));
         } else if (!Files.isDirectory(root)) {
           throw new PolicyLoadException(name, "not a Rego (.rego) or data (.json, .yaml) file");
         }

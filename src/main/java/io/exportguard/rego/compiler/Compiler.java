@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Runs the compiler stages over parsed modules, in OPA's order: resolve refs, rule tree (with
- * conflicts), zero-argument calls of rules, rewrite locals, template strings, check functions, safety (with reordering),
+ * conflicts), zero-argument calls of rules, rewrite locals, template strings, check functions, with values that need evaluating bound first, safety (with reordering),
  * lifting the dynamic terms of negated literals, recursion, then the argument types found while checking functions. Compiling stops after the
  * first stage that found errors, reporting all of that stage's errors. Each module is checked by
  * the rules of its Rego version: v0 modules may use deprecated builtins, shadow imports and name
@@ -65,6 +65,7 @@ public final class Compiler {
     functions.allowDeprecated(false);
     failIf(errors);
 
+    mods = mapRules(mods, new WithLifting(userFunctions)::lift);
     Safety safety = new Safety(errors, functions::arity);
     mods = mapRules(mods, safety::rule);
     failIf(errors);
@@ -109,6 +110,7 @@ public final class Compiler {
       FunctionChecker functions = new FunctionChecker(userFunctions, builtins, errors, typeErrors);
       functions.checkBody(q);
       failIf(errors);
+      q = new WithLifting(userFunctions).liftQuery(q);
       q = new Safety(errors, functions::arity).query(q);
       failIf(errors);
       q = new NegationLifting(false).liftQuery(q);

@@ -44,21 +44,21 @@ final class NegationLifting extends Transformer {
 
   @Override
   Body body(Body b) {
-    List<Expr> out = null;
+    // Every literal is kept as rebuilt: a closure inside it may have had literals lifted.
+    List<Expr> out = new ArrayList<>(b.size());
     for (int i = 0; i < b.size(); i++) {
       Expr e = expr(b.exprs().get(i));
       if (e instanceof TermExpr t && t.negated()) {
         List<Expr> lifted = new ArrayList<>(2);
         Term term = liftLiteral(t.term(), t.with(), lifted);
         if (!lifted.isEmpty()) {
-          if (out == null) out = new ArrayList<>(b.exprs().subList(0, i));
           out.addAll(lifted);
           e = new TermExpr(term, true, t.with(), t.loc());
         }
       }
-      if (out != null) out.add(e);
+      out.add(e);
     }
-    return out == null ? b : new Body(out, b.loc());
+    return new Body(out, b.loc());
   }
 
   private Term liftLiteral(Term t, List<With> with, List<Expr> lifted) {

@@ -47,7 +47,6 @@ final class ModuleParser extends BodyParser {
       try {
         if (at(TokenKind.IMPORT) && !refFollows()) {
           Token kw = advance();
-          if (!rules.isEmpty()) throw fail(kw, "unexpected import keyword: imports must come before rules");
           Import imp = parseImport(kw);
           imports.add(imp);
           selectSyntax(imp, imports);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates reports/samples/: what `exportguard preflight` writes for the sandbox scenarios
-# demo-pass and demo-fail in every format (plus the console output), under a fixed clock, and a
+# demo-pass and demo-fail in every format (plus the console output), what `exportguard scan` writes
+# for a fixture plan, under a fixed clock, and a
 # screenshot of the demo-fail HTML report taken in headless Chromium. ReportSamplesIT runs the
 # same command lines without -Dsamples.update and fails when a sample here is stale.
 #

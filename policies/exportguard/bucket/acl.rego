@@ -7,7 +7,7 @@
 # custom:
 #   id: EG-BUCKET-003
 #   severity: critical
-#   requires: [bucket]
+#   requires: [bucket.exists, bucket.acl]
 #   remediation: >-
 #     Make the bucket private: aliyun oss set-acl oss://<bucket> private -b
 package exportguard.bucket.acl

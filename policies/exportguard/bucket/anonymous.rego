@@ -11,7 +11,7 @@
 # custom:
 #   id: EG-BUCKET-005
 #   severity: critical
-#   requires: [bucket, bucketPolicy]
+#   requires: [bucket.exists, bucketPolicy]
 #   remediation: >-
 #     Remove the public Allow statement the finding names (edit the policy JSON and put it back with
 #     aliyun oss bucket-policy --method put oss://<bucket> policy.json), or delete the bucket

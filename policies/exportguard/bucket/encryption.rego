@@ -7,7 +7,7 @@
 # custom:
 #   id: EG-BUCKET-006
 #   severity: medium
-#   requires: [bucket, bucketEncryption]
+#   requires: [bucket.exists, bucketEncryption]
 #   remediation: >-
 #     aliyun oss bucket-encryption --method put oss://<bucket> --sse-algorithm AES256
 package exportguard.bucket.encryption

@@ -7,7 +7,7 @@
 #   id: EG-BUCKET-001
 #   severity: high
 #   prevents: InvalidOSSBucket.NotFound
-#   requires: [bucket]
+#   requires: [bucket.exists]
 #   remediation: >-
 #     Create the bucket in the image's region: aliyun oss mb oss://<bucket> --acl private -e
 #     oss-<region>.aliyuncs.com

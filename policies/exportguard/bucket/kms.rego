@@ -8,7 +8,7 @@
 # custom:
 #   id: EG-BUCKET-007
 #   severity: low
-#   requires: [bucket, bucketEncryption, role, rolePolicies]
+#   requires: [bucket.exists, bucketEncryption, role, rolePolicies]
 #   remediation: >-
 #     Allow the role to use the key: aliyun ram CreatePolicy --PolicyName ExportImageKms
 #     --PolicyDocument

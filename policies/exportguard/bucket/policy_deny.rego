@@ -15,7 +15,7 @@
 #   id: EG-BUCKET-004
 #   severity: critical
 #   prevents: NoSetRoletoECSServiceAcount
-#   requires: [request, role, bucket, bucketPolicy]
+#   requires: [request.ossBucket, request.ossPrefix, role, bucket.exists, bucketPolicy]
 #   remediation: >-
 #     Remove or narrow the Deny statement the finding names (edit the policy JSON and upload it with
 #     aliyun oss bucket-policy --method put oss://<bucket> policy.json), or delete the bucket

@@ -9,7 +9,7 @@
 #   id: EG-BUCKET-002
 #   severity: high
 #   prevents: InvalidOSSBucket.NotFound
-#   requires: [request, bucket]
+#   requires: [request.regionId, bucket.exists, bucket.regionId]
 #   remediation: >-
 #     Export to a bucket in the image's region (aliyun oss mb oss://<bucket>-<region> --acl private
 #     -e oss-<region>.aliyuncs.com), or copy the image to the bucket's region first: aliyun ecs

@@ -8,7 +8,7 @@
 # custom:
 #   id: EG-REGION-003
 #   severity: low
-#   requires: [request]
+#   requires: [request.regionId, request.imageFormat]
 #   remediation: >-
 #     Export as raw and convert afterwards (qemu-img convert -f raw -O <format> disk.raw
 #     disk.<format>), or export from a format region: aliyun ecs CopyImage --RegionId <region>

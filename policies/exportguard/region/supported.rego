@@ -8,7 +8,7 @@
 #   id: EG-REGION-002
 #   severity: high
 #   prevents: InvalidRegion.NotSupport
-#   requires: [request]
+#   requires: [request.regionId]
 #   remediation: >-
 #     Copy the image to a region that supports export and export it there: aliyun ecs CopyImage
 #     --RegionId <region> --ImageId <image> --DestinationRegionId <other-region>

@@ -9,7 +9,7 @@
 #   id: EG-REQ-004
 #   severity: high
 #   prevents: InvalidOSSBucket.NotMatched
-#   requires: [request]
+#   requires: [request.ossBucket]
 #   remediation: >-
 #     Name an existing bucket with a valid name, or create one in the image's region: aliyun oss mb
 #     oss://<bucket> --acl private -e oss-<region>.aliyuncs.com

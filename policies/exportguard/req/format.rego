@@ -8,7 +8,7 @@
 #   id: EG-REQ-003
 #   severity: high
 #   prevents: InvalidImageFormat.Malformed
-#   requires: [request]
+#   requires: [request.imageFormat]
 #   remediation: >-
 #     Pick a supported format: aliyun ecs ExportImage --RegionId <region> --ImageId <image>
 #     --OSSBucket <bucket> --ImageFormat qcow2 (or raw, vhd, vmdk, vdi).

@@ -9,7 +9,7 @@
 #   id: EG-REQ-002
 #   severity: high
 #   prevents: InvalidOSSPrefix.Malformed
-#   requires: [request]
+#   requires: [request.ossPrefix]
 #   remediation: >-
 #     Use a prefix of 1-30 letters and digits, or none: aliyun ecs ExportImage --RegionId <region>
 #     --ImageId <image> --OSSBucket <bucket> --OSSPrefix <prefix>

@@ -9,7 +9,7 @@
 #   id: EG-REQ-001
 #   severity: high
 #   prevents: MissingParameter
-#   requires: [request]
+#   requires: [request.regionId, request.imageId, request.ossBucket]
 #   remediation: >-
 #     Pass all three: aliyun ecs ExportImage --RegionId <region> --ImageId <image> --OSSBucket
 #     <bucket> (exportguard preflight --region <region> --image <image> --bucket <bucket>).

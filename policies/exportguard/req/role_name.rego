@@ -8,7 +8,7 @@
 # custom:
 #   id: EG-REQ-005
 #   severity: medium
-#   requires: [request]
+#   requires: [request.roleName]
 #   remediation: >-
 #     Use the default role: aliyun ecs ExportImage --RegionId <region> --ImageId <image> --OSSBucket
 #     <bucket> --RoleName AliyunECSImageExportDefaultRole

@@ -9,7 +9,7 @@
 # custom:
 #   id: EG-ROLE-005
 #   severity: medium
-#   requires: [role, rolePolicies]
+#   requires: [role.exists, rolePolicies]
 #   remediation: >-
 #     Replace broad policies with the system policy: aliyun ram DetachPolicyFromRole --PolicyType
 #     Custom --PolicyName <broad-policy> --RoleName <role> && aliyun ram AttachPolicyToRole

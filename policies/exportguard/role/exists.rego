@@ -8,7 +8,7 @@
 #   id: EG-ROLE-001
 #   severity: critical
 #   prevents: NoSetRoletoECSServiceAcount
-#   requires: [role]
+#   requires: [role.exists]
 #   remediation: >-
 #     Create the role and attach the export policy: aliyun ram CreateRole --RoleName <role>
 #     --AssumeRolePolicyDocument

@@ -17,7 +17,7 @@
 #   id: EG-ROLE-003
 #   severity: critical
 #   prevents: NoSetRoletoECSServiceAcount
-#   requires: [request, role, rolePolicies, bucketPolicy]
+#   requires: [request.ossBucket, request.ossPrefix, role, rolePolicies, bucketPolicy]
 #   remediation: >-
 #     Attach the system policy: aliyun ram AttachPolicyToRole --PolicyType System --PolicyName
 #     AliyunECSImageExportRolePolicy --RoleName <role>; or a custom policy allowing the eight

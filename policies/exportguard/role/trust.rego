@@ -13,7 +13,7 @@
 #   id: EG-ROLE-002
 #   severity: critical
 #   prevents: NoSetRoletoECSServiceAcount
-#   requires: [role]
+#   requires: [role.exists, role.trustPolicy]
 #   remediation: >-
 #     Trust only ECS: aliyun ram UpdateRole --RoleName <role> --NewAssumeRolePolicyDocument
 #     '{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["ecs.aliyuncs.com"]}}],"Version":"1"}'

@@ -9,7 +9,7 @@
 # custom:
 #   id: EG-ROLE-004
 #   severity: high
-#   requires: [role]
+#   requires: [role.exists, role.trustPolicy]
 #   remediation: >-
 #     Trust only ECS: aliyun ram UpdateRole --RoleName <role> --NewAssumeRolePolicyDocument
 #     '{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["ecs.aliyuncs.com"]}}],"Version":"1"}'

@@ -7,7 +7,7 @@
 #   id: EG-TASK-001
 #   severity: high
 #   prevents: ImageIsExporting
-#   requires: [request, tasks]
+#   requires: [request.imageId, tasks]
 #   remediation: >-
 #     Wait for the running export (aliyun ecs DescribeTaskAttribute --RegionId <region> --TaskId
 #     <task-id>) or cancel it: aliyun ecs CancelTask --RegionId <region> --TaskId <task-id>

@@ -104,6 +104,7 @@ public final class Main {
     m.put("eval", EvalCommand::new);
     m.put("audit", AuditCommand::new);
     m.put("report", ReportCommand::new);
+    m.put("scan", ScanCommand::new);
     m.put("policy", PolicyCommand::new);
     m.put("rego", RegoCommand::new);
     m.put("sandbox", SandboxCommand::new);

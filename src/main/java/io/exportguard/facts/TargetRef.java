@@ -10,8 +10,10 @@ package io.exportguard.facts;
  *     cn-hangzhou/m-bp1demo0001} for an image, {@code plan.json#alicloud_image_export.nightly} for a
  *     plan resource, a path for a file. Baselines and SARIF fingerprints key on it, so it must not
  *     change between runs over the same thing (no timestamps, no counters).
+ * @param location where the target is declared (a scanned file and the line of its resource), or
+ *     null for a target that lives in the cloud
  */
-public record TargetRef(String kind, String label) {
+public record TargetRef(String kind, String label, SourceLocation location) {
   public static final String IMAGE = "image";
   public static final String PLAN_RESOURCE = "plan-resource";
   public static final String FILE = "file";
@@ -20,6 +22,9 @@ public record TargetRef(String kind, String label) {
     if (kind == null || kind.isBlank()) throw new IllegalArgumentException("a target needs a kind");
     label = label == null ? "" : label;
   }
+
+  /** A target that is not declared in any file. */
+  public TargetRef(String kind, String label) { this(kind, label, null); }
 
   /** The target of an export request: its image, named with its region. */
   public static TargetRef image(Request r) {

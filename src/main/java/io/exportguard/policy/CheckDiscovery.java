@@ -56,7 +56,9 @@ public final class CheckDiscovery {
     else if (req instanceof List<?> l) l.forEach(x -> requires.add(String.valueOf(x)));
     else if (req != null) throw new PolicyDefinitionException("check " + id + ": requires must be a list of fact areas");
     for (String r : requires) {
-      if (Area.byId(r) == null) {
+      // An area (role) or a field path within one (role.trustPolicy).
+      String area = r.contains(".") ? r.substring(0, r.indexOf('.')) : r;
+      if (Area.byId(area) == null || r.endsWith(".") || r.contains("..")) {
         throw new PolicyDefinitionException("check " + id + ": requires names unknown fact area " + r);
       }
     }

@@ -3,11 +3,13 @@ package io.exportguard.policy;
 import io.exportguard.facts.CheckScope;
 import io.exportguard.facts.Facts;
 import io.exportguard.facts.Request;
+import io.exportguard.facts.SourceLocation;
 import io.exportguard.facts.TargetFacts;
 import io.exportguard.report.Report;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +47,7 @@ public final class CheckEvaluation {
     for (RawResult r : engine.evaluate(target.document().json(), toEvaluate)) raw.put(r.check().id(), r);
     List<Report.CheckResult> checks = new ArrayList<>();
     Set<String> scopedOut = new HashSet<>();
+    Map<String, SourceLocation> where = new LinkedHashMap<>();
     for (CheckDefinition c : applicable) {
       RawResult r = raw.get(c.id());
       if (r == null) {
@@ -52,25 +55,32 @@ public final class CheckEvaluation {
         r = RawResult.findings(c, List.of(), List.of());
       }
       checks.add(rules.apply(facts, r));
+      // A static scan's check whose facts lie outside the scanned files does not affect the verdict either.
+      if (!facts.unknown().isEmpty() && rules.outOfScope(facts, c)) scopedOut.add(c.id());
+      SourceLocation at = target.sources().isEmpty() ? null : target.sourceFor(c.requires());
+      if (at != null) where.put(c.id(), at);
     }
-    return new Report.TargetResult(reportTarget(target), Verdicts.summarize(checks, facts.errors(), scopedOut),
+    return new Report.TargetResult(reportTarget(target, where), Verdicts.summarize(checks, facts.errors(), scopedOut),
         checks, facts.errors(), null);
   }
 
   /** The checks a target of this scope is evaluated against, in id order. */
   public List<CheckDefinition> applicable(CheckScope scope) {
     if (scope.subject() == null) return engine.checks();
-    return engine.checks().stream().filter(c -> scope.applies(c.requires())).toList();
+    return engine.checks().stream().filter(c -> scope.applies(c.requiredAreas())).toList();
   }
 
   private static boolean outOfScope(CheckDefinition c, Facts facts) {
-    return c.requires().stream().anyMatch(facts::isOutOfScope);
+    return c.requiredAreas().stream().anyMatch(facts::isOutOfScope);
   }
 
-  private static Report.Target reportTarget(TargetFacts t) {
+  /** The report's target; a scanned one carries where it and the facts of each check are declared. */
+  private static Report.Target reportTarget(TargetFacts t, Map<String, SourceLocation> checkLocations) {
     Request q = t.document().facts().request();
-    return q == null ? new Report.Target(t.target().kind(), t.target().label(), null, null, null, null, null, null)
+    return q == null
+        ? new Report.Target(t.target().kind(), t.target().label(), null, null, null, null, null, null,
+            t.target().location(), checkLocations)
         : new Report.Target(t.target().kind(), t.target().label(), q.regionId(), q.imageId(), q.ossBucket(),
-            q.ossPrefix(), q.imageFormat(), q.roleName());
+            q.ossPrefix(), q.imageFormat(), q.roleName(), t.target().location(), checkLocations);
   }
 }

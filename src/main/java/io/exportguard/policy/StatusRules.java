@@ -2,6 +2,8 @@ package io.exportguard.policy;
 
 import io.exportguard.facts.FactError;
 import io.exportguard.facts.Facts;
+import io.exportguard.facts.Skipped;
+import io.exportguard.facts.Unknown;
 import io.exportguard.report.Report;
 import io.exportguard.report.Severity;
 import io.exportguard.report.Status;
@@ -11,9 +13,15 @@ import java.util.List;
 /**
  * Turns the engine's raw results into check statuses (DESIGN.md): a required fact area that failed
  * makes the check {@code error} whatever Rego said, one that was skipped makes it {@code skipped};
- * {@code deny} findings of a check that names a {@code prevents} code always fail (a certain
- * ExportImage error is never a warning); those of an advisory check fail at or above
- * {@code --fail-on} and warn below it; {@code warn} findings warn, or fail with {@code --fail-on-warn}.
+ * a required fact a static scan could not establish ({@code Facts.unknown}) makes it {@code skipped}
+ * too, with the scan's reason ({@link #outOfScope}); {@code deny} findings of a check that names a
+ * {@code prevents} code always fail (a certain ExportImage error is never a warning); those of an
+ * advisory check fail at or above {@code --fail-on} and warn below it; {@code warn} findings warn,
+ * or fail with {@code --fail-on-warn}.
+ *
+ * <p>A check's {@code requires} names fact areas ({@code role}) or fields within them
+ * ({@code role.trustPolicy}); a requirement matches an error, a skipped area or an unknown fact
+ * when one is a field path within the other ({@link Unknown#overlap}).
  *
  * @param failOn the lowest severity whose deny findings fail an advisory check
  */
@@ -30,8 +38,9 @@ public record StatusRules(Severity failOn, boolean failOnWarn) {
     CheckDefinition c = r.check();
     List<Report.Finding> findings = new ArrayList<>();
     Status status;
-    List<FactError> missing = facts.errors().stream().filter(e -> c.requires().contains(e.area())).toList();
-    List<String> skippedAreas = c.requires().stream().filter(facts::isSkipped).toList();
+    List<FactError> missing = facts.errors().stream().filter(e -> requires(c, e.area())).toList();
+    List<Skipped> skippedAreas = facts.skipped().stream().filter(sk -> requires(c, sk.area())).toList();
+    List<Unknown> unknown = unknown(facts, c);
     if (!missing.isEmpty()) {
       status = Status.ERROR;
       for (FactError e : missing) {
@@ -40,10 +49,15 @@ public record StatusRules(Severity failOn, boolean failOnWarn) {
       }
     } else if (!skippedAreas.isEmpty()) {
       status = Status.SKIPPED;
-      for (String a : skippedAreas) {
-        String reason = facts.skipped().stream().filter(s -> s.area().equals(a)).findFirst().map(s -> s.reason()).orElse("");
-        findings.add(new Report.Finding(facts.isOutOfScope(a) ? "not evaluated: " + reason
-            : "not evaluated: fact area " + a + " was not gathered (" + reason + ")", a));
+      for (Skipped sk : skippedAreas) {
+        String reason = sk.reason() == null ? "" : sk.reason();
+        findings.add(new Report.Finding(sk.isOutOfScope() ? "not evaluated: " + reason
+            : "not evaluated: fact area " + sk.area() + " was not gathered (" + reason + ")", sk.area()));
+      }
+    } else if (!unknown.isEmpty()) {
+      status = Status.SKIPPED;
+      for (Unknown u : unknown) {
+        findings.add(new Report.Finding("not evaluated: " + u.fact() + " is unknown (" + u.reason() + ")", u.fact()));
       }
     } else if (r.error() != null) {
       status = Status.ERROR;
@@ -62,5 +76,27 @@ public record StatusRules(Severity failOn, boolean failOnWarn) {
     }
     return new Report.CheckResult(c.id(), c.title(), c.description(), c.area(), c.severity(), status, c.prevents(),
         List.copyOf(findings), c.remediation(), c.policyFile(), c.line());
+  }
+
+  /**
+   * True when the check is skipped only because a fact it requires lies outside a static scan's
+   * files (no fact it requires failed or was skipped): such a check does not affect the verdict.
+   */
+  public boolean outOfScope(Facts facts, CheckDefinition c) {
+    return facts.errors().stream().noneMatch(e -> requires(c, e.area()))
+        && facts.skipped().stream().noneMatch(sk -> requires(c, sk.area()))
+        && !unknown(facts, c).isEmpty();
+  }
+
+  private static List<Unknown> unknown(Facts facts, CheckDefinition c) {
+    List<Unknown> out = new ArrayList<>();
+    for (Unknown u : facts.unknown()) {
+      if (c.requires().stream().anyMatch(r -> Unknown.overlap(r, u.fact()))) out.add(u);
+    }
+    return out;
+  }
+
+  private static boolean requires(CheckDefinition c, String fact) {
+    return c.requires().stream().anyMatch(r -> Unknown.overlap(r, fact));
   }
 }

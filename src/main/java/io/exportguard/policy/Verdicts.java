@@ -12,7 +12,9 @@ import java.util.Set;
  * {@code fail} when any check failed; otherwise {@code error} when any check errored, when the facts
  * list any entry in {@code errors} (whether or not a loaded check requires that area), when a check
  * that names a {@code prevents} code was skipped, or when no check was evaluated at all; otherwise
- * {@code pass}. This is the only place the rule is written.
+ * {@code pass}. In a static scan, a check skipped because its facts lie outside the scanned files
+ * (named in {@code outOfScope}) does not affect the verdict, whatever it prevents. This is the only
+ * place the rule is written.
  */
 public final class Verdicts {
   private Verdicts() {}
@@ -24,7 +26,8 @@ public final class Verdicts {
 
   /**
    * As {@link #summarize(List, List)}, where the checks named in {@code outOfScope} were skipped
-   * because the run does not cover an area they require (DESIGN.md: such a skip does not affect the
+   * because the run does not cover a fact they require (an audit's
+   * other targets, a static scan's facts outside its files; DESIGN.md: such a skip does not affect the
    * verdict, even for a check that names a {@code prevents} code).
    */
   public static Report.Summary summarize(List<Report.CheckResult> checks, List<FactError> factErrors,

@@ -1,6 +1,7 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.facts.SourceLocation;
 import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
@@ -124,7 +125,12 @@ public final class ConsoleReportWriter implements ReportWriter {
       List<Report.CheckResult> checks = Ordering.byUrgency(t.checks()).stream()
           .filter(c -> c.status() == Status.FAIL || c.status() == Status.ERROR || c.status() == Status.WARN).toList();
       int idWidth = idWidth(checks);
-      for (Report.CheckResult c : checks) checkRow(w, c, idWidth, "  ");
+      if (t.target().location() != null) w.println("  " + paint(DIM, "declared at ") + where(t.target().location()));
+      for (Report.CheckResult c : checks) {
+        checkRow(w, c, idWidth, "  ");
+        SourceLocation at = t.target().checkLocations().get(c.id());
+        if (at != null) w.println("  " + " ".repeat(18) + paint(DIM, "at: ") + where(at));
+      }
       factErrors(w, "  facts not gathered:", t.errors(), "    ");
     }
     if (notPassed.size() > MAX_TARGETS) {
@@ -135,7 +141,27 @@ public final class ConsoleReportWriter implements ReportWriter {
     w.println();
     w.println(paint(DIM, totals.passed() + (totals.passed() == 1 ? " target" : " targets") + " passed (not listed)"));
     factErrors(w, "facts not gathered for no single target:", report.runErrors(), "  ");
+    if (report.scope() != null) scope(w, report.scope());
   }
+
+  /** A scan's scope: the files read, those left out with why, and what lies outside the files. */
+  private void scope(PrintWriter w, Report.Scope scope) {
+    w.println();
+    List<Report.Input> read = scope.read();
+    w.println(paint(CYAN, "scanned ") + read.size() + (read.size() == 1 ? " file" : " files"));
+    for (Report.Input i : read) {
+      w.println("  " + Text.terminal(i.path()) + paint(DIM, "  " + Text.terminal(i.kind()) + ": " + Text.terminal(i.detail())));
+    }
+    List<Report.Input> ignored = scope.ignored();
+    if (!ignored.isEmpty()) w.println(paint(CYAN, "ignored ") + ignored.size() + (ignored.size() == 1 ? " file" : " files"));
+    for (int i = 0; i < ignored.size() && i < MAX_TARGETS; i++) {
+      w.println("  " + Text.terminal(ignored.get(i).path()) + paint(DIM, "  " + Text.terminal(ignored.get(i).detail())));
+    }
+    if (ignored.size() > MAX_TARGETS) w.println(paint(DIM, "  ... " + (ignored.size() - MAX_TARGETS) + " more"));
+    for (String n : scope.notes()) w.println(paint(DIM, "note: " + Text.terminal(n)));
+  }
+
+  private static String where(SourceLocation at) { return Text.terminal(at.display()); }
 
   private void started(PrintWriter w, Report report) {
     w.println(paint(DIM, "started") + " "

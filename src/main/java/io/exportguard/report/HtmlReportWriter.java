@@ -1,6 +1,7 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.facts.SourceLocation;
 import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Ordering;
 import io.exportguard.report.internal.Text;
@@ -130,7 +131,12 @@ public final class HtmlReportWriter implements ReportWriter {
       }
       List<Map<String, Object>> checks = new ArrayList<>();
       for (Report.CheckResult c : Ordering.byUrgency(t.checks())) {
-        if (c.status() == Status.FAIL || c.status() == Status.ERROR || c.status() == Status.WARN) checks.add(checkView(c));
+        if (c.status() == Status.FAIL || c.status() == Status.ERROR || c.status() == Status.WARN) {
+          Map<String, Object> view = checkView(c);
+          SourceLocation at = t.target().checkLocations().get(c.id());
+          view.put("declared", at == null ? "" : nz(at.display()));
+          checks.add(view);
+        }
       }
       v.put("checks", checks);
       v.put("errors", errorViews(t.errors()));
@@ -139,6 +145,15 @@ public final class HtmlReportWriter implements ReportWriter {
     ctx.put("attention", attention);
     ctx.put("passed", passed);
     ctx.put("runErrors", errorViews(r.runErrors()));
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    ctx.put("inputs", inputs);
+    ctx.put("notes", List.of());
+    if (r.scope() != null && !r.scope().inputs().isEmpty()) {
+      for (Report.Input i : r.scope().inputs()) {
+        inputs.add(Map.of("path", nz(i.path()), "kind", i.ignored() ? "ignored" : nz(i.kind()), "detail", nz(i.detail())));
+      }
+      ctx.put("notes", r.scope().notes().stream().map(HtmlReportWriter::nz).toList());
+    }
     return ctx;
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.exportguard.facts.FactError;
+import io.exportguard.facts.SourceLocation;
 import io.exportguard.report.internal.JsonStyle;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,8 @@ import java.util.List;
  * {@code fingerprint} ({@link Fingerprints}) for baselines. A run of many targets writes
  * {@code exportguard.report/v2}: the totals ({@code summary} with the target counts), then
  * {@code targets}, each with the v1 fields ({@code target} adding {@code kind} and {@code label}),
- * then the facts errors that belong to no single target.
+ * then the facts errors that belong to no single target. A scan's targets and checks add the
+ * {@code location} they are declared at, and its report adds the {@code scope} it read.
  */
 public final class JsonReportWriter implements ReportWriter {
 
@@ -139,7 +141,10 @@ public final class JsonReportWriter implements ReportWriter {
     return byId.values();
   }
 
-  /** What a run of many targets covered: command, subject, settings in order, and the shard (only for one). */
+  /**
+   * What a run of many targets covered: command, subject, settings in order, and the shard (only for
+   * one); a scan adds the files it read or left out ({@code inputs}) and what lies outside them ({@code notes}).
+   */
   static void writeScope(JsonGenerator g, Report.Scope s) throws IOException {
     g.writeObjectFieldStart("scope");
     g.writeStringField("command", s.command());
@@ -148,6 +153,21 @@ public final class JsonReportWriter implements ReportWriter {
     for (var e : s.settings().entrySet()) g.writeStringField(e.getKey(), e.getValue());
     g.writeEndObject();
     if (s.shard() != null) g.writeStringField("shard", s.shard());
+    if (!s.inputs().isEmpty()) {
+      g.writeArrayFieldStart("inputs");
+      for (Report.Input i : s.inputs()) {
+        g.writeStartObject();
+        g.writeStringField("path", i.path());
+        g.writeStringField("kind", i.kind());
+        g.writeBooleanField("ignored", i.ignored());
+        g.writeStringField("detail", i.detail());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("notes");
+      for (String n : s.notes()) g.writeString(n);
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 
@@ -176,6 +196,18 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("ossPrefix", t.ossPrefix());
     g.writeStringField("imageFormat", t.imageFormat());
     g.writeStringField("roleName", t.roleName());
+    if (t.location() != null) writeLocation(g, "location", t.location());
+    g.writeEndObject();
+  }
+
+  /** Where a scanned target or check is declared: the file and line, and the .tf source it came from. */
+  private static void writeLocation(JsonGenerator g, String field, SourceLocation at) throws IOException {
+    g.writeObjectFieldStart(field);
+    g.writeStringField("file", at.file());
+    g.writeNumberField("line", at.line());
+    g.writeNumberField("column", at.column());
+    g.writeStringField("address", at.address());
+    if (at.definedAt() != null) writeLocation(g, "definedAt", at.definedAt());
     g.writeEndObject();
   }
 
@@ -204,6 +236,8 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("id", c.id());
     g.writeStringField("status", c.status().id());
     writeFindings(g, target, c);
+    SourceLocation declared = target.checkLocations().get(c.id());
+    if (declared != null) writeLocation(g, "location", declared);
     g.writeEndObject();
   }
 

@@ -1,9 +1,12 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
+import io.exportguard.facts.SourceLocation;
 import io.exportguard.facts.TargetRef;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,7 @@ import java.util.Map;
  * @param runErrors facts that could not be gathered and belong to no single target (an audit's
  *     enumeration of a region that failed); they make the verdict at least {@code error}
  * @param scope what a run of many targets covered (an account audit's account, regions, window and
- *     shard), or null
+ *     shard; a scan's files), or null
  * @param policy where the policies came from when OPA bundles were loaded (the policy digest and
  *     each bundle's revision); null otherwise
  */
@@ -39,7 +42,7 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
     targets = targets == null ? List.of() : targets instanceof StoredTargets ? targets : List.copyOf(targets);
     runErrors = runErrors == null ? List.of() : List.copyOf(runErrors);
     if (SCHEMA.equals(schema) && (targets.size() != 1 || !runErrors.isEmpty() || scope != null)) {
-      throw new IllegalArgumentException(SCHEMA + " holds exactly one target and no run-level errors");
+      throw new IllegalArgumentException(SCHEMA + " holds exactly one target, no run-level errors and no scope");
     }
   }
 
@@ -110,6 +113,11 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
     return new Report(schema, tool, startedAt, millis, targets, summary, runErrors, scope, policy);
   }
 
+  /** The same report with a scope statement (a report of many targets only). */
+  public Report withScope(Scope s) {
+    return new Report(schema, tool, startedAt, durationMs, targets, summary, runErrors, s, policy);
+  }
+
   /** The same report with the policy section set (null leaves it out). */
   public Report withPolicy(PolicySource p) {
     return new Report(schema, tool, startedAt, durationMs, targets, summary, runErrors, scope, p);
@@ -125,17 +133,46 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
 
   /**
    * What a run of many targets covered, for readers and for merging shards: the command, what it
-   * was about ({@code subject}: an account id), its settings (regions, the history window, filters;
-   * in order) and, for one shard of several, which ({@code i/n}; null for a whole run).
+   * was about ({@code subject}), its settings (in order) and, for one shard of several, which
+   * ({@code i/n}; null for a whole run). A run that reads files (a static scan) adds each file it
+   * read or left out ({@code inputs}) and what lies outside the files ({@code notes}), so a reader
+   * knows what a pass covers.
+   *
+   * @param inputs every file the run was given or found, in the order it met them
+   * @param notes what the files do not establish and where those facts came from instead (live
+   *     facts, a facts document), one sentence each
    */
-  public record Scope(String command, String subject, Map<String, String> settings, String shard) {
+  public record Scope(String command, String subject, Map<String, String> settings, String shard, List<Input> inputs,
+                      List<String> notes) {
     public Scope {
-      settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+      settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+      inputs = inputs == null ? List.of() : List.copyOf(inputs);
+      notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** The scope of a run that reads no files. */
+    public Scope(String command, String subject, Map<String, String> settings, String shard) {
+      this(command, subject, settings, shard, List.of(), List.of());
     }
 
     /** The same scope as one whole run (a merge of its shards). */
-    public Scope whole() { return new Scope(command, subject, settings, null); }
+    public Scope whole() { return new Scope(command, subject, settings, null, inputs, notes); }
+
+    /** The inputs that were read. */
+    public List<Input> read() { return inputs.stream().filter(i -> !i.ignored()).toList(); }
+
+    /** The inputs that were left out, each with why. */
+    public List<Input> ignored() { return inputs.stream().filter(Input::ignored).toList(); }
   }
+
+  /**
+   * One file a run was given or found.
+   *
+   * @param kind what it was read as ({@code terraform-plan}, {@code ros-template}, {@code trust-policy},
+   *     ...), or null when it was left out
+   * @param detail what was read from it, or why it was left out
+   */
+  public record Input(String path, String kind, boolean ignored, String detail) {}
 
   /** How the targets of a run went: how many there were, and how many passed, failed or errored. */
   public record TargetTotals(int targets, int passed, int failed, int errored) {
@@ -152,9 +189,26 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
    * What one result is about. Every target has a {@code kind} and a stable {@code label} (see
    * {@code facts.TargetRef}); the request fields say which ExportImage request was checked and may
    * be null where a target has none (a policy file under review).
+   *
+   * @param location where the target is declared (a static scan's file and resource), or null for a
+   *     target in the cloud
+   * @param checkLocations for a declared target, where the facts each check decided on are declared
+   *     (by check id: the role resource for the role's checks, the bucket policy for the bucket
+   *     policy's), so findings point at the source; empty otherwise
    */
   public record Target(String kind, String label, String regionId, String imageId, String ossBucket, String ossPrefix,
-                       String imageFormat, String roleName) {
+                       String imageFormat, String roleName, SourceLocation location,
+                       Map<String, SourceLocation> checkLocations) {
+    public Target {
+      checkLocations = checkLocations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(checkLocations));
+    }
+
+    /** A target that is not declared in any file. */
+    public Target(String kind, String label, String regionId, String imageId, String ossBucket, String ossPrefix,
+                  String imageFormat, String roleName) {
+      this(kind, label, regionId, imageId, ossBucket, ossPrefix, imageFormat, roleName, null, Map.of());
+    }
+
     /** An image target named by its region and id. */
     public Target(String regionId, String imageId, String ossBucket, String ossPrefix, String imageFormat,
                   String roleName) {
@@ -164,6 +218,12 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
 
     /** {@code kind:label}, the key a target is known by across runs. */
     public String key() { return new TargetRef(kind, label).key(); }
+
+    /** Where the facts of a check are declared: its own location, else the target's; null in the cloud. */
+    public SourceLocation locationOf(String checkId) {
+      SourceLocation at = checkLocations.get(checkId);
+      return at != null ? at : location;
+    }
   }
 
   /**

@@ -34,8 +34,9 @@ public final class ReportFiles {
 
   /**
    * The file name one writer's report gets: {@code exportguard-m-bp1demo0001-20260101T000000Z.json}
-   * for one image, {@code exportguard-audit-1234567890123456-20260101T000000Z.json} for a run of many
-   * targets with a scope ({@code ...-shard-2-of-3-...} for one shard), {@code exportguard-targets-...} without.
+   * for one image, {@code exportguard-audit-1234567890123456-20260101T000000Z.json} (or
+   * {@code exportguard-scan-plan.tfplan.json-...}) for a run of many targets with a scope
+   * ({@code ...-shard-2-of-3-...} for one shard), {@code exportguard-targets-...} without.
    */
   public static String fileName(Report report, ReportWriter writer) {
     if (writer.extension() == null) throw new IllegalArgumentException(writer.format() + " writes no file");

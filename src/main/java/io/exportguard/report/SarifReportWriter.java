@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exportguard.facts.FactError;
+import io.exportguard.facts.SourceLocation;
 import io.exportguard.report.internal.JsonStyle;
 import io.exportguard.report.internal.Text;
 import java.io.IOException;
@@ -26,6 +27,11 @@ import java.util.regex.Pattern;
  * <p>In a report of many targets every target's findings are results, each naming its target as a
  * logical location; {@code partialFingerprints} carries {@link Fingerprints} (check, resource,
  * target), so code scanning and baselines follow a finding across runs.
+ *
+ * <p>A finding of a static scan points at what the scanned files declare instead: the {@code .tf}
+ * file and line of the resource when the plan's configuration gives them, then the scanned file
+ * (plan or template) and line, with the resource address as a logical location and the check's
+ * policy as a related location, so code scanning annotates the pull request that changes it.
  *
  * <p>Statuses map onto SARIF as: fail and warn are {@code kind: fail} with level error or warning;
  * waived is a fail result carrying an accepted external suppression; error is {@code kind: open}
@@ -189,15 +195,31 @@ public final class SarifReportWriter implements ReportWriter {
     // The rule's help holds the check's generic remediation; a finding's own names the real resources.
     if (f.remediation() != null && !f.remediation().isEmpty()) text += "\nRemediation: " + f.remediation();
     r.putObject("message").put("text", text);
-    ObjectNode location = r.putArray("locations").addObject();
-    ObjectNode physical = location.putObject("physicalLocation");
-    ObjectNode artifact = physical.putObject("artifactLocation");
-    artifact.put("uri", policyUri(c.policyFile()));
-    if (!isAbsolute(c.policyFile())) artifact.put("uriBaseId", "%SRCROOT%");
-    if (c.line() > 0) physical.putObject("region").put("startLine", c.line());
+    ArrayNode locations = r.putArray("locations");
+    ObjectNode location = locations.addObject();
+    SourceLocation declared = target.locationOf(c.id());
+    if (declared == null) {
+      physical(location, c.policyFile(), c.line(), 0);
+    } else {
+      // A scanned declaration: the hand-written source (.tf) first, the file scanned (the plan) next;
+      // the check's policy is a related location.
+      SourceLocation primary = declared.primary();
+      physical(location, primary.file(), primary.line(), primary.column());
+      if (primary != declared) physical(locations.addObject(), declared.file(), declared.line(), declared.column());
+      ObjectNode policy = r.putArray("relatedLocations").addObject();
+      policy.put("id", 0);
+      physical(policy, c.policyFile(), c.line(), 0);
+      policy.putObject("message").put("text", "the check's policy");
+    }
     boolean resource = f.resource() != null && !f.resource().isEmpty();
-    if (resource || named != null) {
+    if (resource || named != null || declared != null) {
       ArrayNode logicals = location.putArray("logicalLocations");
+      if (declared != null && declared.address() != null) {
+        ObjectNode d = logicals.addObject();
+        d.put("name", declared.address());
+        d.put("fullyQualifiedName", declared.file() + "#" + declared.address());
+        d.put("kind", "declaration");
+      }
       if (named != null) {
         ObjectNode t = logicals.addObject();
         t.put("name", named.label());
@@ -222,6 +244,19 @@ public final class SarifReportWriter implements ReportWriter {
     props.put("status", c.status().id());
     props.put("severity", c.severity().id());
     return r;
+  }
+
+  /** A physical location: a file relative to the source root (or absolute), and a line and column when known. */
+  private static void physical(ObjectNode location, String file, int line, int column) {
+    ObjectNode physical = location.putObject("physicalLocation");
+    ObjectNode artifact = physical.putObject("artifactLocation");
+    artifact.put("uri", policyUri(file));
+    if (!isAbsolute(file)) artifact.put("uriBaseId", "%SRCROOT%");
+    if (line > 0) {
+      ObjectNode region = physical.putObject("region");
+      region.put("startLine", line);
+      if (column > 0) region.put("startColumn", column);
+    }
   }
 
   static String level(Severity s) {

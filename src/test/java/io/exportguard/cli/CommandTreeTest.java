@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Only the named subcommand's model is built; anything else sees the whole tree. */
 class CommandTreeTest {
-  static final List<String> ALL = List.of("preflight", "eval", "audit", "report", "policy", "rego", "sandbox", "serve");
+  static final List<String> ALL = List.of("preflight", "eval", "audit", "report", "scan", "policy", "rego", "sandbox",
+      "serve");
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -20,11 +21,12 @@ class CommandTreeTest {
       "eval                  | eval",
       "policy test           | policy",
       "sandbox --scenario x  | sandbox",
+      "scan plan.json        | scan",
       "serve --addr x        | serve",
-      "--help                | preflight eval audit report policy rego sandbox serve",
-      "--version             | preflight eval audit report policy rego sandbox serve",
-      "preflght              | preflight eval audit report policy rego sandbox serve",
-      "''                    | preflight eval audit report policy rego sandbox serve"})
+      "--help                | preflight eval audit report scan policy rego sandbox serve",
+      "--version             | preflight eval audit report scan policy rego sandbox serve",
+      "preflght              | preflight eval audit report scan policy rego sandbox serve",
+      "''                    | preflight eval audit report scan policy rego sandbox serve"})
   void buildsTheNamedSubcommandOrAllOfThem(String args, String expected) {
     String[] argv = args.isBlank() ? new String[0] : args.trim().split(" +");
     assertThat(Main.commandLine(argv).getSubcommands().keySet()).containsExactly(expected.split(" "));

@@ -1,0 +1,253 @@
+package io.exportguard.scan;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.exportguard.facts.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * One scanned file parsed into a Jackson tree that remembers where each object and array starts,
+ * so a finding, a resource or a bad value can be named by line and column. A YAML tag on a value
+ * ({@code !Ref Name}, {@code !Join [...]}) becomes the one-key object it abbreviates
+ * ({@code {"Ref": "Name"}}, {@code {"Fn::Join": [...]}}), as ROS reads it.
+ *
+ * <p>Built on Jackson's streaming parser (one pass, no copy), so reading a plan costs little more
+ * than Jackson's own {@code readTree}; an object's position is that of its key when it is a field
+ * value ({@code "Role": {...}} starts at {@code "Role"}), else of its opening brace.
+ */
+public final class SourceFile {
+  private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+      .build();
+  private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+      .build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  private final String shown;
+  private final byte[] bytes;
+  private final boolean yaml;
+  private final JsonNode root;
+  private final Map<JsonNode, Long> positions;
+
+  private SourceFile(String shown, byte[] bytes, boolean yaml, JsonNode root, Map<JsonNode, Long> positions) {
+    this.shown = shown;
+    this.bytes = bytes;
+    this.yaml = yaml;
+    this.root = root;
+    this.positions = positions;
+  }
+
+  /**
+   * Parses a file's bytes: JSON when its first non-blank character is a brace or bracket, else YAML.
+   *
+   * @param shown the path as reports name it
+   */
+  public static SourceFile parse(String shown, byte[] bytes) throws ScanInputException {
+    boolean yaml = !startsLikeJson(bytes);
+    Map<JsonNode, Long> positions = new IdentityHashMap<>();
+    try (JsonParser p = (yaml ? YAML : JSON).createParser(bytes)) {
+      JsonToken first = p.nextToken();
+      if (first == null) throw new ScanInputException(shown, "the file is empty");
+      JsonNode root = new Builder(p, positions, yaml).value(first, -1L);
+      if (!yaml && p.nextToken() != null) {
+        JsonLocation at = p.currentTokenLocation();
+        throw new ScanInputException(shown, at.getLineNr(), at.getColumnNr(), "unexpected content after the document",
+            line(bytes, at.getLineNr()));
+      }
+      return new SourceFile(shown, bytes, yaml, root, positions);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      int line = at == null ? 0 : at.getLineNr();
+      int column = at == null ? 0 : at.getColumnNr();
+      String what = truncated(e) ? "the file ends early (truncated?)" : (yaml ? "not YAML" : "not JSON");
+      throw new ScanInputException(shown, line, column, what + ": " + e.getOriginalMessage(), line(bytes, line));
+    } catch (IOException e) {
+      throw new ScanInputException(shown, "cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  public String file() { return shown; }
+
+  public boolean isYaml() { return yaml; }
+
+  public JsonNode root() { return root; }
+
+  /** Where a node of this file's tree starts; line and column 0 when it is a scalar or not of this tree. */
+  public SourceLocation at(JsonNode node, String address) {
+    Long p = node == null ? null : positions.get(node);
+    return new SourceLocation(shown, p == null ? 0 : (int) (p >>> 32), p == null ? 0 : (int) (long) p, address);
+  }
+
+  /** Bad input at a node of this file, with its source line. */
+  public ScanInputException error(JsonNode node, String message) {
+    Long p = node == null ? null : positions.get(node);
+    if (p == null) return new ScanInputException(shown, message);
+    int line = (int) (p >>> 32);
+    return new ScanInputException(shown, line, (int) (long) p, message, line(bytes, line));
+  }
+
+  private static boolean startsLikeJson(byte[] b) {
+    int i = 0;
+    if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) i = 3;
+    for (; i < b.length; i++) {
+      byte c = b[i];
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+      return c == '{' || c == '[';
+    }
+    return false;
+  }
+
+  private static boolean truncated(JsonProcessingException e) {
+    String m = e.getOriginalMessage();
+    return m != null && (m.contains("end-of-input") || m.contains("End-of-input") || m.contains("EOF"));
+  }
+
+  /** The text of a 1-based line, or null. */
+  static String line(byte[] bytes, int line) {
+    if (line <= 0) return null;
+    int start = 0;
+    for (int n = 1; n < line; n++) {
+      while (start < bytes.length && bytes[start] != '\n') start++;
+      if (start >= bytes.length) return null;
+      start++;
+    }
+    int end = start;
+    while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') end++;
+    return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+  }
+
+  /** Builds the tree token by token, recording where containers start. */
+  private static final class Builder {
+    private final JsonParser p;
+    private final Map<JsonNode, Long> positions;
+    private final boolean yaml;
+
+    Builder(JsonParser p, Map<JsonNode, Long> positions, boolean yaml) {
+      this.p = p;
+      this.positions = positions;
+      this.yaml = yaml;
+    }
+
+    /**
+     * The value starting at the current token; {@code keyAt} is the packed position of its field
+     * name, or -1 when it is not a field value. Iterative over containers, so deep documents cannot
+     * overflow the stack (Jackson bounds the nesting depth).
+     */
+    JsonNode value(JsonToken t, long keyAt) throws IOException {
+      if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) return scalar(t, keyAt);
+      Deque<JsonNode> open = new ArrayDeque<>();
+      Deque<String> names = new ArrayDeque<>();
+      JsonNode top = container(t, keyAt);
+      open.push(top);
+      String field = null;
+      long fieldAt = -1L;
+      while (!open.isEmpty()) {
+        JsonToken next = p.nextToken();
+        if (next == null) throw new IOException("unexpected end of input");
+        JsonNode parent = open.peek();
+        if (next == JsonToken.END_OBJECT || next == JsonToken.END_ARRAY) {
+          JsonNode done = open.pop();
+          if (!open.isEmpty()) {
+            String name = names.pop();
+            attach(open.peek(), name, tagged(done));
+          }
+          continue;
+        }
+        if (next == JsonToken.FIELD_NAME) {
+          field = p.currentName();
+          fieldAt = pack(p.currentTokenLocation());
+          continue;
+        }
+        long at = parent.isObject() ? fieldAt : -1L;
+        String name = parent.isObject() ? field : null;
+        if (next == JsonToken.START_OBJECT || next == JsonToken.START_ARRAY) {
+          JsonNode child = container(next, at);
+          open.push(child);
+          names.push(name == null ? "" : name);
+        } else {
+          attach(parent, name, scalar(next, at));
+        }
+      }
+      return tagged(top);
+    }
+
+    private final Map<JsonNode, String> tags = new IdentityHashMap<>();
+
+    private JsonNode container(JsonToken t, long keyAt) throws IOException {
+      JsonNode node = t == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
+      long here = pack(p.currentTokenLocation());
+      positions.put(node, keyAt >= 0 ? keyAt : here);
+      String tag = tag();
+      if (tag != null) tags.put(node, tag);
+      return node;
+    }
+
+    private JsonNode scalar(JsonToken t, long keyAt) throws IOException {
+      JsonNode v = switch (t) {
+        case VALUE_STRING -> NODES.textNode(p.getText());
+        case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+          case INT -> NODES.numberNode(p.getIntValue());
+          case LONG -> NODES.numberNode(p.getLongValue());
+          default -> NODES.numberNode(p.getBigIntegerValue());
+        };
+        case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDecimalValue());
+        case VALUE_TRUE -> NODES.booleanNode(true);
+        case VALUE_FALSE -> NODES.booleanNode(false);
+        case VALUE_NULL -> NODES.nullNode();
+        default -> NODES.textNode(p.getText());
+      };
+      String tag = tag();
+      if (tag == null) return v;
+      // A tagged scalar (!Ref Name) is the function object it abbreviates, positioned at the value.
+      ObjectNode fn = NODES.objectNode();
+      fn.set(functionName(tag), v);
+      positions.put(fn, keyAt >= 0 ? keyAt : pack(p.currentTokenLocation()));
+      return fn;
+    }
+
+    /** The local tag of the current YAML value ({@code !Ref}), or null (JSON, untagged, a standard {@code !!} tag). */
+    private String tag() throws IOException {
+      if (!yaml) return null;
+      Object id = p.getTypeId();
+      String tag = id == null ? null : id.toString();
+      return tag == null || tag.isEmpty() || tag.startsWith("tag:") || tag.startsWith("!") ? null : tag;
+    }
+
+    /** A tagged container (!Join [...]) as its function object. */
+    private JsonNode tagged(JsonNode node) {
+      String tag = tags.remove(node);
+      if (tag == null) return node;
+      ObjectNode fn = NODES.objectNode();
+      fn.set(functionName(tag), node);
+      positions.put(fn, positions.get(node));
+      return fn;
+    }
+
+    private static String functionName(String tag) {
+      String name = tag.startsWith("!") ? tag.substring(1) : tag;
+      return name.equals("Ref") || name.startsWith("Fn::") ? name : "Fn::" + name;
+    }
+
+    private static void attach(JsonNode parent, String name, JsonNode child) {
+      if (parent instanceof ObjectNode o) o.set(name, child);
+      else ((ArrayNode) parent).add(child);
+    }
+
+    private static long pack(JsonLocation l) {
+      return ((long) Math.max(l.getLineNr(), 0) << 32) | Math.max(l.getColumnNr(), 0);
+    }
+  }
+}

@@ -45,11 +45,20 @@ public final class SavedFacts {
 
   /** demo-pass's facts, for runs that only need some document. */
   public static Path demoPass(Path dir) {
-    Path facts = dir.resolve("demo-pass.facts.json");
-    Cli run = Cli.run("preflight", "--sandbox", "demo-pass", "--region", "cn-hangzhou", "--image", "m-bp1demo0001",
-        "--bucket", "my-export-bucket", "--report", "json", "--out", dir.resolve("preflight").toString(),
+    return demo("demo-pass", dir, 0);
+  }
+
+  /** demo-fail's facts (the run fails, as the scenario means it to). */
+  public static Path demoFail(Path dir) {
+    return demo("demo-fail", dir, 1);
+  }
+
+  private static Path demo(String scenario, Path dir, int exit) {
+    Path facts = dir.resolve(scenario + ".facts.json");
+    Cli run = Cli.run("preflight", "--sandbox", scenario, "--region", "cn-hangzhou", "--image", "m-bp1demo0001",
+        "--bucket", "my-export-bucket", "--report", "json", "--out", dir.resolve("preflight-" + scenario).toString(),
         "--save-facts", facts.toString());
-    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.code()).as(run.err()).isEqualTo(exit);
     return facts;
   }
 }

@@ -22,42 +22,59 @@ import org.junit.jupiter.api.Assumptions;
  * test under {@code CI=true}, and only skip it on a developer's machine), installs the committed
  * {@code package-lock.json} with {@code npm ci} into {@code target/node-crosscheck} once per content of
  * package.json and the lock file (a stamp file holds its hash, and npm's own cache makes a fresh install quick), and
- * runs a script there.
+ * runs a script there. Other Node clients (the OPA SDK against {@code serve}) use it with their
+ * own folder under {@code src/test/node}.
  */
-final class NodeRunner {
-  private static final Path SOURCE = Path.of("src", "test", "node", "crosscheck");
-  private static final Path WORK = Path.of("target", "node-crosscheck");
-  private static final List<String> FILES = List.of("package.json", "package-lock.json", "crosscheck.js");
+public final class NodeRunner {
+  private static final String CROSSCHECK = "crosscheck";
+  private static final ThreadLocal<Path> CURRENT = new ThreadLocal<>();
 
   private NodeRunner() {}
 
   /** The directory with the installed clients and the scripts, ready to run. */
   static Path prepare() throws Exception {
+    return prepare(CROSSCHECK, "crosscheck.js");
+  }
+
+  /**
+   * Installs {@code src/test/node/<project>} (its package.json, package-lock.json and scripts) into
+   * {@code target/node-<project>} and makes it the folder {@link #node} runs in.
+   */
+  public static Path prepare(String project, String... scripts) throws Exception {
+    Path source = Path.of("src", "test", "node", project);
+    Path work = Path.of("target", "node-" + project);
+    List<String> files = new java.util.ArrayList<>(List.of("package.json", "package-lock.json"));
+    files.addAll(List.of(scripts));
+    CURRENT.set(work);
+    return install(source, work, files);
+  }
+
+  private static Path install(Path source, Path work, List<String> files) throws Exception {
     String node = tool("node");
     String npm = tool("npm");
-    Files.createDirectories(WORK);
-    for (String f : FILES) {
-      Files.copy(SOURCE.resolve(f), WORK.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+    Files.createDirectories(work);
+    for (String f : files) {
+      Files.copy(source.resolve(f), work.resolve(f), StandardCopyOption.REPLACE_EXISTING);
     }
-    String lockHash = sha256((Files.readString(WORK.resolve("package.json")) + "\0" + Files.readString(WORK.resolve("package-lock.json")))
+    String lockHash = sha256((Files.readString(work.resolve("package.json")) + "\0" + Files.readString(work.resolve("package-lock.json")))
         .getBytes(StandardCharsets.UTF_8));
-    Path stamp = WORK.resolve(".installed-lock-sha256");
-    boolean installed = Files.isDirectory(WORK.resolve("node_modules")) && Files.exists(stamp)
+    Path stamp = work.resolve(".installed-lock-sha256");
+    boolean installed = Files.isDirectory(work.resolve("node_modules")) && Files.exists(stamp)
         && Files.readString(stamp).trim().equals(lockHash);
     if (!installed) {
       Result r = run(List.of(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"),
           Map.of(), 600);
-      assertThat(r.exit()).as("npm ci in %s failed:%n%s", WORK, r.output()).isZero();
+      assertThat(r.exit()).as("npm ci in %s failed:%n%s", work, r.output()).isZero();
       Files.writeString(stamp, lockHash);
     }
     assertThat(node).isNotEmpty();
-    return WORK;
+    return work;
   }
 
-  record Result(int exit, String stdout, String output) {}
+  public record Result(int exit, String stdout, String output) {}
 
-  /** Runs {@code node <script>} in the prepared directory with extra environment variables. */
-  static Result node(String script, Map<String, String> env, int timeoutSeconds) throws Exception {
+  /** Runs {@code node <script>} in the directory this thread last prepared, with extra environment variables. */
+  public static Result node(String script, Map<String, String> env, int timeoutSeconds) throws Exception {
     return run(List.of(tool("node"), script), env, timeoutSeconds);
   }
 
@@ -65,7 +82,7 @@ final class NodeRunner {
     Path out = Files.createTempFile("xcheck-out", ".txt");
     Path err = Files.createTempFile("xcheck-err", ".txt");
     try {
-      ProcessBuilder pb = new ProcessBuilder(command).directory(WORK.toFile())
+      ProcessBuilder pb = new ProcessBuilder(command).directory(CURRENT.get().toFile())
           .redirectOutput(out.toFile()).redirectError(err.toFile());
       pb.environment().putAll(env);
       Process p = pb.start();

@@ -65,9 +65,9 @@ print(f"{best[1] / rate:.2f} {best[0]} {best[1]}")
 PY
 )
     wall=$(python3 -c "print(f'{$end - $start:.2f}')")
-    heap=$(grep -oE 'Pause.*->[0-9]+M\([0-9]+M\)' "$work/gc-$n-$r.log" | sed -E 's/.*\(([0-9]+)M\)/\1/' | sort -n | tail -1)
+    heap=$(grep -oE 'Pause.*->[0-9]+M\([0-9]+M\)' "$work/gc-$n-$r.log" | sed -E 's/.*->([0-9]+)M\(.*/\1/' | sort -n | tail -1)
     ratio=$(python3 -c "print(f'{$wall / $bound:.3f}')")
-    cpu=$(awk '{printf "%.1f", $1 + $2}' "$work/cpu-$n-$r")
+    cpu=$(tail -1 "$work/cpu-$n-$r" | awk '{printf "%.1f", $1 + $2}')
     printf '%8d %9s %9s %7s %8s %9s  %s (%s)\n' "$n" "$wall" "$bound" "$ratio" "$cpu" "${heap:-?}" "$api" "$calls"
     results+=("$n $wall")
   done

@@ -15,7 +15,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Shows an audit's {@link AuditProgress} while it runs: on a terminal, a progress bar (the
  * progressbar library: targets decided of those found so far, elapsed time and ETA, with regions,
  * calls and throttling beside it); elsewhere (a CI log), one line every {@value #LOG_SECONDS}
- * seconds; with {@code --quiet}, nothing. Progress goes to stderr; the reports go to stdout and files.
+ * seconds, with an estimate of the time left once every region is listed; with {@code --quiet},
+ * nothing. Progress goes to stderr; the reports go to stdout and files.
  */
 public final class ProgressDisplay implements AutoCloseable {
   static final int LOG_SECONDS = 5;
@@ -66,14 +67,31 @@ public final class ProgressDisplay implements AutoCloseable {
       bar.setExtraMessage(String.format("regions %d/%d, calls %,d, throttled %,d", progress.regionsListed(),
           progress.regionsTotal(), progress.calls(), progress.throttled()));
     } else {
-      log.println("exportguard audit: " + progress.line() + ", " + elapsed());
+      log.println("exportguard audit: " + progress.line() + ", " + elapsed() + eta());
       log.flush();
     }
   }
 
-  private String elapsed() {
-    Duration d = Duration.ofNanos(System.nanoTime() - startNanos);
+  /**
+   * {@code , about 40 s left}: the time the remaining targets take at the pace so far, once every
+   * region is listed (before that, the number of targets is not known); empty when it cannot say.
+   */
+  private String eta() {
+    long decided = progress.targetsDecided();
+    long left = progress.targetsFound() - decided;
+    if (decided == 0 || left <= 0 || progress.regionsTotal() == 0 || progress.regionsListed() < progress.regionsTotal()) {
+      return "";
+    }
+    long seconds = (System.nanoTime() - startNanos) / 1_000_000_000L * left / decided;
+    return ", about " + format(Duration.ofSeconds(Math.max(1, seconds))) + " left";
+  }
+
+  private static String format(Duration d) {
     return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
+  }
+
+  private String elapsed() {
+    return format(Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
   /** Stops the display and says where the audit ended (not with {@code --quiet}). */

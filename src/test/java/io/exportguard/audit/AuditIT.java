@@ -173,6 +173,26 @@ class AuditIT {
   }
 
   @Test
+  void anotherAccountIsAuditedAsARoleThroughStsAndARoleThatCannotBeAssumedIsBadInput(@TempDir Path dir)
+      throws IOException {
+    Path out = dir.resolve("reports");
+    String role = "acs:ram::" + AccountGenerator.ACCOUNT + ":role/AuditReader";
+    Cli r = audit(scenario(dir, SMALL, ""), out, "--report", "json", "-q", "--assume-role", role);
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    JsonNode report = report(out, "json");
+    assertThat(report.path("scope").path("settings").path("assumeRole").asText()).isEqualTo(role);
+    assertThat(report.path("scope").path("subject").asText()).isEqualTo(AccountGenerator.ACCOUNT);
+    assertThat(verdicts(report).keySet().stream().filter(k -> k.startsWith("image ")).count()).isEqualTo(40);
+
+    Path none = dir.resolve("none");
+    Cli refused = audit(scenario(dir, SMALL, ""), none, "--report", "json", "-q", "--assume-role",
+        "acs:ram::" + AccountGenerator.ACCOUNT + ":role/NoSuchRole");
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("--assume-role").contains("NoSuchRole").doesNotContain("\tat ");
+    assertThat(none).doesNotExist();
+  }
+
+  @Test
   void badFlagsExit2WithoutAReport(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("reports");
     for (String[] flags : List.of(new String[] {"--regions", "not a region"}, new String[] {"--shard", "0/2"},

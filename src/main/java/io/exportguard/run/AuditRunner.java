@@ -33,7 +33,7 @@ import java.util.Map;
  * with the account; the {@link ReportOutput} renders every format from it. Ctrl-C or SIGTERM stops
  * the audit within seconds and writes the report of what was decided, marked incomplete (exit 2).
  */
-public final class AuditRunner {
+public final class AuditRunner extends CommandRunner<AuditRunner.Options> {
   private static final String PREFIX = "exportguard audit: ";
   /** Retries of an audit's calls: more patient than preflight's (throttling is expected, not exceptional). */
   static final RetryPolicy RETRY = new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(20));
@@ -49,33 +49,16 @@ public final class AuditRunner {
                         String assumeRole, String apiRate, boolean quiet, PolicyOptions policy, String profile,
                         String sandbox, String endpoint) {}
 
-  private final PrintWriter out;
-  private final PrintWriter err;
-  private final PolicyEngineFactory engines;
-
   public AuditRunner(PrintWriter out, PrintWriter err) {
     this(out, err, PolicyEngineFactory.EMBEDDED);
   }
 
   public AuditRunner(PrintWriter out, PrintWriter err, PolicyEngineFactory engines) {
-    this.out = out;
-    this.err = err;
-    this.engines = engines;
+    super(PREFIX, out, err, engines);
   }
 
-  public int run(Options o) {
-    try {
-      return runChecked(o);
-    } catch (BadInputException e) {
-      err.println(PREFIX + e.getMessage());
-      return ExitCodes.ERROR;
-    } finally {
-      out.flush();
-      err.flush();
-    }
-  }
-
-  private int runChecked(Options o) throws BadInputException {
+  @Override
+  protected int runChecked(Options o) throws BadInputException {
     RunClock clock = RunClock.fromEnvironment();
     List<String> regions = regions(o.regions());
     List<String> images = list(o.images());

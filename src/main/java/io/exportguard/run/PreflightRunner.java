@@ -22,7 +22,7 @@ import java.time.Duration;
  * evaluation decides them, the {@link ExportStep} runs the export the verdict allowed, and the
  * {@link ReportOutput} writes the report. Every flag is checked before the first cloud call.
  */
-public final class PreflightRunner {
+public final class PreflightRunner extends CommandRunner<PreflightRunner.Options> {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
   public static final Duration DEFAULT_WAIT = Duration.ofMinutes(60);
   private static final String PREFIX = "exportguard preflight: ";
@@ -31,34 +31,17 @@ public final class PreflightRunner {
   public record Options(Request request, PolicyOptions policy, String profile, String sandbox, String endpoint,
                         String timeout, Path saveFacts, boolean export, boolean await) {}
 
-  private final PrintWriter out;
-  private final PrintWriter err;
-  private final PolicyEngineFactory engines;
-
   public PreflightRunner(PrintWriter out, PrintWriter err) {
     this(out, err, PolicyEngineFactory.EMBEDDED);
   }
 
   /** With another policy engine (an OPA server, or a stub in tests). */
   public PreflightRunner(PrintWriter out, PrintWriter err, PolicyEngineFactory engines) {
-    this.out = out;
-    this.err = err;
-    this.engines = engines;
+    super(PREFIX, out, err, engines);
   }
 
-  public int run(Options o) {
-    try {
-      return runChecked(o);
-    } catch (BadInputException e) {
-      err.println(PREFIX + e.getMessage());
-      return ExitCodes.ERROR;
-    } finally {
-      out.flush();
-      err.flush();
-    }
-  }
-
-  private int runChecked(Options o) throws BadInputException {
+  @Override
+  protected int runChecked(Options o) throws BadInputException {
     Trace.phase(err, "command line parsed");
     RunClock clock = RunClock.fromEnvironment();
     if (o.await() && !o.export()) throw new BadInputException("--wait needs --export");

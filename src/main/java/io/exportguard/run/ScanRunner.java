@@ -29,7 +29,7 @@ import java.util.Map;
  * from the cloud through the same gathering preflight uses. The report is always of many targets
  * ({@value Report#SCHEMA_TARGETS}) and states the scan's scope.
  */
-public final class ScanRunner {
+public final class ScanRunner extends CommandRunner<ScanRunner.Options> {
   private static final String PREFIX = "exportguard scan: ";
 
   /**
@@ -41,41 +41,26 @@ public final class ScanRunner {
   public record Options(ScanSource.Options scan, PolicyOptions policy, Path facts, boolean live, String profile,
                         String sandbox, String endpoint, String timeout) {}
 
-  private final PrintWriter out;
-  private final PrintWriter err;
-  private final PolicyEngineFactory engines;
-
   public ScanRunner(PrintWriter out, PrintWriter err) {
     this(out, err, PolicyEngineFactory.EMBEDDED);
   }
 
   /** With another policy engine (an OPA server, or a stub in tests). */
   public ScanRunner(PrintWriter out, PrintWriter err, PolicyEngineFactory engines) {
-    this.out = out;
-    this.err = err;
-    this.engines = engines;
+    super(PREFIX, out, err, engines);
   }
 
-  public int run(Options o) {
+  @Override
+  protected int runChecked(Options o) throws BadInputException, InterruptedException {
     try {
-      return runChecked(o);
-    } catch (BadInputException e) {
-      err.println(PREFIX + e.getMessage());
-      return ExitCodes.ERROR;
+      return scan(o);
     } catch (ScanInputException e) {
       err.println(PREFIX + e.format());
       return ExitCodes.ERROR;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println(PREFIX + "interrupted");
-      return ExitCodes.ERROR;
-    } finally {
-      out.flush();
-      err.flush();
     }
   }
 
-  private int runChecked(Options o) throws BadInputException, ScanInputException, InterruptedException {
+  private int scan(Options o) throws BadInputException, ScanInputException, InterruptedException {
     RunClock clock = RunClock.fromEnvironment();
     Duration timeout = o.timeout() == null ? PreflightRunner.DEFAULT_TIMEOUT : Durations.parse("--timeout", o.timeout());
     if (o.facts() != null && o.live()) throw new BadInputException("--facts and --live cannot be used together");

@@ -10,11 +10,15 @@ public final class Explain {
   private Explain() {}
 
   /**
-   * How the checks of a passing target went: "all N checks passed or were waived" only when every
-   * check did, otherwise the counts (warned and skipped checks did not pass).
+   * How the checks of a passing target went: "all N checks passed" only when every check did (with
+   * the waived ones named when there are any), otherwise the counts (warned and skipped checks did
+   * not pass).
    */
   public static String passed(Report.Summary s, int total) {
-    if (s.passed() + s.waived() == total) return "all " + total + " checks passed or were waived";
+    if (s.passed() == total) return "all " + total + " checks passed";
+    if (s.passed() + s.waived() == total) {
+      return "all " + total + " checks passed or were waived (" + s.waived() + " waived)";
+    }
     StringBuilder b = new StringBuilder().append(s.passed()).append(" of ").append(total).append(" checks passed");
     if (s.warned() > 0) b.append(", ").append(s.warned()).append(" warned");
     if (s.waived() > 0) b.append(", ").append(s.waived()).append(" waived");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.exportguard.report.internal.JsonStyle;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.temporal.ChronoUnit;
 
 /**
  * JSON Lines ({@code --report jsonl}) for very large runs: a first line with what the JSON report
@@ -30,13 +29,7 @@ public final class JsonLinesReportWriter implements ReportWriter {
     try (JsonGenerator g = FACTORY.createGenerator(new NonClosingOutputStream(out), JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeStringField("schema", report.isSingleTarget() ? Report.SCHEMA_TARGETS : report.schema());
-      g.writeObjectFieldStart("tool");
-      g.writeStringField("name", report.tool().name());
-      g.writeStringField("version", report.tool().version());
-      g.writeEndObject();
-      g.writeStringField("startedAt", report.startedAt() == null ? null
-          : report.startedAt().truncatedTo(ChronoUnit.MILLIS).toString());
-      g.writeNumberField("durationMs", report.durationMs());
+      JsonReportWriter.writeRunFields(g, report);
       if (report.scope() != null) JsonReportWriter.writeScope(g, report.scope());
       JsonReportWriter.writeSummary(g, report.summary(), Report.TargetTotals.of(report.targets()));
       JsonReportWriter.writeCatalog(g, JsonReportWriter.catalog(report.targets()));

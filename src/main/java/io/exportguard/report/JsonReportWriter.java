@@ -42,13 +42,7 @@ public final class JsonReportWriter implements ReportWriter {
       g.setPrettyPrinter(JsonStyle.printer());
       g.writeStartObject();
       g.writeStringField("schema", report.schema() == null ? Report.SCHEMA : report.schema());
-      g.writeObjectFieldStart("tool");
-      g.writeStringField("name", report.tool().name());
-      g.writeStringField("version", report.tool().version());
-      g.writeEndObject();
-      g.writeStringField("startedAt", report.startedAt() == null ? null
-          : report.startedAt().truncatedTo(ChronoUnit.MILLIS).toString());
-      g.writeNumberField("durationMs", report.durationMs());
+      writeRunFields(g, report);
       if (report.isSingleTarget()) {
         writeTargetFields(g, report.only(), false);
       } else {
@@ -68,6 +62,17 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeEndObject();
       g.writeRaw('\n');
     }
+  }
+
+  /** The fields of the run itself, shared with the JSON Lines header: tool, start and duration. */
+  static void writeRunFields(JsonGenerator g, Report report) throws IOException {
+    g.writeObjectFieldStart("tool");
+    g.writeStringField("name", report.tool().name());
+    g.writeStringField("version", report.tool().version());
+    g.writeEndObject();
+    g.writeStringField("startedAt", report.startedAt() == null ? null
+        : report.startedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+    g.writeNumberField("durationMs", report.durationMs());
   }
 
   private static void writePolicy(JsonGenerator g, Report.PolicySource p) throws IOException {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,9 +27,13 @@ import java.util.Map;
  * ({@code !Ref Name}, {@code !Join [...]}) becomes the one-key object it abbreviates
  * ({@code {"Ref": "Name"}}, {@code {"Fn::Join": [...]}}), as ROS reads it.
  *
- * <p>Built on Jackson's streaming parser (one pass, no copy), so reading a plan costs little more
- * than Jackson's own {@code readTree}; an object's position is that of its key when it is a field
- * value ({@code "Role": {...}} starts at {@code "Role"}), else of its opening brace.
+ * <p>An object's position is that of its key when it is a field value ({@code "Role": {...}} starts
+ * at {@code "Role"}), else of its opening brace. Each container carries its own mark (a subclass of
+ * Jackson's node with one extra field), so no side map is kept. JSON (plans of thousands of
+ * resources) is read by Jackson's own tree builder through a node factory that stamps each
+ * container with the line and byte offset of its opening token: reading a plan costs about what
+ * {@code readTree} does, and the column, or the key's line and column, are worked out from the bytes
+ * only for the few nodes a report names. YAML is read token by token (its tags need it), marking line and column.
  */
 public final class SourceFile {
   private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -35,19 +41,21 @@ public final class SourceFile {
   private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final ObjectMapper TREES = new ObjectMapper(JSON).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final String shown;
   private final byte[] bytes;
   private final boolean yaml;
   private final JsonNode root;
-  private final Map<JsonNode, Long> positions;
+  /** The reading whose marks this file's nodes carry. */
+  private final Object owner;
 
-  private SourceFile(String shown, byte[] bytes, boolean yaml, JsonNode root, Map<JsonNode, Long> positions) {
+  private SourceFile(String shown, byte[] bytes, boolean yaml, JsonNode root) {
     this.shown = shown;
     this.bytes = bytes;
     this.yaml = yaml;
     this.root = root;
-    this.positions = positions;
+    this.owner = root instanceof MarkedNodes.Marked m ? m.owner() : null;
   }
 
   /**
@@ -57,17 +65,16 @@ public final class SourceFile {
    */
   public static SourceFile parse(String shown, byte[] bytes) throws ScanInputException {
     boolean yaml = !startsLikeJson(bytes);
-    Map<JsonNode, Long> positions = new IdentityHashMap<>();
     try (JsonParser p = (yaml ? YAML : JSON).createParser(bytes)) {
       JsonToken first = p.nextToken();
       if (first == null) throw new ScanInputException(shown, "the file is empty");
-      JsonNode root = new Builder(p, positions, yaml).value(first, -1L);
+      JsonNode root = yaml ? new Builder(p).value(first, -1L) : jsonTree(p);
       if (!yaml && p.nextToken() != null) {
         JsonLocation at = p.currentTokenLocation();
         throw new ScanInputException(shown, at.getLineNr(), at.getColumnNr(), "unexpected content after the document",
             line(bytes, at.getLineNr()));
       }
-      return new SourceFile(shown, bytes, yaml, root, positions);
+      return new SourceFile(shown, bytes, yaml, root);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       int line = at == null ? 0 : at.getLineNr();
@@ -79,6 +86,11 @@ public final class SourceFile {
     }
   }
 
+  /** Jackson's tree builder, with each container marked by the byte offset of its opening token. */
+  private static JsonNode jsonTree(JsonParser p) throws IOException {
+    return TREES.reader().with(new MarkedNodes.OffsetMarking(p, NODES)).readTree(p);
+  }
+
   public String file() { return shown; }
 
   public boolean isYaml() { return yaml; }
@@ -87,16 +99,68 @@ public final class SourceFile {
 
   /** Where a node of this file's tree starts; line and column 0 when it is a scalar or not of this tree. */
   public SourceLocation at(JsonNode node, String address) {
-    Long p = node == null ? null : positions.get(node);
-    return new SourceLocation(shown, p == null ? 0 : (int) (p >>> 32), p == null ? 0 : (int) (long) p, address);
+    long p = position(node);
+    return new SourceLocation(shown, p < 0 ? 0 : (int) (p >>> 32), p < 0 ? 0 : (int) p, address);
   }
 
   /** Bad input at a node of this file, with its source line. */
   public ScanInputException error(JsonNode node, String message) {
-    Long p = node == null ? null : positions.get(node);
-    if (p == null) return new ScanInputException(shown, message);
+    long p = position(node);
+    if (p < 0) return new ScanInputException(shown, message);
     int line = (int) (p >>> 32);
-    return new ScanInputException(shown, line, (int) (long) p, message, line(bytes, line));
+    return new ScanInputException(shown, line, (int) p, message, line(bytes, line));
+  }
+
+  /** A node's line and column packed ({@link #pack}), or -1 for a scalar or a node this file did not make. */
+  private long position(JsonNode node) {
+    long mark = node instanceof MarkedNodes.Marked m && owner != null && m.owner() == owner ? m.mark() : -1L;
+    if (mark < 0 || yaml) return mark;
+    return keyOrSelf((int) (mark >>> 32), (int) mark);
+  }
+
+  /**
+   * The line and column of the key a JSON container is the value of ({@code "Role": {}}), found by
+   * reading back from its opening token over blanks and a colon to the key's opening quote; else of
+   * the container itself. Columns count bytes from 1, lines end at LF, CRLF or CR, as Jackson counts.
+   */
+  private long keyOrSelf(int line, int offset) {
+    int start = offset;
+    int i = blankBefore(offset);
+    if (i >= 0 && bytes[i] == ':') {
+      i = blankBefore(i);
+      if (i >= 0 && bytes[i] == '"') {
+        for (int q = i - 1; q >= 0; q--) {
+          if (bytes[q] != '"') continue;
+          int backslashes = 0;
+          while (q - 1 - backslashes >= 0 && bytes[q - 1 - backslashes] == '\\') backslashes++;
+          if (backslashes % 2 == 0) {
+            start = q;
+            break;
+          }
+        }
+      }
+    }
+    int lineStart = start;
+    while (lineStart > 0 && bytes[lineStart - 1] != '\n' && bytes[lineStart - 1] != '\r') lineStart--;
+    return pack(line - breaksBetween(start, offset), start - lineStart + 1);
+  }
+
+  private int blankBefore(int offset) {
+    int i = offset - 1;
+    while (i >= 0 && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) i--;
+    return i;
+  }
+
+  private int breaksBetween(int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) n++;
+    }
+    return n;
+  }
+
+  private static long pack(int line, int column) {
+    return ((long) Math.max(line, 0) << 32) | Math.max(column, 0);
   }
 
   private static boolean startsLikeJson(byte[] b) {
@@ -129,16 +193,13 @@ public final class SourceFile {
     return new String(bytes, start, end - start, StandardCharsets.UTF_8);
   }
 
-  /** Builds the tree token by token, recording where containers start. */
+  /** Builds a YAML file's tree token by token, marking containers with their packed line and column. */
   private static final class Builder {
     private final JsonParser p;
-    private final Map<JsonNode, Long> positions;
-    private final boolean yaml;
+    private final Map<JsonNode, String> tags = new IdentityHashMap<>();
 
-    Builder(JsonParser p, Map<JsonNode, Long> positions, boolean yaml) {
+    Builder(JsonParser p) {
       this.p = p;
-      this.positions = positions;
-      this.yaml = yaml;
     }
 
     /**
@@ -168,7 +229,7 @@ public final class SourceFile {
         }
         if (next == JsonToken.FIELD_NAME) {
           field = p.currentName();
-          fieldAt = pack(p.currentTokenLocation());
+          fieldAt = here();
           continue;
         }
         long at = parent.isObject() ? fieldAt : -1L;
@@ -184,12 +245,10 @@ public final class SourceFile {
       return tagged(top);
     }
 
-    private final Map<JsonNode, String> tags = new IdentityHashMap<>();
-
     private JsonNode container(JsonToken t, long keyAt) throws IOException {
-      JsonNode node = t == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
-      long here = pack(p.currentTokenLocation());
-      positions.put(node, keyAt >= 0 ? keyAt : here);
+      long mark = keyAt >= 0 ? keyAt : here();
+      JsonNode node = t == JsonToken.START_OBJECT ? new MarkedNodes.MarkedObject(NODES, this, mark)
+          : new MarkedNodes.MarkedArray(NODES, this, mark);
       String tag = tag();
       if (tag != null) tags.put(node, tag);
       return node;
@@ -212,27 +271,24 @@ public final class SourceFile {
       String tag = tag();
       if (tag == null) return v;
       // A tagged scalar (!Ref Name) is the function object it abbreviates, positioned at the value.
-      ObjectNode fn = NODES.objectNode();
+      ObjectNode fn = new MarkedNodes.MarkedObject(NODES, this, keyAt >= 0 ? keyAt : here());
       fn.set(functionName(tag), v);
-      positions.put(fn, keyAt >= 0 ? keyAt : pack(p.currentTokenLocation()));
       return fn;
     }
 
-    /** The local tag of the current YAML value ({@code !Ref}), or null (JSON, untagged, a standard {@code !!} tag). */
+    /** The local tag of the current YAML value ({@code !Ref}), or null (untagged, a standard {@code !!} tag). */
     private String tag() throws IOException {
-      if (!yaml) return null;
       Object id = p.getTypeId();
       String tag = id == null ? null : id.toString();
       return tag == null || tag.isEmpty() || tag.startsWith("tag:") || tag.startsWith("!") ? null : tag;
     }
 
-    /** A tagged container (!Join [...]) as its function object. */
+    /** A tagged container (!Join [...]) as its function object, where the container is. */
     private JsonNode tagged(JsonNode node) {
       String tag = tags.remove(node);
       if (tag == null) return node;
-      ObjectNode fn = NODES.objectNode();
+      ObjectNode fn = new MarkedNodes.MarkedObject(NODES, this, ((MarkedNodes.Marked) node).mark());
       fn.set(functionName(tag), node);
-      positions.put(fn, positions.get(node));
       return fn;
     }
 
@@ -246,8 +302,9 @@ public final class SourceFile {
       else ((ArrayNode) parent).add(child);
     }
 
-    private static long pack(JsonLocation l) {
-      return ((long) Math.max(l.getLineNr(), 0) << 32) | Math.max(l.getColumnNr(), 0);
+    private long here() {
+      JsonLocation l = p.currentTokenLocation();
+      return pack(l.getLineNr(), l.getColumnNr());
     }
   }
 }

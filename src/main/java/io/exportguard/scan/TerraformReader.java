@@ -9,6 +9,7 @@ import io.exportguard.facts.ImageFacts;
 import io.exportguard.facts.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a Terraform plan's alicloud resources into {@link Declarations}, to the provider's
@@ -25,6 +26,11 @@ import java.util.List;
  */
 final class TerraformReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** The resource and data source types {@link #readAll} reads; the plan's other resources are not indexed. */
+  private static final Set<String> TYPES = Set.of("alicloud_ram_role", "alicloud_ram_policy",
+      "alicloud_ram_role_policy_attachment", "alicloud_oss_bucket", "alicloud_oss_bucket_acl",
+      "alicloud_oss_bucket_policy", "alicloud_oss_bucket_server_side_encryption", "alicloud_image",
+      "alicloud_image_export", "alicloud_account", "alicloud_caller_identity");
 
   private final PlanIndex plan;
   private final TerraformSources sources;
@@ -52,7 +58,7 @@ final class TerraformReader {
     }
     JsonNode changes = root.get("resource_changes");
     if (changes != null && !changes.isArray()) throw file.error(changes, "resource_changes is not a list");
-    TerraformReader r = new TerraformReader(new PlanIndex(file), sources);
+    TerraformReader r = new TerraformReader(new PlanIndex(file, TYPES), sources);
     r.readAll();
     return r.out;
   }

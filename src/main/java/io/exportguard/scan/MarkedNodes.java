@@ -1,7 +1,5 @@
 package io.exportguard.scan;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,38 +56,5 @@ final class MarkedNodes {
 
     @Override
     public long mark() { return mark; }
-  }
-
-  /**
-   * The node factory Jackson's tree reader is given for one JSON file: each object and array it asks
-   * for while reading is marked with the line (high 32 bits) and byte offset (low 32 bits) of the
-   * parser's current token, which is the container's opening brace or bracket (the reader asks as
-   * it meets it). Files are far smaller than 4 GB ({@link ScanInputs#MAX_FILE_BYTES}). The nodes themselves
-   * carry the plain factory, so what code adds to the tree later is unmarked.
-   */
-  static final class OffsetMarking extends JsonNodeFactory {
-    private static final long serialVersionUID = 1L;
-    private final transient JsonParser parser;
-    private final JsonNodeFactory plain;
-
-    OffsetMarking(JsonParser parser, JsonNodeFactory plain) {
-      super(true);
-      this.parser = parser;
-      this.plain = plain;
-    }
-
-    @Override
-    public ObjectNode objectNode() { return new MarkedObject(plain, this, here()); }
-
-    @Override
-    public ArrayNode arrayNode() { return new MarkedArray(plain, this, here()); }
-
-    @Override
-    public ArrayNode arrayNode(int capacity) { return arrayNode(); }
-
-    private long here() {
-      JsonLocation l = parser.currentTokenLocation();
-      return ((long) Math.max(l.getLineNr(), 0) << 32) | (Math.max(l.getByteOffset(), 0L) & 0xffffffffL);
-    }
   }
 }

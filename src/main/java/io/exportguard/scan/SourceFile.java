@@ -6,20 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.exportguard.facts.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One scanned file parsed into a Jackson tree that remembers where each object and array starts,
@@ -28,20 +21,19 @@ import java.util.Map;
  * ({@code {"Ref": "Name"}}, {@code {"Fn::Join": [...]}}), as ROS reads it.
  *
  * <p>An object's position is that of its key when it is a field value ({@code "Role": {...}} starts
- * at {@code "Role"}), else of its opening brace. Each container carries its own mark (a subclass of
- * Jackson's node with one extra field), so no side map is kept. JSON (plans of thousands of
- * resources) is read by Jackson's own tree builder through a node factory that stamps each
- * container with the line and byte offset of its opening token: reading a plan costs about what
- * {@code readTree} does, and the column, or the key's line and column, are worked out from the bytes
- * only for the few nodes a report names. YAML is read token by token (its tags need it), marking line and column.
+ * at {@code "Role"}), else of its opening brace. Each container carries its own mark (Jackson's node
+ * with one more field, {@link MarkedNodes}), so no side map is kept. A JSON container is marked with
+ * the line and byte offset of its opening token ({@link JsonTreeBuilder}): the column, or the key's
+ * line and column, are worked out from the bytes only for the few nodes a report names, so reading
+ * a plan of thousands of resources costs about what Jackson's {@code readTree} does. A YAML
+ * container is marked with its line and column ({@link YamlTreeBuilder}).
  */
 public final class SourceFile {
   private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .build();
   private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .build();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-  private static final ObjectMapper TREES = new ObjectMapper(JSON).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   private final String shown;
   private final byte[] bytes;
@@ -64,11 +56,21 @@ public final class SourceFile {
    * @param shown the path as reports name it
    */
   public static SourceFile parse(String shown, byte[] bytes) throws ScanInputException {
+    return parse(shown, bytes, null);
+  }
+
+  /**
+   * Parses a file's bytes, passing over a Terraform plan's resources of types the scan does not
+   * read ({@link JsonTreeBuilder}).
+   *
+   * @param planTypes the plan resource types to keep, or null to keep the whole tree
+   */
+  public static SourceFile parse(String shown, byte[] bytes, Predicate<String> planTypes) throws ScanInputException {
     boolean yaml = !startsLikeJson(bytes);
     try (JsonParser p = (yaml ? YAML : JSON).createParser(bytes)) {
       JsonToken first = p.nextToken();
       if (first == null) throw new ScanInputException(shown, "the file is empty");
-      JsonNode root = yaml ? new Builder(p).value(first, -1L) : jsonTree(p);
+      JsonNode root = yaml ? new YamlTreeBuilder(p).value(first, -1L) : new JsonTreeBuilder(p, NODES, planTypes).build(first);
       if (!yaml && p.nextToken() != null) {
         JsonLocation at = p.currentTokenLocation();
         throw new ScanInputException(shown, at.getLineNr(), at.getColumnNr(), "unexpected content after the document",
@@ -84,11 +86,6 @@ public final class SourceFile {
     } catch (IOException e) {
       throw new ScanInputException(shown, "cannot be read (" + e.getMessage() + ")");
     }
-  }
-
-  /** Jackson's tree builder, with each container marked by the byte offset of its opening token. */
-  private static JsonNode jsonTree(JsonParser p) throws IOException {
-    return TREES.reader().with(new MarkedNodes.OffsetMarking(p, NODES)).readTree(p);
   }
 
   public String file() { return shown; }
@@ -159,7 +156,7 @@ public final class SourceFile {
     return n;
   }
 
-  private static long pack(int line, int column) {
+  static long pack(int line, int column) {
     return ((long) Math.max(line, 0) << 32) | Math.max(column, 0);
   }
 
@@ -191,120 +188,5 @@ public final class SourceFile {
     int end = start;
     while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') end++;
     return new String(bytes, start, end - start, StandardCharsets.UTF_8);
-  }
-
-  /** Builds a YAML file's tree token by token, marking containers with their packed line and column. */
-  private static final class Builder {
-    private final JsonParser p;
-    private final Map<JsonNode, String> tags = new IdentityHashMap<>();
-
-    Builder(JsonParser p) {
-      this.p = p;
-    }
-
-    /**
-     * The value starting at the current token; {@code keyAt} is the packed position of its field
-     * name, or -1 when it is not a field value. Iterative over containers, so deep documents cannot
-     * overflow the stack (Jackson bounds the nesting depth).
-     */
-    JsonNode value(JsonToken t, long keyAt) throws IOException {
-      if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) return scalar(t, keyAt);
-      Deque<JsonNode> open = new ArrayDeque<>();
-      Deque<String> names = new ArrayDeque<>();
-      JsonNode top = container(t, keyAt);
-      open.push(top);
-      String field = null;
-      long fieldAt = -1L;
-      while (!open.isEmpty()) {
-        JsonToken next = p.nextToken();
-        if (next == null) throw new IOException("unexpected end of input");
-        JsonNode parent = open.peek();
-        if (next == JsonToken.END_OBJECT || next == JsonToken.END_ARRAY) {
-          JsonNode done = open.pop();
-          if (!open.isEmpty()) {
-            String name = names.pop();
-            attach(open.peek(), name, tagged(done));
-          }
-          continue;
-        }
-        if (next == JsonToken.FIELD_NAME) {
-          field = p.currentName();
-          fieldAt = here();
-          continue;
-        }
-        long at = parent.isObject() ? fieldAt : -1L;
-        String name = parent.isObject() ? field : null;
-        if (next == JsonToken.START_OBJECT || next == JsonToken.START_ARRAY) {
-          JsonNode child = container(next, at);
-          open.push(child);
-          names.push(name == null ? "" : name);
-        } else {
-          attach(parent, name, scalar(next, at));
-        }
-      }
-      return tagged(top);
-    }
-
-    private JsonNode container(JsonToken t, long keyAt) throws IOException {
-      long mark = keyAt >= 0 ? keyAt : here();
-      JsonNode node = t == JsonToken.START_OBJECT ? new MarkedNodes.MarkedObject(NODES, this, mark)
-          : new MarkedNodes.MarkedArray(NODES, this, mark);
-      String tag = tag();
-      if (tag != null) tags.put(node, tag);
-      return node;
-    }
-
-    private JsonNode scalar(JsonToken t, long keyAt) throws IOException {
-      JsonNode v = switch (t) {
-        case VALUE_STRING -> NODES.textNode(p.getText());
-        case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-          case INT -> NODES.numberNode(p.getIntValue());
-          case LONG -> NODES.numberNode(p.getLongValue());
-          default -> NODES.numberNode(p.getBigIntegerValue());
-        };
-        case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDecimalValue());
-        case VALUE_TRUE -> NODES.booleanNode(true);
-        case VALUE_FALSE -> NODES.booleanNode(false);
-        case VALUE_NULL -> NODES.nullNode();
-        default -> NODES.textNode(p.getText());
-      };
-      String tag = tag();
-      if (tag == null) return v;
-      // A tagged scalar (!Ref Name) is the function object it abbreviates, positioned at the value.
-      ObjectNode fn = new MarkedNodes.MarkedObject(NODES, this, keyAt >= 0 ? keyAt : here());
-      fn.set(functionName(tag), v);
-      return fn;
-    }
-
-    /** The local tag of the current YAML value ({@code !Ref}), or null (untagged, a standard {@code !!} tag). */
-    private String tag() throws IOException {
-      Object id = p.getTypeId();
-      String tag = id == null ? null : id.toString();
-      return tag == null || tag.isEmpty() || tag.startsWith("tag:") || tag.startsWith("!") ? null : tag;
-    }
-
-    /** A tagged container (!Join [...]) as its function object, where the container is. */
-    private JsonNode tagged(JsonNode node) {
-      String tag = tags.remove(node);
-      if (tag == null) return node;
-      ObjectNode fn = new MarkedNodes.MarkedObject(NODES, this, ((MarkedNodes.Marked) node).mark());
-      fn.set(functionName(tag), node);
-      return fn;
-    }
-
-    private static String functionName(String tag) {
-      String name = tag.startsWith("!") ? tag.substring(1) : tag;
-      return name.equals("Ref") || name.startsWith("Fn::") ? name : "Fn::" + name;
-    }
-
-    private static void attach(JsonNode parent, String name, JsonNode child) {
-      if (parent instanceof ObjectNode o) o.set(name, child);
-      else ((ArrayNode) parent).add(child);
-    }
-
-    private long here() {
-      JsonLocation l = p.currentTokenLocation();
-      return pack(l.getLineNr(), l.getColumnNr());
-    }
   }
 }

@@ -26,8 +26,8 @@ import java.util.Set;
  */
 final class TerraformReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /** The resource and data source types {@link #readAll} reads; the plan's other resources are not indexed. */
-  private static final Set<String> TYPES = Set.of("alicloud_ram_role", "alicloud_ram_policy",
+  /** The resource and data source types {@link #readAll} reads; a plan's other resources are neither built nor indexed. */
+  static final Set<String> TYPES = Set.of("alicloud_ram_role", "alicloud_ram_policy",
       "alicloud_ram_role_policy_attachment", "alicloud_oss_bucket", "alicloud_oss_bucket_acl",
       "alicloud_oss_bucket_policy", "alicloud_oss_bucket_server_side_encryption", "alicloud_image",
       "alicloud_image_export", "alicloud_account", "alicloud_caller_identity");

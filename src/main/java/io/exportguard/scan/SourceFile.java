@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.exportguard.facts.SourceLocation;
+import io.exportguard.report.SourceExcerpt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
@@ -176,17 +177,8 @@ public final class SourceFile {
     return m != null && (m.contains("end-of-input") || m.contains("End-of-input") || m.contains("EOF"));
   }
 
-  /** The text of a 1-based line, or null. */
+  /** The text of a 1-based line, or null (decoded only when an error is reported). */
   static String line(byte[] bytes, int line) {
-    if (line <= 0) return null;
-    int start = 0;
-    for (int n = 1; n < line; n++) {
-      while (start < bytes.length && bytes[start] != '\n') start++;
-      if (start >= bytes.length) return null;
-      start++;
-    }
-    int end = start;
-    while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') end++;
-    return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    return line <= 0 ? null : SourceExcerpt.line(new String(bytes, StandardCharsets.UTF_8), line);
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.re2j.Pattern;
 import io.exportguard.facts.SourceLocation;
 import io.exportguard.report.SourceExcerpt;
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class SourceFile {
   private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .build();
   static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final Pattern JACKSON_SOURCE = Pattern.compile("(?s)\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
 
   private final String shown;
   private final byte[] bytes;
@@ -83,7 +85,7 @@ public final class SourceFile {
       int line = at == null ? 0 : at.getLineNr();
       int column = at == null ? 0 : at.getColumnNr();
       String what = truncated(e) ? "the file ends early (truncated?)" : (yaml ? "not YAML" : "not JSON");
-      throw new ScanInputException(shown, line, column, what + ": " + e.getOriginalMessage(), line(bytes, line));
+      throw new ScanInputException(shown, line, column, what + ": " + shortMessage(e), line(bytes, line));
     } catch (IOException e) {
       throw new ScanInputException(shown, "cannot be read (" + e.getMessage() + ")");
     }
@@ -170,6 +172,18 @@ public final class SourceFile {
       return c == '{' || c == '[';
     }
     return false;
+  }
+
+  /**
+   * Jackson's message without the source excerpts it embeds ({@code (start marker at [Source:
+   * (byte[])"..."; line: 3, column: 5])} quotes up to 500 bytes of the file): the line and column
+   * stay, the file's text is shown once, as the source line under the message.
+   */
+  static String shortMessage(JsonProcessingException e) {
+    String m = String.valueOf(e.getOriginalMessage());
+    m = JACKSON_SOURCE.matcher(m).replaceAll("line $1, column $2");
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   private static boolean truncated(JsonProcessingException e) {

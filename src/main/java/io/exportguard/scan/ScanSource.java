@@ -128,7 +128,13 @@ public final class ScanSource implements FactsSource {
     }
     if (targets.isEmpty() || flags.any()) {
       Fact<String> image = known(flags.image(), "no --image given: the image is outside the scan");
-      targets.add(new FactsAssembler.Target(REQUEST, label(flags, bucket), null, null, region, image, null, bucket, null,
+      String imageKey = null;
+      if (flags.image() == null && world.exports.isEmpty() && world.images.size() == 1) {
+        // A request with no --image is about the one image the files declare (a ROS CustomImage).
+        imageKey = world.images.get(0).key();
+        image = world.images.get(0).id();
+      }
+      targets.add(new FactsAssembler.Target(REQUEST, label(flags, bucket), null, null, region, image, imageKey, bucket, null,
           Fact.known(flags.prefix()), Fact.known(flags.format()), Fact.known(role), flags.any() ? null : NO_REQUEST));
     }
     return new ScanSource(world, targets, inputs, o);

@@ -189,6 +189,19 @@ class ScanFlowIT {
   }
 
   @Test
+  void aRosCustomImageIsTheImageOfTheRequestTheFlagsGive() throws Exception {
+    Cli run = scan(FIXTURES.resolve("ros/image.ros.yaml").toString(), "--region", "cn-hangzhou", "--bucket",
+        "my-export-bucket");
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    JsonNode t = report(".json").path("targets").get(0);
+    assertThat(ids(t, "fail")).containsExactly("EG-IMAGE-006");
+    assertThat(messages(check(t, "EG-IMAGE-006"))).anyMatch(m -> m.contains("has 5 data disks"));
+    assertThat(check(t, "EG-IMAGE-006").path("location").path("address").asText()).isEqualTo("Golden");
+    assertThat(ids(t, "pass")).contains("EG-IMAGE-001", "EG-IMAGE-007", "EG-IMAGE-008");
+    assertThat(ids(t, "skipped")).contains("EG-IMAGE-004", "EG-IMAGE-005");
+  }
+
+  @Test
   void withNoExportDeclaredAndNoRequestFlagsTheRequestChecksAreSkippedNotDecidedOnDefaults() throws Exception {
     Cli run = scan("--trust-policy", FIXTURES.resolve("policies/trust-ecs.json").toString());
     assertThat(run.code()).as(run.err()).isZero();

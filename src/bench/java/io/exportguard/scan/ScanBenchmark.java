@@ -36,7 +36,7 @@ public final class ScanBenchmark {
 
   public static void main(String[] args) throws Exception {
     int rounds = Integer.getInteger("rounds", 7);
-    int warmup = Integer.getInteger("warmup", 3);
+    int warmup = Integer.getInteger("warmup", 10);
     ObjectMapper jackson = new ObjectMapper();
     CheckEvaluation evaluation = new CheckEvaluation(EmbeddedPolicyEngine.compile(
         PolicyLoader.load(PolicyLoader.Sources.defaults()), EvalOptions.DEFAULT), new StatusRules(Severity.INFO, false));

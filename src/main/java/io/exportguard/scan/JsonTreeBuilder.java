@@ -79,9 +79,6 @@ final class JsonTreeBuilder {
     this.planTypes = planTypes;
   }
 
-  /** The owner of the marks on the nodes this builder makes. */
-  Object owner() { return this; }
-
   /** The value starting at the current token, {@code first}. */
   JsonNode build(JsonToken first) throws IOException {
     if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) return scalar(first);

@@ -75,7 +75,7 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeNumberField("durationMs", report.durationMs());
   }
 
-  private static void writePolicy(JsonGenerator g, Report.PolicySource p) throws IOException {
+  static void writePolicy(JsonGenerator g, Report.PolicySource p) throws IOException {
     g.writeObjectFieldStart("policy");
     g.writeStringField("sha256", p.sha256());
     g.writeArrayFieldStart("bundles");

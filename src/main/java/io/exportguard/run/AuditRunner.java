@@ -99,7 +99,7 @@ public final class AuditRunner extends CommandRunner<AuditRunner.Options> {
               + " of " + progress.targetsFound() + " targets found so far were decided: this report is incomplete"));
         }
         Report report = spool.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis(),
-            scope(plan, audit.accountId(), since), extra);
+            scope(plan, audit.accountId(), since), extra).withPolicy(policies.digest());
         if (!o.quiet()) err.println(PREFIX + pacer.summary());
         try {
           output.write(report, out, err);

@@ -89,7 +89,8 @@ public final class ReportMergeRunner {
         if (end == null || e.isAfter(end)) end = e;
       }
       long duration = start == null ? 0 : end.toEpochMilli() - start.toEpochMilli();
-      Report report = spool.report(ReportOutput.tool(), start, duration, scope, List.of());
+      Report report = spool.report(ReportOutput.tool(), start, duration, scope, List.of())
+          .withPolicy(samePolicy(reads));
       output.write(report, out, err);
       return report.summary().verdict().exitCode();
     }
@@ -151,6 +152,26 @@ public final class ReportMergeRunner {
       throw new BadInputException("shard " + String.join(", ", missing) + " of " + subject
           + " is missing: a merge without it would not be the whole account");
     }
+  }
+
+  /**
+   * The policies every report was decided with: shards decided by different policies (another pack
+   * version, another bundle revision) do not add up to one run, so that is bad input.
+   */
+  static Report.PolicySource samePolicy(List<Read> reads) throws BadInputException {
+    Read first = reads.get(0);
+    for (Read r : reads) {
+      if (!java.util.Objects.equals(digest(r), digest(first))) {
+        throw new BadInputException(r.name + ": decided with policies " + digest(r) + ", " + first.name + " with "
+            + digest(first) + "; only the shards of one run, with the same policies, merge");
+      }
+    }
+    return first.header.policy();
+  }
+
+  private static String digest(Read r) {
+    Report.PolicySource p = r.header.policy();
+    return p == null ? "(not recorded)" : "sha256:" + p.sha256();
   }
 
   private static String describe(Report.Scope s) {

@@ -89,7 +89,7 @@ public final class ScanRunner extends CommandRunner<ScanRunner.Options> {
       ReportCollector collector = new ReportCollector(false);
       new TargetPipeline(policies.evaluation()).run(source, collector);
       Report report = collector.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis())
-          .withScope(source.scope(notes));
+          .withScope(source.scope(notes)).withPolicy(policies.digest());
       try {
         output.write(report, out, err);
       } catch (IOException e) {

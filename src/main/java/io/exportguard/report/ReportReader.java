@@ -108,10 +108,17 @@ public final class ReportReader {
       if (meta == null) throw new ReportFormatException(name + ": check " + id + " is not in the report's checks");
       List<Report.Finding> findings = new ArrayList<>();
       for (JsonNode f : c.path("findings")) {
-        findings.add(new Report.Finding(text(f, "msg"), text(f, "resource"), text(f, "remediation")));
+        findings.add(new Report.Finding(text(f, "msg"), text(f, "resource"), text(f, "remediation"),
+            text(f, "baseline"), waiver(f.get("waiver"))));
+      }
+      List<Report.Finding> fixed = null;
+      if (c.get("fixed") != null && c.get("fixed").isArray()) {
+        fixed = new ArrayList<>();
+        for (JsonNode f : c.get("fixed")) fixed.add(new Report.Finding(text(f, "msg"), text(f, "resource")).marked("fixed"));
       }
       checks.add(new Report.CheckResult(id, meta.title(), meta.description(), meta.area(), meta.severity(),
-          status(text(c, "status"), name), meta.prevents(), findings, meta.remediation(), meta.policyFile(), meta.line()));
+          status(text(c, "status"), name), meta.prevents(), findings, meta.remediation(), meta.policyFile(), meta.line(),
+          waiver(c.get("waiver")), fixed));
     }
     JsonNode s = t.path("summary");
     Report.Summary summary = new Report.Summary(verdict(text(s, "verdict"), name), s.path("passed").asInt(),
@@ -126,6 +133,12 @@ public final class ReportReader {
           text(e, "policiesSha256"));
     }
     return new Report.TargetResult(target, summary, checks, errors(t.path("errors")), export);
+  }
+
+  /** A waiver object (of a check or a finding), or null when absent. */
+  private static Report.Waiver waiver(JsonNode w) {
+    if (w == null || !w.isObject()) return null;
+    return new Report.Waiver(text(w, "reason"), text(w, "owner"), text(w, "expires"), text(w, "source"));
   }
 
   private static CheckMeta meta(JsonNode c, String name) {

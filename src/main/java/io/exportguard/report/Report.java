@@ -327,10 +327,13 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
     /**
      * The distinct remediations to show for this check, in finding order: each finding's own (rendered
      * with the run's bucket, image, role, ...), else the check's METADATA text; empty when there is none.
+     * The fixes of waived findings are left out while some finding is not waived: those are what to act on.
      */
     public List<String> remediations() {
       LinkedHashSet<String> out = new LinkedHashSet<>();
-      for (Finding f : findings == null ? List.<Finding>of() : findings) {
+      List<Finding> all = findings == null ? List.<Finding>of() : findings;
+      List<Finding> open = all.stream().filter(f -> f.waiver() == null).toList();
+      for (Finding f : open.isEmpty() ? all : open) {
         String r = remediationFor(f);
         if (r != null && !r.isEmpty()) out.add(r);
       }

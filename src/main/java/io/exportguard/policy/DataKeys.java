@@ -43,7 +43,7 @@ public final class DataKeys {
   public static void check(List<Path> dataFiles, PolicyLoader.InlineData config, LoadedPolicies loaded)
       throws PolicyLoadException {
     if (dataFiles.isEmpty() && config == null) return;
-    JsonNode pack = packDefaults();
+    JsonNode pack = packData();
     if (config != null) checkKeys(config.name(), compose(new java.io.StringReader(config.text())), pack, loaded);
     for (Path file : dataFiles) {
       Node root;
@@ -73,7 +73,8 @@ public final class DataKeys {
     }
   }
 
-  private static JsonNode packDefaults() throws PolicyLoadException {
+  /** The pack's data with its defaults (policies/exportguard/config/data.json). */
+  public static JsonNode packData() throws PolicyLoadException {
     try (InputStream in = DataKeys.class.getClassLoader().getResourceAsStream(PACK_DATA)) {
       if (in == null) throw new PolicyLoadException(PACK_DATA, "missing from the built-in policy pack");
       return new ObjectMapper().readTree(in);
@@ -100,11 +101,6 @@ public final class DataKeys {
   static final Map<String, String> UNSET_TYPES = Map.of(
       "maxConcurrentExports", "number", "maxWeeklyExports", "number",
       "allowedExportBuckets", "list", "allowedExporters", "list");
-
-  /** The pack's data with its defaults (policies/exportguard/config/data.json). */
-  public static JsonNode packData() throws PolicyLoadException {
-    return packDefaults();
-  }
 
   /** Why the value's type differs from the pack default's (null default: {@link #UNSET_TYPES} or null), or null. */
   private static String typeProblem(String key, JsonNode dflt, Node value) {

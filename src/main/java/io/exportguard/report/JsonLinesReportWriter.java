@@ -12,7 +12,8 @@ import java.io.OutputStream;
  * has at its top ({@code schema}, {@code tool}, {@code startedAt}, {@code durationMs}, {@code scope},
  * the totals in {@code summary}, the check catalog {@code checks}, the run-level {@code errors}, and
  * {@code policy} when bundles were loaded), then one line per target with exactly the fields of an
- * element of the JSON report's {@code targets}, in the same order. Each line stands alone, so the file can be streamed, split and grepped.
+ * element of the JSON report's {@code targets}, in the same order. Each line stands alone, so the
+ * file can be streamed, split and grepped.
  */
 public final class JsonLinesReportWriter implements ReportWriter {
   public static final String FORMAT = "jsonl";

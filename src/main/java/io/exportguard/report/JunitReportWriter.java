@@ -173,7 +173,8 @@ public final class JunitReportWriter implements ReportWriter {
         if (c.fixed() == null || c.fixed().isEmpty()) {
           w.write("/>\n");
         } else {
-          w.write(">\n      <system-out>" + Text.xmlText(findingLines(c, c.fixed())) + "</system-out>\n    </testcase>\n");
+          w.write(">\n      <system-out>" + Text.xmlText(findingLines(c, c.fixed()))
+              + "</system-out>\n    </testcase>\n");
         }
       }
       case WARN -> {

@@ -114,11 +114,13 @@ public final class ReportReader {
       List<Report.Finding> fixed = null;
       if (c.get("fixed") != null && c.get("fixed").isArray()) {
         fixed = new ArrayList<>();
-        for (JsonNode f : c.get("fixed")) fixed.add(new Report.Finding(text(f, "msg"), text(f, "resource")).marked("fixed"));
+        for (JsonNode f : c.get("fixed")) {
+          fixed.add(new Report.Finding(text(f, "msg"), text(f, "resource")).marked("fixed"));
+        }
       }
       checks.add(new Report.CheckResult(id, meta.title(), meta.description(), meta.area(), meta.severity(),
-          status(text(c, "status"), name), meta.prevents(), findings, meta.remediation(), meta.policyFile(), meta.line(),
-          waiver(c.get("waiver")), fixed));
+          status(text(c, "status"), name), meta.prevents(), findings, meta.remediation(), meta.policyFile(),
+          meta.line(), waiver(c.get("waiver")), fixed));
     }
     JsonNode s = t.path("summary");
     Report.Summary summary = new Report.Summary(verdict(text(s, "verdict"), name), s.path("passed").asInt(),

@@ -37,7 +37,8 @@ class HelpAndSuggestionsTest {
     for (String c : commands()) {
       CommandLine cl = find(c);
       if (c.isEmpty() || cl.getSubcommands().isEmpty()) continue;
-      out.add(Arguments.of(c, String.join(", ", cl.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList())));
+      List<String> subs = cl.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+      out.add(Arguments.of(c, String.join(", ", subs)));
     }
     return out;
   }

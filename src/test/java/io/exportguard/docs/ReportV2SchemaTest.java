@@ -70,7 +70,8 @@ class ReportV2SchemaTest {
     JsonNode failing = null;
     for (JsonNode t : plain.path("targets")) {
       for (JsonNode c : t.path("checks")) {
-        if (failing == null && c.path("status").asText().equals("fail") && c.path("findings").get(0).path("resource").isTextual()) {
+        boolean named = c.path("findings").path(0).path("resource").isTextual();
+        if (failing == null && c.path("status").asText().equals("fail") && named) {
           failing = c;
         }
       }
@@ -106,7 +107,8 @@ class ReportV2SchemaTest {
     assertThat(schema("report-v2.schema.json").validate(shard)).isEmpty();
     assertThat(shard.path("scope").path("shard").asText()).isEqualTo("1/2");
     Cli merged = Cli.run("report", "merge", only(dir.resolve("shard-1"), ".json").toString(),
-        only(dir.resolve("shard-2"), ".json").toString(), "--report", "json", "--out", dir.resolve("merged").toString());
+        only(dir.resolve("shard-2"), ".json").toString(), "--report", "json", "--out",
+        dir.resolve("merged").toString());
     assertThat(merged.code()).as(merged.err()).isIn(0, 1);
     JsonNode whole = JSON.readTree(only(dir.resolve("merged"), ".json").toFile());
     assertThat(schema("report-v2.schema.json").validate(whole)).isEmpty();

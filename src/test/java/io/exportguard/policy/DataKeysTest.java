@@ -86,8 +86,8 @@ class DataKeysTest {
       Path f = Files.writeString(dir.resolve("d.yaml"), bad.getKey());
       assertThatThrownBy(() -> DataKeys.check(List.of(f), pack)).hasMessageContaining(bad.getValue());
     }
-    Path good = Files.writeString(dir.resolve("ok.yaml"),
-        "allowedExportBuckets: [exports-*]\nallowedExporters: null\nmaxWeeklyExports: 10\nauditBuckets: {cn-hangzhou: b}\n");
+    Path good = Files.writeString(dir.resolve("ok.yaml"), "allowedExportBuckets: [exports-*]\nallowedExporters: null\n"
+        + "maxWeeklyExports: 10\nauditBuckets: {cn-hangzhou: b}\n");
     DataKeys.check(List.of(good), pack);
   }
 }

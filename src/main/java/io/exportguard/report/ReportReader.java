@@ -25,9 +25,13 @@ import java.util.function.Consumer;
 public final class ReportReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Everything of a report of many targets but the targets themselves. */
+  /**
+   * Everything of a report of many targets but the targets themselves.
+   *
+   * @param policy the policy section (bundles loaded), or null
+   */
   public record Header(String schema, Report.Tool tool, Instant startedAt, long durationMs, Report.Scope scope,
-                       Map<String, CheckMeta> checks, List<FactError> runErrors) {}
+                       Map<String, CheckMeta> checks, List<FactError> runErrors, Report.PolicySource policy) {}
 
   /** What the report's check catalog says of a check, which each target's entry leaves out. */
   public record CheckMeta(String id, String title, String description, String area, Severity severity,
@@ -53,6 +57,7 @@ public final class ReportReader {
     Report.Scope scope = null;
     Map<String, CheckMeta> checks = new LinkedHashMap<>();
     List<FactError> errors = List.of();
+    Report.PolicySource policy = null;
     try (JsonParser p = JSON.getFactory().createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw new ReportFormatException(name + ": not a JSON report (expected an object)");
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -79,6 +84,7 @@ public final class ReportReader {
                 for (JsonNode c : v) checks.put(text(c, "id"), meta(c, name));
               }
               case "errors" -> errors = errors(v);
+              case "policy" -> policy = policy(v);
               default -> { }
             }
           }
@@ -93,7 +99,7 @@ public final class ReportReader {
           + Report.SCHEMA_TARGETS + " (a report of many targets)");
     }
     if (tool == null) throw new ReportFormatException(name + ": tool is missing");
-    return new Header(schema, tool, startedAt, durationMs, scope, checks, errors);
+    return new Header(schema, tool, startedAt, durationMs, scope, checks, errors, policy);
   }
 
   /** One target's entry (an element of {@code targets}, or a line of JSON Lines). */
@@ -135,6 +141,17 @@ public final class ReportReader {
           text(e, "policiesSha256"));
     }
     return new Report.TargetResult(target, summary, checks, errors(t.path("errors")), export);
+  }
+
+  private static Report.PolicySource policy(JsonNode v) {
+    if (v == null || !v.isObject()) return null;
+    List<Report.BundleRef> bundles = new ArrayList<>();
+    for (JsonNode b : v.path("bundles")) {
+      List<String> roots = new ArrayList<>();
+      b.path("roots").forEach(r -> roots.add(r.asText()));
+      bundles.add(new Report.BundleRef(text(b, "name"), text(b, "revision"), roots, text(b, "signature")));
+    }
+    return new Report.PolicySource(text(v, "sha256"), bundles);
   }
 
   /** A waiver object (of a check or a finding), or null when absent. */

@@ -89,13 +89,34 @@ public final class ReportMergeRunner {
         if (end == null || e.isAfter(end)) end = e;
       }
       long duration = start == null ? 0 : end.toEpochMilli() - start.toEpochMilli();
-      Report report = spool.report(ReportOutput.tool(), start, duration, scope, List.of());
+      Report report = spool.report(ReportOutput.tool(), start, duration, scope, List.of()).withPolicy(policy(reads));
       output.write(report, out, err);
       return report.summary().verdict().exitCode();
     }
   }
 
   private record Read(String name, ReportReader.Header header) {}
+
+  /**
+   * The policy section the reports share: shards decided with different policies (another bundle
+   * digest, or bundles in one and not the other) do not make one run's report.
+   */
+  static Report.PolicySource policy(List<Read> reads) throws BadInputException {
+    Read first = reads.get(0);
+    for (Read r : reads) {
+      String a = digest(first.header.policy());
+      String b = digest(r.header.policy());
+      if (!a.equals(b)) {
+        throw new BadInputException(r.name + ": decided with other policies than " + first.name + " (policy " + b
+            + " against " + a + "); only the shards of one run merge");
+      }
+    }
+    return first.header.policy();
+  }
+
+  private static String digest(Report.PolicySource p) {
+    return p == null ? "without bundles" : "sha256 " + p.sha256();
+  }
 
   /**
    * The scope of the merged report: the command and settings every report shares, its subjects (the

@@ -113,6 +113,28 @@ class ReportV2SchemaTest {
     JsonNode whole = JSON.readTree(only(dir.resolve("merged"), ".json").toFile());
     assertThat(schema("report-v2.schema.json").validate(whole)).isEmpty();
     assertThat(whole.path("scope").has("shard")).isFalse();
+
+    // Shards that carry the same policy section merge with it; shards decided with other policies do not merge.
+    Path a = dir.resolve("policy-a.json");
+    Path b = dir.resolve("policy-b.json");
+    ObjectNode withPolicy = (ObjectNode) JSON.readTree(only(dir.resolve("shard-1"), ".json").toFile());
+    withPolicy.putObject("policy").put("sha256", "a".repeat(64)).putArray("bundles").addObject().put("name", "p.tar.gz")
+        .put("revision", "r1").put("signature", "none").putArray("roots").add("exportguard");
+    JSON.writeValue(a.toFile(), withPolicy);
+    ObjectNode other = (ObjectNode) JSON.readTree(only(dir.resolve("shard-2"), ".json").toFile());
+    other.set("policy", withPolicy.path("policy"));
+    JSON.writeValue(b.toFile(), other);
+    Cli same = Cli.run("report", "merge", a.toString(), b.toString(), "--report", "json", "--out",
+        dir.resolve("merged-policy").toString());
+    assertThat(same.code()).as(same.err()).isIn(0, 1);
+    JsonNode kept = JSON.readTree(only(dir.resolve("merged-policy"), ".json").toFile());
+    assertThat(kept.path("policy").path("sha256").asText()).isEqualTo("a".repeat(64));
+    assertThat(schema("report-v2.schema.json").validate(kept)).isEmpty();
+    Cli mixed = Cli.run("report", "merge", a.toString(), only(dir.resolve("shard-2"), ".json").toString(),
+        "--report", "json", "--out", dir.resolve("merged-mixed").toString());
+    assertThat(mixed.code()).isEqualTo(2);
+    assertThat(mixed.err()).contains("decided with other policies than");
+    assertThat(dir.resolve("merged-mixed")).doesNotExist();
   }
 
   @Test

@@ -171,7 +171,13 @@ public final class ReportReader {
     if (v == null || !v.isObject()) return null;
     Map<String, String> settings = new LinkedHashMap<>();
     v.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
-    return new Report.Scope(text(v, "command"), text(v, "subject"), settings, text(v, "shard"));
+    List<Report.Input> inputs = new ArrayList<>();
+    for (JsonNode i : v.path("inputs")) {
+      inputs.add(new Report.Input(text(i, "path"), text(i, "kind"), i.path("ignored").asBoolean(), text(i, "detail")));
+    }
+    List<String> notes = new ArrayList<>();
+    v.path("notes").forEach(n -> notes.add(n.asText()));
+    return new Report.Scope(text(v, "command"), text(v, "subject"), settings, text(v, "shard"), inputs, notes);
   }
 
   static List<FactError> errors(JsonNode list) {

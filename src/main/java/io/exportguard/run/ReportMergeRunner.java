@@ -137,7 +137,14 @@ public final class ReportMergeRunner {
     }
     for (Map.Entry<String, List<Read>> e : bySubject.entrySet()) checkShards(e.getKey(), e.getValue());
     String subject = String.join(",", bySubject.keySet());
-    return new Report.Scope(s0.command(), subject, s0.settings(), null);
+    // A scan's files: every report's inputs, and each distinct note once, so the merge says what it covers.
+    List<Report.Input> inputs = new ArrayList<>();
+    java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
+    for (Read r : reads) {
+      inputs.addAll(r.header.scope().inputs());
+      notes.addAll(r.header.scope().notes());
+    }
+    return new Report.Scope(s0.command(), subject, s0.settings(), null, inputs, new ArrayList<>(notes));
   }
 
   private static void checkShards(String subject, List<Read> reads) throws BadInputException {

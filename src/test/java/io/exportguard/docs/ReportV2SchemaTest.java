@@ -153,6 +153,25 @@ class ReportV2SchemaTest {
   }
 
   @Test
+  void scansOfTwoPlansMergeIntoOneReportThatNamesBothInputs() throws Exception {
+    String[] plans = {"role-missing-actions.tfplan.json", "bucket-settings.tfplan.json"};
+    List<String> reports = new java.util.ArrayList<>(List.of("report", "merge"));
+    for (String plan : plans) {
+      Path out = dir.resolve("scan-" + plan);
+      Cli r = Cli.run("scan", "src/test/resources/scan/terraform/" + plan, "--report", "json", "--out", out.toString());
+      assertThat(r.code()).as(r.err()).isIn(0, 1);
+      reports.add(only(out, ".json").toString());
+    }
+    reports.addAll(List.of("--report", "json", "--out", dir.resolve("scan-merged").toString()));
+    Cli merged = Cli.run(reports.toArray(String[]::new));
+    assertThat(merged.code()).as(merged.err()).isIn(0, 1);
+    JsonNode whole = JSON.readTree(only(dir.resolve("scan-merged"), ".json").toFile());
+    assertThat(schema("report-v2.schema.json").validate(whole)).isEmpty();
+    assertThat(whole.path("scope").path("inputs").findValuesAsText("path"))
+        .anyMatch(p -> p.endsWith(plans[0])).anyMatch(p -> p.endsWith(plans[1]));
+  }
+
+  @Test
   void theSchemasRejectDocumentsOfTheWrongShape() throws Exception {
     Path out = dir.resolve("scan-broken");
     assertThat(Cli.run("scan", "src/test/resources/scan/terraform/role-missing-actions.tfplan.json", "--report",

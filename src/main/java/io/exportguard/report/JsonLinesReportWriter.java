@@ -10,10 +10,10 @@ import java.io.OutputStream;
 /**
  * JSON Lines ({@code --report jsonl}) for very large runs: a first line with what the JSON report
  * has at its top ({@code schema}, {@code tool}, {@code startedAt}, {@code durationMs}, {@code scope},
- * the totals in {@code summary}, the check catalog {@code checks}, the run-level {@code errors}, the
- * {@code policy} digest and bundles), then
- * one line per target with exactly the fields of an element of the JSON report's {@code targets}, in
- * the same order. Each line stands alone, so the file can be streamed, split and grepped.
+ * the totals in {@code summary}, the check catalog {@code checks}, the run-level {@code errors}, and
+ * the {@code policy} digest and bundles), then one line per target with exactly the fields of an
+ * element of the JSON report's {@code targets}, in the same order. Each line stands alone, so the
+ * file can be streamed, split and grepped.
  */
 public final class JsonLinesReportWriter implements ReportWriter {
   public static final String FORMAT = "jsonl";

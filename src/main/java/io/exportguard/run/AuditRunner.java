@@ -82,7 +82,9 @@ public final class AuditRunner extends CommandRunner<AuditRunner.Options> {
       AuditProgress progress = new AuditProgress(pacer);
       AccountAudit audit = new AccountAudit(clients, plan, clock.now(), progress, THREADS_PER_API,
           Math.max(1, Runtime.getRuntime().availableProcessors()));
-      TargetPipeline pipeline = new TargetPipeline(policies.evaluation());
+      // Waivers and --baseline apply to every target of the account, finding by finding.
+      TargetPipeline pipeline = new TargetPipeline(policies.evaluation(), policies.steps());
+      policies.warnings().forEach(w -> err.println(PREFIX + "warning: " + w));
       try (TargetSpool spool = TargetSpool.create();
            Interruption interruption = Interruption.on(audit::stop);
            ProgressDisplay display = ProgressDisplay.start(progress, err, o.quiet())) {

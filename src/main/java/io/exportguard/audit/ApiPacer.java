@@ -64,6 +64,17 @@ public final class ApiPacer implements CallGate {
     return out;
   }
 
+  /**
+   * When each API's first and last call went out ({@code api first..last} in ms of {@link System#nanoTime()}
+   * since {@code originNanos}), for tracing where an audit's time goes.
+   */
+  public String timeline(long originNanos) {
+    StringBuilder sb = new StringBuilder();
+    new TreeMap<>(paces).forEach((api, p) -> sb.append(String.format("%s %d..%d ms (%d calls)%n", api,
+        (p.firstCall - originNanos) / 1_000_000, (p.lastCall - originNanos) / 1_000_000, p.calls.get())));
+    return sb.toString();
+  }
+
   public long totalCalls() { return paces.values().stream().mapToLong(p -> p.calls.get()).sum(); }
 
   public long totalThrottled() { return paces.values().stream().mapToLong(p -> p.throttled.get()).sum(); }
@@ -75,6 +86,9 @@ public final class ApiPacer implements CallGate {
     final AtomicLong throttled = new AtomicLong();
     double rate;
     long nextSlot = System.nanoTime();
+    boolean called;
+    long firstCall;
+    long lastCall;
 
     Pace(double limit) {
       this.limit = limit;
@@ -89,6 +103,9 @@ public final class ApiPacer implements CallGate {
         long slot = Math.max(now, nextSlot);
         nextSlot = slot + (long) (1e9 / rate);
         wait = slot - now;
+        if (!called) firstCall = slot;
+        called = true;
+        lastCall = slot;
       }
       if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
     }

@@ -59,6 +59,7 @@ public final class AuditRunner extends CommandRunner<AuditRunner.Options> {
 
   @Override
   protected int runChecked(Options o) throws BadInputException {
+    Trace.phase(err, "command line parsed");
     RunClock clock = RunClock.fromEnvironment();
     List<String> regions = regions(o.regions());
     List<String> images = list(o.images());
@@ -75,6 +76,7 @@ public final class AuditRunner extends CommandRunner<AuditRunner.Options> {
     ReportOutput output = ReportOutput.of(o.policy());
     try (PolicyCompilation policies = PolicyCompilation.start(o.policy(), clock, engines, PreflightRunner.DEFAULT_TIMEOUT);
          CloudSession session = CloudSession.begin(o.sandbox(), o.endpoint(), o.profile(), CALL_BOUND)) {
+      Trace.phase(err, "policies loaded (compiling meanwhile)");
       Map<String, String> buckets = auditBuckets(policies);
       AuditPlan plan = new AuditPlan(regions, images, o.bucket(), buckets, role, since, shard, o.assumeRole());
       ApiPacer pacer = new ApiPacer(rates);
@@ -93,6 +95,8 @@ public final class AuditRunner extends CommandRunner<AuditRunner.Options> {
           audit.stop();
         }
         display.finish();
+        Trace.phase(err, "targets decided");
+        if (Trace.ON) err.print(pacer.timeline(Prestart.mainStartedNanos));
         List<FactError> extra = new ArrayList<>();
         if (audit.stopped()) {
           extra.add(new FactError("run", "-", "Interrupted", "the audit was stopped after " + progress.targetsDecided()
@@ -103,6 +107,8 @@ public final class AuditRunner extends CommandRunner<AuditRunner.Options> {
         if (!o.quiet()) err.println(PREFIX + pacer.summary());
         try {
           output.write(report, out, err);
+          Trace.phase(err, "reports written");
+          Trace.threads(err);
         } catch (IOException e) {
           err.println(PREFIX + "cannot write the report: " + e.getMessage());
           return ExitCodes.ERROR;

@@ -158,7 +158,8 @@ final class HtmlTargetsOverview {
       v.put("line", d.line());
       for (Status s : Status.values()) v.put(s.id(), c.count(s));
       v.put("status", c.count(Status.FAIL) > 0 ? Status.FAIL.id() : c.count(Status.ERROR) > 0 ? Status.ERROR.id()
-          : c.count(Status.WARN) > 0 ? Status.WARN.id() : Status.PASS.id());
+          : c.count(Status.WARN) > 0 ? Status.WARN.id() : c.count(Status.PASS) > 0 ? Status.PASS.id()
+          : c.count(Status.SKIPPED) > 0 ? Status.SKIPPED.id() : Status.WAIVED.id());
       v.put("needsAction", c.needsAction());
       v.put("labels", c.labels);
       v.put("more", Math.max(0, c.needsAction() - c.labels.size()));

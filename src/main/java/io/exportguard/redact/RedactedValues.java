@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -98,27 +99,47 @@ public final class RedactedValues {
   }
 
   private static Object record(Record rec, Redactor r, int depth) {
-    RecordComponent[] parts = rec.getClass().getRecordComponents();
-    Object[] values = new Object[parts.length];
-    Class<?>[] types = new Class<?>[parts.length];
+    RecordShape shape = SHAPES.get(rec.getClass());
+    Object[] values = new Object[shape.accessors.length];
     boolean changed = false;
     try {
-      for (int i = 0; i < parts.length; i++) {
-        var accessor = parts[i].getAccessor();
-        accessor.setAccessible(true);
-        Object before = accessor.invoke(rec);
+      for (int i = 0; i < values.length; i++) {
+        Object before = shape.accessors[i].invoke(rec);
         values[i] = redact(before, r, depth + 1);
-        types[i] = parts[i].getType();
         changed |= values[i] != before;
       }
       if (!changed) return rec;
-      Constructor<?> canonical = rec.getClass().getDeclaredConstructor(types);
-      canonical.setAccessible(true);
-      return canonical.newInstance(values);
-    } catch (ReflectiveOperationException | RuntimeException e) {
+      return shape.canonical.invokeWithArguments(values);
+    } catch (Throwable e) {
       // A record that cannot be rebuilt is a defect of this class, never a reason to let a secret out.
       throw new IllegalStateException("cannot redact " + rec.getClass().getName() + ": "
-          + (e instanceof InvocationTargetException t ? t.getCause() : e), e);
+          + e, e);
     }
   }
+
+  /** A record class's accessors and canonical constructor, looked up once per class (a run redacts thousands). */
+  private record RecordShape(MethodHandle[] accessors, MethodHandle canonical) {}
+
+  private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
+    @Override
+    protected RecordShape computeValue(Class<?> type) {
+      RecordComponent[] parts = type.getRecordComponents();
+      MethodHandle[] accessors = new MethodHandle[parts.length];
+      Class<?>[] types = new Class<?>[parts.length];
+      try {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        for (int i = 0; i < parts.length; i++) {
+          var accessor = parts[i].getAccessor();
+          accessor.setAccessible(true);
+          accessors[i] = lookup.unreflect(accessor);
+          types[i] = parts[i].getType();
+        }
+        Constructor<?> canonical = type.getDeclaredConstructor(types);
+        canonical.setAccessible(true);
+        return new RecordShape(accessors, lookup.unreflectConstructor(canonical));
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new IllegalStateException("cannot redact " + type.getName() + ": " + e, e);
+      }
+    }
+  };
 }

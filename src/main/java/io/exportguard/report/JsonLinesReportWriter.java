@@ -38,6 +38,13 @@ public final class JsonLinesReportWriter implements ReportWriter {
       if (report.policy() != null) JsonReportWriter.writePolicy(g, report.policy());
       g.writeEndObject();
       g.writeRaw('\n');
+      if (report.targets() instanceof Report.StoredTargets stored) {
+        for (int i = 0; i < stored.size(); i++) {
+          JsonReportWriter.copyEntry(g, stored.jsonEntry(i));
+          g.writeRaw('\n');
+        }
+        return;
+      }
       for (Report.TargetResult t : report.targets()) {
         g.writeStartObject();
         JsonReportWriter.writeTargetFields(g, t, true);

@@ -50,10 +50,14 @@ public final class JsonReportWriter implements ReportWriter {
         writeSummary(g, report.summary(), Report.TargetTotals.of(report.targets()));
         writeCatalog(g, catalog(report.targets()));
         g.writeArrayFieldStart("targets");
-        for (Report.TargetResult t : report.targets()) {
-          g.writeStartObject();
-          writeTargetFields(g, t, true);
-          g.writeEndObject();
+        if (report.targets() instanceof Report.StoredTargets stored) {
+          for (int i = 0; i < stored.size(); i++) copyEntry(g, stored.jsonEntry(i));
+        } else {
+          for (Report.TargetResult t : report.targets()) {
+            g.writeStartObject();
+            writeTargetFields(g, t, true);
+            g.writeEndObject();
+          }
         }
         g.writeEndArray();
         writeErrors(g, report.runErrors());
@@ -61,6 +65,17 @@ public final class JsonReportWriter implements ReportWriter {
       if (report.policy() != null) writePolicy(g, report.policy());
       g.writeEndObject();
       g.writeRaw('\n');
+    }
+  }
+
+  /**
+   * A stored target's entry (written by {@link #writeTargetFields}) copied token by token, so the
+   * generator lays it out as it would have written it.
+   */
+  static void copyEntry(JsonGenerator g, byte[] entry) throws IOException {
+    try (com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(entry)) {
+      p.nextToken();
+      g.copyCurrentStructure(p);
     }
   }
 

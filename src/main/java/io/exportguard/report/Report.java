@@ -83,6 +83,12 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
 
     /** The distinct checks of the targets by id (each as first seen, without findings), without reading them back. */
     java.util.Collection<CheckResult> catalog();
+
+    /**
+     * The {@code i}th target's entry in the JSON reports, as it was written when the target was
+     * stored (compact JSON, no newline): the JSON writers copy it instead of reading it back.
+     */
+    byte[] jsonEntry(int i);
   }
 
   /** The one target's result; only a single-target report has one. */

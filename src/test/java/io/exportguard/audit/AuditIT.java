@@ -207,4 +207,22 @@ class AuditIT {
       assertThat(out).doesNotExist();
     }
   }
+
+  @Test
+  void aPolicyThatDoesNotCompileIsBadInputWithoutAReport(@TempDir Path dir)
+      throws IOException {
+    Path policies = Files.createDirectories(dir.resolve("policies"));
+    Files.writeString(policies.resolve("broken.rego"), """
+        package custom.broken
+        # METADATA is not needed to fail: the rule refers to a function nobody defined.
+        deny contains msg if {
+          msg := no_such_function(input.image.id)
+        }
+        """);
+    Path out = dir.resolve("reports");
+    Cli r = audit(scenario(dir, SMALL, ""), out, "--report", "json", "-q", "--policies", policies.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("broken.rego:4").contains("no_such_function").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+  }
 }

@@ -109,10 +109,12 @@ public final class Redactor {
     // names, ids, messages), which keeps redacting an audit's thousands of documents cheap.
     String folded = fold(s);
     if (s.contains("@")) s = replaceGroup(URL_PASSWORD, s, 2);
-    if (containsAny(folded, SIGNING_KEYWORDS)) s = replaceGroup(SIGNING_PARAM, s, 4);
+    // Each pattern also needs its separator: '=' (or %3D, %253D) for a parameter, ':' or '=' for a pair.
+    boolean equals = s.indexOf('=') >= 0;
+    if ((equals || folded.contains("3d")) && containsAny(folded, SIGNING_KEYWORDS)) s = replaceGroup(SIGNING_PARAM, s, 4);
     if (folded.contains("security-token")) s = replaceGroup(TOKEN_HEADER, s, 2);
     if (s.contains("OSS ")) s = replaceGroup(OSS_V1_AUTHORIZATION, s, 0, "OSS " + MASK);
-    if (containsAny(folded, SECRET_KEYWORDS)) s = replaceGroup(SECRET_PAIR, s, 2);
+    if ((s.indexOf('=') >= 0 || s.indexOf(':') >= 0) && containsAny(folded, SECRET_KEYWORDS)) s = replaceGroup(SECRET_PAIR, s, 2);
     return s.equals(text) ? text : s;
   }
 
@@ -181,7 +183,7 @@ public final class Redactor {
   }
 
   private static String redactSignedUrls(String s) {
-    if (!s.contains("://")) return s;
+    if (s.indexOf('?') < 0 || !s.contains("://")) return s; // a query needs both
     Matcher m = URL_QUERY.matcher(s);
     StringBuilder out = null;
     int last = 0;

@@ -91,7 +91,12 @@ final class PolicyCompilation implements AutoCloseable {
     LoadedPolicies loaded = o.conftestMain() ? versioned.adopting(java.util.Set.of("main")) : versioned;
     EvalOptions eval = EvalOptions.DEFAULT.withTimeout(evalTimeout);
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
-    CompletableFuture<PolicyEngine> compiling = Daemons.start("exportguard-compile", () -> engines.create(loaded, options));
+    // The checks' queries are compiled here too, off the thread that gathers the facts.
+    CompletableFuture<PolicyEngine> compiling = Daemons.start("exportguard-compile", () -> {
+      PolicyEngine engine = engines.create(loaded, options);
+      engine.prepare();
+      return engine;
+    });
     java.util.List<TargetPipeline.Step> steps = new java.util.ArrayList<>();
     Waivers waivers = config.waivers().isEmpty() ? null
         : new Waivers(config.waivers(), java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC));

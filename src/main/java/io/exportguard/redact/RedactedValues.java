@@ -98,27 +98,45 @@ public final class RedactedValues {
   }
 
   private static Object record(Record rec, Redactor r, int depth) {
-    RecordComponent[] parts = rec.getClass().getRecordComponents();
-    Object[] values = new Object[parts.length];
-    Class<?>[] types = new Class<?>[parts.length];
     boolean changed = false;
     try {
-      for (int i = 0; i < parts.length; i++) {
-        var accessor = parts[i].getAccessor();
-        accessor.setAccessible(true);
-        Object before = accessor.invoke(rec);
+      RecordShape shape = SHAPES.get(rec.getClass());
+      Object[] values = new Object[shape.accessors.length];
+      for (int i = 0; i < values.length; i++) {
+        Object before = shape.accessors[i].invoke(rec);
         values[i] = redact(before, r, depth + 1);
-        types[i] = parts[i].getType();
         changed |= values[i] != before;
       }
       if (!changed) return rec;
-      Constructor<?> canonical = rec.getClass().getDeclaredConstructor(types);
-      canonical.setAccessible(true);
-      return canonical.newInstance(values);
+      return shape.canonical.newInstance(values);
     } catch (ReflectiveOperationException | RuntimeException e) {
       // A record that cannot be rebuilt is a defect of this class, never a reason to let a secret out.
       throw new IllegalStateException("cannot redact " + rec.getClass().getName() + ": "
           + (e instanceof InvocationTargetException t ? t.getCause() : e), e);
     }
   }
+
+  /** A record class's accessors and canonical constructor, looked up once per class (reports hold many of each). */
+  private record RecordShape(java.lang.reflect.Method[] accessors, Constructor<?> canonical) {}
+
+  private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
+    @Override
+    protected RecordShape computeValue(Class<?> type) {
+      RecordComponent[] parts = type.getRecordComponents();
+      java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[parts.length];
+      Class<?>[] types = new Class<?>[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        accessors[i] = parts[i].getAccessor();
+        accessors[i].setAccessible(true);
+        types[i] = parts[i].getType();
+      }
+      try {
+        Constructor<?> canonical = type.getDeclaredConstructor(types);
+        canonical.setAccessible(true);
+        return new RecordShape(accessors, canonical);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException("cannot redact " + type.getName() + ": no canonical constructor", e);
+      }
+    }
+  };
 }

@@ -45,9 +45,16 @@ public final class CheckEvaluation {
   public Report.TargetResult evaluate(TargetFacts target) {
     Facts facts = target.document().facts();
     List<CheckDefinition> applicable = applicable(target.scope());
-    // A check whose required area is out of the run's scope is skipped without evaluating it.
+    // A check whose required area is out of the run's scope is skipped without evaluating it; so is
+    // one whose status the facts decide whatever its policy says (StatusRules.decidedByFacts), but
+    // that one still counts toward the verdict.
     List<CheckDefinition> toEvaluate = new ArrayList<>(applicable.size());
-    for (CheckDefinition c : applicable) if (!outOfScope(c, facts)) toEvaluate.add(c);
+    Set<String> decidedByFacts = new HashSet<>();
+    for (CheckDefinition c : applicable) {
+      if (outOfScope(c, facts)) continue;
+      if (rules.decidedByFacts(facts, c)) decidedByFacts.add(c.id());
+      else toEvaluate.add(c);
+    }
     Map<String, RawResult> raw = new HashMap<>();
     for (RawResult r : engine.evaluate(target.document().json(), toEvaluate)) raw.put(r.check().id(), r);
     List<Report.CheckResult> checks = new ArrayList<>();
@@ -56,7 +63,7 @@ public final class CheckEvaluation {
     for (CheckDefinition c : applicable) {
       RawResult r = raw.get(c.id());
       if (r == null) {
-        scopedOut.add(c.id());
+        if (!decidedByFacts.contains(c.id())) scopedOut.add(c.id());
         r = RawResult.findings(c, List.of(), List.of());
       }
       checks.add(rules.apply(facts, r));

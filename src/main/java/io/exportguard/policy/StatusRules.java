@@ -88,6 +88,18 @@ public record StatusRules(Severity failOn, boolean failOnWarn) {
         && !unknown(facts, c).isEmpty();
   }
 
+  /**
+   * True when the check's status follows from the facts whatever its policy would say: an area it
+   * requires is in error or skipped, or a fact it requires is unknown ({@link #apply} looks at those
+   * before the policy's result). Such a check need not be evaluated.
+   */
+  public boolean decidedByFacts(Facts facts, CheckDefinition c) {
+    for (FactError e : facts.errors()) if (requires(c, e.area())) return true;
+    for (Skipped sk : facts.skipped()) if (requires(c, sk.area())) return true;
+    for (Unknown u : facts.unknown()) if (requires(c, u.fact())) return true;
+    return false;
+  }
+
   private static List<Unknown> unknown(Facts facts, CheckDefinition c) {
     List<Unknown> out = new ArrayList<>();
     for (Unknown u : facts.unknown()) {

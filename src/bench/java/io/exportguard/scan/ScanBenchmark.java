@@ -48,6 +48,7 @@ public final class ScanBenchmark {
     for (String a : args) {
       for (int i = 0; i < warmup; i++) round(jackson, evaluation, Path.of(a), new Phase[] {new Phase(), new Phase(), new Phase()});
     }
+    List<double[]> sizes = new ArrayList<>();
     for (String a : args) {
       Path file = Path.of(a);
       int resources = jackson.readTree(file.toFile()).path("resource_changes").size();
@@ -62,7 +63,30 @@ public final class ScanBenchmark {
           scan.cpu() / parse.cpu());
       System.out.printf("%-22s garbage collection per round, ms: parse %.1f, read %.1f, scan %.1f%n", "", parse.gc(),
           read.gc(), scan.gc());
+      sizes.add(new double[] {resources, scan.wall()});
     }
+    if (sizes.size() >= 2) printLinearFit(sizes);
+  }
+
+  /** The least-squares line through the scan's wall times by resources, and the worst deviation from it. */
+  private static void printLinearFit(List<double[]> points) {
+    double n = points.size();
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
+    for (double[] p : points) {
+      sx += p[0];
+      sy += p[1];
+      sxx += p[0] * p[0];
+      sxy += p[0] * p[1];
+    }
+    double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    double intercept = (sy - slope * sx) / n;
+    double worst = 0;
+    for (double[] p : points) worst = Math.max(worst, Math.abs(p[1] - (intercept + slope * p[0])) / p[1]);
+    System.out.printf("scan wall time ~ %.1f ms + %.2f ms per 1,000 resources; worst deviation from the line %.0f%%%n",
+        intercept, slope * 1000, worst * 100);
   }
 
   /** One round over a file: parse, read, scan; returns the number of targets. */

@@ -37,6 +37,7 @@ java -XX:ArchiveClassesAtExit="$work/default.jsa" -Xlog:cds=off -Xlog:cds+dynami
 variant "empty main, jdk17" "java -jar $work/empty.jar"
 variant "demo, default JVM" "java -jar $jar $demo"
 variant "demo, C1 only (TieredStopAtLevel=1)" "java -XX:TieredStopAtLevel=1 -jar $jar $demo"
+variant "demo, C1 only, 5x compile thresholds" "java -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=5 -jar $jar $demo"
 variant "demo, SerialGC" "java -XX:+UseSerialGC -jar $jar $demo"
 variant "demo, AppCDS" "java -XX:SharedArchiveFile=$work/default.jsa -Xlog:cds=off -jar $jar $demo"
 variant "demo, bin/exportguard" "env -u JAVA_HOME EXPORTGUARD_JAR=$jar $root/bin/exportguard $demo"

@@ -20,6 +20,6 @@ public record FactsDocument(Facts facts, JsonNode json) {
   }
 
   public static FactsDocument of(Facts facts) {
-    return new FactsDocument(facts, FactsJson.mapper().valueToTree(facts));
+    return new FactsDocument(facts, FactsTree.of(facts));
   }
 }

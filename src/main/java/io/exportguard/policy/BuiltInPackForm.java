@@ -2,7 +2,6 @@ package io.exportguard.policy;
 
 import io.exportguard.rego.RegoException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,8 +21,8 @@ public final class BuiltInPackForm {
   /** The form in the classpath, or null when there is none, it cannot be read, or it is switched off. */
   static byte[] read() {
     if ("false".equals(System.getProperty("exportguard.compiledPack"))) return null;
-    try (InputStream in = BuiltInPackForm.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      return in == null ? null : in.readAllBytes();
+    try {
+      return BuiltInResources.read(RESOURCE);
     } catch (IOException e) {
       return null;
     }

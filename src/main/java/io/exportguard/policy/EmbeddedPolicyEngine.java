@@ -95,7 +95,25 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
   }
 
   private static Value query(Evaluation evaluation, CheckDefinition c, String rule) throws RegoException {
-    return evaluation.eval("data." + c.packagePath() + "." + rule).value();
+    return evaluation.eval(queryText(c, rule)).value();
+  }
+
+  private static String queryText(CheckDefinition c, String rule) {
+    return "data." + c.packagePath() + "." + rule;
+  }
+
+  /** Compiles every check's queries; one that does not compile is left for its evaluation to report. */
+  @Override
+  public void prepare() {
+    for (CheckDefinition c : checks) {
+      for (String rule : c.id().startsWith("CONFTEST-") ? List.of("deny", "violation", "warn") : List.of("deny", "warn")) {
+        try {
+          policySet.prepare(queryText(c, rule));
+        } catch (RegoException | RuntimeException e) {
+          // evaluate() meets the same error and reports it as this check's
+        }
+      }
+    }
   }
 
   /** A deny/warn set (or array) of findings: objects with msg/resource, or bare strings. */

@@ -34,4 +34,10 @@ public interface PolicyEngine extends AutoCloseable {
 
   @Override
   default void close() {}
+
+  /**
+   * Does now what the first evaluation would otherwise do first (the embedded engine compiles its
+   * checks' queries), for a caller that has it built on another thread while facts are gathered.
+   */
+  default void prepare() {}
 }

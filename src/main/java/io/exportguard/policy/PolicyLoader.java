@@ -10,7 +10,6 @@ import io.exportguard.rego.RegoVersion;
 import io.exportguard.rego.value.Json;
 import io.exportguard.rego.value.ObjectValue;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -204,9 +203,10 @@ public final class PolicyLoader {
     Map<String, byte[]> out = new TreeMap<>();
     for (String rel : builtinIndex()) {
       String name = BUILTIN_ROOT + "/" + rel;
-      try (InputStream in = PolicyLoader.class.getClassLoader().getResourceAsStream(name)) {
-        if (in == null) throw new PolicyLoadException(name, "missing from the built-in policy pack");
-        out.put(rel, in.readAllBytes());
+      try {
+        byte[] bytes = BuiltInResources.read(name);
+        if (bytes == null) throw new PolicyLoadException(name, "missing from the built-in policy pack");
+        out.put(rel, bytes);
       } catch (IOException e) {
         throw new PolicyLoadException(name, "cannot read: " + e.getMessage());
       }
@@ -271,9 +271,10 @@ public final class PolicyLoader {
   }
 
   private static String readResource(String name) throws PolicyLoadException {
-    try (InputStream in = PolicyLoader.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) throw new PolicyLoadException(name, "missing from the built-in policy pack");
-      return decode(in.readAllBytes());
+    try {
+      byte[] bytes = BuiltInResources.read(name);
+      if (bytes == null) throw new PolicyLoadException(name, "missing from the built-in policy pack");
+      return decode(bytes);
     } catch (CharacterCodingException e) {
       throw new PolicyLoadException(name, "not valid UTF-8");
     } catch (IOException e) {

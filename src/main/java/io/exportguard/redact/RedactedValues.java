@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -99,46 +98,44 @@ public final class RedactedValues {
   }
 
   private static Object record(Record rec, Redactor r, int depth) {
-    RecordShape shape = SHAPES.get(rec.getClass());
-    Object[] values = new Object[shape.accessors.length];
     boolean changed = false;
     try {
+      RecordShape shape = SHAPES.get(rec.getClass());
+      Object[] values = new Object[shape.accessors.length];
       for (int i = 0; i < values.length; i++) {
         Object before = shape.accessors[i].invoke(rec);
         values[i] = redact(before, r, depth + 1);
         changed |= values[i] != before;
       }
       if (!changed) return rec;
-      return shape.canonical.invokeWithArguments(values);
-    } catch (Throwable e) {
+      return shape.canonical.newInstance(values);
+    } catch (ReflectiveOperationException | RuntimeException e) {
       // A record that cannot be rebuilt is a defect of this class, never a reason to let a secret out.
       throw new IllegalStateException("cannot redact " + rec.getClass().getName() + ": "
-          + e, e);
+          + (e instanceof InvocationTargetException t ? t.getCause() : e), e);
     }
   }
 
-  /** A record class's accessors and canonical constructor, looked up once per class (a run redacts thousands). */
-  private record RecordShape(MethodHandle[] accessors, MethodHandle canonical) {}
+  /** A record class's accessors and canonical constructor, looked up once per class (reports hold many of each). */
+  private record RecordShape(java.lang.reflect.Method[] accessors, Constructor<?> canonical) {}
 
   private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
     @Override
     protected RecordShape computeValue(Class<?> type) {
       RecordComponent[] parts = type.getRecordComponents();
-      MethodHandle[] accessors = new MethodHandle[parts.length];
+      java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[parts.length];
       Class<?>[] types = new Class<?>[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        accessors[i] = parts[i].getAccessor();
+        accessors[i].setAccessible(true);
+        types[i] = parts[i].getType();
+      }
       try {
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        for (int i = 0; i < parts.length; i++) {
-          var accessor = parts[i].getAccessor();
-          accessor.setAccessible(true);
-          accessors[i] = lookup.unreflect(accessor);
-          types[i] = parts[i].getType();
-        }
         Constructor<?> canonical = type.getDeclaredConstructor(types);
         canonical.setAccessible(true);
-        return new RecordShape(accessors, lookup.unreflectConstructor(canonical));
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalStateException("cannot redact " + type.getName() + ": " + e, e);
+        return new RecordShape(accessors, canonical);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException("cannot redact " + type.getName() + ": no canonical constructor", e);
       }
     }
   };

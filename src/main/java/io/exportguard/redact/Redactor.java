@@ -37,35 +37,35 @@ public final class Redactor {
       + "|x-acs-signature|x-amz-signature|x-amz-credential|x-amz-security-token|credential";
 
   /** A URL whose query is redacted whole when it carries a signing parameter. */
-  private static final Pattern URL_QUERY = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^\\s?#\"'<>]*\\?)([^\\s#\"'<>]+)");
-  private static final Pattern SIGNING_PARAM_IN_QUERY =
-      Pattern.compile("(?i)(?:^|&|&amp;)(?:" + SIGNING_PARAMS + ")=");
+  private static final LazyPattern URL_QUERY = new LazyPattern("(?i)([a-z][a-z0-9+.-]*://[^\\s?#\"'<>]*\\?)([^\\s#\"'<>]+)");
+  private static final LazyPattern SIGNING_PARAM_IN_QUERY =
+      new LazyPattern("(?i)(?:^|&|&amp;)(?:" + SIGNING_PARAMS + ")=");
 
   /**
    * A signing parameter outside a URL, plain or percent-encoded once or twice (as in an echoed string
    * to sign): the value runs to the next separator, an encoded {@code &} included.
    */
-  private static final Pattern SIGNING_PARAM = Pattern.compile("(?i)(^|[?&\\s\"',;(]|%26|%2526|%3F)("
+  private static final LazyPattern SIGNING_PARAM = new LazyPattern("(?i)(^|[?&\\s\"',;(]|%26|%2526|%3F)("
       + SIGNING_PARAMS + ")(=|%3D|%253D)((?:[^&\\s\"'<>,;%]|%(?:[013-9A-Fa-f][0-9A-Fa-f]|2[0-47-9A-Fa-f])"
       + "|%25(?:[013-9A-Fa-f][0-9A-Fa-f]|2[0-57-9A-Fa-f]))+)");
 
   /** The password of a URL's user info ({@code https://user:password@host}). */
-  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^\\s/?#@:\"'<>]+:)([^\\s/?#@\"'<>]+)@");
+  private static final LazyPattern URL_PASSWORD = new LazyPattern("(?i)([a-z][a-z0-9+.-]*://[^\\s/?#@:\"'<>]+:)([^\\s/?#@\"'<>]+)@");
 
   /** The STS token header of OSS and ACS requests, as a string to sign or a header dump shows it. */
-  private static final Pattern TOKEN_HEADER =
-      Pattern.compile("(?i)(x-(?:oss|acs)-security-token\\s*:\\s*)([^\\s\"',;&<>]+)");
+  private static final LazyPattern TOKEN_HEADER =
+      new LazyPattern("(?i)(x-(?:oss|acs)-security-token\\s*:\\s*)([^\\s\"',;&<>]+)");
 
   /** OSS V1 {@code Authorization: OSS <AccessKeyId>:<signature>}. */
-  private static final Pattern OSS_V1_AUTHORIZATION =
-      Pattern.compile("(\\bOSS )[A-Za-z0-9._-]{4,}:[A-Za-z0-9+/=]{16,}");
+  private static final LazyPattern OSS_V1_AUTHORIZATION =
+      new LazyPattern("(\\bOSS )[A-Za-z0-9._-]{4,}:[A-Za-z0-9+/=]{16,}");
 
   /**
    * {@code name=value} or {@code "name": "value"} where the name ends in secret, token or password
    * (access_key_secret, AccessKeySecret, sts_token, ALIBABA_CLOUD_SECURITY_TOKEN, ...). After a colon
    * only a quoted value is taken, so JSON numbers and structure are never touched.
    */
-  private static final Pattern SECRET_PAIR = Pattern.compile("(?i)([A-Za-z0-9_.-]*(?:secret|token|password|passwd)"
+  private static final LazyPattern SECRET_PAIR = new LazyPattern("(?i)([A-Za-z0-9_.-]*(?:secret|token|password|passwd)"
       + "(?:\"\\s*:\\s*\"|'\\s*:\\s*'|\\s*=\\s*[\"']?))([^\\s\"'&,;<>{}\\[\\]]+)");
 
   private volatile List<String> literals = List.of();
@@ -108,11 +108,13 @@ public final class Redactor {
     // Each pattern needs a keyword of its own: a string without one is not searched (most are not:
     // names, ids, messages), which keeps redacting an audit's thousands of documents cheap.
     String folded = fold(s);
-    if (s.contains("@")) s = replaceGroup(URL_PASSWORD, s, 2);
-    if (containsAny(folded, SIGNING_KEYWORDS)) s = replaceGroup(SIGNING_PARAM, s, 4);
-    if (folded.contains("security-token")) s = replaceGroup(TOKEN_HEADER, s, 2);
-    if (s.contains("OSS ")) s = replaceGroup(OSS_V1_AUTHORIZATION, s, 0, "OSS " + MASK);
-    if (containsAny(folded, SECRET_KEYWORDS)) s = replaceGroup(SECRET_PAIR, s, 2);
+    if (s.contains("@")) s = replaceGroup(URL_PASSWORD.get(), s, 2);
+    // Each pattern also needs its separator: '=' (or %3D, %253D) for a parameter, ':' or '=' for a pair.
+    boolean equals = s.indexOf('=') >= 0;
+    if ((equals || folded.contains("3d")) && containsAny(folded, SIGNING_KEYWORDS)) s = replaceGroup(SIGNING_PARAM.get(), s, 4);
+    if (folded.contains("security-token")) s = replaceGroup(TOKEN_HEADER.get(), s, 2);
+    if (s.contains("OSS ")) s = replaceGroup(OSS_V1_AUTHORIZATION.get(), s, 0, "OSS " + MASK);
+    if ((s.indexOf('=') >= 0 || s.indexOf(':') >= 0) && containsAny(folded, SECRET_KEYWORDS)) s = replaceGroup(SECRET_PAIR.get(), s, 2);
     return s.equals(text) ? text : s;
   }
 
@@ -136,20 +138,20 @@ public final class Redactor {
     if (s.contains("://") || s.contains("@") || signing) {
       s = eachLine(s, line -> {
         String l = redactSignedUrls(line);
-        if (l.contains("@")) l = replaceGroup(URL_PASSWORD, l, 2);
-        return signing && containsAny(fold(l), SIGNING_KEYWORDS) ? replaceGroup(SIGNING_PARAM, l, 4) : l;
+        if (l.contains("@")) l = replaceGroup(URL_PASSWORD.get(), l, 2);
+        return signing && containsAny(fold(l), SIGNING_KEYWORDS) ? replaceGroup(SIGNING_PARAM.get(), l, 4) : l;
       });
       folded = fold(s);
     }
     if (folded.contains("security-token")) {
-      s = replaceGroup(TOKEN_HEADER, s, 2);
+      s = replaceGroup(TOKEN_HEADER.get(), s, 2);
       folded = fold(s);
     }
     if (s.contains("OSS ")) {
-      s = eachLine(s, line -> line.contains("OSS ") ? replaceGroup(OSS_V1_AUTHORIZATION, line, 0, "OSS " + MASK) : line);
+      s = eachLine(s, line -> line.contains("OSS ") ? replaceGroup(OSS_V1_AUTHORIZATION.get(), line, 0, "OSS " + MASK) : line);
       folded = fold(s);
     }
-    if (containsAny(folded, SECRET_KEYWORDS)) s = replaceGroup(SECRET_PAIR, s, 2);
+    if (containsAny(folded, SECRET_KEYWORDS)) s = replaceGroup(SECRET_PAIR.get(), s, 2);
     return s.equals(text) ? text : s;
   }
 
@@ -194,12 +196,12 @@ public final class Redactor {
   }
 
   private static String redactSignedUrls(String s) {
-    if (!s.contains("://")) return s;
-    Matcher m = URL_QUERY.matcher(s);
+    if (s.indexOf('?') < 0 || !s.contains("://")) return s; // a query needs both
+    Matcher m = URL_QUERY.get().matcher(s);
     StringBuilder out = null;
     int last = 0;
     while (m.find()) {
-      if (!SIGNING_PARAM_IN_QUERY.matcher(m.group(2)).find()) continue;
+      if (!SIGNING_PARAM_IN_QUERY.get().matcher(m.group(2)).find()) continue;
       if (out == null) out = new StringBuilder(s.length());
       out.append(s, last, m.start(2)).append(MASK);
       last = m.end(2);
@@ -238,5 +240,24 @@ public final class Redactor {
   private static String htmlEscaped(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
         .replace("'", "&#39;");
+  }
+
+  /**
+   * A pattern compiled when first used: compiling them all costs a noticeable part of start-up, and
+   * most runs never meet the keywords that make most of them needed.
+   */
+  private static final class LazyPattern {
+    private final String regex;
+    private volatile Pattern compiled;
+
+    LazyPattern(String regex) {
+      this.regex = regex;
+    }
+
+    Pattern get() {
+      Pattern p = compiled;
+      if (p == null) compiled = p = Pattern.compile(regex);
+      return p;
+    }
   }
 }

@@ -35,6 +35,15 @@ public interface PolicySet {
     return query -> eval(query, input, options);
   }
 
+  /**
+   * Compiles a query now, so that its first {@link #eval} does not have to (each query text is
+   * compiled once and cached): a caller can compile its queries on another thread while it waits
+   * for input.
+   *
+   * @throws RegoException the query does not compile
+   */
+  default void prepare(String query) throws RegoException {}
+
   /** The default evaluation options, as given to {@link Rego.Builder#options}. */
   default EvalOptions options() { return EvalOptions.DEFAULT; }
 

@@ -186,7 +186,9 @@ public final class HtmlReportWriter implements ReportWriter {
     v.put("line", c.line());
     List<Map<String, Object>> findings = new ArrayList<>();
     for (Report.Finding f : Marks.withFixed(c)) {
-      findings.add(Map.of("msg", nz(f.msg()) + Marks.of(f), "resource", nz(f.resource())));
+      String waived = Marks.waiver(c, f);
+      findings.add(Map.of("msg", nz(f.msg()) + Marks.of(f) + (waived == null ? "" : " — " + waived),
+          "resource", nz(f.resource())));
     }
     if (c.waiver() != null) findings.add(Map.of("msg", Marks.waiver(c), "resource", ""));
     v.put("findings", findings);

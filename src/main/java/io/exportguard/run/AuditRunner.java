@@ -109,7 +109,8 @@ public final class AuditRunner extends CommandRunner<AuditRunner.Options> {
               + " of " + progress.targetsFound() + " targets found so far were decided: this report is incomplete"));
         }
         Report report = spool.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis(),
-            scope(plan, audit.accountId(), since), extra);
+            scope(plan, audit.accountId(), since), extra).withPolicy(policies.digest());
+        policies.warnings().forEach(w -> err.println(PREFIX + "warning: " + w));
         if (!o.quiet()) err.println(PREFIX + pacer.summary());
         try {
           output.write(report, out, err);
@@ -149,7 +150,8 @@ public final class AuditRunner extends CommandRunner<AuditRunner.Options> {
       synchronized (this) {
         if (pipeline == null && failed == null) {
           try {
-            pipeline = new TargetPipeline(policies.evaluation());
+            // Waivers and --baseline apply to every target of the account, finding by finding.
+            pipeline = new TargetPipeline(policies.evaluation(), policies.steps());
           } catch (BadInputException e) {
             failed = e;
             audit.stop();

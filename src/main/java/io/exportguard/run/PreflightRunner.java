@@ -58,7 +58,7 @@ public final class PreflightRunner extends CommandRunner<PreflightRunner.Options
       Trace.phase(err, "facts gathered");
       if (o.saveFacts() != null) save(facts, o.saveFacts());
       ExportIfPassed export = new ExportIfPassed(o.export() ? new ExportStep(clients, out, err, PREFIX) : null,
-          o.request(), policies.policiesSha256(), o.await() ? wait : null);
+          o.request(), policies::policiesSha256, o.await() ? wait : null);
       java.util.List<TargetPipeline.Step> steps = new java.util.ArrayList<>(policies.steps());
       steps.add(export);
       Report.TargetResult result = new TargetPipeline(policies.evaluation(), steps).decide(facts);
@@ -94,12 +94,14 @@ public final class PreflightRunner extends CommandRunner<PreflightRunner.Options
   private final class ExportIfPassed implements TargetPipeline.Step {
     private final ExportStep step;
     private final Request request;
-    private final String policiesSha256;
+    /** Hashing every policy source is only worth it when an export records it. */
+    private final java.util.function.Supplier<String> policiesSha256;
     private final Duration wait;
     /** The exit code the export decided, or -1 when none ran. */
     int exitCode = -1;
 
-    ExportIfPassed(ExportStep step, Request request, String policiesSha256, Duration wait) {
+    ExportIfPassed(ExportStep step, Request request, java.util.function.Supplier<String> policiesSha256,
+                   Duration wait) {
       this.step = step;
       this.request = request;
       this.policiesSha256 = policiesSha256;
@@ -114,7 +116,7 @@ public final class PreflightRunner extends CommandRunner<PreflightRunner.Options
         err.println(PREFIX + "verdict is " + decided.summary().verdict().id() + "; not exporting");
         return decided;
       }
-      ExportStep.Outcome r = step.run(request, FactsJson.sha256(facts.document()), policiesSha256, wait);
+      ExportStep.Outcome r = step.run(request, FactsJson.sha256(facts.document()), policiesSha256.get(), wait);
       exitCode = r.exitCode();
       return decided.withExport(r.record());
     }

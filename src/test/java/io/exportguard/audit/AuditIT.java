@@ -126,6 +126,10 @@ class AuditIT {
       Path jsonl = all.stream().filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
       long targetLines = Files.readAllLines(jsonl).stream().filter(l -> l.contains("\"target\":{")).count();
       assertThat(targetLines).isEqualTo(verdicts.size());
+      // The header line records the policies, as the JSON report does.
+      JsonNode header = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readAllLines(jsonl).get(0));
+      assertThat(header.path("policy").path("sha256").asText()).matches("[0-9a-f]{64}")
+          .isEqualTo(report(out, "json").path("policy").path("sha256").asText());
     }
     JsonNode sarif = report(out, "sarif");
     int failedChecks = failed.values().stream().mapToInt(TreeSet::size).sum();

@@ -1,8 +1,8 @@
 package io.exportguard.rego.ast;
 
 /**
- * Any AST node: it knows where it starts. Serializable, so a compiled policy can be stored (see
- * {@code compiler.CompiledForms}).
+ * Any AST node: it knows where it starts. Serializable for embedders that store ASTs; the compiled
+ * forms of {@code compiler.CompiledForms} use their own compact codec instead.
  */
 public interface Node extends java.io.Serializable {
   Location loc();

@@ -28,13 +28,16 @@ import java.util.TreeMap;
 final class Yaml {
   private Yaml() {}
 
-  private static final ObjectMapper READER = new ObjectMapper(new YAMLFactory());
-  private static final ObjectMapper WRITER = new ObjectMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-      .build());
+  /** The mappers, made when a yaml builtin is first called (not when the builtins are registered). */
+  private static final class Mappers {
+    static final ObjectMapper READER = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper WRITER = new ObjectMapper(YAMLFactory.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+        .build());
+  }
 
   static void register(BuiltinRegistry r) {
     def(r, "yaml.marshal", Yaml::marshal);
@@ -45,8 +48,8 @@ final class Yaml {
   /** Through Go-style JSON first, so sets become arrays and keys strings. */
   static Value marshal(BuiltinContext ctx, List<Value> a) {
     try {
-      JsonNode tree = READER.readTree(GoJson.compact(a.get(0)));
-      return s(WRITER.writeValueAsString(tree));
+      JsonNode tree = Mappers.READER.readTree(GoJson.compact(a.get(0)));
+      return s(Mappers.WRITER.writeValueAsString(tree));
     } catch (JsonProcessingException e) {
       throw Args.fail("yaml: " + e.getOriginalMessage());
     }
@@ -55,7 +58,7 @@ final class Yaml {
   static Value isValid(BuiltinContext ctx, List<Value> a) {
     if (!(a.get(0) instanceof StringValue sv)) return b(false);
     try {
-      READER.readTree(sv.value());
+      Mappers.READER.readTree(sv.value());
       return b(true);
     } catch (JsonProcessingException e) {
       return b(false);
@@ -65,7 +68,7 @@ final class Yaml {
   static Value unmarshal(BuiltinContext ctx, List<Value> a) {
     String text = str(a, 1);
     try {
-      JsonNode tree = READER.readTree(text);
+      JsonNode tree = Mappers.READER.readTree(text);
       return tree == null || tree.isMissingNode() ? NullValue.INSTANCE : fromNode(tree);
     } catch (JsonProcessingException e) {
       throw Args.fail(goYamlMessage(e, text));

@@ -3,44 +3,30 @@ package io.exportguard.rego.compiler;
 import io.exportguard.rego.RegoVersion;
 import io.exportguard.rego.ast.Module;
 import io.exportguard.rego.builtins.BuiltinRegistry;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
-import java.io.ObjectStreamField;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
+import java.util.zip.CRC32C;
 
 /**
  * A compiled policy as bytes, so a fixed set of modules (a policy pack shipped in a jar) is compiled
  * once, when it is packaged, and loaded at start-up instead of being parsed and compiled again.
  *
  * <p>The form is a header naming what was compiled (each module's file, Rego version and source
- * length and hash, and the strict flag), then the rewritten modules and user functions in Java
- * serialization. {@link #read} gives null, and the caller compiles, unless the form is whole, was
- * made by this {@link #FORMAT}, from the same sources in the same versions and strictness, and
- * every AST class in it has the fields the running engine's class has. Only the engine's own
- * classes and plain JDK values may appear in it (an input filter refuses anything else).
- * A compiled form is only valid for OPA's standard builtins without capabilities; the caller checks
- * that. What it cannot see is a change in what the compiler's stages do that leaves the AST's shape
- * alone: forms are made by the build that compiles the engine, and {@link #FORMAT} is raised when
- * a stage's output changes meaning.
+ * length and hash, and the strict flag), a checksum, then the rewritten modules and user functions in the
+ * compact binary form of {@link AstCodec}. {@link #read} gives null, and the caller compiles,
+ * unless the form is whole, was made by this {@link #FORMAT}, from the same sources in the same
+ * versions and strictness. A compiled form is only valid for OPA's standard builtins without
+ * capabilities; the caller checks that. What it cannot see is a change in what the compiler's
+ * stages do that leaves the AST's shape alone: forms are made by the build that compiles the
+ * engine, and {@link #FORMAT} is raised when a stage's output or the codec changes.
  */
 public final class CompiledForms {
   /** Raise when what a compiled form means changes. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
   private static final int MAGIC = 0x45475243; // "EGRC"
-  private static final ObjectInputFilter ONLY_ENGINE_AND_JDK_VALUES = ObjectInputFilter.Config.createFilter(
-      "maxdepth=10000;io.exportguard.rego.**;java.util.*;java.lang.*;java.math.*;!*");
 
   private CompiledForms() {}
 
@@ -52,10 +38,9 @@ public final class CompiledForms {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       writeHeader(out, sources, strict);
-      ObjectOutputStream objects = new ObjectOutputStream(out);
-      objects.writeObject(policy.modules().toArray(new Module[0]));
-      objects.writeObject(new TreeMap<>(Compiler.userFunctions(policy))); // sorted: the same policy, the same bytes
-      objects.flush();
+      byte[] payload = new AstCodec.Writer().write(policy.modules(), Compiler.userFunctions(policy));
+      out.writeInt(checksum(payload, 0));
+      out.write(payload);
     }
     return bytes.toByteArray();
   }
@@ -66,29 +51,35 @@ public final class CompiledForms {
    */
   public static CompiledPolicy read(byte[] form, List<Source> sources, boolean strict, BuiltinRegistry builtins) {
     if (form == null) return null;
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(form))) {
+    try {
       ByteArrayOutputStream expected = new ByteArrayOutputStream();
       try (DataOutputStream header = new DataOutputStream(expected)) {
         writeHeader(header, sources, strict);
       }
       byte[] want = expected.toByteArray();
-      byte[] have = in.readNBytes(want.length);
-      if (!Arrays.equals(want, have)) return null;
-      ObjectInputStream objects = new ShapeCheckingInput(in);
-      objects.setObjectInputFilter(ONLY_ENGINE_AND_JDK_VALUES);
-      Module[] modules = (Module[]) objects.readObject();
-      @SuppressWarnings("unchecked")
-      Map<String, Integer> userFunctions = (Map<String, Integer>) objects.readObject();
-      if (modules.length != sources.size()) return null;
-      for (int i = 0; i < modules.length; i++) {
+      int payload = want.length + Integer.BYTES;
+      if (form.length < payload || !Arrays.equals(want, 0, want.length, form, 0, want.length)) return null;
+      int sum = ((form[want.length] & 0xFF) << 24) | ((form[want.length + 1] & 0xFF) << 16)
+          | ((form[want.length + 2] & 0xFF) << 8) | (form[want.length + 3] & 0xFF);
+      if (sum != checksum(form, payload)) return null; // damaged: a flipped byte could still decode
+      AstCodec.Decoded decoded = new AstCodec.Reader(form, payload).read();
+      List<Module> modules = decoded.modules();
+      if (modules.size() != sources.size()) return null;
+      for (int i = 0; i < modules.size(); i++) {
         Source s = sources.get(i);
-        Module m = modules[i];
-        if (m == null || !s.file().equals(m.file()) || !s.source().equals(m.source())) return null;
+        Module m = modules.get(i);
+        if (!s.file().equals(m.file()) || !s.source().equals(m.source())) return null;
       }
-      return Compiler.restore(List.of(modules), userFunctions, builtins);
-    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+      return Compiler.restore(modules, decoded.userFunctions(), builtins);
+    } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  private static int checksum(byte[] bytes, int from) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, from, bytes.length - from);
+    return (int) crc.getValue();
   }
 
   private static void writeHeader(DataOutputStream out, List<Source> sources, boolean strict) throws IOException {
@@ -101,39 +92,6 @@ public final class CompiledForms {
       out.writeUTF(s.version().name());
       out.writeInt(s.source().length());
       out.writeInt(s.source().hashCode());
-    }
-  }
-
-  /**
-   * Refuses a class of the engine whose serialized fields differ from the running class's (records
-   * would otherwise be read with missing components as null).
-   */
-  private static final class ShapeCheckingInput extends ObjectInputStream {
-    ShapeCheckingInput(java.io.InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      Class<?> c = super.resolveClass(desc);
-      if (c.getName().startsWith("io.exportguard.")) {
-        ObjectStreamClass local = ObjectStreamClass.lookup(c);
-        if (local == null || !sameFields(desc.getFields(), local.getFields())) {
-          throw new InvalidClassException(c.getName(), "fields differ from the running engine's");
-        }
-      }
-      return c;
-    }
-
-    private static boolean sameFields(ObjectStreamField[] a, ObjectStreamField[] b) {
-      if (a.length != b.length) return false;
-      for (int i = 0; i < a.length; i++) {
-        if (!a[i].getName().equals(b[i].getName()) || a[i].getTypeCode() != b[i].getTypeCode()
-            || !Objects.equals(a[i].getTypeString(), b[i].getTypeString())) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 }

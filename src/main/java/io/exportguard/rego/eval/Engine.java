@@ -292,6 +292,11 @@ public final class Engine implements PolicySet {
     return e;
   }
 
+  @Override
+  public void prepare(String query) throws RegoException {
+    queryPlan(query);
+  }
+
   private QueryPlan queryPlan(String query) throws RegoException {
     QueryPlan q = queries.get(query);
     if (q != null) return q;

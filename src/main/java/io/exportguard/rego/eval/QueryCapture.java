@@ -122,9 +122,29 @@ final class QueryCapture {
     for (int i = 0; i < n; i++) {
       int end = i + 1 < n ? starts[i + 1] : query.length();
       String text = starts[i] <= end ? query.substring(starts[i], end) : "";
-      out[i] = text.replaceAll("[\\s;]+$", "");
+      out[i] = stripTrailingSeparators(text);
     }
     return out;
+  }
+
+  /**
+   * {@code text.replaceAll("[\\s;]+$", "")} without compiling a regex per query: the trailing run of
+   * whitespace and {@code ;} goes, also when it stands before a final line terminator that is not
+   * whitespace (as {@code $} allows), which is kept.
+   */
+  static String stripTrailingSeparators(String text) {
+    int end = text.length();
+    char last = end > 0 ? text.charAt(end - 1) : 0;
+    boolean finalTerminator = last == '\u0085' || last == '\u2028' || last == '\u2029';
+    if (finalTerminator) end--;
+    int cut = end;
+    while (cut > 0 && isSeparator(text.charAt(cut - 1))) cut--;
+    if (cut == end) return text;
+    return finalTerminator ? text.substring(0, cut) + last : text.substring(0, cut);
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == ';';
   }
 
   private static int[] lineStarts(String s) {

@@ -1,7 +1,9 @@
 package io.exportguard.sandbox.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,16 +50,51 @@ public enum ResponseFormat {
   /** The body as bytes; {@code root} names the XML root element and is ignored for JSON. */
   public byte[] encode(String root, Map<String, Object> body) {
     if (this == JSON) {
-      try {
-        // Jackson writes non-ASCII as UTF-8, never as \\uXXXX escapes the core SDK's reader cannot decode.
-        return MAPPER.writeValueAsBytes(body);
-      } catch (JsonProcessingException e) {
+      // Jackson writes non-ASCII as UTF-8, never as \\uXXXX escapes the core SDK's reader cannot decode.
+      // Maps, lists and plain values are streamed (what writeValueAsBytes writes for them, without
+      // building its serializers, a noticeable part of the sandbox's start-up); anything else goes
+      // through the mapper.
+      ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+      try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        write(g, body);
+      } catch (IOException e) {
         throw new IllegalStateException("reply not serialisable", e);
       }
+      return out.toByteArray();
     }
     Xml xml = new Xml().open(root);
     body.forEach((k, v) -> element(xml, k, v));
     return xml.close(root).bytes();
+  }
+
+  private static void write(JsonGenerator g, Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof String str) {
+      g.writeString(str);
+    } else if (v instanceof Map<?, ?> m && stringKeys(m)) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        g.writeFieldName((String) e.getKey());
+        write(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (v instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object item : list) write(g, item);
+      g.writeEndArray();
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+      g.writeNumber(((Number) v).longValue());
+    } else {
+      g.writeObject(v);
+    }
+  }
+
+  private static boolean stringKeys(Map<?, ?> m) {
+    for (Object k : m.keySet()) if (!(k instanceof String)) return false;
+    return true;
   }
 
   private static void element(Xml xml, String name, Object value) {

@@ -47,13 +47,16 @@ import org.yaml.snakeyaml.LoaderOptions;
 public final class ScenarioLoader {
   /** A generated account of 10,000 images is about 3 MB; SnakeYAML stops at 3 MB by default. */
   static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
-  private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(loaderOptions()).build())
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  /** The YAML reader, loaded only when a scenario is read from YAML (a built-in one is read pre-parsed). */
+  private static final class Yaml {
+    static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(loaderOptions()).build())
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
-  private static LoaderOptions loaderOptions() {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(MAX_CODE_POINTS);
-    return options;
+    private static LoaderOptions loaderOptions() {
+      LoaderOptions options = new LoaderOptions();
+      options.setCodePointLimit(MAX_CODE_POINTS);
+      return options;
+    }
   }
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
@@ -68,7 +71,10 @@ public final class ScenarioLoader {
     }
     if (isBuiltIn(nameOrPath)) {
       try (InputStream in = ScenarioLoader.class.getResourceAsStream(resource(nameOrPath))) {
-        return parse(nameOrPath + ".yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        JsonNode preParsed = BuiltInScenarioForms.read(nameOrPath, text, JSON);
+        if (preParsed != null) return build(nameOrPath + ".yaml", Node.root(nameOrPath + ".yaml", preParsed));
+        return parse(nameOrPath + ".yaml", text);
       } catch (IOException e) {
         throw new ScenarioException("scenario " + nameOrPath + ": cannot read the built-in scenario: " + e.getMessage());
       }
@@ -107,15 +113,18 @@ public final class ScenarioLoader {
 
   /** Parses and validates scenario text; {@code source} names it in errors. */
   public static Scenario parse(String source, String yaml) {
-    JsonNode tree;
+    return build(source, Node.root(source, yamlTree(source, yaml)));
+  }
+
+  /** The YAML text's tree, as the scenario is built from it. */
+  static JsonNode yamlTree(String source, String yaml) {
     try {
-      tree = YAML.readTree(yaml);
+      return Yaml.MAPPER.readTree(yaml);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
       throw new ScenarioException("scenario " + source + where + ": " + yamlProblem(e.getOriginalMessage()));
     }
-    return build(source, Node.root(source, tree));
   }
 
   /** SnakeYAML's message without its indented source excerpts: "while parsing ...: expected ...". */

@@ -36,4 +36,29 @@ class ResponseFormatTest {
         + "<Image><ImageId>m-2</ImageId></Image></Images><TotalCount>2</TotalCount></DescribeImagesResponse>");
     assertThat(new String(ResponseFormat.JSON.encode("ignored", body), StandardCharsets.UTF_8)).startsWith("{\"RequestId\":\"R\",\"Images\"");
   }
+
+  record Owner(String id, int size) {}
+
+  @Test
+  void jsonIsWhatJacksonsMapperWrites() throws Exception {
+    Map<String, Object> inner = new LinkedHashMap<>();
+    inner.put("Text", "caf\u00e9 \u4e2d\u6587 \"q\" \\ \n\t\u0001 </tag>");
+    inner.put("Null", null);
+    inner.put("Int", 7);
+    inner.put("Long", 12345678901234L);
+    inner.put("Negative", -3);
+    inner.put("Double", 2.5);
+    inner.put("Big", new java.math.BigDecimal("1.50"));
+    inner.put("True", true);
+    inner.put("Short", (short) 4);
+    inner.put("Record", new Owner("o", 2));
+    inner.put("Numbered", Map.of(1, "one"));
+    inner.put("Set", new java.util.TreeSet<>(List.of("b", "a")));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("RequestId", "R");
+    body.put("Items", List.of(inner, List.of(), Map.of()));
+    body.put("Nested", List.of(List.of(1, "x", false)));
+    assertThat(new String(ResponseFormat.JSON.encode("ignored", body), StandardCharsets.UTF_8))
+        .isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body));
+  }
 }

@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Paces every API of an audit at its own rate: each attempt of a call waits for its slot, so an API
  * never goes faster than its limit (after a first burst of half a second's calls, one call every
- * {@code 1/rate} seconds; see {@link Pace}), and APIs do not wait for one another. When the service throttles an API anyway, its rate halves (down to
- * {@value #MIN_RATE} a second, the probing rate ECS recommends) and then climbs back a step with
- * each call that goes through. It also counts every attempt and every throttled one, per API.
+ * {@code 1/rate} seconds; see {@link Pace}), and APIs do not wait for one another. When the service
+ * throttles an API anyway, its rate halves (down to {@value #MIN_RATE} a second, the probing rate
+ * ECS recommends) and then climbs back a step with each call that goes through. It also counts
+ * every attempt and every throttled one, per API.
  */
 public final class ApiPacer implements CallGate {
   /** The slowest an API is paced at after repeated throttling. */

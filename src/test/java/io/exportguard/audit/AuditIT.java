@@ -196,6 +196,36 @@ class AuditIT {
     assertThat(none).doesNotExist();
   }
 
+  /** As in the cloud, a role's session may call only what the role's policies allow. */
+  @Test
+  void aRoleThatMayNotReadRamAuditsTheImagesAndReportsWhatRamRefusedAsErrors(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("reports");
+    String role = "acs:ram::" + AccountGenerator.ACCOUNT + ":role/EcsAuditor";
+    Cli r = audit(scenario(dir, SMALL, ""), out, "--report", "json", "-q", "--assume-role", role);
+    assertThat(r.code()).as(r.err()).isIn(1, 2);
+    JsonNode report = report(out, "json");
+    assertThat(report.path("summary").path("verdict").asText()).isIn("fail", "error");
+    Map<String, String> verdicts = verdicts(report);
+    // ECS may be read: every image is decided.
+    assertThat(verdicts.keySet().stream().filter(k -> k.startsWith("image ")).count()).isEqualTo(40);
+    assertThat(verdicts.get("image cn-hangzhou/m-gen0000002")).isEqualTo("pass");
+    // RAM refuses the session: the export role's target is an error, and so are the listings of who can export.
+    assertThat(verdicts.get("account " + AccountGenerator.ACCOUNT)).isEqualTo("error");
+    assertThat(verdicts.keySet()).noneMatch(k -> k.startsWith("ram-"));
+    List<String> runErrors = new ArrayList<>();
+    report.path("errors").forEach(e -> runErrors.add(e.path("api").asText() + " " + e.path("code").asText()));
+    assertThat(runErrors).contains("ram:ListUsers NoPermission", "ram:ListGroups NoPermission", "ram:ListRoles NoPermission");
+    String accountErrors = report.path("targets").findValues("errors").toString();
+    assertThat(accountErrors).contains("NoPermission");
+    // The same account through a role that may read RAM has none of these errors.
+    Path full = dir.resolve("full");
+    Cli ok = audit(scenario(dir, SMALL, ""), full, "--report", "json", "-q", "--assume-role",
+        "acs:ram::" + AccountGenerator.ACCOUNT + ":role/AuditReader");
+    assertThat(ok.code()).as(ok.err()).isEqualTo(1);
+    assertThat(report(full, "json").path("errors")).isEmpty();
+    assertThat(verdicts(report(full, "json")).get("account " + AccountGenerator.ACCOUNT)).isNotEqualTo("error");
+  }
+
   @Test
   void badFlagsExit2WithoutAReport(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("reports");

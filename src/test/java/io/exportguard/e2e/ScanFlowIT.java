@@ -142,7 +142,7 @@ class ScanFlowIT {
     assertThat(run.out()).contains("at: " + PLANS.resolve("main.tf") + ":30  alicloud_oss_bucket.export");
     try (Stream<Path> files = Files.list(dir.resolve("out"))) {
       Path html = files.filter(f -> f.toString().endsWith(".html")).findFirst().orElseThrow();
-      assertThat(Files.readString(html)).contains("declared at <code>" + PLANS.resolve("main.tf") + ":30  alicloud_oss_bucket.export")
+      assertThat(Files.readString(html)).contains("Declared at <code>" + PLANS.resolve("main.tf") + ":30  alicloud_oss_bucket.export")
           .contains("Files scanned");
     }
   }

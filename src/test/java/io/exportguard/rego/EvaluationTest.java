@@ -85,4 +85,18 @@ class EvaluationTest {
     assertThatThrownBy(() -> shared.eval("[data.t.big1, data.t.big2, [i | some i in numbers.range(1, 130)]]"))
         .isInstanceOf(RegoException.class).hasMessageContaining("budget");
   }
+
+  @Test
+  void whatItKeepsForReuseStaysWithinAboutTwoQueriesBudgets() throws Exception {
+    PolicySet set = Rego.builder().module("t.rego", POLICY)
+        .options(EvalOptions.DEFAULT.withBudget(new EvalBudget(200, 1_000_000))).compile();
+    Evaluation shared = set.evaluation(Json.parse("{\"n\": 5}"), null);
+    assertThat(shared.eval("data.t.a").printed()).hasSize(1);
+    assertThat(shared.eval("data.t.big1").value()).isNotNull();
+    assertThat(shared.eval("data.t.b").printed()).isEmpty();
+    assertThat(shared.eval("data.t.big2").value()).isNotNull();
+    // The kept values were built with more than one query's budget: they are dropped and computed again.
+    assertThat(shared.eval("data.t.b").printed()).hasSize(1);
+    assertThat(shared.eval("data.t.b").value()).isEqualTo(Json.parse("12"));
+  }
 }

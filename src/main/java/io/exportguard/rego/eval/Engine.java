@@ -2,6 +2,7 @@ package io.exportguard.rego.eval;
 
 import io.exportguard.rego.Capabilities;
 import io.exportguard.rego.EvalOptions;
+import io.exportguard.rego.Evaluation;
 import io.exportguard.rego.PackageInfo;
 import io.exportguard.rego.PolicySet;
 import io.exportguard.rego.QueryResult;
@@ -181,16 +182,20 @@ public final class Engine implements PolicySet {
    * context's memo) and the builtins' query caches carry over from one query to the next.
    */
   @Override
-  public io.exportguard.rego.Evaluation evaluation(Value input, EvalOptions options) {
+  public Evaluation evaluation(Value input, EvalOptions options) {
     EvalOptions given = options == null ? config.defaults() : options;
     EvalOptions opts = config.netForbidden() && given.allowNet() ? given.withAllowNet(false) : given;
     Session session = new Session(plan, opts);
-    Context context = new Context(input, new Context.DataOverride[0], Map.of());
+    Context[] context = {new Context(input, new Context.DataOverride[0], Map.of())};
     return query -> {
       QueryPlan q = queryPlan(query);
-      session.nextQuery();
+      if (session.nextQuery()) context[0] = new Context(input, new Context.DataOverride[0], Map.of());
       try {
-        return evalIn(q, session, context);
+        return evalIn(q, session, context[0]);
+      } catch (RegoException e) {
+        // A failed query may have left large partial work behind in what it kept: start afresh.
+        context[0] = new Context(input, new Context.DataOverride[0], Map.of());
+        throw e;
       } catch (StackOverflowError onCallerStack) {
         // As in eval: again on a deep stack, in a session of its own (this one is left mid-query).
         return evalOnDeepStack(q, input, opts);

@@ -51,14 +51,26 @@ final class Session implements BuiltinContext {
   /**
    * Starts the next query of a shared evaluation: its depth and budget start afresh (values reused
    * from earlier queries were charged to those), its printed lines are its own; the deadline stays.
+   * True when the values kept for reuse were built with more than one query's budget: the caller
+   * drops them, so an evaluation never holds more than about twice what one query may build.
    */
-  void nextQuery() {
+  boolean nextQuery() {
+    keptElements = saturatedAdd(keptElements, elements);
+    keptChars = saturatedAdd(keptChars, stringChars);
     depth = 0;
     elements = 0;
     stringChars = 0;
     ruleStack.clear();
     printed.clear();
+    if (keptElements <= maxElements && keptChars <= maxStringChars) return false;
+    keptElements = 0;
+    keptChars = 0;
+    return true;
   }
+
+  /** What the queries since the values were last dropped built (they may all be kept for reuse). */
+  private long keptElements;
+  private long keptChars;
 
   /** Counts a step; checks the deadline every so often. */
   void tick() {

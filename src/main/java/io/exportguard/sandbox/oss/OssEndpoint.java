@@ -5,11 +5,13 @@ import io.exportguard.sandbox.faults.FaultInjector;
 import io.exportguard.sandbox.http.Reply;
 import io.exportguard.sandbox.http.RequestIds;
 import io.exportguard.sandbox.http.Xml;
+import io.exportguard.sandbox.policy.RolePermissions;
 import io.exportguard.sandbox.scenario.Scenario;
 import io.exportguard.sandbox.scenario.Scenario.Bucket;
 import io.exportguard.sandbox.signing.Encoding;
 import io.exportguard.sandbox.signing.HttpView;
 import io.exportguard.sandbox.state.AccountState;
+import io.exportguard.sandbox.state.SessionKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -85,6 +87,7 @@ public final class OssEndpoint {
         // Another account's bucket: its owner granted this account nothing the sandbox models.
         throw new OssError(403, "AccessDenied", "You have no right to access this bucket.").with("BucketName", bucket.name());
       }
+      authorize(caller, operation);
       if (!faults.isEmpty()) {
         FaultInjector.Injected injected = faults.apply("oss:" + operation, true);
         if (injected != null) {
@@ -113,6 +116,7 @@ public final class OssEndpoint {
     if (caller.anonymous()) {
       throw new OssError(403, "AccessDenied", "Anonymous access is forbidden for this operation.");
     }
+    authorize(caller, LIST_BUCKETS);
     if (!faults.isEmpty()) {
       FaultInjector.Injected injected = faults.apply("oss:" + LIST_BUCKETS, true);
       if (injected != null) {
@@ -147,6 +151,22 @@ public final class OssEndpoint {
     headers.put("x-oss-request-id", requestId);
     headers.put("Server", "AliyunOSS");
     Reply.send(exchange, 200, "application/xml", xml.bytes(), headers);
+  }
+
+  /**
+   * A role session (STS AssumeRole's keys) may call only what the role's policies allow; OSS refuses
+   * the rest with {@code AccessDenied} (403). The message OSS gives for a RAM refusal is not
+   * documented; this one names the action. The account's own keys may call anything.
+   */
+  private void authorize(OssAuth.Caller caller, String operation) {
+    if (caller.anonymous()) return;
+    SessionKey session = state.sessionKey(caller.key().id()).orElse(null);
+    if (session == null) return;
+    String refusal = RolePermissions.refusal(state.scenario(), session.roleName(), "oss:" + operation);
+    if (refusal != null) {
+      throw new OssError(403, "AccessDenied", "You are not authorized to do oss:" + operation + " (" + refusal
+          + " by the RAM policies of role " + session.roleName() + ").");
+    }
   }
 
   /** The operation name used in faults: {@code oss:GetBucketInfo}, {@code oss:GetObject}, ... */

@@ -5,12 +5,15 @@ import io.exportguard.sandbox.faults.FaultInjector;
 import io.exportguard.sandbox.http.Reply;
 import io.exportguard.sandbox.http.RequestIds;
 import io.exportguard.sandbox.http.ResponseFormat;
+import io.exportguard.sandbox.policy.RolePermissions;
 import io.exportguard.sandbox.scenario.Scenario.AccessKey;
 import io.exportguard.sandbox.state.AccountState;
+import io.exportguard.sandbox.state.SessionKey;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The RPC gateway: authenticates a request ({@link RpcAuth}, signature V1 or V3), then routes it
@@ -26,10 +29,12 @@ public final class RpcEndpoint {
 
   private final FaultInjector faults;
   private final RpcAuth auth;
+  private final AccountState state;
   private final Map<String, RpcProduct> products = new LinkedHashMap<>();
 
   public RpcEndpoint(AccountState state, FaultInjector faults) {
     this.faults = faults;
+    this.state = state;
     this.auth = new RpcAuth(state);
     for (RpcProduct p : List.of(
         new RpcProduct("ecs", ECS_VERSION, "ecs.aliyuncs.com", new EcsApi(state).actions()),
@@ -73,6 +78,7 @@ public final class RpcEndpoint {
       if (handler == null) {
         throw new RpcError(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
       }
+      if (caller != null && !product.code().equals("sts")) authorize(caller, product.code() + ":" + action);
       FaultInjector.Injected injected = faults.isEmpty() ? null : faults.apply(product.code() + ":" + action, false);
       if (injected != null) {
         throw new RpcError(injected.status(), injected.code(), injected.message());
@@ -86,6 +92,24 @@ public final class RpcEndpoint {
       RpcError e = failure instanceof RpcError r ? r : new RpcError(500, "InternalError", "The sandbox failed: " + failure);
       write(exchange, format, e.status(), "Error", error(requestId, host, e));
     }
+  }
+
+  /**
+   * A role session (STS AssumeRole's keys) may call only what the role's policies allow, as RAM
+   * decides it: ECS refuses with {@code Forbidden.RAM} (403), RAM with {@code NoPermission} (403).
+   * The account's own keys may call anything.
+   */
+  private void authorize(AccessKey caller, String action) {
+    Optional<SessionKey> session = state.sessionKey(caller.id());
+    if (session.isEmpty()) return;
+    String refusal = RolePermissions.refusal(state.scenario(), session.get().roleName(), action);
+    if (refusal == null) return;
+    if (action.startsWith("ram:")) {
+      throw new RpcError(403, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM."
+          + " (" + action + ", " + refusal + ")");
+    }
+    throw new RpcError(403, "Forbidden.RAM", "User not authorized to operate on the specified resource, or this API"
+        + " doesn't support RAM. (" + action + ", " + refusal + ")");
   }
 
   private static Map<String, Object> error(String requestId, String host, RpcError e) {

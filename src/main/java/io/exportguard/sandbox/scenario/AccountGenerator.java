@@ -187,6 +187,7 @@ public final class AccountGenerator {
       policy("AliyunECSFullAccess", "System", "\"ecs:*\"", "\"*\"");
       policy("AliyunECSReadOnlyAccess", "System", "[\"ecs:Describe*\",\"ecs:List*\"]", "\"*\"");
       policy("AliyunOSSReadOnlyAccess", "System", "[\"oss:Get*\",\"oss:List*\"]", "\"*\"");
+      policy("AliyunRAMReadOnlyAccess", "System", "[\"ram:Get*\",\"ram:List*\"]", "\"*\"");
       policy("ImageExporter", "Custom", "[\"ecs:ExportImage\",\"ecs:DescribeImages\",\"ecs:DescribeTasks\"]", "\"*\"");
       policy("SelfServiceRam", "Custom", "[\"ram:AttachPolicyToUser\",\"ram:ListPolicies\"]", "\"*\"");
       line("  - name: ExportDenied");
@@ -207,6 +208,11 @@ public final class AccountGenerator {
           + " Principal: { Service: [ ecs.aliyuncs.com ] } } ] }");
       line("    attachedPolicies: [ AliyunECSImageExportRolePolicy ]");
       line("  - name: AuditReader");
+      line("    trustPolicy: { Version: \"1\", Statement: [ { Action: \"sts:AssumeRole\", Effect: Allow,"
+          + " Principal: { RAM: [ \"acs:ram::%s:root\" ] } } ] }", ACCOUNT);
+      line("    attachedPolicies: [ AliyunECSReadOnlyAccess, AliyunOSSReadOnlyAccess, AliyunRAMReadOnlyAccess ]");
+      // A role for audits that may read ECS and OSS but not RAM: its sessions are refused the RAM calls.
+      line("  - name: EcsAuditor");
       line("    trustPolicy: { Version: \"1\", Statement: [ { Action: \"sts:AssumeRole\", Effect: Allow,"
           + " Principal: { RAM: [ \"acs:ram::%s:root\" ] } } ] }", ACCOUNT);
       line("    attachedPolicies: [ AliyunECSReadOnlyAccess, AliyunOSSReadOnlyAccess ]");

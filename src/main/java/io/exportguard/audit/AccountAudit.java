@@ -74,7 +74,15 @@ public final class AccountAudit implements FactsSource {
     this.progress = progress;
     this.lanes = new Lanes(threadsPerApi);
     this.sharedPool = daemonPool("exportguard-shared", 16);
-    this.shared = new SharedAreas(clients, sharedPool);
+    // After a stop the pool refuses work; a gatherer that starts a call then gets a future that never
+    // completes (the audit no longer waits for any) instead of an exception in whatever thread asked.
+    this.shared = new SharedAreas(clients, task -> {
+      try {
+        sharedPool.execute(task);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        if (!stopping) throw e;
+      }
+    });
     this.evaluators = daemonPool("exportguard-evaluate", evaluationThreads);
   }
 

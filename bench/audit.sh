@@ -8,11 +8,15 @@
 # through the times with its worst deviation (linear growth), the audit's CPU time (user + system)
 # and its largest heap after a GC. Goal: ratio <= 1.15 at 10,000 images. Needs /usr/bin/time.
 # Usage: bench/audit.sh [IMAGES...]   (default: 1000 2500 5000 10000; RATE=20 REGIONS=20 RUNS=1)
+# AUDIT_JAVA_OPTS / SANDBOX_JAVA_OPTS add JVM options to either process (e.g. a JFR recording, where
+# %n in the text is replaced by the image count).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate="${RATE:-20}"
 regions="${REGIONS:-20}"
 runs="${RUNS:-1}"
+audit_opts="${AUDIT_JAVA_OPTS:-}"
+sandbox_opts="${SANDBOX_JAVA_OPTS:-}"
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 2500 5000 10000)
 jar=target/exportguard.jar
@@ -28,7 +32,8 @@ for n in "${sizes[@]}"; do
   scenario="$work/account-$n.yaml"
   java -cp "$jar" io.exportguard.sandbox.scenario.AccountGenerator --regions "$regions" --images "$n" \
     --rate "$rate" --out "$scenario"
-  java -jar "$jar" sandbox --scenario "$scenario" >"$work/sandbox-$n.out" 2>&1 &
+  # shellcheck disable=SC2086 # the options are words
+  java ${sandbox_opts//%n/$n} -jar "$jar" sandbox --scenario "$scenario" >"$work/sandbox-$n.out" 2>&1 &
   sandbox=$!
   for _ in $(seq 600); do grep -q 'credentials:' "$work/sandbox-$n.out" && break; sleep 0.2; done
   env_file=$(grep -oE '/[^ ]+\.env' "$work/sandbox-$n.out" | head -1)
@@ -38,7 +43,7 @@ for n in "${sizes[@]}"; do
     start=$(date +%s.%N)
     set +e
     (unset ALIBABA_CLOUD_PROFILE; . "$env_file"; /usr/bin/time -f '%U %S' -o "$work/cpu-$n-$r" \
-      java -Xmx512m -Xlog:gc*:file="$work/gc-$n-$r.log" -jar "$jar" audit \
+      java ${audit_opts//%n/$n} -Xmx512m -Xlog:gc*:file="$work/gc-$n-$r.log" -jar "$jar" audit \
       --endpoint "$EXPORTGUARD_ENDPOINT" --api-rate "$rate" --report json --out "$out" \
       >"$work/stdout-$n-$r" 2>"$work/stderr-$n-$r")
     code=$?

@@ -19,5 +19,5 @@ done
 ls -l "${files[@]}" | awk '{print $5, $9}'
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 mvn -B -ntp -q -Pbench test-compile exec:exec \
-  -Dexec.args="-cp %classpath -Xmx2g -Drounds=${ROUNDS:-7} io.exportguard.scan.ScanBenchmark ${files[*]}"
+  -Dexec.args="-cp %classpath -Xmx2g -Drounds=${ROUNDS:-15} io.exportguard.scan.ScanBenchmark ${files[*]}"
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -9,7 +9,7 @@
 #   id: EG-IMAGE-006
 #   severity: high
 #   prevents: InvalidImage.DiskAmountOrSize
-#   requires: [image]
+#   requires: [image.exists, image.disks]
 #   remediation: >-
 #     Make an image with fewer or smaller data disks, e.g. the system disk only: aliyun ecs
 #     CreateImage --RegionId <region> --SnapshotId <system-snapshot-id> --ImageName <name>-sys (or

@@ -8,7 +8,7 @@
 #   id: EG-IMAGE-005
 #   severity: high
 #   prevents: ImageNotSupported
-#   requires: [image, snapshots]
+#   requires: [image.exists, image.disks, snapshots]
 #   remediation: >-
 #     Encrypted disks cannot be exported; copy the data to an unencrypted disk on an instance, make
 #     an image from that instance and export it: aliyun ecs CreateImage --RegionId <region>

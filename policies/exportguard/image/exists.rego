@@ -8,7 +8,7 @@
 #   id: EG-IMAGE-001
 #   severity: high
 #   prevents: InvalidImageId.NotFound
-#   requires: [image]
+#   requires: [image.exists]
 #   remediation: >-
 #     Find the image id in the region you export from: aliyun ecs DescribeImages --RegionId <region>
 #     --ImageOwnerAlias self --Status ALL --output cols=ImageId,ImageName,Status rows=Images.Image[]

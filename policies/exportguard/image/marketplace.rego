@@ -10,7 +10,7 @@
 #   id: EG-IMAGE-004
 #   severity: high
 #   prevents: ImageNotSupported
-#   requires: [image, snapshots]
+#   requires: [image.exists, image.productCode, image.ownerAlias, image.disks, snapshots]
 #   remediation: >-
 #     Marketplace software cannot leave Alibaba Cloud this way; build the image from a public or
 #     your own base image instead: aliyun ecs CreateImage --RegionId <region> --InstanceId

@@ -9,7 +9,7 @@
 #   id: EG-IMAGE-007
 #   severity: medium
 #   prevents: InvalidImageName.Malformed
-#   requires: [image]
+#   requires: [image.exists, image.name]
 #   remediation: >-
 #     Rename the image: aliyun ecs ModifyImageAttribute --RegionId <region> --ImageId <image>
 #     --ImageName <new-name>

@@ -9,7 +9,7 @@
 #   id: EG-IMAGE-002
 #   severity: high
 #   prevents: InvalidImageId.NotFound
-#   requires: [image]
+#   requires: [image.exists, image.ownerAlias]
 #   remediation: >-
 #     Make a custom image of your own from an instance running the image, then export that: aliyun
 #     ecs CreateImage --RegionId <region> --InstanceId <instance-id> --ImageName <name>-own

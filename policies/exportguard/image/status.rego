@@ -8,7 +8,7 @@
 #   id: EG-IMAGE-003
 #   severity: high
 #   prevents: IncorrectImageStatus
-#   requires: [image]
+#   requires: [image.exists, image.status]
 #   remediation: >-
 #     Wait until the image is Available and run preflight again; watch it with: aliyun ecs
 #     DescribeImages --RegionId <region> --ImageId <image> --Status ALL --output

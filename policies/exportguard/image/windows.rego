@@ -9,7 +9,7 @@
 #   id: EG-IMAGE-008
 #   severity: medium
 #   prevents: InvalidImageLicense.NotSupported
-#   requires: [image]
+#   requires: [image.exists, image.osType, image.platform]
 #   remediation: >-
 #     Windows Server licences do not travel with an export; export the data disks of a Linux image
 #     instead, or set windowsBlocking to false in a --data file if your account is allowed to export

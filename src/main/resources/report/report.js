@@ -66,3 +66,71 @@
     button.textContent = 'Press Ctrl+C';
   }
 })();
+
+// A report of many targets: search and filter the targets, and pick a region or a check to filter by.
+(function () {
+  'use strict';
+  var form = document.getElementById('target-filters');
+  if (!form) return;
+  var slice = function (list) { return Array.prototype.slice.call(list); };
+  var groups = slice(document.querySelectorAll('#targets tbody.t'));
+  var passedRows = slice(document.querySelectorAll('#passed tbody tr'));
+  var passedBox = document.getElementById('passed-targets');
+  var shown = document.getElementById('targets-shown');
+  var total = groups.length + passedRows.length;
+  var texts = new Map();
+  function text(el) {
+    var t = texts.get(el);
+    if (t === undefined) { t = el.textContent.toLowerCase(); texts.set(el, t); }
+    return t;
+  }
+  form.hidden = false;
+
+  function apply() {
+    var q = form.elements.q.value.trim().toLowerCase();
+    var verdicts = {};
+    slice(form.querySelectorAll('input[name=verdict]')).forEach(function (i) { verdicts[i.value] = i.checked; });
+    var kind = form.elements.kind.value, region = form.elements.region.value, check = form.elements.check.value;
+    var n = 0;
+    groups.forEach(function (b) {
+      var ok = verdicts[b.dataset.verdict] && (!kind || b.dataset.kind === kind)
+        && (!region || b.dataset.region === region)
+        && (!check || (' ' + b.dataset.checks + ' ').indexOf(' ' + check + ' ') >= 0)
+        && (!q || text(b).indexOf(q) >= 0);
+      b.hidden = !ok;
+      if (ok) n++;
+    });
+    var m = 0;
+    passedRows.forEach(function (r) {
+      var ok = verdicts.passed && !check && (!kind || r.cells[0].textContent === kind)
+        && (!region || r.cells[1].textContent === region) && (!q || text(r).indexOf(q) >= 0);
+      r.hidden = !ok;
+      if (ok) m++;
+    });
+    // A search that finds passing targets shows them; otherwise they stay folded as the reader left them.
+    if (passedBox && q && m > 0) passedBox.open = true;
+    shown.textContent = (n + m) + ' of ' + total + ' targets shown';
+  }
+  form.addEventListener('input', apply);
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', function (e) { e.preventDefault(); });
+
+  function pick(name, value) {
+    form.elements[name].value = value;
+    apply();
+    form.scrollIntoView();
+  }
+  slice(document.querySelectorAll('#regions tr[data-region]')).forEach(function (tr) {
+    tr.classList.add('pick');
+    tr.title = 'Show the targets of this region';
+    tr.addEventListener('click', function () { pick('region', tr.dataset.region); });
+  });
+  slice(document.querySelectorAll('#check-totals tbody.tally')).forEach(function (b) {
+    var head = b.rows[0];
+    if (!b.rows[1]) return;
+    head.classList.add('pick');
+    head.title = 'Show the targets this check needs action on';
+    head.addEventListener('click', function () { pick('check', b.dataset.check); });
+  });
+  apply();
+})();

@@ -107,10 +107,12 @@ public final class AccountAudit implements FactsSource {
           new Semaphore(Math.max(IMAGES_IN_FLIGHT, 150 * audited.size())));
       List<CompletableFuture<?>> work = new ArrayList<>();
       History history = new History(this, ctx);
+      // The history first: its DescribeTaskAttribute calls, one per export, are the longest chain
+      // of calls of one API, and each waits for its region's DescribeTasks.
+      for (String region : audited) work.add(history.region(region));
       for (String region : audited) {
         if (plan.shard().owns(account, region, "region")) work.add(region(ctx, region));
         work.add(new RegionImages(this, ctx, region).run());
-        work.add(history.region(region));
         if (plan.bucketFor(region) != null && plan.shard().owns(account, region, "bucket:" + plan.bucketFor(region))) {
           work.add(destination(ctx, region, plan.bucketFor(region)));
         }

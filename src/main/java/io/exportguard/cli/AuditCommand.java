@@ -49,20 +49,12 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Mixin PolicyFlags policyFlags;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "Profile of the aliyun CLI's ~/.aliyun/config.json.")
-  String profile;
-
-  @Option(names = "--sandbox", paramLabel = "SCENARIO",
-      description = "Run against the built-in emulator with this scenario (name or file); no credentials needed.")
-  String sandbox;
-
-  @Option(names = "--endpoint", paramLabel = "URL", description = "Send every call to an emulator at URL.")
-  String endpoint;
+  @Mixin CloudFlags cloud;
 
   @Override
   public Integer call() {
     return new AuditRunner(spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(new AuditRunner.Options(regions, images, bucket, role, since, shard, assumeRole, apiRate, quiet,
-            policyFlags.toOptions(), profile, sandbox, endpoint));
+            policyFlags.toOptions(), cloud.profile, cloud.sandbox, cloud.endpoint));
   }
 }

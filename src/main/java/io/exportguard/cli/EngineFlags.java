@@ -39,11 +39,11 @@ public final class EngineFlags {
 
   /** The engine the flags ask for; a bad combination is a usage error (exit 2). */
   PolicyEngineFactory engines(CommandSpec spec) {
-    boolean opaFlags = opaUrl != null || opaPush || opaTokenFile != null || opaCaFile != null || opaTimeout != null
-        || opaConnectTimeout != null;
     switch (engine) {
       case "embedded":
-        if (opaFlags) throw new ParameterException(spec.commandLine(), "the --opa-* options need --engine opa");
+        // Only flags typed on the command line: a configuration file's OPA defaults stay quiet when a run
+        // asks for the embedded engine.
+        if (opaFlagGiven(spec)) throw new ParameterException(spec.commandLine(), "the --opa-* options need --engine opa");
         return PolicyEngineFactory.EMBEDDED;
       case "opa":
         try {
@@ -56,6 +56,11 @@ public final class EngineFlags {
       default:
         throw new ParameterException(spec.commandLine(), "--engine " + engine + ": expected embedded or opa");
     }
+  }
+
+  private static boolean opaFlagGiven(CommandSpec spec) {
+    var parsed = spec.commandLine().getParseResult();
+    return parsed != null && parsed.matchedOptions().stream().anyMatch(o -> o.longestName().startsWith("--opa-"));
   }
 
   private static Duration duration(CommandSpec spec, String flag, String text) {

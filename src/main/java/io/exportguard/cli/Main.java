@@ -29,8 +29,8 @@ public final class Main {
         Redactor.process(), false);
     System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    // Begin preflight's slow start-up work (the SDK client) while picocli reads the command line.
-    if (args.length > 0 && args[0].equals("preflight")) Prestart.begin(args);
+    // Begin the slow start-up work of a run's cloud calls (the SDK client) while picocli reads the command line.
+    if (args.length > 0 && (args[0].equals("preflight") || args[0].equals("audit"))) Prestart.begin(args);
     int code = run(args, System.out, System.err);
     finish(stdout);
     finish(stderr);

@@ -41,15 +41,7 @@ public final class PreflightCommand implements Callable<Integer> {
 
   @Mixin EngineFlags engineFlags;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "Profile of the aliyun CLI's ~/.aliyun/config.json.")
-  String profile;
-
-  @Option(names = "--sandbox", paramLabel = "SCENARIO",
-      description = "Run against the built-in emulator with this scenario (name or file); no credentials needed.")
-  String sandbox;
-
-  @Option(names = "--endpoint", paramLabel = "URL", description = "Send every call to an emulator at URL.")
-  String endpoint;
+  @Mixin CloudFlags cloud;
 
   @Option(names = "--timeout", paramLabel = "DURATION",
       description = "Bound on the run (default 5m; with --export --wait the wait defaults to 60m).")
@@ -68,7 +60,7 @@ public final class PreflightCommand implements Callable<Integer> {
   public Integer call() {
     Request request = Request.of(region, image, bucket, prefix, format, role);
     return new PreflightRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), engineFlags.engines(spec))
-        .run(new PreflightRunner.Options(request, policyFlags.toOptions(), profile, sandbox, endpoint, timeout,
-            saveFacts, export, await));
+        .run(new PreflightRunner.Options(request, policyFlags.toOptions(), cloud.profile, cloud.sandbox, cloud.endpoint,
+            timeout, saveFacts, export, await));
   }
 }

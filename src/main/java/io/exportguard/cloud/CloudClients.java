@@ -196,6 +196,11 @@ public final class CloudClients implements AutoCloseable {
   @Override
   public void close() {
     discard(acs);
+    closeOss();
+  }
+
+  /** Shuts down its OSS clients only: its core client is another's, shut down with that one. */
+  public void closeOss() {
     ossByRegion.values().forEach(OSS::shutdown);
   }
 }

@@ -26,9 +26,13 @@ public final class CheckEvaluation {
   private final PolicyEngine engine;
   private final StatusRules rules;
 
+  private final Map<String, List<String>> requiredAreas = new HashMap<>();
+  private final Map<CheckScope, List<CheckDefinition>> byScope = new java.util.concurrent.ConcurrentHashMap<>();
+
   public CheckEvaluation(PolicyEngine engine, StatusRules rules) {
     this.engine = engine;
     this.rules = rules;
+    for (CheckDefinition c : engine.checks()) requiredAreas.put(c.id(), c.requiredAreas());
   }
 
   /** The checks every target is evaluated against, ordered by id. */
@@ -42,7 +46,8 @@ public final class CheckEvaluation {
     Facts facts = target.document().facts();
     List<CheckDefinition> applicable = applicable(target.scope());
     // A check whose required area is out of the run's scope is skipped without evaluating it.
-    List<CheckDefinition> toEvaluate = applicable.stream().filter(c -> !outOfScope(c, facts)).toList();
+    List<CheckDefinition> toEvaluate = new ArrayList<>(applicable.size());
+    for (CheckDefinition c : applicable) if (!outOfScope(c, facts)) toEvaluate.add(c);
     Map<String, RawResult> raw = new HashMap<>();
     for (RawResult r : engine.evaluate(target.document().json(), toEvaluate)) raw.put(r.check().id(), r);
     List<Report.CheckResult> checks = new ArrayList<>();
@@ -67,11 +72,20 @@ public final class CheckEvaluation {
   /** The checks a target of this scope is evaluated against, in id order. */
   public List<CheckDefinition> applicable(CheckScope scope) {
     if (scope.subject() == null) return engine.checks();
-    return engine.checks().stream().filter(c -> scope.applies(c.requiredAreas())).toList();
+    // A run has a few scopes and many targets of each: worked out once per scope.
+    return byScope.computeIfAbsent(scope,
+        s -> engine.checks().stream().filter(c -> s.applies(areas(c))).toList());
   }
 
-  private static boolean outOfScope(CheckDefinition c, Facts facts) {
-    return c.requiredAreas().stream().anyMatch(facts::isOutOfScope);
+  private List<String> areas(CheckDefinition c) {
+    List<String> known = requiredAreas.get(c.id());
+    return known != null ? known : c.requiredAreas();
+  }
+
+  private boolean outOfScope(CheckDefinition c, Facts facts) {
+    if (facts.skipped().isEmpty()) return false;
+    for (String area : areas(c)) if (facts.isOutOfScope(area)) return true;
+    return false;
   }
 
   /** The report's target; a scanned one carries where it and the facts of each check are declared. */

@@ -16,6 +16,7 @@ import io.exportguard.rego.value.Json;
 import io.exportguard.rego.value.NullValue;
 import io.exportguard.rego.value.ObjectValue;
 import io.exportguard.rego.value.Value;
+import io.exportguard.report.SourceExcerpt;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,8 @@ public final class DataDocuments {
       try {
         return Json.parse(text, MAX_DEPTH);
       } catch (Json.JsonSyntaxException e) {
-        throw new PolicyLoadException(file, e.line(), e.column(), "invalid JSON: " + e.getMessage());
+        throw new PolicyLoadException(file, e.line(), e.column(), "invalid JSON: " + e.getMessage(),
+            SourceExcerpt.line(text, e.line()));
       }
     }
     try (JsonParser p = new AliasRefusingParser(Yaml.YAML.getFactory().createParser(text))) {
@@ -78,9 +80,10 @@ public final class DataDocuments {
       } catch (AliasException e) {
         JsonLocation at = e.at;
         throw new PolicyLoadException(file, at.getLineNr(), at.getColumnNr(),
-            "invalid YAML: aliases (*name) are not supported in data files; write the value out");
+            "invalid YAML: aliases (*name) are not supported in data files; write the value out",
+            SourceExcerpt.line(text, at.getLineNr()));
       } catch (JsonProcessingException e) {
-        throw invalidYaml(file, e, e.getLocation() != null ? e.getLocation() : p.currentLocation());
+        throw invalidYaml(file, text, e, e.getLocation() != null ? e.getLocation() : p.currentLocation());
       }
       // Through JSON text into the value model's own reader: numbers keep their exact digits.
       return node == null || node.isMissingNode() ? NullValue.INSTANCE : Json.parse(Yaml.JSON.writeValueAsString(node));
@@ -115,13 +118,14 @@ public final class DataDocuments {
     }
   }
 
-  private static PolicyLoadException invalidYaml(String file, JsonProcessingException e, JsonLocation loc) {
+  private static PolicyLoadException invalidYaml(String file, String text, JsonProcessingException e, JsonLocation loc) {
     String msg = e instanceof StreamConstraintsException && String.valueOf(e.getOriginalMessage()).contains("nesting")
         ? "nested more than " + MAX_DEPTH + " levels deep" : e.getOriginalMessage();
     int nl = msg == null ? -1 : msg.indexOf('\n');
     if (nl >= 0) msg = msg.substring(0, nl); // SnakeYAML appends a multi-line excerpt; keep the first line
-    return new PolicyLoadException(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-        "invalid YAML: " + msg);
+    int line = loc == null ? 0 : loc.getLineNr();
+    return new PolicyLoadException(file, line, loc == null ? 0 : loc.getColumnNr(), "invalid YAML: " + msg,
+        SourceExcerpt.line(text, line));
   }
 
   /** Wraps a document in one object per path segment: mount(["a","b"], d) is {"a":{"b":d}}. */

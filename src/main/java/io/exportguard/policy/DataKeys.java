@@ -43,7 +43,7 @@ public final class DataKeys {
   public static void check(List<Path> dataFiles, PolicyLoader.InlineData config, LoadedPolicies loaded)
       throws PolicyLoadException {
     if (dataFiles.isEmpty() && config == null) return;
-    JsonNode pack = packDefaults();
+    JsonNode pack = packData();
     if (config != null) checkKeys(config.name(), compose(new java.io.StringReader(config.text())), pack, loaded);
     for (Path file : dataFiles) {
       Node root;
@@ -73,7 +73,8 @@ public final class DataKeys {
     }
   }
 
-  private static JsonNode packDefaults() throws PolicyLoadException {
+  /** The pack's data with its defaults (policies/exportguard/config/data.json). */
+  public static JsonNode packData() throws PolicyLoadException {
     try (InputStream in = DataKeys.class.getClassLoader().getResourceAsStream(PACK_DATA)) {
       if (in == null) throw new PolicyLoadException(PACK_DATA, "missing from the built-in policy pack");
       return new ObjectMapper().readTree(in);
@@ -92,14 +93,26 @@ public final class DataKeys {
     }
   }
 
-  /** Why the value's type differs from the pack default's (null default: a number or null), or null. */
+  /**
+   * The type of each pack key whose default is null ("unset"), which the default cannot tell: the
+   * limits take a number, the audit's allow-lists a list. Every null default of the pack's data is
+   * here ({@code DataKeysTest}).
+   */
+  static final Map<String, String> UNSET_TYPES = Map.of(
+      "maxConcurrentExports", "number", "maxWeeklyExports", "number",
+      "allowedExportBuckets", "list", "allowedExporters", "list");
+
+  /** Why the value's type differs from the pack default's (null default: {@link #UNSET_TYPES} or null), or null. */
   private static String typeProblem(String key, JsonNode dflt, Node value) {
     String tag = value instanceof ScalarNode s ? s.getTag().getValue() : "";
     boolean isNull = tag.endsWith(":null");
     boolean number = tag.endsWith(":int") || tag.endsWith(":float");
-    // A null default is "unset": the pack's limits (max...) take a number; other keys (an audit's
-    // allow-lists) have no type to compare with.
-    if (dflt.isNull()) return !key.startsWith("max") || number || isNull ? null : "must be a number or null";
+    if (dflt.isNull()) {
+      String type = UNSET_TYPES.get(key);
+      if (isNull || type == null) return null;
+      if (type.equals("number")) return number ? null : "must be a number or null";
+      return value instanceof SequenceNode ? null : "must be a list or null";
+    }
     if (dflt.isNumber()) return number ? null : "must be a number";
     if (dflt.isBoolean()) return tag.endsWith(":bool") ? null : "must be true or false";
     if (dflt.isArray()) return value instanceof SequenceNode ? null : "must be a list";

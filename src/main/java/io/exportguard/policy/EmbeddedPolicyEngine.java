@@ -2,6 +2,7 @@ package io.exportguard.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exportguard.rego.EvalOptions;
+import io.exportguard.rego.Evaluation;
 import io.exportguard.rego.PolicySet;
 import io.exportguard.rego.RegoException;
 import io.exportguard.rego.value.ArrayValue;
@@ -11,7 +12,6 @@ import io.exportguard.rego.value.SetValue;
 import io.exportguard.rego.value.StringValue;
 import io.exportguard.rego.value.Value;
 import io.exportguard.report.Report;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,8 +54,10 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
   public List<CheckDefinition> checks() { return checks; }
 
   /**
-   * Evaluates every check within the options' timeout for the whole pack (not per query): each
-   * query gets what is left, and checks not reached in time are failed with the reason.
+   * Evaluates every check within the options' timeout for the whole pack (not per query), in one
+   * {@link Evaluation} of the document: what one check computes (a library rule, the input's
+   * derived values) the next reuses. Checks not reached in time are failed with the reason; a check
+   * whose evaluation fails is that check's failure alone.
    */
   @Override
   public List<RawResult> evaluate(JsonNode input) {
@@ -64,10 +66,11 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
 
   @Override
   public List<RawResult> evaluate(JsonNode input, List<CheckDefinition> only) {
-    Value in = Json.parse(input.toString());
+    Value in = RegoValues.of(input);
     List<RawResult> out = new ArrayList<>();
     long deadline = options.timeout() == null ? 0
         : System.nanoTime() + Math.min(options.timeout().toNanos(), Long.MAX_VALUE / 4);
+    Evaluation evaluation = policySet.evaluation(in, options);
     for (CheckDefinition c : only) {
       if (options.timeout() != null && deadline - System.nanoTime() <= 0) {
         out.add(RawResult.failed(c, "not evaluated: policy evaluation took longer than the timeout of "
@@ -75,13 +78,13 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
         continue;
       }
       try {
-        List<Report.Finding> deny = findings(query(c, "deny", in, deadline));
+        List<Report.Finding> deny = findings(query(evaluation, c, "deny"));
         if (c.id().startsWith("CONFTEST-")) {
           // conftest reads violation as deny with structured details
           deny = new ArrayList<>(deny);
-          deny.addAll(findings(query(c, "violation", in, deadline)));
+          deny.addAll(findings(query(evaluation, c, "violation")));
         }
-        out.add(RawResult.findings(c, deny, findings(query(c, "warn", in, deadline))));
+        out.add(RawResult.findings(c, deny, findings(query(evaluation, c, "warn"))));
       } catch (RegoException e) {
         out.add(RawResult.failed(c, e.getMessage()));
       } catch (RuntimeException e) {
@@ -91,10 +94,8 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
     return out;
   }
 
-  private Value query(CheckDefinition c, String rule, Value input, long deadline) throws RegoException {
-    EvalOptions now = options.timeout() == null ? options
-        : options.withTimeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-    return policySet.eval(queryText(c, rule), input, now).value();
+  private static Value query(Evaluation evaluation, CheckDefinition c, String rule) throws RegoException {
+    return evaluation.eval(queryText(c, rule)).value();
   }
 
   private static String queryText(CheckDefinition c, String rule) {

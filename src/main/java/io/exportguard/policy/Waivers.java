@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies the configuration's waivers to one target's results. A failing or warning check becomes
- * {@code waived} — reported with its findings and the waiver's reason, owner and expiry, never
- * dropped — when every finding is covered by a current waiver of that check. A waiver never hides
+ * Applies the configuration's waivers to one target's results, finding by finding: a finding of a
+ * failing or warning check that a current waiver of that check covers (its resource, or a pattern
+ * its resource matches, or any finding when the waiver names neither) is marked waived, with the
+ * waiver's reason, owner and expiry, never dropped. The check keeps its status while any finding is
+ * not waived, and becomes {@code waived} when every one is. A waiver never hides
  * an {@code error} or {@code skipped} check, and a check that names a {@code prevents} code is
  * waived only with {@code acceptExportFailure: true}. While any waiver is configured the results
  * carry one more check, {@value #CHECK_ID}: it fails for each expired waiver (naming it), and for
@@ -49,24 +51,37 @@ public final class Waivers {
     return new Report.TargetResult(r.target(), Verdicts.summarize(checks, r.errors()), checks, r.errors(), r.export());
   }
 
+  /**
+   * Marks each finding of a failing or warning check that a current waiver of the check covers (by
+   * its resource, or the check as a whole); the check becomes {@code waived} only when every finding
+   * is. A waiver of a prevents check without {@code acceptExportFailure} marks nothing and is itself
+   * a problem (reported once, however many findings it names).
+   */
   private Report.CheckResult waive(Report.CheckResult c, List<Report.Finding> problems) {
     if (c.status() != Status.FAIL && c.status() != Status.WARN) return c;
-    WaiverRule used = null;
+    List<Report.Finding> marked = new ArrayList<>();
+    int waived = 0;
     for (Report.Finding f : c.findings()) {
       WaiverRule w = rules.stream()
           .filter(x -> x.check().equals(c.id()) && !x.expiredOn(today) && x.covers(f.resource()))
           .findFirst().orElse(null);
-      if (w == null) return c;
-      if (c.prevents() != null && !w.acceptExportFailure()) {
-        problems.add(new Report.Finding("waiver of " + c.id() + scope(w) + " does not apply: " + c.id()
+      if (w != null && c.prevents() != null && !w.acceptExportFailure()) {
+        Report.Finding problem = new Report.Finding("waiver of " + c.id() + scope(w) + " does not apply: " + c.id()
             + " predicts the ExportImage error " + c.prevents() + ", so the export would still fail; add"
-            + " acceptExportFailure: true to accept that", w.source()));
-        return c;
+            + " acceptExportFailure: true to accept that", w.source());
+        if (!problems.contains(problem)) problems.add(problem);
+        w = null;
       }
-      used = used == null ? w : used;
+      if (w != null) waived++;
+      marked.add(w == null ? f : f.waivedBy(asWaiver(w)));
     }
-    if (used == null) return c;
-    return c.waivedBy(new Report.Waiver(used.reason(), used.owner(), used.expires().toString(), used.source()));
+    if (waived == 0) return c;
+    Report.CheckResult result = c.withFindings(marked);
+    return waived == marked.size() ? result.waivedBy(marked.get(0).waiver()) : result;
+  }
+
+  private static Report.Waiver asWaiver(WaiverRule w) {
+    return new Report.Waiver(w.reason(), w.owner(), w.expires().toString(), w.source());
   }
 
   /**

@@ -131,14 +131,27 @@ public final class Redactor {
     for (String literal : literals) {
       if (s.contains(literal)) s = s.replace(literal, MASK);
     }
-    s = eachLine(s, line -> {
-      String l = redactSignedUrls(line);
-      if (l.contains("@")) l = replaceGroup(URL_PASSWORD.get(), l, 2);
-      return containsAny(fold(l), SIGNING_KEYWORDS) ? replaceGroup(SIGNING_PARAM.get(), l, 4) : l;
-    });
-    if (fold(s).contains("security-token")) s = replaceGroup(TOKEN_HEADER.get(), s, 2);
-    s = eachLine(s, line -> line.contains("OSS ") ? replaceGroup(OSS_V1_AUTHORIZATION.get(), line, 0, "OSS " + MASK) : line);
-    if (containsAny(fold(s), SECRET_KEYWORDS)) s = replaceGroup(SECRET_PAIR.get(), s, 2);
+    // The keywords are ASCII and hold no line end, so text without one has no line with one: most
+    // of a report is passed over without looking at it line by line.
+    String folded = fold(s);
+    boolean signing = containsAny(folded, SIGNING_KEYWORDS);
+    if (s.contains("://") || s.contains("@") || signing) {
+      s = eachLine(s, line -> {
+        String l = redactSignedUrls(line);
+        if (l.contains("@")) l = replaceGroup(URL_PASSWORD.get(), l, 2);
+        return signing && containsAny(fold(l), SIGNING_KEYWORDS) ? replaceGroup(SIGNING_PARAM.get(), l, 4) : l;
+      });
+      folded = fold(s);
+    }
+    if (folded.contains("security-token")) {
+      s = replaceGroup(TOKEN_HEADER.get(), s, 2);
+      folded = fold(s);
+    }
+    if (s.contains("OSS ")) {
+      s = eachLine(s, line -> line.contains("OSS ") ? replaceGroup(OSS_V1_AUTHORIZATION.get(), line, 0, "OSS " + MASK) : line);
+      folded = fold(s);
+    }
+    if (containsAny(folded, SECRET_KEYWORDS)) s = replaceGroup(SECRET_PAIR.get(), s, 2);
     return s.equals(text) ? text : s;
   }
 

@@ -25,6 +25,17 @@ public interface PolicySet {
   QueryResult eval(String query, Value input, EvalOptions options) throws RegoException;
 
   /**
+   * Opens an evaluation of several queries over one input that share the values they compute
+   * ({@link Evaluation}); the timeout of {@code options} bounds all its queries together.
+   * Without such sharing, each query is evaluated on its own.
+   *
+   * @param options how to evaluate; null for {@link #options()}
+   */
+  default Evaluation evaluation(Value input, EvalOptions options) {
+    return query -> eval(query, input, options);
+  }
+
+  /**
    * Compiles a query now, so that its first {@link #eval} does not have to (each query text is
    * compiled once and cached): a caller can compile its queries on another thread while it waits
    * for input.

@@ -210,6 +210,8 @@ public final class ConsoleReportWriter implements ReportWriter {
       w.println(indent + "- " + Text.terminal(f.msg())
           + (f.resource() == null ? "" : paint(DIM, "  [" + Text.terminal(f.resource()) + "]"))
           + paint(BOLD, Text.terminal(Marks.of(f))));
+      String waived = Marks.waiver(c, f);
+      if (waived != null) w.println(indent + "  " + paint(DIM, Text.terminal(waived)));
     }
     if (findings.size() > MAX_FINDINGS_PER_CHECK) {
       w.println(indent + paint(DIM, "... " + (findings.size() - MAX_FINDINGS_PER_CHECK) + " more findings"));

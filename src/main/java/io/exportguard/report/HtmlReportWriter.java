@@ -1,7 +1,6 @@
 package io.exportguard.report;
 
 import io.exportguard.facts.FactError;
-import io.exportguard.facts.SourceLocation;
 import io.exportguard.report.internal.Marks;
 import io.exportguard.report.internal.Explain;
 import io.exportguard.report.internal.Ordering;
@@ -95,9 +94,10 @@ public final class HtmlReportWriter implements ReportWriter {
   }
 
   /**
-   * A run of many targets: the totals, the targets that did not pass (what blocks first) each with
-   * the checks that need action, the passing ones in one folded list, and the facts errors that
-   * belong to no target. (An account audit's own overview, by region and by check, builds on this.)
+   * A run of many targets: the totals, by region and by check (what blocks first), the targets that
+   * did not pass each with the checks that need action, searchable and filtered by verdict, kind,
+   * region and check, the passing ones one short row each in a folded table, and the facts errors
+   * that belong to no target ({@link HtmlTargetsOverview}).
    */
   private static Map<String, Object> targetsContext(Report r) {
     Map<String, Object> ctx = page(r);
@@ -115,37 +115,7 @@ public final class HtmlReportWriter implements ReportWriter {
     String why = Explain.targets(totals, r.runErrors());
     verdict.put("explanation", Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
     ctx.put("verdict", verdict);
-    List<Map<String, Object>> attention = new ArrayList<>();
-    List<Map<String, Object>> passed = new ArrayList<>();
-    for (Report.TargetResult t : r.targets().stream().sorted(Ordering.TARGETS_BY_URGENCY).toList()) {
-      Map<String, Object> v = new HashMap<>();
-      v.put("kind", nz(t.target().kind()));
-      v.put("label", nz(t.target().label()));
-      v.put("verdict", t.summary().verdict().id());
-      v.put("status", t.summary().verdict() == Verdict.PASS ? Status.PASS.id()
-          : t.summary().verdict() == Verdict.FAIL ? Status.FAIL.id() : Status.ERROR.id());
-      v.put("failed", t.summary().failed());
-      v.put("erroredChecks", t.summary().errors());
-      v.put("warned", t.summary().warned());
-      if (t.summary().verdict() == Verdict.PASS) {
-        passed.add(v);
-        continue;
-      }
-      List<Map<String, Object>> checks = new ArrayList<>();
-      for (Report.CheckResult c : Ordering.byUrgency(t.checks())) {
-        if (c.status() == Status.FAIL || c.status() == Status.ERROR || c.status() == Status.WARN) {
-          Map<String, Object> view = checkView(c);
-          SourceLocation at = t.target().checkLocations().get(c.id());
-          view.put("declared", at == null ? "" : nz(at.display()));
-          checks.add(view);
-        }
-      }
-      v.put("checks", checks);
-      v.put("errors", errorViews(t.errors()));
-      attention.add(v);
-    }
-    ctx.put("attention", attention);
-    ctx.put("passed", passed);
+    ctx.putAll(HtmlTargetsOverview.of(r.targets()));
     ctx.put("runErrors", errorViews(r.runErrors()));
     List<Map<String, Object>> inputs = new ArrayList<>();
     ctx.put("inputs", inputs);
@@ -216,7 +186,9 @@ public final class HtmlReportWriter implements ReportWriter {
     v.put("line", c.line());
     List<Map<String, Object>> findings = new ArrayList<>();
     for (Report.Finding f : Marks.withFixed(c)) {
-      findings.add(Map.of("msg", nz(f.msg()) + Marks.of(f), "resource", nz(f.resource())));
+      String waived = Marks.waiver(c, f);
+      findings.add(Map.of("msg", nz(f.msg()) + Marks.of(f) + (waived == null ? "" : " — " + waived),
+          "resource", nz(f.resource())));
     }
     if (c.waiver() != null) findings.add(Map.of("msg", Marks.waiver(c), "resource", ""));
     v.put("findings", findings);

@@ -10,9 +10,10 @@ import java.io.OutputStream;
 /**
  * JSON Lines ({@code --report jsonl}) for very large runs: a first line with what the JSON report
  * has at its top ({@code schema}, {@code tool}, {@code startedAt}, {@code durationMs}, {@code scope},
- * the totals in {@code summary}, the check catalog {@code checks}, the run-level {@code errors}), then
- * one line per target with exactly the fields of an element of the JSON report's {@code targets}, in
- * the same order. Each line stands alone, so the file can be streamed, split and grepped.
+ * the totals in {@code summary}, the check catalog {@code checks}, the run-level {@code errors}, and
+ * the {@code policy} digest and bundles), then one line per target with exactly the fields of an
+ * element of the JSON report's {@code targets}, in the same order. Each line stands alone, so the
+ * file can be streamed, split and grepped.
  */
 public final class JsonLinesReportWriter implements ReportWriter {
   public static final String FORMAT = "jsonl";
@@ -34,8 +35,16 @@ public final class JsonLinesReportWriter implements ReportWriter {
       JsonReportWriter.writeSummary(g, report.summary(), Report.TargetTotals.of(report.targets()));
       JsonReportWriter.writeCatalog(g, JsonReportWriter.catalog(report.targets()));
       JsonReportWriter.writeErrors(g, report.runErrors());
+      if (report.policy() != null) JsonReportWriter.writePolicy(g, report.policy());
       g.writeEndObject();
       g.writeRaw('\n');
+      if (report.targets() instanceof Report.StoredTargets stored) {
+        for (int i = 0; i < stored.size(); i++) {
+          JsonReportWriter.copyEntry(g, stored.jsonEntry(i));
+          g.writeRaw('\n');
+        }
+        return;
+      }
       for (Report.TargetResult t : report.targets()) {
         g.writeStartObject();
         JsonReportWriter.writeTargetFields(g, t, true);

@@ -50,10 +50,14 @@ public final class JsonReportWriter implements ReportWriter {
         writeSummary(g, report.summary(), Report.TargetTotals.of(report.targets()));
         writeCatalog(g, catalog(report.targets()));
         g.writeArrayFieldStart("targets");
-        for (Report.TargetResult t : report.targets()) {
-          g.writeStartObject();
-          writeTargetFields(g, t, true);
-          g.writeEndObject();
+        if (report.targets() instanceof Report.StoredTargets stored) {
+          for (int i = 0; i < stored.size(); i++) copyEntry(g, stored.jsonEntry(i));
+        } else {
+          for (Report.TargetResult t : report.targets()) {
+            g.writeStartObject();
+            writeTargetFields(g, t, true);
+            g.writeEndObject();
+          }
         }
         g.writeEndArray();
         writeErrors(g, report.runErrors());
@@ -61,6 +65,17 @@ public final class JsonReportWriter implements ReportWriter {
       if (report.policy() != null) writePolicy(g, report.policy());
       g.writeEndObject();
       g.writeRaw('\n');
+    }
+  }
+
+  /**
+   * A stored target's entry (written by {@link #writeTargetFields}) copied token by token, so the
+   * generator lays it out as it would have written it.
+   */
+  static void copyEntry(JsonGenerator g, byte[] entry) throws IOException {
+    try (com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(entry)) {
+      p.nextToken();
+      g.copyCurrentStructure(p);
     }
   }
 
@@ -75,7 +90,7 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeNumberField("durationMs", report.durationMs());
   }
 
-  private static void writePolicy(JsonGenerator g, Report.PolicySource p) throws IOException {
+  static void writePolicy(JsonGenerator g, Report.PolicySource p) throws IOException {
     g.writeObjectFieldStart("policy");
     g.writeStringField("sha256", p.sha256());
     g.writeArrayFieldStart("bundles");
@@ -264,14 +279,7 @@ public final class JsonReportWriter implements ReportWriter {
 
   /** The waiver that accepted a check's findings, and the --baseline findings that are gone. */
   private static void writeWaiverAndFixed(JsonGenerator g, Report.CheckResult c) throws IOException {
-    if (c.waiver() != null) {
-      g.writeObjectFieldStart("waiver");
-      g.writeStringField("reason", c.waiver().reason());
-      g.writeStringField("owner", c.waiver().owner());
-      g.writeStringField("expires", c.waiver().expires());
-      g.writeStringField("source", c.waiver().source());
-      g.writeEndObject();
-    }
+    if (c.waiver() != null) writeWaiver(g, c.waiver());
     if (c.fixed() != null) {
       g.writeArrayFieldStart("fixed");
       for (Report.Finding f : c.fixed()) {
@@ -284,6 +292,15 @@ public final class JsonReportWriter implements ReportWriter {
     }
   }
 
+  private static void writeWaiver(JsonGenerator g, Report.Waiver w) throws IOException {
+    g.writeObjectFieldStart("waiver");
+    g.writeStringField("reason", w.reason());
+    g.writeStringField("owner", w.owner());
+    g.writeStringField("expires", w.expires());
+    g.writeStringField("source", w.source());
+    g.writeEndObject();
+  }
+
   private static void writeFindings(JsonGenerator g, Report.Target target, Report.CheckResult c) throws IOException {
     g.writeArrayFieldStart("findings");
     for (Report.Finding f : nonNull(c.findings())) {
@@ -293,6 +310,7 @@ public final class JsonReportWriter implements ReportWriter {
       if (f.remediation() != null) g.writeStringField("remediation", f.remediation());
       g.writeStringField("fingerprint", Fingerprints.of(target, c, f));
       if (f.baseline() != null) g.writeStringField("baseline", f.baseline());
+      if (f.waiver() != null) writeWaiver(g, f.waiver());
       g.writeEndObject();
     }
     g.writeEndArray();

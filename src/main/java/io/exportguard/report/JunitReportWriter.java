@@ -173,21 +173,22 @@ public final class JunitReportWriter implements ReportWriter {
         if (c.fixed() == null || c.fixed().isEmpty()) {
           w.write("/>\n");
         } else {
-          w.write(">\n      <system-out>" + Text.xmlText(findingLines(c.fixed())) + "</system-out>\n    </testcase>\n");
+          w.write(">\n      <system-out>" + Text.xmlText(findingLines(c, c.fixed()))
+              + "</system-out>\n    </testcase>\n");
         }
       }
       case WARN -> {
         w.write(">\n      <system-out>" + Text.xmlText("warn (" + c.severity().id() + "): " + c.title() + "\n"
-            + findingLines(shown)) + "</system-out>\n    </testcase>\n");
+            + findingLines(c, shown)) + "</system-out>\n    </testcase>\n");
       }
       case FAIL -> {
         w.write(">\n      <failure message=\"" + Text.xml(firstMessage(findings, c.title())) + "\" type=\""
-            + c.severity().id() + "\">" + Text.xmlText(findingLines(shown) + remediation(c)) + "</failure>\n"
+            + c.severity().id() + "\">" + Text.xmlText(findingLines(c, shown) + remediation(c)) + "</failure>\n"
             + "    </testcase>\n");
       }
       case ERROR -> {
         w.write(">\n      <error message=\"" + Text.xml(firstMessage(findings, "check could not be evaluated"))
-            + "\" type=\"error\">" + Text.xmlText(findingLines(findings) + factErrorLines(factErrors))
+            + "\" type=\"error\">" + Text.xmlText(findingLines(c, findings) + factErrorLines(factErrors))
             + "</error>\n    </testcase>\n");
       }
       case SKIPPED -> w.write(">\n      <skipped message=\"" + Text.xml("skipped: " + firstMessage(findings, c.title()))
@@ -195,7 +196,7 @@ public final class JunitReportWriter implements ReportWriter {
       // A waived check keeps its findings in view: the waiver is the message, the findings the text.
       case WAIVED -> w.write(">\n      <skipped message=\""
           + Text.xml(c.waiver() != null ? Marks.waiver(c) : "waived: " + firstMessage(findings, c.title()))
-          + "\">" + Text.xmlText(findingLines(shown)) + "</skipped>\n    </testcase>\n");
+          + "\">" + Text.xmlText(findingLines(c, shown)) + "</skipped>\n    </testcase>\n");
     }
   }
 
@@ -203,12 +204,14 @@ public final class JunitReportWriter implements ReportWriter {
     w.write("      <property name=\"" + name + "\" value=\"" + Text.xml(value) + "\"/>\n");
   }
 
-  private static String findingLines(List<Report.Finding> findings) {
+  private static String findingLines(Report.CheckResult c, List<Report.Finding> findings) {
     StringBuilder b = new StringBuilder();
     for (Report.Finding f : findings) {
       b.append("- ").append(f.msg());
       if (f.resource() != null && !f.resource().isEmpty()) b.append(" [").append(f.resource()).append(']');
       b.append(Marks.of(f));
+      String waived = Marks.waiver(c, f);
+      if (waived != null) b.append(" (").append(waived).append(')');
       b.append('\n');
     }
     return b.toString();

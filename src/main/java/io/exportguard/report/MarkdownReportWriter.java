@@ -204,7 +204,7 @@ public final class MarkdownReportWriter implements ReportWriter {
       b.append(", prevents ExportImage error ").append(md(c.prevents()));
     }
     b.append(". Policy ").append(md(c.policyFile())).append(':').append(c.line()).append("\n\n");
-    findings(b, Marks.withFixed(c));
+    findings(b, c, Marks.withFixed(c));
     List<String> fixes = c.remediations();
     if (!fixes.isEmpty()) b.append("\nRemediation:\n\n");
     for (int i = 0; i < fixes.size() && i < MAX_FINDINGS_PER_CHECK; i++) {
@@ -213,13 +213,15 @@ public final class MarkdownReportWriter implements ReportWriter {
     return b.toString();
   }
 
-  private static void findings(StringBuilder b, List<Report.Finding> findings) {
+  private static void findings(StringBuilder b, Report.CheckResult c, List<Report.Finding> findings) {
     if (findings == null) return;
     for (int i = 0; i < findings.size() && i < MAX_FINDINGS_PER_CHECK; i++) {
       Report.Finding f = findings.get(i);
       b.append("- ").append(md(f.msg()));
       if (f.resource() != null && !f.resource().isEmpty()) b.append(" (").append(md(f.resource())).append(')');
       if (f.baseline() != null) b.append(" **").append(md(f.baseline())).append("**");
+      String waived = Marks.waiver(c, f);
+      if (waived != null) b.append(" — *").append(md(waived)).append('*');
       b.append('\n');
     }
     if (findings.size() > MAX_FINDINGS_PER_CHECK) {
@@ -237,11 +239,17 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
     String waiver = Marks.waiver(c);
     if (waiver != null) b.append(". *").append(md(waiver)).append('*');
+    int waived = Marks.waivedFindings(c);
+    if (waiver == null && waived > 0) {
+      Report.Finding first = findings.stream().filter(f -> f.waiver() != null).findFirst().orElseThrow();
+      b.append(". *").append(waived).append(" of ").append(findings.size()).append(" findings ")
+          .append(md(Marks.text(first.waiver()))).append('*');
+    }
     b.append('\n');
     // Findings of the --baseline report that are gone, under the check they belonged to.
     if (c.fixed() != null && !c.fixed().isEmpty()) {
       StringBuilder fixed = new StringBuilder();
-      findings(fixed, c.fixed());
+      findings(fixed, c, c.fixed());
       fixed.toString().lines().forEach(l -> b.append("  ").append(l).append('\n'));
     }
     return b.toString();

@@ -83,6 +83,12 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
 
     /** The distinct checks of the targets by id (each as first seen, without findings), without reading them back. */
     java.util.Collection<CheckResult> catalog();
+
+    /**
+     * The {@code i}th target's entry in the JSON reports, as it was written when the target was
+     * stored (compact JSON, no newline): the JSON writers copy it instead of reading it back.
+     */
+    byte[] jsonEntry(int i);
   }
 
   /** The one target's result; only a single-target report has one. */
@@ -286,7 +292,8 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
    * @param prevents the ExportImage error code it pre-empts, or null
    * @param policyFile the Rego file that defines the check, as loaded (relative for the built-in pack)
    * @param line the line of its package declaration
-   * @param waiver the waiver that accepted its findings (status {@code waived}), or null
+   * @param waiver the waiver that accepted its findings (status {@code waived}, every finding waived; the first
+   *     finding's waiver when several waivers did), or null
    * @param fixed findings of the {@code --baseline} report that this run no longer has, or null without a baseline
    */
   public record CheckResult(String id, String title, String description, String area, Severity severity,
@@ -306,6 +313,12 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
           policyFile, line, w, fixed);
     }
 
+    /** This result with its findings replaced (each possibly waived); status and waiver unchanged. */
+    public CheckResult withFindings(List<Finding> replaced) {
+      return new CheckResult(id, title, description, area, severity, status, prevents, replaced, remediation,
+          policyFile, line, waiver, fixed);
+    }
+
     /** This result with its findings marked against a baseline and the baseline's findings that are gone. */
     public CheckResult compared(List<Finding> marked, List<Finding> gone) {
       return new CheckResult(id, title, description, area, severity, status, prevents, marked, remediation,
@@ -320,10 +333,13 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
     /**
      * The distinct remediations to show for this check, in finding order: each finding's own (rendered
      * with the run's bucket, image, role, ...), else the check's METADATA text; empty when there is none.
+     * The fixes of waived findings are left out while some finding is not waived: those are what to act on.
      */
     public List<String> remediations() {
       LinkedHashSet<String> out = new LinkedHashSet<>();
-      for (Finding f : findings == null ? List.<Finding>of() : findings) {
+      List<Finding> all = findings == null ? List.<Finding>of() : findings;
+      List<Finding> open = all.stream().filter(f -> f.waiver() == null).toList();
+      for (Finding f : open.isEmpty() ? all : open) {
         String r = remediationFor(f);
         if (r != null && !r.isEmpty()) out.add(r);
       }
@@ -339,14 +355,23 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
    * @param remediation the fix for this finding, rendered by the policy with the run's names, or null
    *     (then the check's METADATA remediation applies)
    * @param baseline {@code new}, {@code unchanged} or {@code fixed} when compared with {@code --baseline}, else null
+   * @param waiver the waiver that accepted this finding, or null; a check stays {@code fail} (or
+   *     {@code warn}) while any of its findings has none
    */
-  public record Finding(String msg, String resource, String remediation, String baseline) {
-    public Finding(String msg, String resource) { this(msg, resource, null, null); }
+  public record Finding(String msg, String resource, String remediation, String baseline, Waiver waiver) {
+    public Finding(String msg, String resource) { this(msg, resource, null, null, null); }
 
-    public Finding(String msg, String resource, String remediation) { this(msg, resource, remediation, null); }
+    public Finding(String msg, String resource, String remediation) { this(msg, resource, remediation, null, null); }
+
+    public Finding(String msg, String resource, String remediation, String baseline) {
+      this(msg, resource, remediation, baseline, null);
+    }
 
     /** This finding marked {@code new}, {@code unchanged} or {@code fixed} against a baseline report. */
-    public Finding marked(String mark) { return new Finding(msg, resource, remediation, mark); }
+    public Finding marked(String mark) { return new Finding(msg, resource, remediation, mark, waiver); }
+
+    /** This finding accepted by a waiver. */
+    public Finding waivedBy(Waiver w) { return new Finding(msg, resource, remediation, baseline, w); }
   }
 
   /**

@@ -25,9 +25,13 @@ import java.util.function.Consumer;
 public final class ReportReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Everything of a report of many targets but the targets themselves. */
+  /**
+   * Everything of a report of many targets but the targets themselves.
+   *
+   * @param policy the policy section (bundles loaded), or null
+   */
   public record Header(String schema, Report.Tool tool, Instant startedAt, long durationMs, Report.Scope scope,
-                       Map<String, CheckMeta> checks, List<FactError> runErrors) {}
+                       Map<String, CheckMeta> checks, List<FactError> runErrors, Report.PolicySource policy) {}
 
   /** What the report's check catalog says of a check, which each target's entry leaves out. */
   public record CheckMeta(String id, String title, String description, String area, Severity severity,
@@ -53,6 +57,7 @@ public final class ReportReader {
     Report.Scope scope = null;
     Map<String, CheckMeta> checks = new LinkedHashMap<>();
     List<FactError> errors = List.of();
+    Report.PolicySource policy = null;
     try (JsonParser p = JSON.getFactory().createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw new ReportFormatException(name + ": not a JSON report (expected an object)");
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -79,6 +84,7 @@ public final class ReportReader {
                 for (JsonNode c : v) checks.put(text(c, "id"), meta(c, name));
               }
               case "errors" -> errors = errors(v);
+              case "policy" -> policy = policy(v);
               default -> { }
             }
           }
@@ -93,7 +99,7 @@ public final class ReportReader {
           + Report.SCHEMA_TARGETS + " (a report of many targets)");
     }
     if (tool == null) throw new ReportFormatException(name + ": tool is missing");
-    return new Header(schema, tool, startedAt, durationMs, scope, checks, errors);
+    return new Header(schema, tool, startedAt, durationMs, scope, checks, errors, policy);
   }
 
   /** One target's entry (an element of {@code targets}, or a line of JSON Lines). */
@@ -108,10 +114,19 @@ public final class ReportReader {
       if (meta == null) throw new ReportFormatException(name + ": check " + id + " is not in the report's checks");
       List<Report.Finding> findings = new ArrayList<>();
       for (JsonNode f : c.path("findings")) {
-        findings.add(new Report.Finding(text(f, "msg"), text(f, "resource"), text(f, "remediation")));
+        findings.add(new Report.Finding(text(f, "msg"), text(f, "resource"), text(f, "remediation"),
+            text(f, "baseline"), waiver(f.get("waiver"))));
+      }
+      List<Report.Finding> fixed = null;
+      if (c.get("fixed") != null && c.get("fixed").isArray()) {
+        fixed = new ArrayList<>();
+        for (JsonNode f : c.get("fixed")) {
+          fixed.add(new Report.Finding(text(f, "msg"), text(f, "resource")).marked("fixed"));
+        }
       }
       checks.add(new Report.CheckResult(id, meta.title(), meta.description(), meta.area(), meta.severity(),
-          status(text(c, "status"), name), meta.prevents(), findings, meta.remediation(), meta.policyFile(), meta.line()));
+          status(text(c, "status"), name), meta.prevents(), findings, meta.remediation(), meta.policyFile(),
+          meta.line(), waiver(c.get("waiver")), fixed));
     }
     JsonNode s = t.path("summary");
     Report.Summary summary = new Report.Summary(verdict(text(s, "verdict"), name), s.path("passed").asInt(),
@@ -128,6 +143,23 @@ public final class ReportReader {
     return new Report.TargetResult(target, summary, checks, errors(t.path("errors")), export);
   }
 
+  private static Report.PolicySource policy(JsonNode v) {
+    if (v == null || !v.isObject()) return null;
+    List<Report.BundleRef> bundles = new ArrayList<>();
+    for (JsonNode b : v.path("bundles")) {
+      List<String> roots = new ArrayList<>();
+      b.path("roots").forEach(r -> roots.add(r.asText()));
+      bundles.add(new Report.BundleRef(text(b, "name"), text(b, "revision"), roots, text(b, "signature")));
+    }
+    return new Report.PolicySource(text(v, "sha256"), bundles);
+  }
+
+  /** A waiver object (of a check or a finding), or null when absent. */
+  private static Report.Waiver waiver(JsonNode w) {
+    if (w == null || !w.isObject()) return null;
+    return new Report.Waiver(text(w, "reason"), text(w, "owner"), text(w, "expires"), text(w, "source"));
+  }
+
   private static CheckMeta meta(JsonNode c, String name) {
     Severity severity = Severity.parse(text(c, "severity"));
     if (severity == null) throw new ReportFormatException(name + ": check " + text(c, "id") + " has no known severity");
@@ -139,7 +171,13 @@ public final class ReportReader {
     if (v == null || !v.isObject()) return null;
     Map<String, String> settings = new LinkedHashMap<>();
     v.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
-    return new Report.Scope(text(v, "command"), text(v, "subject"), settings, text(v, "shard"));
+    List<Report.Input> inputs = new ArrayList<>();
+    for (JsonNode i : v.path("inputs")) {
+      inputs.add(new Report.Input(text(i, "path"), text(i, "kind"), i.path("ignored").asBoolean(), text(i, "detail")));
+    }
+    List<String> notes = new ArrayList<>();
+    v.path("notes").forEach(n -> notes.add(n.asText()));
+    return new Report.Scope(text(v, "command"), text(v, "subject"), settings, text(v, "shard"), inputs, notes);
   }
 
   static List<FactError> errors(JsonNode list) {

@@ -245,11 +245,13 @@ public final class SarifReportWriter implements ReportWriter {
       }
     }
     r.putObject("partialFingerprints").put(Fingerprints.VERSION, Fingerprints.of(target, c, f));
-    if (c.status() == Status.WAIVED && !"fixed".equals(f.baseline())) {
+    // Only the findings a waiver accepted are suppressed; the others of a partly waived check still fail.
+    Report.Waiver waiver = f.waiver() != null ? f.waiver() : c.status() == Status.WAIVED ? c.waiver() : null;
+    if ((waiver != null || c.status() == Status.WAIVED) && !"fixed".equals(f.baseline())) {
       ObjectNode s = r.putArray("suppressions").addObject();
       s.put("kind", "external");
       s.put("status", "accepted");
-      s.put("justification", c.waiver() == null ? "waived in the exportguard run" : Marks.waiver(c));
+      s.put("justification", waiver == null ? "waived in the exportguard run" : Marks.text(waiver));
     }
     if (f.baseline() != null) r.put("baselineState", f.baseline().equals("fixed") ? "absent" : f.baseline());
     ObjectNode props = r.putObject("properties");

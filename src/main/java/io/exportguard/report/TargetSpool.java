@@ -161,7 +161,21 @@ public final class TargetSpool implements ReportSink, AutoCloseable {
 
     @Override
     public Report.TargetResult get(int i) {
-      Entry e = entries.get(i);
+      try {
+        return ReportReader.target(JSON.readTree(read(entries.get(i))), meta, file.toString());
+      } catch (IOException ex) {
+        throw new UncheckedIOException("cannot read the spool " + file, ex);
+      }
+    }
+
+    @Override
+    public byte[] jsonEntry(int i) {
+      byte[] line = read(entries.get(i));
+      return java.util.Arrays.copyOf(line, line.length - 1);
+    }
+
+    /** An entry's line, newline included. */
+    private byte[] read(Entry e) {
       ByteBuffer buf = ByteBuffer.allocate(e.length());
       try {
         long at = e.offset();
@@ -170,7 +184,7 @@ public final class TargetSpool implements ReportSink, AutoCloseable {
           if (n < 0) throw new IOException("the spool ends early");
           at += n;
         }
-        return ReportReader.target(JSON.readTree(buf.array()), meta, file.toString());
+        return buf.array();
       } catch (IOException ex) {
         throw new UncheckedIOException("cannot read the spool " + file, ex);
       }

@@ -12,10 +12,13 @@ import io.exportguard.cloud.CloudClients;
 import io.exportguard.cloud.Endpoints;
 import io.exportguard.cloud.RetryPolicy;
 import io.exportguard.facts.FactError;
+import io.exportguard.facts.FactsSource;
+import io.exportguard.facts.TargetFacts;
 import io.exportguard.facts.Request;
 import io.exportguard.policy.PolicyEngineFactory;
 import io.exportguard.report.ExitCodes;
 import io.exportguard.report.Report;
+import io.exportguard.report.ReportSink;
 import io.exportguard.report.TargetSpool;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -59,6 +62,7 @@ public final class AuditRunner extends CommandRunner<AuditRunner.Options> {
 
   @Override
   protected int runChecked(Options o) throws BadInputException {
+    Trace.phase(err, "command line parsed");
     RunClock clock = RunClock.fromEnvironment();
     List<String> regions = regions(o.regions());
     List<String> images = list(o.images());
@@ -75,34 +79,43 @@ public final class AuditRunner extends CommandRunner<AuditRunner.Options> {
     ReportOutput output = ReportOutput.of(o.policy());
     try (PolicyCompilation policies = PolicyCompilation.start(o.policy(), clock, engines, PreflightRunner.DEFAULT_TIMEOUT);
          CloudSession session = CloudSession.begin(o.sandbox(), o.endpoint(), o.profile(), CALL_BOUND)) {
+      Trace.phase(err, "policies loaded (compiling meanwhile)");
       Map<String, String> buckets = auditBuckets(policies);
       AuditPlan plan = new AuditPlan(regions, images, o.bucket(), buckets, role, since, shard, o.assumeRole());
       ApiPacer pacer = new ApiPacer(rates);
       CloudClients clients = session.auditClients(pacer, o.assumeRole(), RETRY);
+      Trace.phase(err, "clients ready, credentials checked");
       AuditProgress progress = new AuditProgress(pacer);
       AccountAudit audit = new AccountAudit(clients, plan, clock.now(), progress, THREADS_PER_API,
           Math.max(1, Runtime.getRuntime().availableProcessors()));
-      TargetPipeline pipeline = new TargetPipeline(policies.evaluation());
       try (TargetSpool spool = TargetSpool.create();
            Interruption interruption = Interruption.on(audit::stop);
            ProgressDisplay display = ProgressDisplay.start(progress, err, o.quiet())) {
+        // The calls start while the policies still compile: the first targets wait for them instead.
+        CompilingPipeline pipeline = new CompilingPipeline(policies, audit);
         try {
-          pipeline.run(audit, spool);
+          audit.deliver(pipeline.into(spool));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           audit.stop();
         }
         display.finish();
+        pipeline.ready();
+        Trace.phase(err, "targets decided");
+        if (Trace.ON) err.print(pacer.timeline(Prestart.mainStartedNanos));
         List<FactError> extra = new ArrayList<>();
         if (audit.stopped()) {
           extra.add(new FactError("run", "-", "Interrupted", "the audit was stopped after " + progress.targetsDecided()
               + " of " + progress.targetsFound() + " targets found so far were decided: this report is incomplete"));
         }
         Report report = spool.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis(),
-            scope(plan, audit.accountId(), since), extra);
+            scope(plan, audit.accountId(), since), extra).withPolicy(policies.digest());
+        policies.warnings().forEach(w -> err.println(PREFIX + "warning: " + w));
         if (!o.quiet()) err.println(PREFIX + pacer.summary());
         try {
           output.write(report, out, err);
+          Trace.phase(err, "reports written");
+          Trace.threads(err);
         } catch (IOException e) {
           err.println(PREFIX + "cannot write the report: " + e.getMessage());
           return ExitCodes.ERROR;
@@ -112,6 +125,58 @@ public final class AuditRunner extends CommandRunner<AuditRunner.Options> {
         err.println(PREFIX + "cannot keep the results on disk: " + e.getMessage());
         return ExitCodes.ERROR;
       }
+    }
+  }
+
+  /**
+   * The run's pipeline once its policies have compiled. A policy that does not compile stops the
+   * audit and is bad input (exit 2, no report), as if it had been found before the first call.
+   */
+  private static final class CompilingPipeline {
+    private final PolicyCompilation policies;
+    private final AccountAudit audit;
+    private volatile TargetPipeline pipeline;
+    private BadInputException failed;
+
+    CompilingPipeline(PolicyCompilation policies, AccountAudit audit) {
+      this.policies = policies;
+      this.audit = audit;
+    }
+
+    /** The pipeline, waiting for the compilation; null when it failed (the audit is then stopped). */
+    private TargetPipeline pipeline() {
+      TargetPipeline p = pipeline;
+      if (p != null) return p;
+      synchronized (this) {
+        if (pipeline == null && failed == null) {
+          try {
+            // Waivers and --baseline apply to every target of the account, finding by finding.
+            pipeline = new TargetPipeline(policies.evaluation(), policies.steps());
+          } catch (BadInputException e) {
+            failed = e;
+            audit.stop();
+          }
+        }
+        return pipeline;
+      }
+    }
+
+    /** Throws the compilation's failure, once the audit has ended. */
+    void ready() throws BadInputException {
+      if (pipeline() == null) throw failed;
+    }
+
+    FactsSource.Sink into(ReportSink sink) {
+      return new FactsSource.Sink() {
+        @Override
+        public void target(TargetFacts facts) {
+          TargetPipeline p = pipeline();
+          if (p != null) sink.add(p.decide(facts));
+        }
+
+        @Override
+        public void error(FactError error) { sink.error(error); }
+      };
     }
   }
 

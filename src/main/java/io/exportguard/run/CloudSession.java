@@ -42,6 +42,8 @@ final class CloudSession implements AutoCloseable {
   private CallerIdentity identity;
   private String identitySource;
   private CloudClients audit;
+  /** Whether the audit's clients have a core client of their own (to shut down) rather than the run's. */
+  private boolean ownAuditCore;
 
   private CloudSession(String sandboxScenario, String profile, Duration callTimeout, Endpoints endpoints,
                        DeferredCredentials credentials, CompletableFuture<IAcsClient> core,
@@ -136,6 +138,9 @@ final class CloudSession implements AutoCloseable {
   CloudClients auditClients(CallGate gate, String roleArn, RetryPolicy retry) throws BadInputException {
     CloudClients base = clients();
     AlibabaCloudCredentialsProvider credentials = base.config().credentials();
+    // The run's own core client serves the audit when it signs with the same credentials; a role's
+    // client is built while STS is asked for the role's credentials.
+    CompletableFuture<IAcsClient> auditCore = core;
     if (roleArn != null) {
       AssumedRole role;
       try {
@@ -143,22 +148,26 @@ final class CloudSession implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         throw new BadInputException("--assume-role " + e.getMessage());
       }
+      auditCore = CloudClients.startCoreClient(role, endpoints.plainHttpOnly());
       try {
         role.getCredentials();
       } catch (Exception e) {
+        CloudClients.discard(auditCore);
         throw new BadInputException("--assume-role " + roleArn + ": " + firstLine(e.getMessage()));
       }
       credentials = role;
     }
     CloudConfig config = new CloudConfig(endpoints, credentials, base.config().connectTimeout(),
         base.config().readTimeout(), retry);
-    audit = new CloudClients(config, CloudClients.startCoreClient(config.credentials(), endpoints.plainHttpOnly()), gate);
+    audit = new CloudClients(config, auditCore, gate);
+    ownAuditCore = auditCore != core;
     return audit;
   }
 
   @Override
   public void close() {
-    if (audit != null) audit.close();
+    if (audit != null && ownAuditCore) audit.close();
+    else if (audit != null) audit.closeOss();
     if (clients != null) clients.close();
     else CloudClients.discard(core);
     if (sandbox != null) sandbox.close();

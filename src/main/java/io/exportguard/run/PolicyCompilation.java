@@ -173,8 +173,17 @@ final class PolicyCompilation implements AutoCloseable {
   /** The report's policy section: the digest and each bundle's revision, when bundles were loaded; else null. */
   Report.PolicySource source() { return source(loaded); }
 
+  /**
+   * The policy section of a report of many targets (audit, scan), always there: such reports are merged
+   * and compared across runs, and only reports decided by the same policies may be.
+   */
+  Report.PolicySource digest() { return described(loaded); }
+
   static Report.PolicySource source(LoadedPolicies loaded) {
-    if (loaded.bundles().isEmpty()) return null;
+    return loaded.bundles().isEmpty() ? null : described(loaded);
+  }
+
+  private static Report.PolicySource described(LoadedPolicies loaded) {
     return new Report.PolicySource(loaded.sha256(), loaded.bundles().stream().map(b -> new Report.BundleRef(b.source(),
         b.manifest().revision(), b.manifest().roots(), b.signature())).toList());
   }

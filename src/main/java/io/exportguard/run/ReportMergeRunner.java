@@ -89,13 +89,34 @@ public final class ReportMergeRunner {
         if (end == null || e.isAfter(end)) end = e;
       }
       long duration = start == null ? 0 : end.toEpochMilli() - start.toEpochMilli();
-      Report report = spool.report(ReportOutput.tool(), start, duration, scope, List.of());
+      Report report = spool.report(ReportOutput.tool(), start, duration, scope, List.of()).withPolicy(policy(reads));
       output.write(report, out, err);
       return report.summary().verdict().exitCode();
     }
   }
 
   private record Read(String name, ReportReader.Header header) {}
+
+  /**
+   * The policy section the reports share: shards decided with different policies (another bundle
+   * digest, or bundles in one and not the other) do not make one run's report.
+   */
+  static Report.PolicySource policy(List<Read> reads) throws BadInputException {
+    Read first = reads.get(0);
+    for (Read r : reads) {
+      String a = digest(first.header.policy());
+      String b = digest(r.header.policy());
+      if (!a.equals(b)) {
+        throw new BadInputException(r.name + ": decided with other policies than " + first.name + " (policy " + b
+            + " against " + a + "); only the shards of one run merge");
+      }
+    }
+    return first.header.policy();
+  }
+
+  private static String digest(Report.PolicySource p) {
+    return p == null ? "not recorded" : "sha256 " + p.sha256();
+  }
 
   /**
    * The scope of the merged report: the command and settings every report shares, its subjects (the
@@ -116,7 +137,14 @@ public final class ReportMergeRunner {
     }
     for (Map.Entry<String, List<Read>> e : bySubject.entrySet()) checkShards(e.getKey(), e.getValue());
     String subject = String.join(",", bySubject.keySet());
-    return new Report.Scope(s0.command(), subject, s0.settings(), null);
+    // A scan's files: every report's inputs, and each distinct note once, so the merge says what it covers.
+    List<Report.Input> inputs = new ArrayList<>();
+    java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
+    for (Read r : reads) {
+      inputs.addAll(r.header.scope().inputs());
+      notes.addAll(r.header.scope().notes());
+    }
+    return new Report.Scope(s0.command(), subject, s0.settings(), null, inputs, new ArrayList<>(notes));
   }
 
   private static void checkShards(String subject, List<Read> reads) throws BadInputException {

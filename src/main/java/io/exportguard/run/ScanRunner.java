@@ -87,9 +87,11 @@ public final class ScanRunner extends CommandRunner<ScanRunner.Options> {
         notes.add("facts not declared in the files were gathered live (--live)");
       }
       ReportCollector collector = new ReportCollector(false);
-      new TargetPipeline(policies.evaluation()).run(source, collector);
+      // Waivers and --baseline apply to a scan's targets as to preflight's.
+      new TargetPipeline(policies.evaluation(), policies.steps()).run(source, collector);
+      policies.warnings().forEach(w -> err.println(PREFIX + "warning: " + w));
       Report report = collector.report(ReportOutput.tool(), clock.startedAt(), clock.elapsedMillis())
-          .withScope(source.scope(notes));
+          .withScope(source.scope(notes)).withPolicy(policies.digest());
       try {
         output.write(report, out, err);
       } catch (IOException e) {

@@ -44,10 +44,14 @@ public final class FactsAssembler {
    * @param file the file that declares it (declarations of the same file are preferred), or null
    * @param imageKey the declared image it refers to, or null
    * @param bucketKey the declared bucket it refers to, or null
+   * @param undeclared why there is no request to decide (no export declared, no request flags), or
+   *     null: then the prefix, format and role a request leaves out are ExportImage's defaults. When
+   *     set, those stay unknown for the request-level checks (they would decide a request nobody
+   *     made), while the default role name still says which declared role the role checks are about.
    */
   public record Target(String kind, String label, SourceLocation location, String file, Fact<String> regionId,
                        Fact<String> imageId, String imageKey, Fact<String> bucket, String bucketKey, Fact<String> prefix,
-                       Fact<String> format, Fact<String> roleName) {}
+                       Fact<String> format, Fact<String> roleName, String undeclared) {}
 
   /** Facts gathered elsewhere (live, or a saved document) for what the files do not declare. */
   public interface Outside {
@@ -97,6 +101,11 @@ public final class FactsAssembler {
           value("request.imageFormat", t.format().orElse(Request.DEFAULT_FORMAT)),
           value("request.roleName", t.roleName().orElse(Request.DEFAULT_ROLE)));
       if (t.location() != null) sources.put("request", t.location());
+      if (t.undeclared() != null) {
+        for (String field : List.of("request.ossPrefix", "request.imageFormat", "request.roleName")) {
+          unknown.add(new Unknown(field, t.undeclared()));
+        }
+      }
       FactsDocument gathered = outside == null ? null : outside.forRequest(request);
       outsideFacts = gathered == null ? null : gathered.facts();
 

@@ -5,14 +5,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Terraform plan's JSON ({@code terraform show -json}, format 1.x) indexed for the scan: every
  * resource instance with its planned values and which of them are known only after apply
  * ({@code resource_changes}; {@code planned_values} when a plan has no changes list), the module
  * configurations ({@code configuration}) with the expressions a reference is resolved through,
- * the root variables, and the provider configurations. Built in one pass over the resources; each
- * lookup is a map access, so a plan of thousands of resources is indexed in linear time.
+ * the root variables, and the provider configurations. Only the resource types the reader asks
+ * for are indexed (a reference is followed only to a resource of a type the scan reads, so the
+ * VPCs and instances that make up most of a large plan are passed over after reading their type).
+ * Built in one pass over the resources; each lookup is a map access, so a plan of thousands of
+ * resources is indexed in linear time.
  */
 final class PlanIndex {
   /** Beyond this many hops (variable to module call to output ...) a reference is not followed. */
@@ -34,16 +38,19 @@ final class PlanIndex {
   record Ref(Instance target, String attribute) {}
 
   final SourceFile file;
-  final List<Instance> instances = new ArrayList<>();
   private final Map<String, Instance> byAddress = new HashMap<>();
   private final Map<String, List<Instance>> byConfig = new HashMap<>();
+  private final Map<String, List<Instance>> byType = new HashMap<>();
   private final Map<String, JsonNode> modules = new HashMap<>();
   private final Map<String, JsonNode> configResources = new HashMap<>();
   private final JsonNode variables;
   private final JsonNode providers;
+  private final Set<String> types;
 
-  PlanIndex(SourceFile file) {
+  /** @param types the resource and data source types to index ({@code alicloud_ram_role}, ...) */
+  PlanIndex(SourceFile file, Set<String> types) {
     this.file = file;
+    this.types = Set.copyOf(types);
     JsonNode root = file.root();
     this.variables = root.path("variables");
     this.providers = root.path("configuration").path("provider_config");
@@ -51,10 +58,12 @@ final class PlanIndex {
     JsonNode changes = root.get("resource_changes");
     if (changes != null && changes.isArray()) {
       for (JsonNode rc : changes) {
+        if (!types.contains(rc.path("type").asText())) continue;
         JsonNode change = rc.path("change");
         List<String> actions = new ArrayList<>();
         for (JsonNode a : change.path("actions")) actions.add(a.asText());
-        add(new Instance(rc.path("address").asText(), rc.path("module_address").asText(""), null,
+        String module = rc.path("module_address").asText("");
+        add(new Instance(rc.path("address").asText(), module, TerraformAddress.configPath(module),
             rc.path("mode").asText("managed"), rc.path("type").asText(), rc.path("name").asText(), rc.get("index"),
             List.copyOf(actions), change.get("after"), change.get("after_unknown"), true, rc));
       }
@@ -66,17 +75,17 @@ final class PlanIndex {
   }
 
   private void add(Instance i) {
-    Instance full = new Instance(i.address(), i.moduleAddress(), TerraformAddress.configPath(i.moduleAddress()),
-        i.mode(), i.type(), i.name(), i.index(), i.actions(), i.after(), i.afterUnknown(), i.changesKnown(), i.node());
-    instances.add(full);
-    byAddress.put(full.address(), full);
-    byConfig.computeIfAbsent(configKey(full.configModule(), full.typeAndName()), k -> new ArrayList<>()).add(full);
+    byAddress.put(i.address(), i);
+    byConfig.computeIfAbsent(configKey(i.configModule(), i.typeAndName()), k -> new ArrayList<>()).add(i);
+    byType.computeIfAbsent(i.mode() + "|" + i.type(), k -> new ArrayList<>()).add(i);
   }
 
   /** A plan without resource_changes: the planned values, with anything absent counted unknown. */
   private void addPlanned(JsonNode module) {
     for (JsonNode r : module.path("resources")) {
-      add(new Instance(r.path("address").asText(), module.path("address").asText(""), null, r.path("mode").asText("managed"),
+      if (!types.contains(r.path("type").asText())) continue;
+      String at = module.path("address").asText("");
+      add(new Instance(r.path("address").asText(), at, TerraformAddress.configPath(at), r.path("mode").asText("managed"),
           r.path("type").asText(), r.path("name").asText(), r.get("index"), List.of("create"), r.get("values"), null,
           false, r));
     }
@@ -85,10 +94,11 @@ final class PlanIndex {
 
   private void addPrior(JsonNode module) {
     for (JsonNode r : module.path("resources")) {
-      if (!"data".equals(r.path("mode").asText())) continue;
+      if (!"data".equals(r.path("mode").asText()) || !types.contains(r.path("type").asText())) continue;
       String address = r.path("address").asText();
       if (byAddress.containsKey(address)) continue;
-      add(new Instance(address, module.path("address").asText(""), null, "data", r.path("type").asText(),
+      String at = module.path("address").asText("");
+      add(new Instance(address, at, TerraformAddress.configPath(at), "data", r.path("type").asText(),
           r.path("name").asText(), r.get("index"), List.of("no-op"), r.get("values"), null, true, r));
     }
     for (JsonNode child : module.path("child_modules")) addPrior(child);
@@ -98,6 +108,7 @@ final class PlanIndex {
     if (module.isMissingNode()) return;
     modules.put(path, module);
     for (JsonNode r : module.path("resources")) {
+      if (!types.contains(r.path("type").asText())) continue;
       String mode = r.path("mode").asText("managed");
       String typeAndName = (mode.equals("data") ? "data." : "") + r.path("type").asText() + "." + r.path("name").asText();
       configResources.put(configKey(path, typeAndName), r);
@@ -117,18 +128,10 @@ final class PlanIndex {
   }
 
   /** The resources of a type, in plan order. */
-  List<Instance> ofType(String type) {
-    List<Instance> out = new ArrayList<>();
-    for (Instance i : instances) if (i.mode().equals("managed") && i.type().equals(type)) out.add(i);
-    return out;
-  }
+  List<Instance> ofType(String type) { return byType.getOrDefault("managed|" + type, List.of()); }
 
   /** The data sources of a type. */
-  List<Instance> dataOfType(String type) {
-    List<Instance> out = new ArrayList<>();
-    for (Instance i : instances) if (i.mode().equals("data") && i.type().equals(type)) out.add(i);
-    return out;
-  }
+  List<Instance> dataOfType(String type) { return byType.getOrDefault("data|" + type, List.of()); }
 
   /**
    * An attribute's planned value: known (JSON null when unset), or unknown when the plan marks it

@@ -3,7 +3,6 @@ package io.exportguard.scan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.exportguard.facts.BucketFacts;
-import io.exportguard.facts.ImageFacts;
 import io.exportguard.facts.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -216,27 +215,32 @@ final class RosReader implements RosFunctions.Names {
         versioning.map(v -> v.path("Status").asText(null)), string(props, "StorageClass"), exists, false, at));
   }
 
+  /** An ALIYUN::ECS::CustomImage, read as TerraformReader reads an alicloud_image. */
   private void image(String name, JsonNode props, SourceLocation at) throws ScanInputException {
     Fact<JsonNode> mapping = property(props, "DiskDeviceMapping");
-    Fact<List<ImageFacts.Disk>> disks;
+    Fact<List<ImageDisks.Mapping>> entries;
     if (!mapping.isKnown()) {
-      disks = Fact.unknown(mapping.reason());
-    } else if (mapping.value() == null || !mapping.value().isArray() || mapping.value().isEmpty()) {
-      disks = Fact.unknown("the image's disks come from its instance or snapshot (" + name + ")");
+      entries = Fact.unknown(mapping.reason());
+    } else if (mapping.value() == null || !mapping.value().isArray()) {
+      entries = Fact.known(null);
     } else {
-      List<ImageFacts.Disk> list = new ArrayList<>();
+      List<ImageDisks.Mapping> list = new ArrayList<>();
       for (JsonNode d : mapping.value()) {
         String type = d.path("DiskType").asText("");
-        list.add(new ImageFacts.Disk(d.path("Device").asText(null), type.isEmpty() ? null : type,
-            d.path("Size").canConvertToInt() || d.path("Size").asText("").matches("[0-9]+") ? d.path("Size").asInt() : null,
-            d.path("SnapshotId").asText(null), null));
+        JsonNode size = d.path("Size");
+        list.add(new ImageDisks.Mapping(d.path("Device").asText(null), type.isEmpty() ? null : type,
+            size.canConvertToInt() || size.asText("").matches("[0-9]+") ? Integer.valueOf(size.asInt()) : null,
+            d.path("SnapshotId").asText(null)));
       }
-      disks = list.stream().anyMatch(d -> d.sizeGiB() == null)
-          ? Fact.unknown("a disk of " + name + " has no Size") : Fact.known(list);
+      entries = Fact.known(list);
+    }
+    Fact<String> imageName = string(props, "ImageName");
+    if (imageName.isKnown() && imageName.value() == null) {
+      imageName = Fact.unknown(name + " sets no ImageName: the name it is given is not known before deployment");
     }
     out.images.add(new Declarations.Image(key(name), Fact.unknown("the id of " + name + " is known only after deployment"),
-        string(props, "ImageName"), string(props, "Description"), string(props, "Platform"),
-        string(props, "Architecture"), disks, at));
+        imageName, string(props, "Description"), string(props, "Platform"), string(props, "Architecture"),
+        ImageDisks.of(name, entries, string(props, "InstanceId"), string(props, "SnapshotId")), at));
   }
 
   /** A property's value, evaluated; known null when absent. */

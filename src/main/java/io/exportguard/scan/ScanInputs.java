@@ -139,7 +139,7 @@ public final class ScanInputs {
     } catch (IOException e) {
       throw new ScanInputException(shown, "cannot be read (" + e.getMessage() + ")");
     }
-    return SourceFile.parse(shown, bytes);
+    return SourceFile.parse(shown, bytes, TerraformReader.TYPES::contains);
   }
 
   static Kind kindOf(SourceFile f) {

@@ -19,12 +19,19 @@ import java.util.Set;
  * facts document per export they declare (each {@code alicloud_image_export}, a
  * {@value TargetRef#PLAN_RESOURCE} target) plus, when request flags are given or nothing declares an
  * export, the request the flags describe (a {@value #REQUEST} target) checked against what the files
- * declare. Every file is read, and every reference resolved, before anything is delivered: bad input
+ * declare. Without flags or a declared export there is no request: the checks of the request's
+ * arguments are skipped ({@link #NO_REQUEST}) rather than decided on ExportImage's defaults, while
+ * what the files declare (the role, the bucket) is still checked. Every file is read, and every reference resolved, before anything is delivered: bad input
  * is reported from {@link #open}, before any cloud call.
  */
 public final class ScanSource implements FactsSource {
   /** The kind of the target a scan's request flags describe. */
   public static final String REQUEST = "request";
+
+  /** Why a scan with no export declared and no request flags has no request to decide. */
+  public static final String NO_REQUEST = "no export request declared: declare an alicloud_image_export (ROS has no"
+      + " export resource) or give --region, --image and --bucket (with --prefix, --format or --role where they are"
+      + " not ExportImage's defaults)";
 
   /** The ExportImage request given on the command line; null fields were not given. */
   public record RequestFlags(String region, String image, String bucket, String prefix, String format, String role) {
@@ -117,12 +124,18 @@ public final class ScanSource implements FactsSource {
     List<FactsAssembler.Target> targets = new ArrayList<>();
     for (Declarations.Export e : world.exports) {
       targets.add(new FactsAssembler.Target(TargetRef.PLAN_RESOURCE, e.label(), e.at(), e.at().file(), e.regionId(),
-          e.imageId(), e.imageKey(), e.bucket(), e.bucketKey(), e.prefix(), Fact.known(null), Fact.known(null)));
+          e.imageId(), e.imageKey(), e.bucket(), e.bucketKey(), e.prefix(), Fact.known(null), Fact.known(null), null));
     }
     if (targets.isEmpty() || flags.any()) {
       Fact<String> image = known(flags.image(), "no --image given: the image is outside the scan");
-      targets.add(new FactsAssembler.Target(REQUEST, label(flags, bucket), null, null, region, image, null, bucket, null,
-          Fact.known(flags.prefix()), Fact.known(flags.format()), Fact.known(role)));
+      String imageKey = null;
+      if (flags.image() == null && world.exports.isEmpty() && world.images.size() == 1) {
+        // A request with no --image is about the one image the files declare (a ROS CustomImage).
+        imageKey = world.images.get(0).key();
+        image = world.images.get(0).id();
+      }
+      targets.add(new FactsAssembler.Target(REQUEST, label(flags, bucket), null, null, region, image, imageKey, bucket, null,
+          Fact.known(flags.prefix()), Fact.known(flags.format()), Fact.known(role), flags.any() ? null : NO_REQUEST));
     }
     return new ScanSource(world, targets, inputs, o);
   }
@@ -164,6 +177,9 @@ public final class ScanSource implements FactsSource {
     if (inputs.stream().noneMatch(i -> !i.ignored())) notes.add("no file declares anything an export uses");
     notes.add("checks whose facts lie outside the scanned files (the live image, running tasks, values known only"
         + " after apply) are skipped and do not affect the verdict; --live or --facts FILE supplies them");
+    if (targets.stream().anyMatch(t -> t.undeclared() != null)) {
+      notes.add(NO_REQUEST + "; the checks of its arguments are skipped");
+    }
     notes.addAll(extraNotes);
     if (assembler != null) notes.addAll(assembler.notes());
     return new Report.Scope("scan", subject(), Map.of(), null, inputs, new ArrayList<>(notes));

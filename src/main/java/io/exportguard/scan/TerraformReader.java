@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exportguard.facts.BucketFacts;
-import io.exportguard.facts.ImageFacts;
 import io.exportguard.facts.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a Terraform plan's alicloud resources into {@link Declarations}, to the provider's
@@ -25,6 +25,11 @@ import java.util.List;
  */
 final class TerraformReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** The resource and data source types {@link #readAll} reads; a plan's other resources are neither built nor indexed. */
+  static final Set<String> TYPES = Set.of("alicloud_ram_role", "alicloud_ram_policy",
+      "alicloud_ram_role_policy_attachment", "alicloud_oss_bucket", "alicloud_oss_bucket_acl",
+      "alicloud_oss_bucket_policy", "alicloud_oss_bucket_server_side_encryption", "alicloud_image",
+      "alicloud_image_export", "alicloud_account", "alicloud_caller_identity");
 
   private final PlanIndex plan;
   private final TerraformSources sources;
@@ -52,7 +57,7 @@ final class TerraformReader {
     }
     JsonNode changes = root.get("resource_changes");
     if (changes != null && !changes.isArray()) throw file.error(changes, "resource_changes is not a list");
-    TerraformReader r = new TerraformReader(new PlanIndex(file), sources);
+    TerraformReader r = new TerraformReader(new PlanIndex(file, TYPES), sources);
     r.readAll();
     return r.out;
   }
@@ -194,28 +199,33 @@ final class TerraformReader {
     return Fact.known(new BucketFacts.Encryption(a, k));
   }
 
+  /**
+   * An alicloud_image: created by the apply, so it exists, is the account's own and Available when
+   * an export runs; its name, platform and architecture as set, its disks from its source
+   * ({@link ImageDisks}). What comes from the source instance or snapshot stays unknown.
+   */
   private void image(PlanIndex.Instance i) {
     Fact<JsonNode> mapping = plan.attribute(i, "disk_device_mapping");
-    Fact<List<ImageFacts.Disk>> disks;
-    if (!mapping.isKnown()) disks = Fact.unknown(mapping.reason());
-    else if (!nonEmptyList(mapping.value())) disks = Fact.unknown("the image's disks come from its instance or snapshot ("
-        + i.address() + ")");
-    else disks = disks(i, mapping.value());
-    out.images.add(new Declarations.Image(key(i), plan.string(i, "id"),
-        first(plan.string(i, "image_name"), plan.string(i, "name")), plan.string(i, "description"),
-        plan.string(i, "platform"), plan.string(i, "architecture"), disks, at(i)));
+    Fact<List<ImageDisks.Mapping>> entries = mapping.isPresent() && mapping.value().isArray()
+        ? Fact.known(mappings(mapping.value())) : mapping.isKnown() ? Fact.known(null) : Fact.unknown(mapping.reason());
+    Fact<String> name = first(plan.string(i, "image_name"), plan.string(i, "name"));
+    if (name.isKnown() && name.value() == null) {
+      name = Fact.unknown(i.address() + " sets no image_name: the name it is given is not known before apply");
+    }
+    out.images.add(new Declarations.Image(key(i), plan.string(i, "id"), name, plan.string(i, "description"),
+        plan.string(i, "platform"), plan.string(i, "architecture"),
+        ImageDisks.of(i.address(), entries, plan.string(i, "instance_id"), plan.string(i, "snapshot_id")), at(i)));
   }
 
-  private Fact<List<ImageFacts.Disk>> disks(PlanIndex.Instance i, JsonNode mapping) {
-    List<ImageFacts.Disk> out = new ArrayList<>();
+  private static List<ImageDisks.Mapping> mappings(JsonNode mapping) {
+    List<ImageDisks.Mapping> out = new ArrayList<>();
     for (JsonNode d : mapping) {
-      Integer size = d.path("size").canConvertToInt() ? d.path("size").asInt() : null;
-      if (size == null) return Fact.unknown("the size of a disk of " + i.address() + " is known only after apply");
       String type = d.path("disk_type").asText("");
-      out.add(new ImageFacts.Disk(d.path("device").asText(null), type.isEmpty() ? null : type, size,
-          d.path("snapshot_id").asText(null), null));
+      out.add(new ImageDisks.Mapping(d.path("device").asText(null), type.isEmpty() ? null : type,
+          d.path("size").canConvertToInt() && d.path("size").asInt() > 0 ? d.path("size").asInt() : null,
+          d.path("snapshot_id").asText(null)));
     }
-    return Fact.known(out);
+    return out;
   }
 
   private void export(PlanIndex.Instance i) {

@@ -126,6 +126,10 @@ class AuditIT {
       Path jsonl = all.stream().filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
       long targetLines = Files.readAllLines(jsonl).stream().filter(l -> l.contains("\"target\":{")).count();
       assertThat(targetLines).isEqualTo(verdicts.size());
+      // The header line records the policies, as the JSON report does.
+      JsonNode header = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readAllLines(jsonl).get(0));
+      assertThat(header.path("policy").path("sha256").asText()).matches("[0-9a-f]{64}")
+          .isEqualTo(report(out, "json").path("policy").path("sha256").asText());
     }
     JsonNode sarif = report(out, "sarif");
     int failedChecks = failed.values().stream().mapToInt(TreeSet::size).sum();
@@ -202,5 +206,23 @@ class AuditIT {
       assertThat(r.err()).as(String.join(" ", flags)).contains(flags[0]).doesNotContain("\tat ");
       assertThat(out).doesNotExist();
     }
+  }
+
+  @Test
+  void aPolicyThatDoesNotCompileIsBadInputWithoutAReport(@TempDir Path dir)
+      throws IOException {
+    Path policies = Files.createDirectories(dir.resolve("policies"));
+    Files.writeString(policies.resolve("broken.rego"), """
+        package custom.broken
+        # METADATA is not needed to fail: the rule refers to a function nobody defined.
+        deny contains msg if {
+          msg := no_such_function(input.image.id)
+        }
+        """);
+    Path out = dir.resolve("reports");
+    Cli r = audit(scenario(dir, SMALL, ""), out, "--report", "json", "-q", "--policies", policies.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("broken.rego:4").contains("no_such_function").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
   }
 }

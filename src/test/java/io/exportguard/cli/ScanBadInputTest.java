@@ -35,6 +35,9 @@ class ScanBadInputTest {
     Cli run = scan(BAD.resolve("truncated.tfplan.json").toString());
     assertBadInput(run, "truncated.tfplan.json:", "^");
     assertThat(run.err()).containsPattern("truncated\\.tfplan\\.json:\\d+:\\d+: ");
+    // One message, the source line and the caret: not the file's text that Jackson's message quotes.
+    assertThat(run.err().strip().split("\n")).hasSize(3);
+    assertThat(run.err()).doesNotContain("[Source:").containsPattern("start marker at line \\d+, column \\d+\\)");
   }
 
   @Test

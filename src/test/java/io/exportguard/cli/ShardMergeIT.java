@@ -91,6 +91,16 @@ class ShardMergeIT {
       assertThat(overlap.err()).contains("overlap");
       Cli mixed = Cli.run("report", "merge", "--out", refused.toString(), whole.toString(), shardFiles.get(0));
       assertThat(mixed.code()).isEqualTo(2);
+      // Every shard records the policies it was decided with; shards of other policies do not merge.
+      String digest = wholeJson.path("policy").path("sha256").asText();
+      assertThat(digest).matches("[0-9a-f]{64}");
+      Path otherPolicies = dir.resolve("shard-3-other-policies.json");
+      Files.writeString(otherPolicies, Files.readString(Path.of(shardFiles.get(2))).replace(digest, "0".repeat(64)));
+      Cli differing = Cli.run("report", "merge", "--out", refused.toString(), shardFiles.get(0), shardFiles.get(1),
+          otherPolicies.toString());
+      assertThat(differing.code()).isEqualTo(2);
+      assertThat(differing.err()).contains("decided with other policies").contains("sha256 " + "0".repeat(64))
+          .doesNotContain("\tat ");
       assertThat(refused).doesNotExist();
     } finally {
       System.clearProperty("exportguard.fixedTime");

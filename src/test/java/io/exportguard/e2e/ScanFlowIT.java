@@ -142,7 +142,7 @@ class ScanFlowIT {
     assertThat(run.out()).contains("at: " + PLANS.resolve("main.tf") + ":30  alicloud_oss_bucket.export");
     try (Stream<Path> files = Files.list(dir.resolve("out"))) {
       Path html = files.filter(f -> f.toString().endsWith(".html")).findFirst().orElseThrow();
-      assertThat(Files.readString(html)).contains("Declared at <code>" + PLANS.resolve("main.tf") + ":30  alicloud_oss_bucket.export")
+      assertThat(Files.readString(html)).contains("declared at <code>" + PLANS.resolve("main.tf") + ":30  alicloud_oss_bucket.export")
           .contains("Files scanned");
     }
   }
@@ -154,9 +154,76 @@ class ScanFlowIT {
     JsonNode r = report(".json");
     JsonNode t = target(r, "alicloud_image_export.nightly");
     assertThat(ids(t, "fail")).containsExactly("EG-REQ-002");
+    // A declared export that leaves out the format and the role gets ExportImage's defaults (raw, the default role).
+    assertThat(ids(t, "pass")).contains("EG-REQ-003", "EG-REQ-005");
     JsonNode prefix = check(t, "EG-REQ-002");
     assertThat(prevents(r, "EG-REQ-002")).isEqualTo("InvalidOSSPrefix.Malformed");
     assertThat(prefix.path("location").path("address").asText()).isEqualTo("alicloud_image_export.nightly");
+  }
+
+  @Test
+  void aDeclaredImageIsCheckedOnWhatThePlanSetsAndItsSourcesFactsAreSkipped() throws Exception {
+    Cli run = scan(PLANS.resolve("images.tfplan.json").toString());
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    JsonNode r = report(".json");
+    // From a snapshot: exists, own, Available, named well, Linux, one system disk and no data disk.
+    JsonNode golden = target(r, "alicloud_image_export.golden");
+    assertThat(ids(golden, "pass")).contains("EG-IMAGE-001", "EG-IMAGE-002", "EG-IMAGE-003", "EG-IMAGE-006",
+        "EG-IMAGE-007", "EG-IMAGE-008");
+    // Its snapshots' encryption and lineage come from the source disks, outside the plan.
+    assertThat(ids(golden, "skipped")).contains("EG-IMAGE-004", "EG-IMAGE-005");
+    assertThat(messages(check(golden, "EG-IMAGE-005"))).anyMatch(m -> m.contains("snapshots is unknown"));
+    assertThat(check(golden, "EG-IMAGE-007").path("location").path("address").asText()).isEqualTo("alicloud_image.golden");
+    assertThat(golden.path("summary").path("verdict").asText()).isEqualTo("pass");
+    // Five data disks, a Windows platform and a malformed name: the errors ExportImage would give.
+    JsonNode windows = target(r, "alicloud_image_export.windows");
+    assertThat(ids(windows, "fail")).containsExactlyInAnyOrder("EG-IMAGE-006", "EG-IMAGE-007");
+    assertThat(ids(windows, "warn")).containsExactly("EG-IMAGE-008");
+    assertThat(prevents(r, "EG-IMAGE-006")).isEqualTo("InvalidImage.DiskAmountOrSize");
+    assertThat(messages(check(windows, "EG-IMAGE-006"))).anyMatch(m -> m.contains("has 5 data disks"));
+    // From an instance: its disks and OS are the instance's, so those checks are skipped with the reason.
+    JsonNode instance = target(r, "alicloud_image_export.from_instance");
+    assertThat(ids(instance, "skipped")).contains("EG-IMAGE-006", "EG-IMAGE-008");
+    assertThat(messages(check(instance, "EG-IMAGE-006"))).anyMatch(m -> m.contains("those of instance i-bp1demo0001"));
+    assertThat(ids(instance, "pass")).contains("EG-IMAGE-001", "EG-IMAGE-003", "EG-IMAGE-007");
+  }
+
+  @Test
+  void aRosCustomImageIsTheImageOfTheRequestTheFlagsGive() throws Exception {
+    Cli run = scan(FIXTURES.resolve("ros/image.ros.yaml").toString(), "--region", "cn-hangzhou", "--bucket",
+        "my-export-bucket");
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    JsonNode t = report(".json").path("targets").get(0);
+    assertThat(ids(t, "fail")).containsExactly("EG-IMAGE-006");
+    assertThat(messages(check(t, "EG-IMAGE-006"))).anyMatch(m -> m.contains("has 5 data disks"));
+    assertThat(check(t, "EG-IMAGE-006").path("location").path("address").asText()).isEqualTo("Golden");
+    assertThat(ids(t, "pass")).contains("EG-IMAGE-001", "EG-IMAGE-007", "EG-IMAGE-008");
+    assertThat(ids(t, "skipped")).contains("EG-IMAGE-004", "EG-IMAGE-005");
+  }
+
+  @Test
+  void withNoExportDeclaredAndNoRequestFlagsTheRequestChecksAreSkippedNotDecidedOnDefaults() throws Exception {
+    Cli run = scan("--trust-policy", FIXTURES.resolve("policies/trust-ecs.json").toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode r = report(".json");
+    JsonNode t = r.path("targets").get(0);
+    assertThat(ids(t, "skipped")).contains("EG-REQ-001", "EG-REQ-002", "EG-REQ-003", "EG-REQ-005");
+    assertThat(messages(check(t, "EG-REQ-003"))).anyMatch(m -> m.contains("no export request declared"));
+    // What the file declares is still decided: the trust policy of the default role.
+    assertThat(check(t, "EG-ROLE-002").path("status").asText()).isEqualTo("pass");
+    assertThat(r.path("scope").path("notes").toString()).contains("no export request declared");
+
+    // A plan that declares nothing an export uses decides nothing: an error, not a pass.
+    Files.walk(dir.resolve("out")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    Path vpc = Files.writeString(dir.resolve("vpc.tfplan.json"), """
+        {"format_version": "1.2", "terraform_version": "1.11.4",
+         "resource_changes": [{"address": "alicloud_vpc.main", "mode": "managed", "type": "alicloud_vpc",
+           "name": "main", "change": {"actions": ["create"], "before": null, "after": {"cidr_block": "10.0.0.0/8"},
+           "after_unknown": {"id": true}}}]}
+        """);
+    Cli nothing = scan(vpc.toString());
+    assertThat(nothing.code()).as(nothing.err()).isEqualTo(2);
+    assertThat(report(".json").path("summary").path("verdict").asText()).isEqualTo("error");
   }
 
   @Test
@@ -307,8 +374,8 @@ class ScanFlowIT {
     for (JsonNode i : r.path("scope").path("inputs")) {
       (i.path("ignored").asBoolean() ? ignored : read).add(i.path("path").asText() + " " + i.path("detail").asText());
     }
-    assertThat(read).hasSize(7).allMatch(s -> s.contains(".tfplan.json"));
+    assertThat(read).hasSize(8).allMatch(s -> s.contains(".tfplan.json"));
     assertThat(ignored).anyMatch(s -> s.contains("main.tf Terraform source: scan its plan"));
-    assertThat(r.path("summary").path("targets").asInt()).isEqualTo(8);
+    assertThat(r.path("summary").path("targets").asInt()).isEqualTo(11);
   }
 }

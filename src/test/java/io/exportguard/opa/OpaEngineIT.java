@@ -102,6 +102,30 @@ class OpaEngineIT {
   }
 
   @Test
+  void theConfigFileChoosesTheEngineTheServerAndThePush() throws Exception {
+    try (OpaApiServer opa = serve(new LoadedPolicies(List.of(), ObjectValue.EMPTY), List.of())) {
+      Path config = tmp.resolve("opa-config.yaml");
+      Files.writeString(config, "defaults:\n  engine: opa\n  opa-url: " + opa.endpoint() + "\n  opa-push: true\n");
+      Run pushed = eval("config-pushed", "--config", config.toString());
+      assertThat(pushed.cli().code()).as(pushed.cli().err()).isZero();
+      assertThat(pushed.statuses()).isNotEmpty().allMatch("pass"::equals);
+      // The push went to the server the file names: now it decides without one.
+      Run verified = eval("config-verified", "--engine", "opa", "--opa-url", opa.endpoint().toString());
+      assertThat(verified.cli().code()).as(verified.cli().err()).isZero();
+    }
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path down = tmp.resolve("opa-down.yaml");
+    Files.writeString(down, "defaults:\n  engine: opa\n  opa-url: http://127.0.0.1:" + port + "\n");
+    assertAllErrorWith(eval("config-down", "--config", down.toString()), "unreachable (connection refused)");
+    // A flag on the command line wins over the file: the embedded engine decides.
+    Run flagWins = eval("config-flag-wins", "--config", down.toString(), "--engine", "embedded");
+    assertThat(flagWins.cli().code()).as(flagWins.cli().err()).isZero();
+  }
+
+  @Test
   void serverDownFailsClosed() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {

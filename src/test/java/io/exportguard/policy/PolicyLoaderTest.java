@@ -149,6 +149,18 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void aDataFileParseErrorShowsTheLineAndACaret() throws Exception {
+    Path f = write("bad.json", "{\n  \"a\": 1,\n  \"b\": }\n");
+    assertThatThrownBy(() -> load(List.of(), false, List.of(f), false))
+        .isInstanceOfSatisfying(PolicyLoadException.class, e -> assertThat(e.format())
+            .startsWith(f + ":3:8: invalid JSON").endsWith("\n  \"b\": }\n       ^"));
+    Path y = write("bad.yaml", "a: 1\nb: [1, 2\nc: 3\n");
+    assertThatThrownBy(() -> load(List.of(), false, List.of(y), false))
+        .isInstanceOfSatisfying(PolicyLoadException.class, e -> assertThat(e.format())
+            .startsWith(y + ":3:").contains("\nc: 3\n").endsWith("^"));
+  }
+
+  @Test
   void badDataFileInsidePolicyDirectoryIsReportedToo() throws Exception {
     write("p/cfg/data.json", "{\"a\": [1,}");
     assertThatThrownBy(() -> load(List.of(dir.resolve("p")), false, List.of(), false))

@@ -106,12 +106,85 @@ class HtmlReportBrowserIT {
     assertThat(browser.problems(false)).as("console errors, exceptions, CSP reports or dialogs").isEmpty();
     assertThat(browser.eval("document.documentElement.dataset." + Payloads.MARKER + " === undefined").asBoolean())
         .as("a payload script ran").isTrue();
-    assertThat(browser.eval("document.querySelectorAll('section.target').length").asInt()).isEqualTo(3);
+    assertThat(browser.eval("document.querySelectorAll('#targets tbody.t').length").asInt()).isEqualTo(5);
     String text = browser.eval("document.body.innerText").asText();
     assertThat(text).contains("Targets that need action", "2 targets passed every check that blocks",
         "ListingIncomplete");
     String all = browser.eval("document.body.textContent").asText(); // passing targets sit folded
     for (Report.TargetResult t : SampleReports.manyTargets().targets()) assertThat(all).contains(t.target().label());
+  }
+
+  /** An account audit of 5,000 images: by region and by check, failing first; search and filters work in the page. */
+  @Test
+  void anAuditOverviewIsSmallAndItsSearchAndFiltersWork() throws Exception {
+    Report report = SampleReports.audit(5_000);
+    Path file = write("audit.html", report);
+    assertThat(Files.size(file)).as("small enough to open").isLessThan(3_000_000);
+    browser.send("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+    browser.load(file);
+    assertThat(browser.problems(false)).as("console errors, exceptions, CSP reports or dialogs").isEmpty();
+    int failing = 5_000 / 25 + 1; // every 25th image and one RAM user
+    int errored = (int) java.util.stream.IntStream.range(0, 5_000).filter(i -> i % 25 != 0 && i % 40 == 0).count();
+    int all = 5_000 + 4;
+    assertThat(shown()).isEqualTo(all + " of " + all + " targets shown");
+    assertThat(browser.eval("document.querySelectorAll('#targets tbody.t').length").asInt()).isEqualTo(failing + errored);
+    assertThat(browser.eval("document.querySelectorAll('#passed tbody tr').length").asInt())
+        .isEqualTo(all - failing - errored);
+    // Failing items first: the regions with failures, then the checks that failed most, then the failed targets.
+    assertThat(browser.eval("document.querySelector('#regions tbody tr').dataset.region").asText())
+        .isEqualTo("cn-hangzhou");
+    assertThat(browser.eval("document.querySelector('#regions tbody tr:last-child').dataset.region").asText())
+        .isEqualTo("account-wide");
+    assertThat(browser.eval("document.querySelector('#check-totals tbody.tally').dataset.status").asText()).isEqualTo("fail");
+    assertThat(browser.eval("document.querySelector('#targets tbody.t').dataset.verdict").asText()).isEqualTo("fail");
+    assertThat(browser.eval("document.getElementById('passed-targets').open").asBoolean()).isFalse();
+
+    // Search for one passing image: it alone is shown, and the folded passing targets open.
+    search("m-aud000003");
+    assertThat(shown()).isEqualTo("1 of " + all + " targets shown");
+    assertThat(browser.eval("document.getElementById('passed-targets').open").asBoolean()).isTrue();
+    assertThat(browser.eval("[...document.querySelectorAll('#passed tbody tr')].filter(r => !r.hidden)"
+        + ".map(r => r.cells[2].textContent).join()").asText()).isEqualTo("us-west-1/m-aud000003");
+    // A search matches what a failing target's findings say, not only its name.
+    search("Throttling.User");
+    assertThat(shown()).isEqualTo(errored + failing + " of " + all + " targets shown"); // the failing sample has it too
+    search("");
+
+    // Pick a region in the by-region table: only its targets remain.
+    browser.eval("document.querySelector('#regions tr[data-region=\"us-west-1\"]').click()");
+    assertThat(browser.eval("document.querySelector('#target-filters select[name=region]').value").asText())
+        .isEqualTo("us-west-1");
+    assertThat(browser.eval("[...document.querySelectorAll('#targets tbody.t, #passed tbody tr')].filter(e => !e.hidden)"
+        + ".every(e => (e.dataset.region || e.cells[1].textContent) === 'us-west-1')").asBoolean()).isTrue();
+    assertThat(shown()).isEqualTo("1250 of " + all + " targets shown");
+    browser.eval("(() => { const s = document.querySelector('#target-filters select[name=region]'); s.value = '';"
+        + " s.dispatchEvent(new Event('change', {bubbles: true})); })()");
+
+    // Only the failed ones: untick errors and the passing verdicts.
+    for (String v : new String[] {"error", "pass", "passed"}) {
+      browser.eval("document.querySelector('#target-filters input[value=" + v + "]').click()");
+    }
+    assertThat(shown()).isEqualTo(failing + " of " + all + " targets shown");
+    assertThat(browser.eval("[...document.querySelectorAll('#targets tbody.t')].filter(b => !b.hidden)"
+        + ".every(b => b.dataset.verdict === 'fail')").asBoolean()).isTrue();
+
+    // Pick a check in the by-check table: the targets it failed on.
+    browser.eval("document.querySelector('#check-totals tbody.tally[data-check=\"EG-ROLE-002\"] tr').click()");
+    assertThat(browser.eval("document.querySelector('#target-filters select[name=check]').value").asText())
+        .isEqualTo("EG-ROLE-002");
+    int roleFailures = browser.eval("Number(document.querySelector('#check-totals tbody.tally[data-check=\"EG-ROLE-002\"]"
+        + " td:nth-child(3)').textContent)").asInt();
+    assertThat(shown()).isEqualTo(roleFailures + " of " + all + " targets shown");
+    assertThat(browser.problems(false)).isEmpty();
+  }
+
+  private static String shown() throws Exception {
+    return browser.eval("document.getElementById('targets-shown').textContent").asText();
+  }
+
+  private static void search(String text) throws Exception {
+    browser.eval("(() => { const q = document.querySelector('#target-filters input[name=q]'); q.value = "
+        + com.fasterxml.jackson.databind.node.TextNode.valueOf(text) + "; q.dispatchEvent(new Event('input', {bubbles: true})); })()");
   }
 
   @Test

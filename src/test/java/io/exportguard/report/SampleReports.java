@@ -224,6 +224,53 @@ public final class SampleReports {
         Report.Summary.total(targets, List.of()), List.of());
   }
 
+  /** The regions of {@link #audit}, image {@code i} in region {@code i % 4}. */
+  public static final List<String> AUDIT_REGIONS = List.of("cn-hangzhou", "cn-shanghai", "eu-central-1", "us-west-1");
+
+  /**
+   * An account audit's report: {@code images} images over {@link #AUDIT_REGIONS}, every 25th
+   * failing (the failing sample's checks) and every 40th that is not failing with an error, the
+   * others passing every check; and the account and three RAM users, one of them failing.
+   */
+  public static Report audit(int images) {
+    Report.TargetResult fail = failing().only();
+    List<Report.CheckResult> clean = new ArrayList<>();
+    for (Report.CheckResult c : passing().only().checks()) {
+      clean.add(new Report.CheckResult(c.id(), c.title(), c.description(), c.area(), c.severity(), Status.PASS,
+          c.prevents(), List.of(), c.remediation(), c.policyFile(), c.line()));
+    }
+    Report.TargetResult pass = new Report.TargetResult(passing().target(), Verdicts.summarize(clean, List.of()), clean,
+        List.of(), null);
+    List<FactError> snapshots = List.of(new FactError("snapshots", "ecs:DescribeSnapshots", "Throttling.User",
+        "Request was denied due to user flow control."));
+    List<Report.CheckResult> errored = new ArrayList<>();
+    for (Report.CheckResult c : clean) {
+      errored.add(!c.area().equals("snapshots") ? c : new Report.CheckResult(c.id(), c.title(), c.description(),
+          c.area(), c.severity(), Status.ERROR, c.prevents(), List.of(new Report.Finding(
+              "fact area snapshots could not be gathered: ecs:DescribeSnapshots Throttling.User", "snapshots")),
+          c.remediation(), c.policyFile(), c.line()));
+    }
+    Report.TargetResult error = new Report.TargetResult(passing().target(), Verdicts.summarize(errored, snapshots),
+        errored, snapshots, null);
+    List<Report.TargetResult> targets = new ArrayList<>();
+    for (int i = 0; i < images; i++) {
+      String region = AUDIT_REGIONS.get(i % AUDIT_REGIONS.size());
+      String image = String.format("m-aud%06d", i);
+      Report.TargetResult r = i % 25 == 0 ? fail : i % 40 == 0 ? error : pass;
+      targets.add(retarget(r, "image", region + "/" + image, new Report.Target(region, image, null, null, null,
+          "AliyunECSImageExportDefaultRole")));
+    }
+    targets.add(retarget(pass, "account", "1234567890123456", new Report.Target(null, null, null, null, null,
+        "AliyunECSImageExportDefaultRole")));
+    for (String user : List.of("alice", "bob", "carol")) {
+      targets.add(retarget(user.equals("bob") ? fail : pass, "ram-user", user, new Report.Target(null, null, null,
+          null, null, "AliyunECSImageExportDefaultRole")));
+    }
+    targets.sort(java.util.Comparator.comparing(t -> t.target().key()));
+    return new Report(Report.SCHEMA_TARGETS, new Report.Tool("exportguard", "0.1.0"), STARTED, 61_000, targets,
+        Report.Summary.total(targets, List.of()), List.of());
+  }
+
   private static Report.TargetResult retarget(Report.TargetResult r, String kind, String label, Report.Target t) {
     return new Report.TargetResult(new Report.Target(kind, label, t.regionId(), t.imageId(), t.ossBucket(),
         t.ossPrefix(), t.imageFormat(), t.roleName()), r.summary(), r.checks(), r.errors(), null);

@@ -195,6 +195,12 @@ class OpaApiServerIT {
     Curl malformed = Curl.run("-X", "POST", "-d", "{\"input\": ", url + "/v1/data/c/p");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(JSON.readTree(malformed.body()).path("message").asText()).contains("malformed input");
+    // A malformed escape in the path or the query is the client's error, not the server's: the HTTP
+    // server refuses the request line before any handler runs, as Go's net/http does for OPA.
+    for (String target : new String[] {"/v1/data/c/p%zz", "/v1/data/c/p%4", "/v1/data/c/p?pretty=%e", "/v1/policies/x%g1"}) {
+      Curl answer = Curl.run(url + target);
+      assertThat(answer.status()).as(target).isEqualTo(400);
+    }
   }
 
   @Test

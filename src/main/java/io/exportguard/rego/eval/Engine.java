@@ -176,9 +176,34 @@ public final class Engine implements PolicySet {
     }
   }
 
+  /**
+   * One session and one context for every query: rule, function and comprehension values (the
+   * context's memo) and the builtins' query caches carry over from one query to the next.
+   */
+  @Override
+  public io.exportguard.rego.Evaluation evaluation(Value input, EvalOptions options) {
+    EvalOptions given = options == null ? config.defaults() : options;
+    EvalOptions opts = config.netForbidden() && given.allowNet() ? given.withAllowNet(false) : given;
+    Session session = new Session(plan, opts);
+    Context context = new Context(input, new Context.DataOverride[0], Map.of());
+    return query -> {
+      QueryPlan q = queryPlan(query);
+      session.nextQuery();
+      try {
+        return evalIn(q, session, context);
+      } catch (StackOverflowError onCallerStack) {
+        // As in eval: again on a deep stack, in a session of its own (this one is left mid-query).
+        return evalOnDeepStack(q, input, opts);
+      }
+    };
+  }
+
   private QueryResult evalOnce(QueryPlan q, Value input, EvalOptions options) throws RegoException {
-    Session session = new Session(plan, options);
-    Evaluator ev = new Evaluator(session, new Context(input, new Context.DataOverride[0], Map.of()));
+    return evalIn(q, new Session(plan, options), new Context(input, new Context.DataOverride[0], Map.of()));
+  }
+
+  private QueryResult evalIn(QueryPlan q, Session session, Context context) throws RegoException {
+    Evaluator ev = new Evaluator(session, context);
     Value[] frame = new Value[q.slots()];
     List<QueryResult.Result> results = new ArrayList<>();
     try {

@@ -48,6 +48,18 @@ final class Session implements BuiltinContext {
     this.maxStringChars = options.budget().maxStringChars();
   }
 
+  /**
+   * Starts the next query of a shared evaluation: its depth and budget start afresh (values reused
+   * from earlier queries were charged to those), its printed lines are its own; the deadline stays.
+   */
+  void nextQuery() {
+    depth = 0;
+    elements = 0;
+    stringChars = 0;
+    ruleStack.clear();
+    printed.clear();
+  }
+
   /** Counts a step; checks the deadline every so often. */
   void tick() {
     if ((++steps & 255) == 0) checkDeadline();

@@ -13,11 +13,33 @@ public final class Marks {
     return f == null || f.baseline() == null ? "" : " [" + f.baseline() + "]";
   }
 
-  /** {@code waived until 2027-03-31 by platform (reason) — .exportguard.yaml:12}, or null when not waived. */
+  /** {@code waived until 2027-03-31 by platform: reason (.exportguard.yaml:12)}, or null when not waived. */
   public static String waiver(Report.CheckResult c) {
-    Report.Waiver w = c.waiver();
+    return text(c.waiver());
+  }
+
+  /** The waiver's text ({@link #waiver(Report.CheckResult)}), or null for none. */
+  public static String text(Report.Waiver w) {
     if (w == null) return null;
     return "waived until " + w.expires() + " by " + w.owner() + ": " + w.reason() + " (" + w.source() + ")";
+  }
+
+  /**
+   * The waiver to show beside one finding: its own, unless the check as a whole shows the same one
+   * (a check whose every finding one waiver accepted says it once); null when there is none to show.
+   */
+  public static String waiver(Report.CheckResult c, Report.Finding f) {
+    if (f == null || f.waiver() == null || f.waiver().equals(c.waiver())) return null;
+    return text(f.waiver());
+  }
+
+  /** How many of the check's findings a waiver accepted. */
+  public static int waivedFindings(Report.CheckResult c) {
+    int n = 0;
+    for (Report.Finding f : c.findings() == null ? List.<Report.Finding>of() : c.findings()) {
+      if (f.waiver() != null) n++;
+    }
+    return n;
   }
 
   /** The findings to list under a check: its own, then the baseline's that are gone, marked fixed. */

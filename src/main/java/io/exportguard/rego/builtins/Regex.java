@@ -23,7 +23,12 @@ final class Regex {
   private Regex() {}
 
   /** Cache key of a compiled pattern, distinct from other families' keys. */
-  private record Key(String pattern) {}
+  private record Key(String pattern) {
+    // Written out: the record's generated ones link through method handles on first use (start-up cost).
+    @Override public boolean equals(Object o) { return o instanceof Key k && java.util.Objects.equals(pattern, k.pattern); }
+
+    @Override public int hashCode() { return java.util.Objects.hashCode(pattern); }
+  }
 
   /** A pattern that failed to compile, cached so a bad pattern is parsed once. */
   private record Invalid(String message) {}

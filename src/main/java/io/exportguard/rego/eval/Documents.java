@@ -251,5 +251,13 @@ final class Documents {
   /** Memo key of one function call. */
   private record FunctionCall(FunctionGroup group, List<Value> args) {
     @Override public String toString() { return group.name + Arrays.toString(args.toArray()); }
+
+    // Written out, as the record's would be: the generated ones link through method handles on their
+    // first call, a noticeable cost in a short run, which memoizes calls from its first check.
+    @Override public boolean equals(Object o) {
+      return o instanceof FunctionCall f && java.util.Objects.equals(group, f.group) && java.util.Objects.equals(args, f.args);
+    }
+
+    @Override public int hashCode() { return 31 * java.util.Objects.hashCode(group) + java.util.Objects.hashCode(args); }
   }
 }

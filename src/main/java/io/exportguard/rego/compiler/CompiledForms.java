@@ -38,7 +38,7 @@ public final class CompiledForms {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       writeHeader(out, sources, strict);
-      byte[] payload = new AstCodec.Writer().write(policy.modules(), Compiler.userFunctions(policy));
+      byte[] payload = new AstWriter().write(policy.modules(), Compiler.userFunctions(policy));
       out.writeInt(checksum(payload, 0));
       out.write(payload);
     }
@@ -62,7 +62,7 @@ public final class CompiledForms {
       int sum = ((form[want.length] & 0xFF) << 24) | ((form[want.length + 1] & 0xFF) << 16)
           | ((form[want.length + 2] & 0xFF) << 8) | (form[want.length + 3] & 0xFF);
       if (sum != checksum(form, payload)) return null; // damaged: a flipped byte could still decode
-      AstCodec.Decoded decoded = new AstCodec.Reader(form, payload).read();
+      AstCodec.Decoded decoded = new AstReader(form, payload).read();
       List<Module> modules = decoded.modules();
       if (modules.size() != sources.size()) return null;
       for (int i = 0; i < modules.size(); i++) {

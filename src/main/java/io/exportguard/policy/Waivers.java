@@ -24,10 +24,17 @@ public final class Waivers {
 
   private final List<WaiverRule> rules;
   private final LocalDate today;
+  private final boolean failOnWarn;
 
   public Waivers(List<WaiverRule> rules, LocalDate today) {
+    this(rules, today, false);
+  }
+
+  /** @param failOnWarn whether warnings fail the run ({@code --fail-on warn}), as {@link StatusRules} has it */
+  public Waivers(List<WaiverRule> rules, LocalDate today, boolean failOnWarn) {
     this.rules = List.copyOf(rules);
     this.today = today;
+    this.failOnWarn = failOnWarn;
   }
 
   public Report.TargetResult apply(Report.TargetResult r) {
@@ -77,7 +84,13 @@ public final class Waivers {
     }
     if (waived == 0) return c;
     Report.CheckResult result = c.withFindings(marked);
-    return waived == marked.size() ? result.waivedBy(marked.get(0).waiver()) : result;
+    if (waived == marked.size()) return result.waivedBy(marked.get(0).waiver());
+    // Every deny finding waived, some warnings not: the check is what its warnings alone make it.
+    boolean denyLeft = marked.stream().limit(c.blocking()).anyMatch(f -> f.waiver() == null);
+    if (c.status() == Status.FAIL && c.blocking() > 0 && !denyLeft) {
+      return result.withStatus(failOnWarn ? Status.FAIL : Status.WARN);
+    }
+    return result;
   }
 
   private static Report.Waiver asWaiver(WaiverRule w) {

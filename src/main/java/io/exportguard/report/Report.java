@@ -295,10 +295,21 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
    * @param waiver the waiver that accepted its findings (status {@code waived}, every finding waived; the first
    *     finding's waiver when several waivers did), or null
    * @param fixed findings of the {@code --baseline} report that this run no longer has, or null without a baseline
+   * @param blocking how many of the first findings came from the check's {@code deny} rule, the rest being
+   *     its {@code warn} findings (so that waiving every deny finding leaves a warning); not written to
+   *     reports, and all of them for a result made or read without that knowledge
    */
   public record CheckResult(String id, String title, String description, String area, Severity severity,
                             Status status, String prevents, List<Finding> findings, String remediation,
-                            String policyFile, int line, Waiver waiver, List<Finding> fixed) {
+                            String policyFile, int line, Waiver waiver, List<Finding> fixed, int blocking) {
+
+    /** A check result whose findings all count as its rule's failures. */
+    public CheckResult(String id, String title, String description, String area, Severity severity, Status status,
+                       String prevents, List<Finding> findings, String remediation, String policyFile, int line,
+                       Waiver waiver, List<Finding> fixed) {
+      this(id, title, description, area, severity, status, prevents, findings, remediation, policyFile, line, waiver,
+          fixed, findings == null ? 0 : findings.size());
+    }
 
     /** A check result without a waiver and without a baseline comparison. */
     public CheckResult(String id, String title, String description, String area, Severity severity, Status status,
@@ -310,19 +321,25 @@ public record Report(String schema, Tool tool, Instant startedAt, long durationM
     /** This result waived: status {@code waived}, the waiver recorded. */
     public CheckResult waivedBy(Waiver w) {
       return new CheckResult(id, title, description, area, severity, Status.WAIVED, prevents, findings, remediation,
-          policyFile, line, w, fixed);
+          policyFile, line, w, fixed, blocking);
+    }
+
+    /** This result with another status (its warnings left once every deny finding is waived). */
+    public CheckResult withStatus(Status s) {
+      return new CheckResult(id, title, description, area, severity, s, prevents, findings, remediation,
+          policyFile, line, waiver, fixed, blocking);
     }
 
     /** This result with its findings replaced (each possibly waived); status and waiver unchanged. */
     public CheckResult withFindings(List<Finding> replaced) {
       return new CheckResult(id, title, description, area, severity, status, prevents, replaced, remediation,
-          policyFile, line, waiver, fixed);
+          policyFile, line, waiver, fixed, Math.min(blocking, replaced == null ? 0 : replaced.size()));
     }
 
     /** This result with its findings marked against a baseline and the baseline's findings that are gone. */
     public CheckResult compared(List<Finding> marked, List<Finding> gone) {
       return new CheckResult(id, title, description, area, severity, status, prevents, marked, remediation,
-          policyFile, line, waiver, gone);
+          policyFile, line, waiver, gone, Math.min(blocking, marked == null ? 0 : marked.size()));
     }
 
     /** What to do about one finding: its own remediation when the policy rendered one, else the check's. */

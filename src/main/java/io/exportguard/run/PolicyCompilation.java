@@ -99,7 +99,8 @@ final class PolicyCompilation implements AutoCloseable {
     });
     java.util.List<TargetPipeline.Step> steps = new java.util.ArrayList<>();
     Waivers waivers = config.waivers().isEmpty() ? null
-        : new Waivers(config.waivers(), java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC));
+        : new Waivers(config.waivers(), java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC),
+        o.failOnWarn());
     if (waivers != null) steps.add((facts, decided) -> waivers.apply(decided));
     if (baseline != null) {
       Baseline b = baseline;

@@ -95,6 +95,55 @@ class PerFindingWaiversTest {
           expires: 2999-12-31
       """;
 
+  /**
+   * A check with deny and warn findings (ACME-003: the image is denied, the bucket only warned of):
+   * waiving the deny finding leaves what the warning alone makes the check — warn, or fail with
+   * --fail-on-warn — not fail.
+   */
+  @Test
+  void waivingEveryDenyFindingLeavesTheWarnings() throws Exception {
+    Path checks = Files.createDirectories(dir.resolve("checks3/exportguard/acme"));
+    Files.writeString(checks.resolve("owner.rego"), """
+        # METADATA
+        # scope: package
+        # title: Export resources name their owner
+        # custom:
+        #   id: ACME-003
+        #   severity: high
+        #   requires: [request]
+        package exportguard.acme.owner
+
+        deny contains {"msg": "the image has no owner tag", "resource": input.request.imageId}
+
+        warn contains {"msg": "the bucket has no owner tag", "resource": input.request.ossBucket}
+        """);
+    String waiveImage = """
+        waivers:
+          - check: ACME-003
+            resource: m-bp1demo0001
+            reason: the image is a golden image owned by the platform
+            owner: platform
+            expires: 2999-12-31
+        """;
+    for (String[] run : new String[][] {{"warn", "0"}, {"fail", "1", "--fail-on-warn"}}) {
+      Path out = dir.resolve("deny-waived-" + run[0]);
+      Path cfg = Files.writeString(dir.resolve("deny-waived-" + run[0] + ".yaml"), waiveImage);
+      List<String> args = new ArrayList<>(List.of("eval", "--facts", facts.toString(), "--out", out.toString(),
+          "--policies", dir.resolve("checks3").toString(), "--config", cfg.toString(), "--report", "json"));
+      if (run.length > 2) args.add(run[2]);
+      Cli r = Cli.run(args.toArray(String[]::new));
+      assertThat(r.code()).as(r.err()).isEqualTo(Integer.parseInt(run[1]));
+      JsonNode check = null;
+      for (JsonNode c : JSON.readTree(file(out, ".json").toFile()).path("checks")) {
+        if (c.path("id").asText().equals("ACME-003")) check = c;
+      }
+      assertThat(check).isNotNull();
+      assertThat(check.path("status").asText()).isEqualTo(run[0]);
+      assertThat(check.path("findings").get(0).path("waiver").path("owner").asText()).isEqualTo("platform");
+      assertThat(check.path("findings").get(1).has("waiver")).isFalse();
+    }
+  }
+
   @Test
   void aWaiverOfOneResourceWaivesThatFindingAndTheCheckStillFailsOnTheOthers() throws Exception {
     Path out = dir.resolve("one");

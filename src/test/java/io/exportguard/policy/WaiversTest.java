@@ -47,6 +47,20 @@ class WaiversTest {
   }
 
   @Test
+  void waivingEveryDenyFindingLeavesAWarningUnlessWarningsFail() {
+    // Findings a (deny) then b (warn): the first one blocks.
+    Report.CheckResult mixed = new Report.CheckResult("A-1", "t", "d", "image", Severity.HIGH, Status.FAIL, null,
+        List.of(new Report.Finding("a is bad", "a"), new Report.Finding("b looks odd", "b")), "fix it", "p.rego", 1,
+        null, null, 1);
+    List<WaiverRule> waiveA = List.of(waiver("A-1", "a", "2027-01-01"));
+    assertThat(find(new Waivers(waiveA, TODAY).apply(target(mixed)), "A-1").status()).isEqualTo(Status.WARN);
+    assertThat(find(new Waivers(waiveA, TODAY, true).apply(target(mixed)), "A-1").status()).isEqualTo(Status.FAIL);
+    // Waiving only the warning leaves the failure.
+    List<WaiverRule> waiveB = List.of(waiver("A-1", "b", "2027-01-01"));
+    assertThat(find(new Waivers(waiveB, TODAY).apply(target(mixed)), "A-1").status()).isEqualTo(Status.FAIL);
+  }
+
+  @Test
   void everyFindingWaivedMakesTheCheckWaivedAndTheVerdictPass() {
     List<WaiverRule> rules = List.of(waiver("A-1", "a", "2027-01-01"), waiver("A-1", "b", "2027-01-01"));
     Report.TargetResult r = new Waivers(rules, TODAY).apply(target(check("A-1", Status.WARN, "a", "b")));

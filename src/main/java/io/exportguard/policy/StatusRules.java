@@ -74,7 +74,7 @@ public record StatusRules(Severity failOn, boolean failOnWarn) {
     } else {
       status = Status.PASS;
     }
-    // Deny findings come first; a failure made only of warnings (--fail-on warn) has none that block.
+    // Deny findings come first; a failure made only of warnings (--fail-on-warn) has none that block.
     int blocking = r.error() == null && status != Status.SKIPPED && status != Status.ERROR ? r.deny().size()
         : findings.size();
     return new Report.CheckResult(c.id(), c.title(), c.description(), c.area(), c.severity(), status, c.prevents(),

@@ -30,7 +30,7 @@ public final class Waivers {
     this(rules, today, false);
   }
 
-  /** @param failOnWarn whether warnings fail the run ({@code --fail-on warn}), as {@link StatusRules} has it */
+  /** @param failOnWarn whether warnings fail the run ({@code --fail-on-warn}), as {@link StatusRules} has it */
   public Waivers(List<WaiverRule> rules, LocalDate today, boolean failOnWarn) {
     this.rules = List.copyOf(rules);
     this.today = today;

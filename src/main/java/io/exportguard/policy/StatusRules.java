@@ -28,6 +28,11 @@ import java.util.List;
 public record StatusRules(Severity failOn, boolean failOnWarn) {
   public static final StatusRules DEFAULT = new StatusRules(Severity.INFO, false);
 
+  /** The status of a check whose only findings are warnings: warn, or fail with {@code --fail-on-warn}. */
+  public Status warningStatus() {
+    return failOnWarn ? Status.FAIL : Status.WARN;
+  }
+
   public List<Report.CheckResult> apply(Facts facts, List<RawResult> raw) {
     List<Report.CheckResult> out = new ArrayList<>();
     for (RawResult r : raw) out.add(apply(facts, r));
@@ -69,7 +74,7 @@ public record StatusRules(Severity failOn, boolean failOnWarn) {
       findings.addAll(r.deny());
       findings.addAll(r.warn());
     } else if (!r.warn().isEmpty()) {
-      status = failOnWarn ? Status.FAIL : Status.WARN;
+      status = warningStatus();
       findings.addAll(r.warn());
     } else {
       status = Status.PASS;

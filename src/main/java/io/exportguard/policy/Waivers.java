@@ -24,17 +24,17 @@ public final class Waivers {
 
   private final List<WaiverRule> rules;
   private final LocalDate today;
-  private final boolean failOnWarn;
+  private final StatusRules statusRules;
 
   public Waivers(List<WaiverRule> rules, LocalDate today) {
-    this(rules, today, false);
+    this(rules, today, StatusRules.DEFAULT);
   }
 
-  /** @param failOnWarn whether warnings fail the run ({@code --fail-on-warn}), as {@link StatusRules} has it */
-  public Waivers(List<WaiverRule> rules, LocalDate today, boolean failOnWarn) {
+  /** @param statusRules the run's rules, which say what a check left with only warnings is */
+  public Waivers(List<WaiverRule> rules, LocalDate today, StatusRules statusRules) {
     this.rules = List.copyOf(rules);
     this.today = today;
-    this.failOnWarn = failOnWarn;
+    this.statusRules = statusRules;
   }
 
   public Report.TargetResult apply(Report.TargetResult r) {
@@ -88,7 +88,7 @@ public final class Waivers {
     // Every deny finding waived, some warnings not: the check is what its warnings alone make it.
     boolean denyLeft = marked.stream().limit(c.blocking()).anyMatch(f -> f.waiver() == null);
     if (c.status() == Status.FAIL && c.blocking() > 0 && !denyLeft) {
-      return result.withStatus(failOnWarn ? Status.FAIL : Status.WARN);
+      return result.withStatus(statusRules.warningStatus());
     }
     return result;
   }

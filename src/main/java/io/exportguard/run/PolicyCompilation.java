@@ -98,15 +98,16 @@ final class PolicyCompilation implements AutoCloseable {
       return engine;
     });
     java.util.List<TargetPipeline.Step> steps = new java.util.ArrayList<>();
+    StatusRules statusRules = new StatusRules(failOn, o.failOnWarn());
     Waivers waivers = config.waivers().isEmpty() ? null
         : new Waivers(config.waivers(), java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC),
-        o.failOnWarn());
+        statusRules);
     if (waivers != null) steps.add((facts, decided) -> waivers.apply(decided));
     if (baseline != null) {
       Baseline b = baseline;
       steps.add((facts, decided) -> b.apply(decided));
     }
-    PolicyCompilation c = new PolicyCompilation(compiling, loaded, new StatusRules(failOn, o.failOnWarn()));
+    PolicyCompilation c = new PolicyCompilation(compiling, loaded, statusRules);
     c.steps = java.util.List.copyOf(steps);
     c.waivers = waivers;
     return c;

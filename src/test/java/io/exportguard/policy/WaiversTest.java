@@ -54,7 +54,7 @@ class WaiversTest {
         null, null, 1);
     List<WaiverRule> waiveA = List.of(waiver("A-1", "a", "2027-01-01"));
     assertThat(find(new Waivers(waiveA, TODAY).apply(target(mixed)), "A-1").status()).isEqualTo(Status.WARN);
-    assertThat(find(new Waivers(waiveA, TODAY, true).apply(target(mixed)), "A-1").status()).isEqualTo(Status.FAIL);
+    assertThat(find(new Waivers(waiveA, TODAY, new StatusRules(Severity.INFO, true)).apply(target(mixed)), "A-1").status()).isEqualTo(Status.FAIL);
     // Waiving only the warning leaves the failure.
     List<WaiverRule> waiveB = List.of(waiver("A-1", "b", "2027-01-01"));
     assertThat(find(new Waivers(waiveB, TODAY).apply(target(mixed)), "A-1").status()).isEqualTo(Status.FAIL);

@@ -19,6 +19,9 @@ import java.util.Set;
 public final class CheckDiscovery {
   private CheckDiscovery() {}
 
+  /** The id prefix of a {@code package main} check adopted with {@code --conftest-main}. */
+  static final String CONFTEST_PREFIX = "CONFTEST-";
+
   public static List<CheckDefinition> discover(List<PackageInfo> packages) throws PolicyDefinitionException {
     return discover(packages, Set.of());
   }
@@ -58,7 +61,7 @@ public final class CheckDiscovery {
 
   private static CheckDefinition adopt(PackageInfo p) {
     String file = p.files().isEmpty() ? "" : p.files().get(0);
-    String id = "CONFTEST-" + p.path().toUpperCase(java.util.Locale.ROOT).replace('.', '-');
+    String id = CONFTEST_PREFIX + p.path().toUpperCase(java.util.Locale.ROOT).replace('.', '-');
     return new CheckDefinition(id, "conftest rules of package " + p.path(),
         "deny, violation and warn rules of package " + p.path() + ", adopted with --conftest-main", p.path(),
         Severity.HIGH, null, List.of(), "", p.path(), file, p.packageLines().getOrDefault(file, 1));

@@ -79,7 +79,7 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
       }
       try {
         List<Report.Finding> deny = findings(query(evaluation, c, "deny"));
-        if (c.id().startsWith("CONFTEST-")) {
+        if (adoptedFromConftest(c)) {
           // conftest reads violation as deny with structured details
           deny = new ArrayList<>(deny);
           deny.addAll(findings(query(evaluation, c, "violation")));
@@ -98,6 +98,11 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
     return evaluation.eval(queryText(c, rule)).value();
   }
 
+  /** A {@code package main} check adopted with {@code --conftest-main}: its {@code violation} rule denies too. */
+  private static boolean adoptedFromConftest(CheckDefinition c) {
+    return c.id().startsWith(CheckDiscovery.CONFTEST_PREFIX);
+  }
+
   private static String queryText(CheckDefinition c, String rule) {
     return "data." + c.packagePath() + "." + rule;
   }
@@ -106,7 +111,7 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
   @Override
   public void prepare() {
     for (CheckDefinition c : checks) {
-      for (String rule : c.id().startsWith("CONFTEST-") ? List.of("deny", "violation", "warn") : List.of("deny", "warn")) {
+      for (String rule : adoptedFromConftest(c) ? List.of("deny", "violation", "warn") : List.of("deny", "warn")) {
         try {
           policySet.prepare(queryText(c, rule));
         } catch (RegoException | RuntimeException e) {

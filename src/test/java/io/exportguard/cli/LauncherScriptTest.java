@@ -56,15 +56,15 @@ class LauncherScriptTest {
     assertThat(runs).hasSize(2);
     List<String> training = runs.get(0);
     assertThat(training).anySatisfy(a -> assertThat(a).startsWith("-XX:AOTCacheOutput=").endsWith("/archive"))
-        .contains("-jar", jar.toString(), "preflight", "--sandbox", "demo-pass", "--region", "cn-hangzhou")
+        .containsSubsequence("-cp", jar.toString(), Main.class.getName(), "preflight", "--sandbox", "demo-pass", "--region", "cn-hangzhou")
         .noneMatch(a -> a.startsWith("-XX:AOTCache="));
     assertThat(training.get(0)).doesNotContain(dir.toString()); // trained in a scratch directory
     Path cache = dir.resolve("app-jdk25.aot");
     assertThat(cache).isRegularFile();
     assertThat(runs.get(1)).contains("-XX:AOTCache=" + cache, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-Xlog:all=warning,cds*=off,aot*=off:stderr");
-    assertThat(runs.get(1).subList(runs.get(1).indexOf("-jar"), runs.get(1).size()))
-        .containsExactly("-jar", jar.toString(), "preflight", "--sandbox", "demo-pass");
+    assertThat(runs.get(1).subList(runs.get(1).indexOf("-cp"), runs.get(1).size()))
+        .containsExactly("-cp", jar.toString(), Main.class.getName(), "preflight", "--sandbox", "demo-pass");
     assertThat(first.code()).isZero();
 
     Files.delete(log);
@@ -97,7 +97,7 @@ class LauncherScriptTest {
     List<List<String>> runs = runs();
     assertThat(runs).hasSize(2);
     assertThat(runs.get(1)).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"))
-        .containsSubsequence("-Dexportguard.trace=true", "-jar", jar.toString(), "--version");
+        .containsSubsequence("-Dexportguard.trace=true", "-cp", jar.toString(), Main.class.getName(), "--version");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".jsa"));
     }
@@ -107,7 +107,7 @@ class LauncherScriptTest {
   void aRelativeJarIsFoundFromTheCallersDirectory() throws Exception {
     launch(Map.of("JAVA_HOME", dir.resolve("jdk17").toString(), "EXPORTGUARD_JAR", "app.jar"), "--version");
     assertThat(dir.resolve("app-jdk17.jsa")).isRegularFile();
-    assertThat(runs().get(1)).startsWith("cwd=" + dir).contains("-jar", jar.toString());
+    assertThat(runs().get(1)).startsWith("cwd=" + dir).containsSubsequence("-cp", jar.toString());
   }
 
   private void jdk(String name, String version) throws IOException {

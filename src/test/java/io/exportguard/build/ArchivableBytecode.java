@@ -70,11 +70,27 @@ public final class ArchivableBytecode {
   }
 
   /**
-   * Class or inner-class access flags made explicit as the JVM reads them in a class file below version
-   * 50: an interface is abstract there even without the flag (a later one without it is refused).
+   * Passes a class on at version 52 with its class and inner-class access flags as the JVM reads them
+   * below version 50: there an interface is abstract even without the flag (version 52 requires it).
    */
-  static int asLoaded(int access) {
-    return (access & Opcodes.ACC_INTERFACE) != 0 ? access | Opcodes.ACC_ABSTRACT : access;
+  static final class Raised extends ClassVisitor {
+    Raised(ClassVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+      super.visit(RAISED_VERSION, asLoaded(access), name, signature, superName, interfaces);
+    }
+
+    @Override
+    public void visitInnerClass(String name, String outerName, String innerName, int access) {
+      super.visitInnerClass(name, outerName, innerName, asLoaded(access));
+    }
+
+    private static int asLoaded(int access) {
+      return (access & Opcodes.ACC_INTERFACE) != 0 ? access | Opcodes.ACC_ABSTRACT : access;
+    }
   }
 
   /** The class-file major version of {@code classFile}. */
@@ -92,17 +108,7 @@ public final class ArchivableBytecode {
         return types;
       }
     };
-    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-      @Override
-      public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-        super.visit(RAISED_VERSION, asLoaded(access), name, signature, superName, interfaces);
-      }
-
-      @Override
-      public void visitInnerClass(String name, String outerName, String innerName, int access) {
-        super.visitInnerClass(name, outerName, innerName, asLoaded(access));
-      }
-    }, 0);
+    reader.accept(new Raised(writer), 0);
     return writer.toByteArray();
   }
 }

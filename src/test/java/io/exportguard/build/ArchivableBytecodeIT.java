@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.util.TraceClassVisitor;
 
 /**
@@ -129,32 +128,17 @@ class ArchivableBytecodeIT {
   }
 
   /**
-   * The class as text, without what raising it may change: its version, frames and maximum stack and
-   * locals. For an original ({@code old}), interfaces get the abstract flag the JVM implies below version
-   * 50 (JVMS 4.1), which version 52 must spell out.
+   * The class as text, without what recomputing frames may change: its version, frames and maximum
+   * stack and locals. An original ({@code old}) is first passed through the flags raising makes explicit
+   * (interfaces' implied abstract flag; {@link #everyClassLinksAsTheOriginalDoes} checks the JVM agrees).
    */
   private static String text(byte[] classFile, boolean old) {
     StringWriter text = new StringWriter();
     ClassVisitor printer = new TraceClassVisitor(new PrintWriter(text));
-    ClassVisitor implied = !old ? printer : new ClassVisitor(Opcodes.ASM9, printer) {
-      @Override
-      public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-        super.visit(version, abstractIfInterface(access), name, signature, superName, interfaces);
-      }
-
-      @Override
-      public void visitInnerClass(String name, String outerName, String innerName, int access) {
-        super.visitInnerClass(name, outerName, innerName, abstractIfInterface(access));
-      }
-    };
-    new ClassReader(classFile).accept(implied, ClassReader.SKIP_FRAMES);
+    new ClassReader(classFile).accept(old ? new ArchivableBytecode.Raised(printer) : printer, ClassReader.SKIP_FRAMES);
     return text.toString().lines()
         .filter(l -> !l.startsWith("// class version") && !l.contains("MAXSTACK =") && !l.contains("MAXLOCALS ="))
         .collect(Collectors.joining("\n"));
-  }
-
-  private static int abstractIfInterface(int access) {
-    return (access & Opcodes.ACC_INTERFACE) != 0 ? access | Opcodes.ACC_ABSTRACT : access;
   }
 
   private static void read(Path jar, Map<String, byte[]> into) throws IOException {

@@ -3,6 +3,7 @@ package io.exportguard.cloud;
 import com.aliyun.oss.ClientBuilderConfiguration;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
+import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
@@ -22,9 +23,11 @@ import com.aliyuncs.auth.SignatureVersion;
 import com.aliyuncs.auth.Signer;
 import com.aliyuncs.regions.ProductDomain;
 import com.aliyuncs.http.ProtocolType;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -34,6 +37,8 @@ import java.util.function.Function;
  * gets one client per region, signed V4 for that region, with the SDK's own retries off (ours apply).
  */
 public final class CloudClients implements AutoCloseable {
+  /** Whether this process has prepared its first signature and OSS client yet (see {@link #startCoreClient}). */
+  private static final AtomicBoolean PREPARED = new AtomicBoolean();
   private final CloudConfig config;
   private final Retrier retrier;
   private final CompletableFuture<IAcsClient> acs;
@@ -62,7 +67,8 @@ public final class CloudClients implements AutoCloseable {
   /**
    * Builds the core (ECS and RAM) client on its own daemon thread; {@code emulatorOnly} for a run
    * that talks only to an emulator over plain HTTP on loopback (such a client refuses TLS, see
-   * {@link EmulatorTls}).
+   * {@link EmulatorTls}). The first time in a process, the thread then goes on to do the slow
+   * first-use work of the run's calls ahead of them ({@link #prepareSigning}, {@link #prepareOss}).
    */
   public static CompletableFuture<IAcsClient> startCoreClient(AlibabaCloudCredentialsProvider credentials,
                                                               boolean emulatorOnly) {
@@ -74,7 +80,10 @@ public final class CloudClients implements AutoCloseable {
         f.completeExceptionally(e);
         return;
       }
-      prepareSigning();
+      if (PREPARED.compareAndSet(false, true)) {
+        prepareSigning();
+        prepareOss(emulatorOnly);
+      }
     }, "exportguard-core-client");
     t.setDaemon(true);
     t.start();
@@ -125,6 +134,27 @@ public final class CloudClients implements AutoCloseable {
           FormatType.JSON, new ProductDomain("Sts", "127.0.0.1:9"));
     } catch (Exception | LinkageError e) {
       // Only a head start: the real call signs for itself and reports its own failure.
+    }
+  }
+
+  /**
+   * Builds an OSS client as {@link #newOss} would for such endpoints and shuts it down unused
+   * (it sends nothing). Creating the first OSS client of a process is slow (its TLS context, the
+   * connection manager, the SDK's own classes), and the run's OSS calls all wait for it; done here,
+   * before the flags are even parsed, it is off their path.
+   */
+  static void prepareOss(boolean emulatorOnly) {
+    try {
+      OSS oss = OSSClientBuilder.create()
+          .endpoint(emulatorOnly ? "http://127.0.0.1:9" : "https://oss-cn-hangzhou.aliyuncs.com")
+          .credentialsProvider(new DefaultCredentialProvider("prepare-oss", "prepare-oss"))
+          .clientConfiguration(ossConfiguration(CloudConfig.CONNECT_TIMEOUT, CloudConfig.READ_TIMEOUT, emulatorOnly,
+              emulatorOnly))
+          .region("cn-hangzhou")
+          .build();
+      oss.shutdown();
+    } catch (RuntimeException | LinkageError e) {
+      // Only a head start: the run's own client reports its own failure.
     }
   }
 
@@ -212,20 +242,26 @@ public final class CloudClients implements AutoCloseable {
   }
 
   private OSS newOss(String regionId) {
-    ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
-    conf.setMaxErrorRetry(0);
-    conf.setSignatureVersion(SignVersion.V4);
-    conf.setConnectionTimeout((int) config.connectTimeout().toMillis());
-    conf.setSocketTimeout((int) config.readTimeout().toMillis());
-    conf.setMaxConnections(32);
-    if (config.endpoints().isEmulator()) conf.setSLDEnabled(true); // path-style, as the emulator serves it
-    if (config.endpoints().plainHttpOnly()) conf.setKeyStore(EmulatorTls.noTrustAnchors()); // trusts no certificate
     return OSSClientBuilder.create()
         .endpoint(config.endpoints().oss(regionId))
         .credentialsProvider(new OssCredentialsBridge(config.credentials()))
-        .clientConfiguration(conf)
+        .clientConfiguration(ossConfiguration(config.connectTimeout(), config.readTimeout(),
+            config.endpoints().isEmulator(), config.endpoints().plainHttpOnly()))
         .region(regionId)
         .build();
+  }
+
+  private static ClientBuilderConfiguration ossConfiguration(Duration connectTimeout, Duration readTimeout,
+                                                             boolean emulator, boolean plainHttpOnly) {
+    ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
+    conf.setMaxErrorRetry(0);
+    conf.setSignatureVersion(SignVersion.V4);
+    conf.setConnectionTimeout((int) connectTimeout.toMillis());
+    conf.setSocketTimeout((int) readTimeout.toMillis());
+    conf.setMaxConnections(32);
+    if (emulator) conf.setSLDEnabled(true); // path-style, as the emulator serves it
+    if (plainHttpOnly) conf.setKeyStore(EmulatorTls.noTrustAnchors()); // trusts no certificate
+    return conf;
   }
 
   @Override

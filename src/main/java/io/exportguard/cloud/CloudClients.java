@@ -23,12 +23,19 @@ import com.aliyuncs.auth.SignatureVersion;
 import com.aliyuncs.auth.Signer;
 import com.aliyuncs.regions.ProductDomain;
 import com.aliyuncs.http.ProtocolType;
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The SDK clients of one run and the only place requests are sent from. ECS and RAM share one core
@@ -139,9 +146,9 @@ public final class CloudClients implements AutoCloseable {
 
   /**
    * Builds an OSS client as {@link #newOss} would for such endpoints and shuts it down unused
-   * (it sends nothing). Creating the first OSS client of a process is slow (its TLS context, the
-   * connection manager, the SDK's own classes), and the run's OSS calls all wait for it; done here,
-   * before the flags are even parsed, it is off their path.
+   * (it sends nothing), and parses a small XML document. Creating the first OSS client of a
+   * process is slow (its TLS context, the connection manager, the SDK's own classes), and the run's
+   * OSS calls all wait for it; done here, before the flags are even parsed, it is off their path.
    */
   static void prepareOss(boolean emulatorOnly) {
     try {
@@ -153,7 +160,12 @@ public final class CloudClients implements AutoCloseable {
           .region("cn-hangzhou")
           .build();
       oss.shutdown();
-    } catch (RuntimeException | LinkageError e) {
+      // It reads every reply with the JDK's SAX parser, whose first parser is slow to make as well.
+      SAXParserFactory sax = SAXParserFactory.newInstance();
+      sax.setNamespaceAware(true);
+      sax.newSAXParser().parse(new InputSource(new StringReader("<BucketInfo><Bucket/></BucketInfo>")),
+          new DefaultHandler());
+    } catch (RuntimeException | LinkageError | IOException | ParserConfigurationException | SAXException e) {
       // Only a head start: the run's own client reports its own failure.
     }
   }

@@ -39,7 +39,7 @@ final class CloudSession implements AutoCloseable {
   private final CompletableFuture<Sandbox> sandboxStarting;
   private Sandbox sandbox;
   private CloudClients clients;
-  /** The credential check: done after {@link #clients()}, maybe still running after {@link #clientsCheckingIdentity()}. */
+  /** The credential check: done after {@link #clients()}, maybe running after {@link #clientsCheckingIdentity}. */
   private CompletableFuture<CallerIdentity> identity;
   private String identitySource;
   private CloudClients audit;

@@ -127,15 +127,7 @@ public final class CloudClients implements AutoCloseable {
    */
   static void prepareSigning() {
     try {
-      CommonRequest request = new CommonRequest();
-      request.setSysDomain("127.0.0.1:9");
-      request.setSysVersion("2015-04-01");
-      request.setSysAction("GetCallerIdentity");
-      request.setSysMethod(MethodType.POST);
-      request.setSysProtocol(ProtocolType.HTTP);
-      request.setSysRegionId("cn-hangzhou");
-      request.putQueryParameter("Format", "JSON");
-      AcsRequest<?> acs = request.buildRequest();
+      AcsRequest<?> acs = stsRequest("127.0.0.1:9", ProtocolType.HTTP, "GetCallerIdentity").buildRequest();
       AlibabaCloudCredentials madeUp = new BasicCredentials("prepare-signing", "prepare-signing");
       acs.signRequest(Signer.getSigner(madeUp, SignatureVersion.V1, SignatureAlgorithm.ACS3_HMAC_SHA256), madeUp,
           FormatType.JSON, new ProductDomain("Sts", "127.0.0.1:9"));
@@ -207,19 +199,25 @@ public final class CloudClients implements AutoCloseable {
 
   /** Sends an STS call (no request class of its own in the V1 SDKs) and returns the JSON reply. */
   public String sts(String action) throws ApiException {
-    CommonRequest request = new CommonRequest();
-    request.setSysDomain(config.endpoints().sts());
-    request.setSysVersion("2015-04-01");
-    request.setSysAction(action);
-    request.setSysMethod(MethodType.POST);
-    request.setSysProtocol(config.endpoints().protocol());
-    request.setSysRegionId("cn-hangzhou");
+    CommonRequest request = stsRequest(config.endpoints().sts(), config.endpoints().protocol(), action);
     request.setSysConnectTimeout((int) config.connectTimeout().toMillis());
     request.setSysReadTimeout((int) config.readTimeout().toMillis());
-    request.putQueryParameter("Format", "JSON");
     String api = "sts:" + action;
     IAcsClient client = client(api);
     return retrier.call(api, () -> client.getCommonResponse(request).getData());
+  }
+
+  /** An STS call (no request class of its own in the V1 SDKs): JSON, POST, signature V1. */
+  private static CommonRequest stsRequest(String domain, ProtocolType protocol, String action) {
+    CommonRequest request = new CommonRequest();
+    request.setSysDomain(domain);
+    request.setSysVersion("2015-04-01");
+    request.setSysAction(action);
+    request.setSysMethod(MethodType.POST);
+    request.setSysProtocol(protocol);
+    request.setSysRegionId("cn-hangzhou");
+    request.putQueryParameter("Format", "JSON");
+    return request;
   }
 
   private IAcsClient client(String api) throws ApiException {

@@ -56,7 +56,7 @@ public final class PreflightRunner extends CommandRunner<PreflightRunner.Options
       CloudClients clients = session.clientsCheckingIdentity();
       Trace.phase(err, "clients ready");
       LiveImageSource source = new LiveImageSource(clients, o.request(), clock.now(), timeout);
-      CompletableFuture<TargetFacts> gathering = Daemons.start("exportguard-gather", source::gather);
+      CompletableFuture<TargetFacts> gathering = Daemons.start("exportguard-facts", source::gather);
       // Rejected credentials end the run as soon as STS says so; the gathering is then abandoned.
       session.confirmIdentity();
       TargetFacts facts = Daemons.join(gathering);

@@ -80,8 +80,14 @@ public final class CheckEvaluation {
   public List<CheckDefinition> applicable(CheckScope scope) {
     if (scope.subject() == null) return engine.checks();
     // A run has a few scopes and many targets of each: worked out once per scope.
-    return byScope.computeIfAbsent(scope,
-        s -> engine.checks().stream().filter(c -> s.applies(areas(c))).toList());
+    List<CheckDefinition> known = byScope.get(scope);
+    if (known != null) return known;
+    // A loop, not a stream: worked out on a preflight's critical path, where linking lambdas costs more.
+    List<CheckDefinition> applicable = new ArrayList<>();
+    for (CheckDefinition c : engine.checks()) if (scope.applies(areas(c))) applicable.add(c);
+    List<CheckDefinition> mine = List.copyOf(applicable);
+    List<CheckDefinition> raced = byScope.putIfAbsent(scope, mine);
+    return raced != null ? raced : mine;
   }
 
   private List<String> areas(CheckDefinition c) {

@@ -125,7 +125,7 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
   public static List<Report.Finding> findings(Value v) {
     if (v == null) return List.of();
     List<Value> items = new ArrayList<>();
-    if (v instanceof SetValue s) s.forEach(items::add);
+    if (v instanceof SetValue s) for (Value item : s) items.add(item);
     else if (v instanceof ArrayValue a) items.addAll(a.items());
     else items.add(v);
     List<Report.Finding> out = new ArrayList<>();

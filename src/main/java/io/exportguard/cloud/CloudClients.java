@@ -3,7 +3,9 @@ package io.exportguard.cloud;
 import com.aliyun.oss.ClientBuilderConfiguration;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
+import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.SignVersion;
+import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
@@ -13,12 +15,27 @@ import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.FormatType;
 import com.aliyuncs.http.HttpClientConfig;
 import com.aliyuncs.profile.DefaultProfile;
+import com.aliyuncs.auth.AlibabaCloudCredentials;
 import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
+import com.aliyuncs.auth.BasicCredentials;
+import com.aliyuncs.auth.signers.SignatureAlgorithm;
+import com.aliyuncs.auth.SignatureVersion;
+import com.aliyuncs.auth.Signer;
+import com.aliyuncs.regions.ProductDomain;
 import com.aliyuncs.http.ProtocolType;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The SDK clients of one run and the only place requests are sent from. ECS and RAM share one core
@@ -27,6 +44,8 @@ import java.util.function.Function;
  * gets one client per region, signed V4 for that region, with the SDK's own retries off (ours apply).
  */
 public final class CloudClients implements AutoCloseable {
+  /** Whether this process has prepared its first signature and OSS client yet (see {@link #startCoreClient}). */
+  private static final AtomicBoolean PREPARED = new AtomicBoolean();
   private final CloudConfig config;
   private final Retrier retrier;
   private final CompletableFuture<IAcsClient> acs;
@@ -55,7 +74,8 @@ public final class CloudClients implements AutoCloseable {
   /**
    * Builds the core (ECS and RAM) client on its own daemon thread; {@code emulatorOnly} for a run
    * that talks only to an emulator over plain HTTP on loopback (such a client refuses TLS, see
-   * {@link EmulatorTls}).
+   * {@link EmulatorTls}). The first time in a process, the thread then goes on to do the slow
+   * first-use work of the run's calls ahead of them ({@link #prepareSigning}, {@link #prepareOss}).
    */
   public static CompletableFuture<IAcsClient> startCoreClient(AlibabaCloudCredentialsProvider credentials,
                                                               boolean emulatorOnly) {
@@ -65,6 +85,11 @@ public final class CloudClients implements AutoCloseable {
         f.complete(newCoreClient(credentials, emulatorOnly));
       } catch (Throwable e) {
         f.completeExceptionally(e);
+        return;
+      }
+      if (PREPARED.compareAndSet(false, true)) {
+        prepareSigning();
+        prepareOss(emulatorOnly);
       }
     }, "exportguard-core-client");
     t.setDaemon(true);
@@ -91,6 +116,50 @@ public final class CloudClients implements AutoCloseable {
     DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou");
     profile.setHttpClientConfig(http);
     return new DefaultAcsClient(profile, credentials);
+  }
+
+  /**
+   * Signs one request the way the first real call will (an STS call through a CommonRequest, RPC
+   * signature V1), with a made-up key, and throws it away: nothing is sent and no credential is
+   * read. The SDK's first signature is slow (the JCA provider list and HMAC, its Base64 and date
+   * formats, its URL encoding); done here, beside the command line's parsing, it is off the path
+   * of the run's first calls, which would otherwise each do it as they start together.
+   */
+  static void prepareSigning() {
+    try {
+      AcsRequest<?> acs = stsRequest("127.0.0.1:9", ProtocolType.HTTP, "GetCallerIdentity").buildRequest();
+      AlibabaCloudCredentials madeUp = new BasicCredentials("prepare-signing", "prepare-signing");
+      acs.signRequest(Signer.getSigner(madeUp, SignatureVersion.V1, SignatureAlgorithm.ACS3_HMAC_SHA256), madeUp,
+          FormatType.JSON, new ProductDomain("Sts", "127.0.0.1:9"));
+    } catch (Exception | LinkageError e) {
+      // Only a head start: the real call signs for itself and reports its own failure.
+    }
+  }
+
+  /**
+   * Builds an OSS client as {@link #newOss} would for such endpoints and shuts it down unused
+   * (it sends nothing), and parses a small XML document. Creating the first OSS client of a
+   * process is slow (its TLS context, the connection manager, the SDK's own classes), and the run's
+   * OSS calls all wait for it; done here, before the flags are even parsed, it is off their path.
+   */
+  static void prepareOss(boolean emulatorOnly) {
+    try {
+      OSS oss = OSSClientBuilder.create()
+          .endpoint(emulatorOnly ? "http://127.0.0.1:9" : "https://oss-cn-hangzhou.aliyuncs.com")
+          .credentialsProvider(new DefaultCredentialProvider("prepare-oss", "prepare-oss"))
+          .clientConfiguration(ossConfiguration(CloudConfig.CONNECT_TIMEOUT, CloudConfig.READ_TIMEOUT, emulatorOnly,
+              emulatorOnly))
+          .region("cn-hangzhou")
+          .build();
+      oss.shutdown();
+      // It reads every reply with the JDK's SAX parser, whose first parser is slow to make as well.
+      SAXParserFactory sax = SAXParserFactory.newInstance();
+      sax.setNamespaceAware(true);
+      sax.newSAXParser().parse(new InputSource(new StringReader("<BucketInfo><Bucket/></BucketInfo>")),
+          new DefaultHandler());
+    } catch (RuntimeException | LinkageError | IOException | ParserConfigurationException | SAXException e) {
+      // Only a head start: the run's own client reports its own failure.
+    }
   }
 
   /** Shuts a prebuilt core client down once it is built (when the run ends before using it). */
@@ -130,19 +199,25 @@ public final class CloudClients implements AutoCloseable {
 
   /** Sends an STS call (no request class of its own in the V1 SDKs) and returns the JSON reply. */
   public String sts(String action) throws ApiException {
-    CommonRequest request = new CommonRequest();
-    request.setSysDomain(config.endpoints().sts());
-    request.setSysVersion("2015-04-01");
-    request.setSysAction(action);
-    request.setSysMethod(MethodType.POST);
-    request.setSysProtocol(config.endpoints().protocol());
-    request.setSysRegionId("cn-hangzhou");
+    CommonRequest request = stsRequest(config.endpoints().sts(), config.endpoints().protocol(), action);
     request.setSysConnectTimeout((int) config.connectTimeout().toMillis());
     request.setSysReadTimeout((int) config.readTimeout().toMillis());
-    request.putQueryParameter("Format", "JSON");
     String api = "sts:" + action;
     IAcsClient client = client(api);
     return retrier.call(api, () -> client.getCommonResponse(request).getData());
+  }
+
+  /** An STS call (no request class of its own in the V1 SDKs): JSON, POST, signature V1. */
+  private static CommonRequest stsRequest(String domain, ProtocolType protocol, String action) {
+    CommonRequest request = new CommonRequest();
+    request.setSysDomain(domain);
+    request.setSysVersion("2015-04-01");
+    request.setSysAction(action);
+    request.setSysMethod(MethodType.POST);
+    request.setSysProtocol(protocol);
+    request.setSysRegionId("cn-hangzhou");
+    request.putQueryParameter("Format", "JSON");
+    return request;
   }
 
   private IAcsClient client(String api) throws ApiException {
@@ -177,20 +252,26 @@ public final class CloudClients implements AutoCloseable {
   }
 
   private OSS newOss(String regionId) {
-    ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
-    conf.setMaxErrorRetry(0);
-    conf.setSignatureVersion(SignVersion.V4);
-    conf.setConnectionTimeout((int) config.connectTimeout().toMillis());
-    conf.setSocketTimeout((int) config.readTimeout().toMillis());
-    conf.setMaxConnections(32);
-    if (config.endpoints().isEmulator()) conf.setSLDEnabled(true); // path-style, as the emulator serves it
-    if (config.endpoints().plainHttpOnly()) conf.setKeyStore(EmulatorTls.noTrustAnchors()); // trusts no certificate
     return OSSClientBuilder.create()
         .endpoint(config.endpoints().oss(regionId))
         .credentialsProvider(new OssCredentialsBridge(config.credentials()))
-        .clientConfiguration(conf)
+        .clientConfiguration(ossConfiguration(config.connectTimeout(), config.readTimeout(),
+            config.endpoints().isEmulator(), config.endpoints().plainHttpOnly()))
         .region(regionId)
         .build();
+  }
+
+  private static ClientBuilderConfiguration ossConfiguration(Duration connectTimeout, Duration readTimeout,
+                                                             boolean emulator, boolean plainHttpOnly) {
+    ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
+    conf.setMaxErrorRetry(0);
+    conf.setSignatureVersion(SignVersion.V4);
+    conf.setConnectionTimeout((int) connectTimeout.toMillis());
+    conf.setSocketTimeout((int) readTimeout.toMillis());
+    conf.setMaxConnections(32);
+    if (emulator) conf.setSLDEnabled(true); // path-style, as the emulator serves it
+    if (plainHttpOnly) conf.setKeyStore(EmulatorTls.noTrustAnchors()); // trusts no certificate
+    return conf;
   }
 
   @Override

@@ -39,7 +39,8 @@ final class CloudSession implements AutoCloseable {
   private final CompletableFuture<Sandbox> sandboxStarting;
   private Sandbox sandbox;
   private CloudClients clients;
-  private CallerIdentity identity;
+  /** The credential check: done after {@link #clients()}, maybe running after {@link #clientsCheckingIdentity}. */
+  private CompletableFuture<CallerIdentity> identity;
   private String identitySource;
   private CloudClients audit;
   /** Whether the audit's clients have a core client of their own (to shut down) rather than the run's. */
@@ -98,6 +99,43 @@ final class CloudSession implements AutoCloseable {
    */
   CloudClients clients() throws BadInputException {
     if (clients != null) return clients;
+    clients = build();
+    try {
+      identity = CompletableFuture.completedFuture(CallerIdentity.ask(clients));
+    } catch (ApiException e) {
+      throw identityFailure(e);
+    }
+    return clients;
+  }
+
+  /**
+   * As {@link #clients()}, but the credentials are checked on a daemon thread while the caller
+   * goes on (preflight gathers meanwhile, so the first signed call's round trip and start-up work
+   * overlap the gathering instead of preceding it). Nothing that was gathered may be used before
+   * {@link #confirmIdentity()} has returned.
+   */
+  CloudClients clientsCheckingIdentity() throws BadInputException {
+    if (clients != null) return clients;
+    CloudClients built = build();
+    clients = built;
+    identity = Daemons.start("exportguard-caller-identity", () -> CallerIdentity.ask(built));
+    return clients;
+  }
+
+  /**
+   * Waits for the credential check {@link #clientsCheckingIdentity()} started; a failure is the
+   * same bad input {@link #clients()} reports.
+   */
+  void confirmIdentity() throws BadInputException {
+    try {
+      identity.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof ApiException api) throw identityFailure(api);
+      throw e;
+    }
+  }
+
+  private CloudClients build() throws BadInputException {
     String source;
     if (sandboxStarting != null) {
       sandbox = started(sandboxStarting, sandboxScenario);
@@ -109,24 +147,25 @@ final class CloudSession implements AutoCloseable {
       credentials.resolve(new LibraryCredentials(chain));
       source = chain.source();
     }
+    identitySource = source;
     // No single call may outlast the run: a hanging ExportImage is then looked up within --timeout.
     CloudConfig config = CloudConfig.of(endpoints, credentials);
     if (callTimeout.compareTo(config.readTimeout()) < 0) config = config.withReadTimeout(callTimeout);
-    clients = new CloudClients(config, core);
-    try {
-      identity = CallerIdentity.ask(clients);
-    } catch (ApiException e) {
-      String what = CallerIdentity.credentialsRejected(e) ? "the credentials were rejected" : "cannot check the credentials";
-      throw new BadInputException(what + " (from " + source + ", at " + endpoints + "): STS GetCallerIdentity: "
-          + e.code() + ": " + LibraryCredentials.scrub(firstLine(e.getMessage())));
-    }
-    identitySource = source;
-    return clients;
+    return new CloudClients(config, core);
   }
 
-  /** Whose credentials the run uses and where its calls go (never a key or secret); after {@link #clients()}. */
+  private BadInputException identityFailure(ApiException e) {
+    String what = CallerIdentity.credentialsRejected(e) ? "the credentials were rejected" : "cannot check the credentials";
+    return new BadInputException(what + " (from " + identitySource + ", at " + endpoints + "): STS GetCallerIdentity: "
+        + e.code() + ": " + LibraryCredentials.scrub(firstLine(e.getMessage())));
+  }
+
+  /**
+   * Whose credentials the run uses and where its calls go (never a key or secret); after
+   * {@link #clients()} or {@link #confirmIdentity()}.
+   */
   String identityLine() {
-    return identity.describe() + " (credentials from " + identitySource + ", calls to " + endpoints + ")";
+    return identity.join().describe() + " (credentials from " + identitySource + ", calls to " + endpoints + ")";
   }
 
   /**

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code exportguard preflight}: the pipeline for one export request. A {@link CloudSession} yields
@@ -52,9 +53,13 @@ public final class PreflightRunner extends CommandRunner<PreflightRunner.Options
     try (CloudSession session = CloudSession.begin(o.sandbox(), o.endpoint(), o.profile(), timeout);
          PolicyCompilation policies = PolicyCompilation.start(o.policy(), clock, engines, timeout)) {
       Trace.phase(err, "policies loaded (compiling meanwhile)");
-      CloudClients clients = session.clients();
+      CloudClients clients = session.clientsCheckingIdentity();
       Trace.phase(err, "clients ready");
-      TargetFacts facts = new LiveImageSource(clients, o.request(), clock.now(), timeout).gather();
+      LiveImageSource source = new LiveImageSource(clients, o.request(), clock.now(), timeout);
+      CompletableFuture<TargetFacts> gathering = Daemons.start("exportguard-facts", source::gather);
+      // Rejected credentials end the run as soon as STS says so; the gathering is then abandoned.
+      session.confirmIdentity();
+      TargetFacts facts = Daemons.join(gathering);
       Trace.phase(err, "facts gathered");
       if (o.saveFacts() != null) save(facts, o.saveFacts());
       ExportIfPassed export = new ExportIfPassed(o.export() ? new ExportStep(clients, out, err, PREFIX) : null,

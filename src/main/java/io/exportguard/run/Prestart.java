@@ -10,10 +10,12 @@ import java.util.concurrent.CompletableFuture;
  * Start-up work a preflight can begin before its flags are even parsed, on daemon threads, so it
  * overlaps with the JVM loading the command line: building the core SDK client (its TLS context
  * and connection pool are a slow part of start-up; the credentials it signs with are decided
- * later through {@link DeferredCredentials}) and, for {@code --sandbox}, starting the emulator on
- * loopback. Nothing here reads a credential and nothing is sent anywhere. The first
- * {@link PreflightRunner} of the process takes it and checks it against the parsed flags: work
- * started on a wrong guess is discarded (and a run that never gets that far simply exits).
+ * later through {@link DeferredCredentials}), then doing the first signature's and the first OSS
+ * client's slow first-use work on that thread (with made-up keys, thrown away), and, for
+ * {@code --sandbox}, starting the emulator on loopback. Nothing here reads a credential and nothing
+ * is sent anywhere. The first {@link PreflightRunner} of the process takes it and checks it against
+ * the parsed flags: work started on a wrong guess is discarded (and a run that never gets that far
+ * simply exits).
  */
 public final class Prestart {
   /** When main began, for {@code -Dexportguard.trace=true}. */

@@ -233,7 +233,7 @@ class SecretsLeakIT {
     assertThat(exportFails.err()).contains("InternalError").contains("upstream rejected");
 
     // Since the identity check (issue 15), credentials are checked once with STS GetCallerIdentity
-    // before any fact is gathered: an unreachable endpoint and a wrong secret are one error each.
+    // before any fact is used: an unreachable endpoint and a wrong secret are one error each.
     Run unreachable = runs.get("unreachable").join();
     assertThat(unreachable.code()).isEqualTo(2);
     assertThat(unreachable.err()).contains("cannot check the credentials").contains("STS GetCallerIdentity")

@@ -214,7 +214,7 @@ class CredentialModesIT {
   }
 
   @Test
-  void aWrongKeyIsOneErrorBeforeAnyFactIsGathered(@TempDir Path home) throws Exception {
+  void aWrongKeyIsOneErrorAndNoFactIsUsed(@TempDir Path home) throws Exception {
     Run r = preflight(home, endpoint(), "--profile", "wrong");
     assertThat(r.code).isEqualTo(2);
     assertThat(r.err).contains("the credentials were rejected (from profile wrong (AK)")

@@ -16,6 +16,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -69,11 +73,22 @@ public final class SandboxServer implements AutoCloseable {
       return t;
     });
     server.setExecutor(pool);
+    loadReplyDateNames();
     server.createContext("/", exchange -> dispatch(exchange, rpc, oss));
     // No bucket name starts with a dot, so this path never shadows OSS.
     server.createContext(CredentialsUri.PATH, new CredentialsUri(new StsApi(state)));
     server.start();
     return new SandboxServer(server, pool, faults, state);
+  }
+
+  /**
+   * The JDK's server stamps every reply with an RFC 1123 {@code Date} (day, month and zone names
+   * from the locale data). A client's first calls arrive together, and each reply thread would load
+   * those names for itself; formatting one such date here, while the emulator starts, loads them once.
+   */
+  private static void loadReplyDateNames() {
+    DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US).withZone(ZoneId.of("GMT"))
+        .format(Instant.now());
   }
 
   private static void dispatch(HttpExchange exchange, RpcEndpoint rpc, OssEndpoint oss) {

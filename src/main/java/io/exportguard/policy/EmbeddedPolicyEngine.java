@@ -107,10 +107,15 @@ public final class EmbeddedPolicyEngine implements PolicyEngine {
     return "data." + c.packagePath() + "." + rule;
   }
 
-  /** Compiles every check's queries; one that does not compile is left for its evaluation to report. */
+  /**
+   * Compiles every check's queries; one that does not compile is left for its evaluation to report.
+   * From the last check back: an evaluation under way meanwhile compiles from the first, so the two
+   * meet in the middle rather than compile the same queries.
+   */
   @Override
   public void prepare() {
-    for (CheckDefinition c : checks) {
+    for (int i = checks.size() - 1; i >= 0; i--) {
+      CheckDefinition c = checks.get(i);
       for (String rule : adoptedFromConftest(c) ? List.of("deny", "violation", "warn") : List.of("deny", "warn")) {
         try {
           policySet.prepare(queryText(c, rule));

@@ -37,7 +37,8 @@ public interface PolicyEngine extends AutoCloseable {
 
   /**
    * Does now what the first evaluation would otherwise do first (the embedded engine compiles its
-   * checks' queries), for a caller that has it built on another thread while facts are gathered.
+   * checks' queries), for a caller that has it done on another thread while facts are gathered.
+   * Evaluations may run meanwhile: whichever of them needs a part first does it.
    */
   default void prepare() {}
 }

@@ -9,12 +9,27 @@ final class Daemons {
   private Daemons() {}
 
   static <T> CompletableFuture<T> start(String name, Callable<T> work) {
+    return start(name, work, done -> {});
+  }
+
+  /**
+   * Then, once the future is complete (its waiters go on), does {@code afterwards} with the result
+   * on the same thread: work that waiters may also do for themselves, so its failure is ignored.
+   */
+  static <T> CompletableFuture<T> start(String name, Callable<T> work, java.util.function.Consumer<T> afterwards) {
     CompletableFuture<T> f = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {
         f.complete(work.call());
       } catch (Throwable e) {
         f.completeExceptionally(e);
+      }
+      if (!f.isCompletedExceptionally()) {
+        try {
+          afterwards.accept(f.join());
+        } catch (RuntimeException ignored) {
+          // a head start only: whoever needs the work does it when it is not done
+        }
       }
       Trace.daemonEnded(name);
     }, name);

@@ -91,12 +91,11 @@ final class PolicyCompilation implements AutoCloseable {
     LoadedPolicies loaded = o.conftestMain() ? versioned.adopting(java.util.Set.of("main")) : versioned;
     EvalOptions eval = EvalOptions.DEFAULT.withTimeout(evalTimeout);
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
-    // The checks' queries are compiled here too, off the thread that gathers the facts.
-    CompletableFuture<PolicyEngine> compiling = Daemons.start("exportguard-compile", () -> {
-      PolicyEngine engine = engines.create(loaded, options);
-      engine.prepare();
-      return engine;
-    });
+    // The checks' queries are compiled here too, off the thread that gathers the facts, after the
+    // engine is handed over: when the facts come first, the evaluation starts at once and compiles
+    // its first queries itself while this thread compiles the last ones.
+    CompletableFuture<PolicyEngine> compiling = Daemons.start("exportguard-compile",
+        () -> engines.create(loaded, options), PolicyEngine::prepare);
     java.util.List<TargetPipeline.Step> steps = new java.util.ArrayList<>();
     StatusRules statusRules = new StatusRules(failOn, o.failOnWarn());
     Waivers waivers = config.waivers().isEmpty() ? null

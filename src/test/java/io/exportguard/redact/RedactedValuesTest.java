@@ -35,8 +35,21 @@ class RedactedValuesTest {
   }
 
   @Test
-  void aValueWithNothingToRedactIsReturnedAsItIs() {
+  void aValueWithNothingToRedactIsReturnedAsItIs() throws Exception {
     Outer o = new Outer("plain", List.of(), Map.of(), null, null);
     assertThat(RedactedValues.of(o, r)).isSameAs(o);
+    JsonNode tree = new ObjectMapper().readTree("{\"a\": [\"x\", {\"b\": \"plain\", \"c\": null}], \"n\": 1}");
+    Outer withTree = new Outer("plain", List.of(new Inner("ok", 1)), Map.of("k", "v"), tree, null);
+    assertThat(RedactedValues.of(withTree, r)).as("a tree with nothing to redact is not copied").isSameAs(withTree);
+  }
+
+  @Test
+  void aTreeWithOneSecretDeepInsideIsCopiedAndRedacted() throws Exception {
+    JsonNode tree = new ObjectMapper().readTree("{\"a\": [\"x\", {\"b\": [1, {\"c\": \"k=s3cr3t-value\"}]}]}");
+    Outer o = new Outer("plain", List.of(), Map.of(), tree, null);
+    Outer clean = RedactedValues.of(o, r);
+    assertThat(clean).isNotSameAs(o);
+    assertThat(clean.tree().toString()).doesNotContain("s3cr3t-value").contains("k=[REDACTED]");
+    assertThat(o.tree().toString()).contains("s3cr3t-value");
   }
 }

@@ -83,6 +83,8 @@ public final class RedactedValues {
       // and rebuilding a record costs a reflective constructor call (on JDK 25 ~3 ms the first time
       // per class, ~20 ms of a preflight's critical path for the facts' policy documents).
       if (!changes(n, r)) return n;
+      // A text node is a leaf: inPlace redacts only what a container holds.
+      if (n.isTextual()) return TextNode.valueOf(r.redact(n.textValue()));
       JsonNode copy = n.deepCopy();
       inPlace(copy, r);
       return copy;

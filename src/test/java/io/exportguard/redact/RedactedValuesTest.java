@@ -52,4 +52,13 @@ class RedactedValuesTest {
     assertThat(clean.tree().toString()).doesNotContain("s3cr3t-value").contains("k=[REDACTED]");
     assertThat(o.tree().toString()).contains("s3cr3t-value");
   }
+
+  @Test
+  void aTreeThatIsOneTextIsRedactedToo() {
+    Outer o = new Outer("plain", List.of(), Map.of(), com.fasterxml.jackson.databind.node.TextNode.valueOf(
+        "k=s3cr3t-value"), null);
+    Outer clean = RedactedValues.of(o, r);
+    assertThat(clean.tree().textValue()).isEqualTo("k=[REDACTED]");
+    assertThat(o.tree().textValue()).contains("s3cr3t-value");
+  }
 }

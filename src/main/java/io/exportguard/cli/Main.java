@@ -42,21 +42,25 @@ public final class Main {
    * writes passes through the {@link Redactor}, which knows the secrets in the environment first.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(commandLine(args), args, out, err);
+  }
+
+  /** {@link #run(String[], PrintStream, PrintStream)} with this command tree (a test compares two). */
+  static int run(CommandLine cl, String[] args, PrintStream out, PrintStream err) {
     CredentialSecrets.registerEnvironment();
     RedactingOutputStream redactedOut = new RedactingOutputStream(out, Redactor.process(), false);
     RedactingOutputStream redactedErr = new RedactingOutputStream(err, Redactor.process(), false);
     try {
-      return run(args, redactedOut, redactedErr);
+      return run(cl, args, redactedOut, redactedErr);
     } finally {
       finish(redactedOut);
       finish(redactedErr);
     }
   }
 
-  private static int run(String[] args, RedactingOutputStream out, RedactingOutputStream err) {
+  private static int run(CommandLine cl, String[] args, RedactingOutputStream out, RedactingOutputStream err) {
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    CommandLine cl = commandLine(args);
     cl.setOut(outWriter);
     cl.setErr(errWriter);
     cl.setParameterExceptionHandler((ex, a) -> UsageErrors.report(ex, a, errWriter));
@@ -115,12 +119,29 @@ public final class Main {
   }
 
   /**
-   * The command tree for these arguments. Building a picocli model costs start-up time (its classes
-   * cannot go into a CDS archive), so when the first argument names a subcommand only that one is
-   * built; anything else (help, version, a typo) gets the whole tree, so usage and suggestions list
-   * every command.
+   * The command tree for these arguments. Building a picocli model costs start-up time, so when the
+   * first argument names a subcommand only that one is built; anything else (help, version, a typo)
+   * gets the whole tree, so usage and suggestions list every command. The model is the generated
+   * {@link CommandModels} (no annotations read, no reflection); without it, picocli reads the annotations.
    */
   static CommandLine commandLine(String[] args) {
+    String first = args.length > 0 ? args[0] : null;
+    boolean named = first != null && SUBCOMMANDS.containsKey(first);
+    CommandLine cl;
+    try {
+      cl = CommandModels.exportGuardCommand(args, 0, named);
+    } catch (NoClassDefFoundError e) {
+      return reflectiveCommandLine(args); // a jar built without the generated models
+    }
+    for (String name : SUBCOMMANDS.keySet()) {
+      if (!named || name.equals(first)) cl.addSubcommand(name, CommandModels.subcommand(name, args, 1));
+    }
+    cl.registerConverter(java.nio.file.Path.class, CommandModelSupport.PATHS);
+    return cl;
+  }
+
+  /** The same tree read from the command classes' annotations by picocli (what {@link CommandModels} is made from). */
+  static CommandLine reflectiveCommandLine(String[] args) {
     CommandLine cl = new CommandLine(new ExportGuardCommand());
     String first = args.length > 0 ? args[0] : null;
     boolean named = first != null && SUBCOMMANDS.containsKey(first);

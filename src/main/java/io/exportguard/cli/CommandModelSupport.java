@@ -43,13 +43,18 @@ final class CommandModelSupport {
    * JDK 18 and newer the first reflective call spins method-handle code, milliseconds of start-up),
    * failing with the same message.
    */
-  static final CommandLine.ITypeConverter<Path> PATHS = text -> {
-    try {
-      return Paths.get(text);
-    } catch (RuntimeException e) {
-      throw new CommandLine.TypeConversionException(String.format("cannot convert '%s' to %s (%s)", text, Path.class, e));
+  static final CommandLine.ITypeConverter<Path> PATHS = new PathConverter();
+
+  private static final class PathConverter implements CommandLine.ITypeConverter<Path> {
+    @Override
+    public Path convert(String text) {
+      try {
+        return Paths.get(text);
+      } catch (RuntimeException e) {
+        throw new CommandLine.TypeConversionException(String.format("cannot convert '%s' to %s (%s)", text, Path.class, e));
+      }
     }
-  };
+  }
 
   static Range range(String value, boolean unspecified) {
     Range r = Range.valueOf(value);

@@ -61,35 +61,15 @@ final class CommandModelSupport {
     return unspecified ? r.unspecified(true) : r;
   }
 
-  /** The object whose fields a command's or mixin's options set (picocli's scope of an argument). */
-  static final class Scope implements CommandLine.Model.IScope {
-    private Object target;
-
-    Scope(Object target) {
-      this.target = target;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T get() {
-      return (T) target;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T set(T value) {
-      T old = (T) target;
-      target = value;
-      return old;
-    }
-  }
-
-  /** A value kept in the binding itself, starting at the field's initial value (picocli's standard help options). */
-  static final class Value implements CommandLine.Model.IGetter, CommandLine.Model.ISetter {
+  /**
+   * One value, read and written by picocli: the object whose fields a command's or mixin's options
+   * set (an argument's scope), or the value of one of picocli's standard help options, kept here.
+   */
+  static final class Holder implements CommandLine.Model.IScope {
     private Object value;
 
-    Value(Object initial) {
-      value = initial;
+    Holder(Object value) {
+      this.value = value;
     }
 
     @Override

@@ -56,7 +56,7 @@ final class CommandModels {
     u.description(new String[] {"Gathers the facts of one ExportImage request, evaluates the policies and decides.", "Exit 0 pass, 1 fail, 2 error or bad input."});
     u.sortOptions(false);
     c.spec = s;
-    CommandModelSupport.Scope scope0 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope0 = new CommandModelSupport.Holder(c);
     Field field1 = new Field(c, 0);
     s.add(OptionSpec.builder(new String[] {"--region"})
             .type(java.lang.String.class)
@@ -202,7 +202,7 @@ final class CommandModels {
     u.description(new String[] {"Evaluates a saved facts document (from preflight --save-facts) offline.", "Exit 0 pass, 1 fail, 2 error or bad input."});
     u.sortOptions(false);
     c.spec = s;
-    CommandModelSupport.Scope scope11 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope11 = new CommandModelSupport.Holder(c);
     Field field12 = new Field(c, 10);
     s.add(OptionSpec.builder(new String[] {"--facts"})
             .type(java.nio.file.Path.class)
@@ -246,7 +246,7 @@ final class CommandModels {
     u.description(new String[] {"Audits a whole account: the export readiness of every custom image in every region, the export", "role and buckets, the export history, and who can export. Exit 0 pass, 1 fail, 2 error, bad input or interrupted."});
     u.sortOptions(false);
     c.spec = s;
-    CommandModelSupport.Scope scope14 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope14 = new CommandModelSupport.Holder(c);
     Field field15 = new Field(c, 12);
     s.add(OptionSpec.builder(new String[] {"--regions"})
             .type(java.lang.String.class)
@@ -391,7 +391,7 @@ final class CommandModels {
     UsageMessageSpec u = s.usageMessage();
     u.description(new String[] {"Combines the JSON reports of an audit's shards (--shard i/n) into the report of the whole audit,", "in any format. Exit 0 pass, 1 fail, 2 error, or a shard missing, repeated or overlapping."});
     c.spec = s;
-    CommandModelSupport.Scope scope24 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope24 = new CommandModelSupport.Holder(c);
     Field field25 = new Field(c, 21);
     s.add(OptionSpec.builder(new String[] {"--report"})
             .type(java.lang.String.class)
@@ -445,7 +445,7 @@ final class CommandModels {
     u.description(new String[] {"Checks Terraform plans (terraform show -json), ROS templates and RAM/OSS policy files before anything is applied, with the same policies as preflight. Folders are searched; files they hold that are not understood are listed as ignored.", "Exit 0 pass, 1 fail, 2 error or bad input."});
     u.sortOptions(false);
     c.spec = s;
-    CommandModelSupport.Scope scope28 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope28 = new CommandModelSupport.Holder(c);
     Field field29 = new Field(c, 24);
     s.add(PositionalParamSpec.builder()
             .index(CommandModelSupport.range("*", false))
@@ -713,7 +713,7 @@ final class CommandModels {
     UsageMessageSpec u = s.usageMessage();
     u.description(new String[] {"Runs the test_* rules of the *_test.rego (and test_*.rego) files in the directories (default: the built-in pack;", "directories given are tested with the pack's exportguard.lib packages, which they may import)", "and prints PASS/FAIL per test and 'N passed, M failed'.", "Exit 0 when all pass, 1 when one fails, 2 when the policies do not load or compile."});
     c.spec = s;
-    CommandModelSupport.Scope scope48 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope48 = new CommandModelSupport.Holder(c);
     Field field49 = new Field(c, 43);
     s.add(PositionalParamSpec.builder()
             .index(CommandModelSupport.range("*", false))
@@ -764,7 +764,7 @@ final class CommandModels {
     UsageMessageSpec u = s.usageMessage();
     u.description(new String[] {"Writes the policies of DIR (default: the built-in pack) as an OPA bundle (.tar.gz) that", "'opa run -b' and '--bundle' load: .manifest, the .rego modules (not *_test.rego), data files,", "and .signatures.json with --signing-key. Exit 2 when the policies do not load or compile."});
     c.spec = s;
-    CommandModelSupport.Scope scope52 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope52 = new CommandModelSupport.Holder(c);
     Field field53 = new Field(c, 46);
     s.add(PositionalParamSpec.builder()
             .index(CommandModelSupport.range("0+", false))
@@ -872,7 +872,7 @@ final class CommandModels {
     UsageMessageSpec u = s.usageMessage();
     u.description(new String[] {"Run OPA-format YAML test cases; the last line is \"N passed, M failed\"."});
     c.spec = s;
-    CommandModelSupport.Scope scope59 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope59 = new CommandModelSupport.Holder(c);
     Field field60 = new Field(c, 52);
     s.add(PositionalParamSpec.builder()
             .index(CommandModelSupport.range("*", false))
@@ -927,7 +927,7 @@ final class CommandModels {
     c.spec = s;
     if (c.rego == null) c.rego = new io.exportguard.cli.RegoFlags();
     s.addMixin("rego", regoFlags(c.rego).withToString("mixin from member io.exportguard.cli.RegoFlags io.exportguard.cli.RegoCheckCommand.rego"));
-    CommandModelSupport.Scope scope63 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope63 = new CommandModelSupport.Holder(c);
     Field field64 = new Field(c, 55);
     s.add(OptionSpec.builder(new String[] {"-S", "--strict"})
             .type(boolean.class)
@@ -969,7 +969,7 @@ final class CommandModels {
     c.spec = s;
     if (c.rego == null) c.rego = new io.exportguard.cli.RegoFlags();
     s.addMixin("rego", regoFlags(c.rego).withToString("mixin from member io.exportguard.cli.RegoFlags io.exportguard.cli.RegoEvalCommand.rego"));
-    CommandModelSupport.Scope scope66 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope66 = new CommandModelSupport.Holder(c);
     Field field67 = new Field(c, 57);
     s.add(OptionSpec.builder(new String[] {"-d", "--data"})
             .type(java.util.List.class)
@@ -1034,7 +1034,7 @@ final class CommandModels {
     UsageMessageSpec u = s.usageMessage();
     u.description(new String[] {"Serve the local ECS/RAM/OSS emulator for a scenario until stopped (Ctrl-C).", "Scenarios: demo-pass, demo-fail, one per ExportImage error code (e.g. ImageIsExporting), or a YAML file."});
     c.spec = s;
-    CommandModelSupport.Scope scope71 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope71 = new CommandModelSupport.Holder(c);
     Field field72 = new Field(c, 61);
     s.add(OptionSpec.builder(new String[] {"--scenario"})
             .type(java.lang.String.class)
@@ -1087,7 +1087,7 @@ final class CommandModels {
     u.description(new String[] {"Serves OPA's REST API (Data, Policy, Query, Health) with the embedded engine, and", "POST /v1/exportguard/preflight (a facts document in, the report JSON out), until stopped."});
     u.sortOptions(false);
     c.spec = s;
-    CommandModelSupport.Scope scope75 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope75 = new CommandModelSupport.Holder(c);
     Field field76 = new Field(c, 64);
     s.add(OptionSpec.builder(new String[] {"--addr"})
             .type(java.lang.String.class)
@@ -1195,7 +1195,7 @@ final class CommandModels {
   /** picocli's standard help options (its AutoHelpMixin, whose fields are private: the values stay in the bindings). */
   private static CommandSpec mixinStandardHelpOptions() {
     CommandSpec s = CommandSpec.wrapWithoutInspection(null, CommandModelSupport.FACTORY);
-    CommandModelSupport.Value value84 = new CommandModelSupport.Value(false);
+    CommandModelSupport.Holder value84 = new CommandModelSupport.Holder(false);
     s.add(OptionSpec.builder(new String[] {"${picocli.help.name.0:--h}", "${picocli.help.name.1:---help}"})
             .usageHelp(true)
             .type(boolean.class)
@@ -1208,7 +1208,7 @@ final class CommandModels {
             .getter(value84).setter(value84)
             .initialValue(false)
             .build());
-    CommandModelSupport.Value value85 = new CommandModelSupport.Value(false);
+    CommandModelSupport.Holder value85 = new CommandModelSupport.Holder(false);
     s.add(OptionSpec.builder(new String[] {"${picocli.version.name.0:--V}", "${picocli.version.name.1:---version}"})
             .versionHelp(true)
             .type(boolean.class)
@@ -1229,7 +1229,7 @@ final class CommandModels {
     CommandSpec s = CommandSpec.wrapWithoutInspection(c, CommandModelSupport.FACTORY);
     if (c.sources == null) c.sources = new io.exportguard.cli.PolicySourceFlags();
     s.addMixin("sources", policySourceFlags(c.sources).withToString("mixin from member io.exportguard.cli.PolicySourceFlags io.exportguard.cli.PolicyFlags.sources"));
-    CommandModelSupport.Scope scope86 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope86 = new CommandModelSupport.Holder(c);
     Field field87 = new Field(c, 72);
     s.add(OptionSpec.builder(new String[] {"--data"})
             .type(java.util.List.class)
@@ -1385,7 +1385,7 @@ final class CommandModels {
   /** The mixin EngineFlags. */
   private static CommandSpec engineFlags(io.exportguard.cli.EngineFlags c) {
     CommandSpec s = CommandSpec.wrapWithoutInspection(c, CommandModelSupport.FACTORY);
-    CommandModelSupport.Scope scope99 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope99 = new CommandModelSupport.Holder(c);
     Field field100 = new Field(c, 84);
     s.add(OptionSpec.builder(new String[] {"--engine"})
             .type(java.lang.String.class)
@@ -1477,7 +1477,7 @@ final class CommandModels {
   /** The mixin CloudFlags. */
   private static CommandSpec cloudFlags(io.exportguard.cli.CloudFlags c) {
     CommandSpec s = CommandSpec.wrapWithoutInspection(c, CommandModelSupport.FACTORY);
-    CommandModelSupport.Scope scope107 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope107 = new CommandModelSupport.Holder(c);
     Field field108 = new Field(c, 91);
     s.add(OptionSpec.builder(new String[] {"--profile"})
             .type(java.lang.String.class)
@@ -1520,7 +1520,7 @@ final class CommandModels {
   /** The mixin RegoFlags. */
   private static CommandSpec regoFlags(io.exportguard.cli.RegoFlags c) {
     CommandSpec s = CommandSpec.wrapWithoutInspection(c, CommandModelSupport.FACTORY);
-    CommandModelSupport.Scope scope111 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope111 = new CommandModelSupport.Holder(c);
     Field field112 = new Field(c, 94);
     s.add(OptionSpec.builder(new String[] {"--v0-compatible"})
             .type(boolean.class)
@@ -1551,7 +1551,7 @@ final class CommandModels {
   /** The mixin PolicySourceFlags. */
   private static CommandSpec policySourceFlags(io.exportguard.cli.PolicySourceFlags c) {
     CommandSpec s = CommandSpec.wrapWithoutInspection(c, CommandModelSupport.FACTORY);
-    CommandModelSupport.Scope scope114 = new CommandModelSupport.Scope(c);
+    CommandModelSupport.Holder scope114 = new CommandModelSupport.Holder(c);
     Field field115 = new Field(c, 96);
     s.add(OptionSpec.builder(new String[] {"--policies"})
             .type(java.util.List.class)

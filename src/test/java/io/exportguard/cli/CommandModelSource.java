@@ -251,7 +251,7 @@ public final class CommandModelSource {
       }
       if (scope == null && target != null) {
         scope = "scope" + (vars++);
-        line(2, "CommandModelSupport.Scope " + scope + " = new CommandModelSupport.Scope(" + target + ");");
+        line(2, "CommandModelSupport.Holder " + scope + " = new CommandModelSupport.Holder(" + target + ");");
       }
       arg(arg, target, specVar, scope);
     }
@@ -359,7 +359,7 @@ public final class CommandModelSource {
       calls.add("initialValue(" + target + "." + f.getName() + ")");
     } else if (arg.initialValue() instanceof Boolean b) {
       String value = "value" + (vars++);
-      line(2, "CommandModelSupport.Value " + value + " = new CommandModelSupport.Value(" + b + ");");
+      line(2, "CommandModelSupport.Holder " + value + " = new CommandModelSupport.Holder(" + b + ");");
       calls.add("getter(" + value + ").setter(" + value + ")");
       calls.add("initialValue(" + b + ")");
     } else {

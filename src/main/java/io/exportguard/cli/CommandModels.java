@@ -14,6 +14,23 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 final class CommandModels {
   private CommandModels() {}
 
+  /** The long options of the whole tree without their dashes, sorted (what a configuration file may set). */
+  static final String[] LONG_OPTIONS = {
+      "account-id", "addr", "api-rate", "assume-role", "authentication", "baseline",
+      "bucket", "bucket-policy", "bundle", "capabilities", "case-timeout", "config",
+      "conftest-main", "data", "endpoint", "engine", "eval-timeout", "export",
+      "facts", "fail-on", "fail-on-new", "fail-on-warn", "filter", "format",
+      "help", "image", "images", "input", "live", "max-request-bytes",
+      "no-default-policies", "no-report-files", "opa-ca-file", "opa-connect-timeout", "opa-push", "opa-timeout",
+      "opa-token-file", "opa-url", "out", "output", "parameters", "policies",
+      "port", "prefix", "profile", "quiet", "region", "regions",
+      "report", "revision", "role", "role-policy", "root", "run",
+      "sandbox", "save-facts", "scenario", "shard", "shutdown-grace-period", "signing-alg",
+      "signing-key", "since", "stop-after", "strict", "terraform-dir", "timeout",
+      "token-file", "trust-policy", "v0-compatible", "verbose", "verification-key", "version",
+      "wait"
+  };
+
   /** The subcommand Main registers under this name, or null when there is none. */
   static CommandLine subcommand(String name, String[] args, int at) {
     switch (name) {

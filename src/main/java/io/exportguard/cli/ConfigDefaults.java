@@ -38,8 +38,9 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     if (file == null) return;
     ConfigFile config = ConfigFile.load(file);
     if (config.defaults().isEmpty()) return;
-    Set<String> known = new TreeSet<>();
-    collect(Main.commandLine(new String[0]), known);
+    // The generated list when the build checked it; else every command read from its annotations.
+    Set<String> known = Main.modelsChecked() ? new TreeSet<>(List.of(CommandModels.LONG_OPTIONS))
+        : knownFlags(Main.reflectiveCommandLine(new String[0]));
     for (String flag : config.defaults().keySet()) {
       if (!known.contains(flag)) {
         List<String> close = new ArrayList<>();
@@ -58,6 +59,16 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
       if (v != null) return v;
     }
     return arg.defaultValue();
+  }
+
+  /**
+   * The long options of every command of this tree, without their dashes: the flags a configuration
+   * file may set. The generated {@link CommandModels#LONG_OPTIONS} is this for the whole tree.
+   */
+  static Set<String> knownFlags(CommandLine cl) {
+    Set<String> known = new TreeSet<>();
+    collect(cl, known);
+    return known;
   }
 
   private static void collect(CommandLine cl, Set<String> names) {

@@ -95,6 +95,15 @@ public final class CommandModelSource {
     line(0, "final class CommandModels {");
     line(1, "private CommandModels() {}");
     line(0, "");
+    line(1, "/** The long options of the whole tree without their dashes, sorted (what a configuration file may set). */");
+    List<String> flags = new ArrayList<>();
+    for (String flag : ConfigDefaults.knownFlags(root)) flags.add(literal(flag));
+    line(1, "static final String[] LONG_OPTIONS = {");
+    for (int i = 0; i < flags.size(); i += 6) {
+      line(3, String.join(", ", flags.subList(i, Math.min(i + 6, flags.size()))) + (i + 6 < flags.size() ? "," : ""));
+    }
+    line(1, "};");
+    line(0, "");
     line(1, "/** The subcommand Main registers under this name, or null when there is none. */");
     line(1, "static CommandLine subcommand(String name, String[] args, int at) {");
     line(2, "switch (name) {");

@@ -44,6 +44,12 @@ class CommandModelsTest {
   }
 
   @Test
+  void theGeneratedFlagListIsEveryLongOptionOfTheTree() {
+    assertThat(List.of(CommandModels.LONG_OPTIONS)).hasSizeGreaterThan(60)
+        .containsExactlyElementsOf(ConfigDefaults.knownFlags(Main.reflectiveCommandLine(new String[0])));
+  }
+
+  @Test
   void everyAttributeOfTheWholeTreeIsTheSame() {
     String[] none = new String[0];
     sameDump(Main.generatedCommandLine(none), Main.reflectiveCommandLine(none), "whole-tree");
@@ -64,6 +70,9 @@ class CommandModelsTest {
     Path config = dir.resolve("defaults.yaml");
     Files.writeString(config, "defaults:\n  fail-on: high\n  report: json\n  opa-timeout: 7s\n  port: \"9\"\n  out: elsewhere\n");
     List<String[]> corpus = corpus(config);
+    Path typo = dir.resolve("typo.yaml");
+    Files.writeString(typo, "defaults:\n  fail-onn: high\n");
+    for (List<String> path : paths()) corpus.add(with(path, "--config", typo.toString()).toArray(String[]::new));
     assertThat(corpus).hasSizeGreaterThan(1000);
     for (List<String> path : paths()) {
       if (path.size() == 2) assertThat(GROUPS).contains(path.get(0));

@@ -56,6 +56,21 @@ final class CommandModelSupport {
     }
   }
 
+  /**
+   * The types of picocli's built-in converters no option here has (JDBC, and java.time but Duration).
+   * picocli registers those converters by reflection in every CommandLine, initialising each class;
+   * its property {@code picocli.converters.excludes} leaves them out (CommandModelSource refuses an
+   * option of such a type).
+   */
+  static final String UNUSED_CONVERTERS = "java\\.sql\\..*|java\\.time\\.(?!Duration$).*";
+
+  /** Leaves {@link #UNUSED_CONVERTERS} out of the CommandLines made from now on, unless the property is set. */
+  static void skipUnusedConverters() {
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
+    }
+  }
+
   static Range range(String value, boolean unspecified) {
     Range r = Range.valueOf(value);
     return unspecified ? r.unspecified(true) : r;

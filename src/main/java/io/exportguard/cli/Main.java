@@ -170,6 +170,7 @@ public final class Main {
 
   /** The tree from {@link CommandModels}. */
   static CommandLine generatedCommandLine(String[] args) {
+    CommandModelSupport.skipUnusedConverters();
     String first = args.length > 0 ? args[0] : null;
     boolean named = first != null && SUBCOMMANDS.contains(first);
     CommandLine cl = CommandModels.exportGuardCommand(args, 0, named);

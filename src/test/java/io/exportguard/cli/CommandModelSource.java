@@ -328,6 +328,11 @@ public final class CommandModelSource {
       calls.add("PositionalParamSpec.builder()");
       calls.add("index(" + range(p.index()) + ")");
     }
+    for (Class<?> t : arg.auxiliaryTypes()) {
+      if (t.getName().matches(CommandModelSupport.UNUSED_CONVERTERS) || arg.type().getName().matches(CommandModelSupport.UNUSED_CONVERTERS)) {
+        throw unsupported(f + ": its type's converter is left out by CommandModelSupport.UNUSED_CONVERTERS");
+      }
+    }
     calls.add("type(" + className(arg.type()) + ".class)");
     if (arg.auxiliaryTypes().length > 0 && !(arg.auxiliaryTypes().length == 1 && arg.auxiliaryTypes()[0] == arg.type())) {
       List<String> aux = new ArrayList<>();

@@ -44,6 +44,22 @@ class CommandModelsTest {
   }
 
   @Test
+  void theConvertersLeftOutAreOnlyThoseOfTypesNoOptionHas() {
+    String unused = CommandModelSupport.UNUSED_CONVERTERS;
+    assertThat("java.time.LocalDate").matches(unused);
+    assertThat("java.sql.Timestamp").matches(unused);
+    for (String kept : List.of("java.time.Duration", "java.nio.file.Path", "java.lang.String", "java.lang.Integer")) {
+      assertThat(kept).doesNotMatch(unused);
+    }
+    // CommandModelSource refuses an option of a left-out type; a Duration option still converts:
+    String[] args = {"sandbox", "--scenario", "x", "--stop-after", "PT2S"};
+    CommandLine cl = Main.generatedCommandLine(args);
+    cl.parseArgs(args);
+    assertThat(cl.getSubcommands().get("sandbox").getCommandSpec().findOption("--stop-after").<Object>getValue())
+        .isEqualTo(java.time.Duration.ofSeconds(2));
+  }
+
+  @Test
   void theGeneratedFlagListIsEveryLongOptionOfTheTree() {
     assertThat(List.of(CommandModels.LONG_OPTIONS)).hasSizeGreaterThan(60)
         .containsExactlyElementsOf(ConfigDefaults.knownFlags(Main.reflectiveCommandLine(new String[0])));

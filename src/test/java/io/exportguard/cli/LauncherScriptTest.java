@@ -62,7 +62,7 @@ class LauncherScriptTest {
     Path cache = dir.resolve("app-jdk25.aot");
     assertThat(cache).isRegularFile();
     assertThat(runs.get(1)).contains("-XX:AOTCache=" + cache, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-        "-Xlog:all=warning,cds*=off,aot*=off:stderr");
+        "-Djdk.reflect.useNativeAccessorOnly=true", "-Xlog:all=warning,cds*=off,aot*=off:stderr");
     assertThat(runs.get(1).subList(runs.get(1).indexOf("-cp"), runs.get(1).size()))
         .containsExactly("-cp", jar.toString(), Main.class.getName(), "preflight", "--sandbox", "demo-pass");
     assertThat(first.code()).isZero();

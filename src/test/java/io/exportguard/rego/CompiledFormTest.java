@@ -1,6 +1,7 @@
 package io.exportguard.rego;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exportguard.rego.value.Json;
 import io.exportguard.rego.value.Value;
@@ -108,6 +109,13 @@ class CompiledFormTest {
       assertThat(loaded.eval(query, INPUT).toString()).as(query).isEqualTo(compiled.eval(query, INPUT).toString());
     }
     assertThat(loaded.eval("data.app.kinds.replaced", INPUT).toString()).contains("6");
+    // An error points at its source line, which comes from the modules given (the form holds none).
+    String broken = "package app.broken\nimport rego.v1\n\nratio := 1 if input.items\nratio := 2 if input.items\n";
+    byte[] withBroken = builder(LIMITS).module("broken.rego", broken).compile().compiledForm();
+    PolicySet loadedBroken = builder(LIMITS).module("broken.rego", broken).compiledForm(withBroken).compile();
+    assertThat(loadedBroken.fromCompiledForm()).isTrue();
+    assertThatThrownBy(() -> loadedBroken.eval("data.app.broken.ratio", INPUT))
+        .hasMessageContaining("broken.rego:5:1").hasMessageContaining("\nratio := 2 if input.items\n^");
     // Made again from what was loaded (the prepared queries' plans as stored, the modules decoded when asked):
     // not one byte differs, so nothing the form holds was lost or changed on the way.
     PolicySet again = builder(LIMITS).module("kinds.rego", KINDS).compiledForm(form).compile();

@@ -40,15 +40,19 @@ import java.util.Map;
 /** Reads what {@link AstWriter} wrote, from {@code offset} of {@code bytes}. */
 final class AstReader extends CodecIn {
   private final List<Location> locations = new ArrayList<>();
+  private final List<String> sources;
 
-  AstReader(byte[] bytes, int offset, int end) {
+  /** Reads {@code bytes[offset, end)}, the modules' sources given (the form does not hold them). */
+  AstReader(byte[] bytes, int offset, int end, List<String> sources) {
     super(bytes, offset, end);
+    this.sources = sources;
   }
 
   Decoded read() throws IOException {
     int n = uint();
+    if (n != sources.size()) throw new IOException(n + " modules, not the " + sources.size() + " given");
     List<Module> modules = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) modules.add(module());
+    for (int i = 0; i < n; i++) modules.add(module(sources.get(i)));
     int f = uint();
     Map<String, Integer> userFunctions = new HashMap<>();
     for (int i = 0; i < f; i++) userFunctions.put(str(), uint());
@@ -56,9 +60,8 @@ final class AstReader extends CodecIn {
     return new Decoded(modules, userFunctions);
   }
 
-  private Module module() throws IOException {
+  private Module module(String source) throws IOException {
     String file = str();
-    String source = str();
     Ref pkgPath = ref();
     PackageDecl pkg = new PackageDecl(pkgPath, loc());
     int n = uint();

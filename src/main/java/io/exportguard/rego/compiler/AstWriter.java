@@ -50,8 +50,7 @@ final class AstWriter extends CodecOut {
   }
 
   private void module(Module m) throws IOException {
-    str(m.file());
-    str(m.source());
+    str(m.file()); // not the source: the reader is given it (the form's header has its length and hash)
     ref(m.pkg().path());
     loc(m.pkg().loc());
     uint(m.imports().size());

@@ -6,9 +6,10 @@ import io.exportguard.rego.builtins.BuiltinRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32C;
+import java.util.zip.CRC32;
 
 /**
  * A compiled policy as bytes, so a fixed set of modules (a policy pack shipped in a jar) is compiled
@@ -17,14 +18,15 @@ import java.util.zip.CRC32C;
  * <p>The form is a header naming what was compiled (each module's file, Rego version and source
  * length and hash, and the strict flag), a checksum, then two sections: the evaluation plan (made
  * and read by the evaluator, which needs nothing else to evaluate the queries it holds) and the
- * rewritten modules and user functions in the compact binary form of {@link AstCodec}, decoded only
- * when something asks for them (a query the plan does not hold, a failure's source line). {@link #read}
- * gives null, and the caller compiles, unless the form is whole, was made by this {@link #FORMAT},
- * from sources of the same files, versions, lengths and hashes, with the same strictness. A compiled
- * form is only valid for OPA's standard builtins without capabilities; the caller checks that. What
- * it cannot see is a change in what the compiler's stages or the plan's lowering do that leaves the
- * shapes alone: forms are made by the build that compiles the engine, and {@link #FORMAT} is raised
- * when a stage's output or a codec changes.
+ * rewritten modules (without their sources, which the reader is given) and user functions in the
+ * compact binary form of {@link AstCodec}, decoded only when something asks for them (a query the
+ * plan does not hold, a failure's source line). {@link #read} gives null, and the caller compiles,
+ * unless the form is whole, was made by this {@link #FORMAT}, from sources of the same files,
+ * versions, lengths and hashes, with the same strictness. A compiled form is only valid for OPA's
+ * standard builtins without capabilities; the caller checks that. What it cannot see is a change in
+ * what the compiler's stages or the plan's lowering do that leaves the shapes alone: forms are made
+ * by the build that compiles the engine, and {@link #FORMAT} is raised when a stage's output or a
+ * codec changes.
  */
 public final class CompiledForms {
   /** Raise when what a compiled form means changes. */
@@ -123,14 +125,13 @@ public final class CompiledForms {
 
     private CompiledPolicy decode() {
       try {
-        AstCodec.Decoded decoded = new AstReader(bytes, planTo, bytes.length).read();
+        List<String> texts = new ArrayList<>(sources.size());
+        for (Source s : sources) texts.add(s.source());
+        AstCodec.Decoded decoded = new AstReader(bytes, planTo, bytes.length, texts).read();
         List<Module> modules = decoded.modules();
-        if (modules.size() != sources.size()) throw new IOException("not the modules it was made from");
         for (int i = 0; i < modules.size(); i++) {
-          Source s = sources.get(i);
-          Module m = modules.get(i);
-          if (!s.file().equals(m.file()) || !s.source().equals(m.source())) {
-            throw new IOException("not the modules it was made from: " + s.file());
+          if (!sources.get(i).file().equals(modules.get(i).file())) {
+            throw new IOException("not the modules it was made from: " + sources.get(i).file());
           }
         }
         return Compiler.restore(modules, decoded.userFunctions(), builtins);
@@ -145,7 +146,7 @@ public final class CompiledForms {
   }
 
   private static int checksum(byte[] bytes, int from, int to) {
-    CRC32C crc = new CRC32C();
+    CRC32 crc = new CRC32(); // zlib's, native: CRC32C is Java code the interpreter runs slowly at start-up
     crc.update(bytes, from, to - from);
     return (int) crc.getValue();
   }

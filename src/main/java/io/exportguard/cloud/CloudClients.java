@@ -25,7 +25,9 @@ import com.aliyuncs.regions.ProductDomain;
 import com.aliyuncs.http.ProtocolType;
 import java.io.IOException;
 import java.io.StringReader;
+import java.text.SimpleDateFormat;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -137,6 +139,16 @@ public final class CloudClients implements AutoCloseable {
   }
 
   /**
+   * Makes a date format as the OSS SDK's signer does (a US-locale SimpleDateFormat). The first one in
+   * a process loads that locale's calendar data, slowly, and the run's first OSS calls, starting
+   * together, would each load it. {@link #prepareOss} does it; a sandbox run does it sooner, on the
+   * emulator's start-up thread, beside the command line's parsing.
+   */
+  public static void prepareOssDates() {
+    new SimpleDateFormat("yyyyMMdd'T'HHmmss'Z'", Locale.US);
+  }
+
+  /**
    * Builds an OSS client as {@link #newOss} would for such endpoints and shuts it down unused
    * (it sends nothing), and parses a small XML document. Creating the first OSS client of a
    * process is slow (its TLS context, the connection manager, the SDK's own classes), and the run's
@@ -152,6 +164,7 @@ public final class CloudClients implements AutoCloseable {
           .region("cn-hangzhou")
           .build();
       oss.shutdown();
+      prepareOssDates();
       // It reads every reply with the JDK's SAX parser, whose first parser is slow to make as well.
       SAXParserFactory sax = SAXParserFactory.newInstance();
       sax.setNamespaceAware(true);

@@ -68,9 +68,16 @@ public final class Prestart {
     return false;
   }
 
-  /** Starts the emulator on its own daemon thread. */
+  /**
+   * Starts the emulator on its own daemon thread, which first makes the OSS client's first date
+   * format ({@link CloudClients#prepareOssDates}): the thread runs beside the command line's parsing,
+   * well before the first OSS calls.
+   */
   static CompletableFuture<Sandbox> startSandbox(String scenario) {
-    return Daemons.start("exportguard-sandbox-start", () -> Sandbox.start(scenario, 0));
+    return Daemons.start("exportguard-sandbox-start", () -> {
+      CloudClients.prepareOssDates();
+      return Sandbox.start(scenario, 0);
+    });
   }
 
   /** The started work, once; null when none was started (in-process runs, tests). */

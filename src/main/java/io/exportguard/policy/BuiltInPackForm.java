@@ -28,10 +28,16 @@ public final class BuiltInPackForm {
     }
   }
 
-  /** The form of the built-in pack as it is on the classpath now. */
-  static byte[] make() throws PolicyLoadException, RegoException, IOException {
+  /**
+   * The form of the built-in pack as it is on the classpath now, holding the plans of its checks'
+   * queries (so a run loads them instead of compiling them).
+   */
+  static byte[] make() throws PolicyLoadException, PolicyDefinitionException, RegoException, IOException {
     LoadedPolicies pack = PolicyLoader.load(PolicyLoader.Sources.defaults());
-    return io.exportguard.rego.Rego.builder().modules(pack.modules()).data(pack.data()).compile().compiledForm();
+    io.exportguard.rego.PolicySet compiled =
+        io.exportguard.rego.Rego.builder().modules(pack.modules()).data(pack.data()).compile();
+    new EmbeddedPolicyEngine(compiled, io.exportguard.rego.EvalOptions.DEFAULT).prepare();
+    return compiled.compiledForm();
   }
 
   /** Build step: writes the form of the pack on the classpath to the file named by the only argument. */

@@ -53,7 +53,9 @@ public interface PolicySet {
   /**
    * This policy set compiled, as bytes that {@link Rego.Builder#compiledForm} loads instead of
    * parsing and compiling the same modules again (for a fixed set of modules, compile once when it
-   * is packaged and load at start-up). Only this engine's build reads it back.
+   * is packaged and load at start-up). It holds the plans of the queries {@link #prepare prepared}
+   * (or evaluated) before it is made, so a policy set loaded from it needs none of them compiled
+   * again. Only this engine's build reads it back.
    *
    * @throws UnsupportedOperationException this policy set has no compiled form
    */

@@ -106,8 +106,8 @@ public final class Rego {
 
     /**
      * A compiled form of these same modules, from {@link PolicySet#compiledForm()}: loaded instead of
-     * parsing and compiling them when it was made by this engine from identical sources, Rego
-     * versions and strictness, with OPA's standard builtins and no capabilities. Otherwise (or when
+     * parsing and compiling them when it was made by this engine from sources of the same files, Rego
+     * versions, lengths and hashes, with the same strictness, with OPA's standard builtins and no capabilities. Otherwise (or when
      * it is damaged) it is ignored and the modules are compiled; null is none.
      */
     public Builder compiledForm(byte[] form) {

@@ -30,21 +30,35 @@ import java.util.concurrent.ExecutionException;
  * Loads the policies and data the user chose and compiles them into the run's one
  * {@link CheckEvaluation}. Loading happens at once (a file that does not load is bad input before
  * any cloud call); compiling runs on its own thread meanwhile, since it is a good part of a run's
- * start-up, so preflight gathers facts at the same time. {@link #evaluation()} joins it.
+ * start-up, so preflight gathers facts at the same time. {@link #evaluation()} joins it. When the
+ * built-in pack is all there is to load (nothing of the user's can be bad input), that thread
+ * reads it too.
  */
 final class PolicyCompilation implements AutoCloseable {
   private final CompletableFuture<PolicyEngine> compiling;
-  private final LoadedPolicies loaded;
+  /** Done before {@link #start} returns, except for the built-in pack alone, which the compile thread reads. */
+  private final CompletableFuture<LoadedPolicies> loading;
   private final StatusRules rules;
   private CheckEvaluation evaluation;
   private java.util.List<TargetPipeline.Step> steps = java.util.List.of();
   private Waivers waivers;
 
-  private PolicyCompilation(CompletableFuture<PolicyEngine> compiling, LoadedPolicies loaded, StatusRules rules) {
+  private PolicyCompilation(CompletableFuture<PolicyEngine> compiling, CompletableFuture<LoadedPolicies> loading,
+                            StatusRules rules) {
     this.compiling = compiling;
-    this.loaded = loaded;
+    this.loading = loading;
     this.rules = rules;
   }
+
+  /** Whether the run loads the built-in pack and nothing else: no policy, data or bundle of the user's. */
+  private static boolean builtInPackOnly(PolicyOptions o, java.util.List<Path> policyPaths,
+                                         PolicyLoader.InlineData configData) {
+    return !o.noDefaultPolicies() && policyPaths.isEmpty() && o.data().isEmpty() && o.bundles().isEmpty()
+        && configData == null;
+  }
+
+  /** The loaded policies (after {@link #evaluation()}, which waits for them). */
+  private LoadedPolicies loaded() { return Daemons.join(loading); }
 
   /**
    * Checks the policy flags, loads the files and starts compiling; any problem is a {@link BadInputException}.
@@ -76,26 +90,54 @@ final class PolicyCompilation implements AutoCloseable {
     if (o.noDefaultPolicies() && policyPaths.isEmpty() && o.bundles().isEmpty()) {
       throw new BadInputException("--no-default-policies needs at least one --policies DIR or --bundle FILE");
     }
-    LoadedPolicies read;
-    try {
-      PolicyLoader.InlineData configData = config.data() == null ? null
-          : new PolicyLoader.InlineData(config.file().toString(), config.data());
-      read = PolicyLoader.load(new PolicyLoader.Sources(policyPaths, !o.noDefaultPolicies(), o.data(), false,
-          o.bundles(), verificationKey(o.verificationKey(), o.signingAlg())), configData);
+    PolicyLoader.InlineData configData = config.data() == null ? null
+        : new PolicyLoader.InlineData(config.file().toString(), config.data());
+    PolicyLoader.Sources sources = new PolicyLoader.Sources(policyPaths, !o.noDefaultPolicies(), o.data(), false,
+        o.bundles(), verificationKey(o.verificationKey(), o.signingAlg()));
+    java.util.concurrent.Callable<LoadedPolicies> load = () -> {
+      LoadedPolicies read = PolicyLoader.load(sources, configData);
       if (!o.noDefaultPolicies()) DataKeys.check(o.data(), configData, read);
-    } catch (PolicyLoadException e) {
-      throw new BadInputException(e.format());
-    }
-    // --v0-compatible: the user's modules are Rego v0; the built-in pack names itself v1.
-    LoadedPolicies versioned = o.v0Compatible() ? read.withRegoVersion(io.exportguard.rego.RegoVersion.V0) : read;
-    LoadedPolicies loaded = o.conftestMain() ? versioned.adopting(java.util.Set.of("main")) : versioned;
+      // --v0-compatible: the user's modules are Rego v0; the built-in pack names itself v1.
+      LoadedPolicies versioned = o.v0Compatible() ? read.withRegoVersion(io.exportguard.rego.RegoVersion.V0) : read;
+      return o.conftestMain() ? versioned.adopting(java.util.Set.of("main")) : versioned;
+    };
     EvalOptions eval = EvalOptions.DEFAULT.withTimeout(evalTimeout);
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
     // The checks' queries are compiled here too, off the thread that gathers the facts, after the
     // engine is handed over: when the facts come first, the evaluation starts at once and compiles
     // its first queries itself while this thread compiles the last ones.
-    CompletableFuture<PolicyEngine> compiling = Daemons.start("exportguard-compile",
-        () -> engines.create(loaded, options), PolicyEngine::prepare);
+    CompletableFuture<LoadedPolicies> loading;
+    CompletableFuture<PolicyEngine> compiling;
+    if (builtInPackOnly(o, policyPaths, configData)) {
+      // Nothing the user wrote is loaded, so nothing can be bad input: the built-in pack is read on
+      // the compile thread too, and the main thread goes on to start the gathering.
+      CompletableFuture<LoadedPolicies> read = new CompletableFuture<>();
+      loading = read;
+      compiling = Daemons.start("exportguard-compile", () -> {
+        LoadedPolicies pack;
+        try {
+          pack = load.call();
+        } catch (Exception | Error e) {
+          read.completeExceptionally(e);
+          throw e;
+        }
+        read.complete(pack);
+        return engines.create(pack, options);
+      }, PolicyEngine::prepare);
+    } else {
+      LoadedPolicies read;
+      try {
+        read = load.call();
+      } catch (PolicyLoadException e) {
+        throw new BadInputException(e.format());
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("loading the policies failed", e);
+      }
+      loading = CompletableFuture.completedFuture(read);
+      compiling = Daemons.start("exportguard-compile", () -> engines.create(read, options), PolicyEngine::prepare);
+    }
     java.util.List<TargetPipeline.Step> steps = new java.util.ArrayList<>();
     StatusRules statusRules = new StatusRules(failOn, o.failOnWarn());
     Waivers waivers = config.waivers().isEmpty() ? null
@@ -106,7 +148,7 @@ final class PolicyCompilation implements AutoCloseable {
       Baseline b = baseline;
       steps.add((facts, decided) -> b.apply(decided));
     }
-    PolicyCompilation c = new PolicyCompilation(compiling, loaded, statusRules);
+    PolicyCompilation c = new PolicyCompilation(compiling, loading, statusRules);
     c.steps = java.util.List.copyOf(steps);
     c.waivers = waivers;
     return c;
@@ -124,6 +166,7 @@ final class PolicyCompilation implements AutoCloseable {
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof PolicyDefinitionException p) throw new BadInputException(p.getMessage());
+      if (c instanceof PolicyLoadException p) throw new BadInputException(p.format());
       throw new IllegalStateException("compiling the policies failed", c);
     }
   }
@@ -152,7 +195,7 @@ final class PolicyCompilation implements AutoCloseable {
    * {@code --data} over it) as plain Java values (maps, lists, strings, numbers), or null when unset.
    */
   Object configValue(String key) {
-    Value v = loaded.data();
+    Value v = loaded().data();
     for (String k : new String[] {"exportguard", "config", key}) {
       if (!(v instanceof ObjectValue o)) return null;
       v = o.get(k);
@@ -171,16 +214,16 @@ final class PolicyCompilation implements AutoCloseable {
   }
 
   /** The fingerprint of the policy set, for export evidence. */
-  String policiesSha256() { return loaded.sha256(); }
+  String policiesSha256() { return loaded().sha256(); }
 
   /** The report's policy section: the digest and each bundle's revision, when bundles were loaded; else null. */
-  Report.PolicySource source() { return source(loaded); }
+  Report.PolicySource source() { return source(loaded()); }
 
   /**
    * The policy section of a report of many targets (audit, scan), always there: such reports are merged
    * and compared across runs, and only reports decided by the same policies may be.
    */
-  Report.PolicySource digest() { return described(loaded); }
+  Report.PolicySource digest() { return described(loaded()); }
 
   static Report.PolicySource source(LoadedPolicies loaded) {
     return loaded.bundles().isEmpty() ? null : described(loaded);

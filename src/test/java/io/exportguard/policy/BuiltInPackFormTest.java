@@ -31,6 +31,16 @@ class BuiltInPackFormTest {
   }
 
   @Test
+  void theFormHoldsThePlansOfEveryChecksQueriesAndWritesBackTheSameBytes() throws Exception {
+    byte[] packaged = BuiltInPackForm.read();
+    PolicySet loaded = PolicyLoader.load(PolicyLoader.Sources.defaults()).compile();
+    assertThat(loaded.fromCompiledForm()).isTrue();
+    // Nothing prepared since loading: the queries written back are those the form held, and the
+    // modules are decoded from it only now.
+    assertThat(loaded.compiledForm()).isEqualTo(packaged);
+  }
+
+  @Test
   void theFormIsNotUsedForAnyOtherSetOfModulesOrWhenSwitchedOff() throws Exception {
     LoadedPolicies withTests = PolicyLoader.load(new PolicyLoader.Sources(java.util.List.of(), true, java.util.List.of(), true));
     assertThat(withTests.compile().fromCompiledForm()).isFalse();

@@ -34,6 +34,20 @@ class RedactedValuesTest {
     assertThat(o.tree().toString()).as("the original tree is left alone").contains("s3cr3t-value");
   }
 
+  enum Level { LOW, HIGH }
+
+  record Counted(Level level, int n, long size, Integer boxed, java.time.Instant at, String text) {}
+
+  @Test
+  void aRebuiltRecordKeepsItsCountsEnumsAndTimes() {
+    Counted c = new Counted(Level.HIGH, 7, 1L << 40, 42, java.time.Instant.ofEpochSecond(5), "key s3cr3t-value");
+    Counted clean = RedactedValues.of(c, r);
+    assertThat(clean).isEqualTo(new Counted(Level.HIGH, 7, 1L << 40, 42, java.time.Instant.ofEpochSecond(5),
+        "key [REDACTED]"));
+    Counted plain = new Counted(Level.LOW, 0, 0, null, null, "plain");
+    assertThat(RedactedValues.of(plain, r)).isSameAs(plain);
+  }
+
   @Test
   void aValueWithNothingToRedactIsReturnedAsItIs() throws Exception {
     Outer o = new Outer("plain", List.of(), Map.of(), null, null);

@@ -11,7 +11,8 @@ import java.util.Map;
  * number after that. It replaces Java serialization, which spent most of a start-up's loading time
  * on reflection and method handles for the AST's records. {@link AstReader} throws
  * {@link IOException} for anything it does not recognise; the caller then compiles the sources.
- * This class holds the tags that {@link AstWriter} writes and {@link AstReader} reads.
+ * This class holds the tags that {@link AstWriter} writes and {@link AstReader} reads; the primitives
+ * (integers, strings, values, METADATA) are {@link CodecOut}'s and {@link CodecIn}'s.
  */
 final class AstCodec {
   private AstCodec() {}

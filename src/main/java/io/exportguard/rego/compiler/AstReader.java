@@ -31,52 +31,37 @@ import io.exportguard.rego.ast.Term;
 import io.exportguard.rego.ast.TermExpr;
 import io.exportguard.rego.ast.Var;
 import io.exportguard.rego.ast.With;
-import io.exportguard.rego.value.ArrayValue;
-import io.exportguard.rego.value.BooleanValue;
-import io.exportguard.rego.value.NullValue;
-import io.exportguard.rego.value.NumberValue;
-import io.exportguard.rego.value.ObjectValue;
-import io.exportguard.rego.value.SetValue;
-import io.exportguard.rego.value.StringValue;
-import io.exportguard.rego.value.Value;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** Reads what {@link AstWriter} wrote, from {@code offset} of {@code bytes}. */
-final class AstReader {
-  private final byte[] in;
-  private int pos;
-  private final List<String> strings = new ArrayList<>();
+final class AstReader extends CodecIn {
   private final List<Location> locations = new ArrayList<>();
+  private final List<String> sources;
 
-  AstReader(byte[] bytes, int offset) {
-    this.in = bytes;
-    this.pos = offset;
+  /** Reads {@code bytes[offset, end)}, the modules' sources given (the form does not hold them). */
+  AstReader(byte[] bytes, int offset, int end, List<String> sources) {
+    super(bytes, offset, end);
+    this.sources = sources;
   }
 
   Decoded read() throws IOException {
     int n = uint();
+    if (n != sources.size()) throw new IOException(n + " modules, not the " + sources.size() + " given");
     List<Module> modules = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) modules.add(module());
+    for (int i = 0; i < n; i++) modules.add(module(sources.get(i)));
     int f = uint();
     Map<String, Integer> userFunctions = new HashMap<>();
     for (int i = 0; i < f; i++) userFunctions.put(str(), uint());
-    if (pos != in.length) throw new IOException("trailing bytes");
+    if (!atEnd()) throw new IOException("trailing bytes");
     return new Decoded(modules, userFunctions);
   }
 
-  private Module module() throws IOException {
+  private Module module(String source) throws IOException {
     String file = str();
-    String source = str();
     Ref pkgPath = ref();
     PackageDecl pkg = new PackageDecl(pkgPath, loc());
     int n = uint();
@@ -105,20 +90,6 @@ final class AstReader {
     List<Annotations> annotations = annotations();
     return new Rule(kind, head, args, key, value, (flags & 1) != 0, (flags & 2) != 0, body, elseRule,
         annotations, loc());
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<Annotations> annotations() throws IOException {
-    int n = uint();
-    if (n == 0) return List.of();
-    List<Annotations> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      String scope = str();
-      Object fields = plain();
-      if (!(fields instanceof Map<?, ?>)) throw new IOException("METADATA fields are not a map");
-      out.add(new Annotations(scope, (Map<String, Object>) fields, str(), sint()));
-    }
-    return out;
   }
 
   private Body body() throws IOException {
@@ -242,78 +213,6 @@ final class AstReader {
     }
   }
 
-  private Value value() throws IOException {
-    int tag = uint();
-    switch (tag) {
-      case V_NULL:
-        return NullValue.INSTANCE;
-      case V_TRUE:
-        return BooleanValue.TRUE;
-      case V_FALSE:
-        return BooleanValue.FALSE;
-      case V_NUMBER:
-        return NumberValue.of(new BigDecimal(str()));
-      case V_STRING:
-        return StringValue.of(str());
-      case V_ARRAY: {
-        int n = uint();
-        Value[] items = new Value[n];
-        for (int i = 0; i < n; i++) items[i] = value();
-        return ArrayValue.wrap(items);
-      }
-      case V_OBJECT: {
-        int n = uint();
-        TreeMap<Value, Value> entries = new TreeMap<>();
-        for (int i = 0; i < n; i++) entries.put(value(), value());
-        return ObjectValue.wrap(entries);
-      }
-      case V_SET: {
-        int n = uint();
-        TreeSet<Value> items = new TreeSet<>();
-        for (int i = 0; i < n; i++) items.add(value());
-        return SetValue.wrap(items);
-      }
-      default:
-        throw new IOException("unknown value tag " + tag);
-    }
-  }
-
-  private Object plain() throws IOException {
-    int tag = uint();
-    switch (tag) {
-      case P_NULL:
-        return null;
-      case P_STRING:
-        return str();
-      case P_TRUE:
-        return Boolean.TRUE;
-      case P_FALSE:
-        return Boolean.FALSE;
-      case P_INT:
-        return sint();
-      case P_LONG:
-        return Long.parseLong(str());
-      case P_BIGINT:
-        return new BigInteger(str());
-      case P_DOUBLE:
-        return Double.parseDouble(str());
-      case P_LIST: {
-        int n = uint();
-        List<Object> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(plain());
-        return out;
-      }
-      case P_MAP: {
-        int n = uint();
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) out.put(str(), plain());
-        return out;
-      }
-      default:
-        throw new IOException("unknown METADATA value tag " + tag);
-    }
-  }
-
   private Location loc() throws IOException {
     int n = uint();
     if (n == 0) return null;
@@ -324,45 +223,5 @@ final class AstReader {
       return l;
     }
     return at(locations, n - 2);
-  }
-
-  private String str() throws IOException {
-    int n = uint();
-    if (n == 0) return null;
-    if (n == 1) {
-      int len = uint();
-      if (len < 0 || len > in.length - pos) throw new IOException("truncated");
-      String s = new String(in, pos, len, StandardCharsets.UTF_8);
-      pos += len;
-      strings.add(s);
-      return s;
-    }
-    return at(strings, n - 2);
-  }
-
-  private static <T> T at(List<T> table, int i) throws IOException {
-    if (i < 0 || i >= table.size()) throw new IOException("a reference to nothing written before");
-    return table.get(i);
-  }
-
-  private static <E> E enumAt(E[] values, int i) throws IOException {
-    if (i < 0 || i >= values.length) throw new IOException("unknown constant " + i);
-    return values[i];
-  }
-
-  private int sint() throws IOException {
-    int v = uint();
-    return (v >>> 1) ^ -(v & 1);
-  }
-
-  private int uint() throws IOException {
-    int v = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      if (pos >= in.length) throw new IOException("truncated");
-      int b = in[pos++];
-      v |= (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) return v;
-    }
-    throw new IOException("malformed number");
   }
 }

@@ -2,7 +2,6 @@ package io.exportguard.rego.compiler;
 
 import static io.exportguard.rego.compiler.AstCodec.*;
 
-import io.exportguard.rego.Annotations;
 import io.exportguard.rego.ast.ArrayCompr;
 import io.exportguard.rego.ast.ArrayTerm;
 import io.exportguard.rego.ast.Body;
@@ -28,28 +27,14 @@ import io.exportguard.rego.ast.Term;
 import io.exportguard.rego.ast.TermExpr;
 import io.exportguard.rego.ast.Var;
 import io.exportguard.rego.ast.With;
-import io.exportguard.rego.value.ArrayValue;
-import io.exportguard.rego.value.BooleanValue;
-import io.exportguard.rego.value.NullValue;
-import io.exportguard.rego.value.NumberValue;
-import io.exportguard.rego.value.ObjectValue;
-import io.exportguard.rego.value.SetValue;
-import io.exportguard.rego.value.StringValue;
-import io.exportguard.rego.value.Value;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Writes modules and user functions. Fails on a value it has no tag for (the form is then not made). */
-final class AstWriter {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-  private final Map<String, Integer> strings = new HashMap<>();
+final class AstWriter extends CodecOut {
   private final Map<Location, Integer> locations = new HashMap<>();
 
   byte[] write(List<Module> modules, Map<String, Integer> userFunctions) throws IOException {
@@ -65,8 +50,7 @@ final class AstWriter {
   }
 
   private void module(Module m) throws IOException {
-    str(m.file());
-    str(m.source());
+    str(m.file()); // not the source: the reader is given it (the form's header has its length and hash)
     ref(m.pkg().path());
     loc(m.pkg().loc());
     uint(m.imports().size());
@@ -100,16 +84,6 @@ final class AstWriter {
     rule(r.elseRule());
     annotations(r.annotations());
     loc(r.loc());
-  }
-
-  private void annotations(List<Annotations> list) throws IOException {
-    uint(list.size());
-    for (Annotations a : list) {
-      str(a.scope());
-      plain(a.fields());
-      str(a.file());
-      sint(a.line());
-    }
   }
 
   private void body(Body b) throws IOException {
@@ -230,74 +204,6 @@ final class AstWriter {
     loc(t.loc());
   }
 
-  private void value(Value v) throws IOException {
-    if (v instanceof NullValue) {
-      uint(V_NULL);
-    } else if (v instanceof BooleanValue b) {
-      uint(b.value() ? V_TRUE : V_FALSE);
-    } else if (v instanceof NumberValue n) {
-      uint(V_NUMBER);
-      str(n.value().toString()); // BigDecimal(String) gives back the same unscaled value and scale
-    } else if (v instanceof StringValue s) {
-      uint(V_STRING);
-      str(s.value());
-    } else if (v instanceof ArrayValue a) {
-      uint(V_ARRAY);
-      uint(a.size());
-      for (Value x : a.items()) value(x);
-    } else if (v instanceof ObjectValue o) {
-      uint(V_OBJECT);
-      uint(o.entries().size());
-      for (Map.Entry<Value, Value> e : o.entries().entrySet()) {
-        value(e.getKey());
-        value(e.getValue());
-      }
-    } else if (v instanceof SetValue s) {
-      uint(V_SET);
-      uint(s.items().size());
-      for (Value x : s.items()) value(x);
-    } else {
-      throw new IOException("no compact form for " + v);
-    }
-  }
-
-  private void plain(Object o) throws IOException {
-    if (o == null) {
-      uint(P_NULL);
-    } else if (o instanceof String s) {
-      uint(P_STRING);
-      str(s);
-    } else if (o instanceof Boolean b) {
-      uint(b ? P_TRUE : P_FALSE);
-    } else if (o instanceof Integer i) {
-      uint(P_INT);
-      sint(i);
-    } else if (o instanceof Long l) {
-      uint(P_LONG);
-      str(Long.toString(l));
-    } else if (o instanceof BigInteger b) {
-      uint(P_BIGINT);
-      str(b.toString());
-    } else if (o instanceof Double d) {
-      uint(P_DOUBLE);
-      str(Double.toString(d));
-    } else if (o instanceof List<?> l) {
-      uint(P_LIST);
-      uint(l.size());
-      for (Object x : l) plain(x);
-    } else if (o instanceof Map<?, ?> m) {
-      uint(P_MAP);
-      uint(m.size());
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        if (!(e.getKey() instanceof String k)) throw new IOException("no compact form for a METADATA key " + e.getKey());
-        str(k);
-        plain(e.getValue());
-      }
-    } else {
-      throw new IOException("no compact form for METADATA value " + o.getClass().getName());
-    }
-  }
-
   private void loc(Location l) throws IOException {
     if (l == null) {
       uint(0);
@@ -313,35 +219,5 @@ final class AstWriter {
     str(l.file());
     uint(l.line());
     uint(l.column());
-  }
-
-  /** 0 null, 1 a new string (length and UTF-8 bytes follow), n + 2 the n-th string written. */
-  private void str(String s) {
-    if (s == null) {
-      uint(0);
-      return;
-    }
-    Integer seen = strings.get(s);
-    if (seen != null) {
-      uint(seen + 2);
-      return;
-    }
-    strings.put(s, strings.size());
-    uint(1);
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    uint(b.length);
-    out.write(b, 0, b.length);
-  }
-
-  private void sint(int v) {
-    uint((v << 1) ^ (v >> 31));
-  }
-
-  private void uint(int v) {
-    while ((v & ~0x7F) != 0) {
-      out.write((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    out.write(v);
   }
 }

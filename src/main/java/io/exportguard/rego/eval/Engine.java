@@ -42,7 +42,8 @@ public final class Engine implements PolicySet {
   /** Stack reserved per nested rule/function call when a query needs a deep stack (measured ~5 KB, with margin). */
   private static final long DEEP_STACK_BYTES_PER_LEVEL = 32 * 1024;
 
-  private final CompiledPolicy policy;
+  /** The compiled modules; from a compiled form, decoded only when first needed (see {@link #policy()}). */
+  private final java.util.function.Supplier<CompiledPolicy> policy;
   private final Plan plan;
   private final Config config;
   private final List<CompiledForms.Source> sources;
@@ -72,15 +73,21 @@ public final class Engine implements PolicySet {
     ParseOptions syntax(RegoVersion v) { return ParseOptions.of(v, capabilities); }
   }
 
-  private Engine(CompiledPolicy policy, Plan plan, Config config, List<CompiledForms.Source> sources,
-                 boolean fromCompiledForm) {
+  private Engine(CompiledPolicy policy, Plan plan, Config config, List<CompiledForms.Source> sources) {
+    this(() -> policy, plan, Packages.of(policy.modules()), config, sources, false);
+  }
+
+  private Engine(java.util.function.Supplier<CompiledPolicy> policy, Plan plan, List<PackageInfo> packages, Config config,
+                 List<CompiledForms.Source> sources, boolean fromCompiledForm) {
     this.fromCompiledForm = fromCompiledForm;
     this.policy = policy;
     this.plan = plan;
     this.config = config;
     this.sources = List.copyOf(sources);
-    this.packages = Packages.of(policy.modules());
+    this.packages = packages;
   }
+
+  private CompiledPolicy policy() { return policy.get(); }
 
   /** Every builtin of OPA 1.x this engine declares, with the implementations it has; shared, never modified. */
   public static BuiltinRegistry standardBuiltins() { return STANDARD; }
@@ -119,14 +126,8 @@ public final class Engine implements PolicySet {
     }
     Value base = data == null ? ObjectValue.EMPTY : data;
     if (compiledForm != null && config.builtins() == STANDARD && config.capabilities() == null) {
-      CompiledPolicy loaded = CompiledForms.read(compiledForm, sources, config.strict(), STANDARD);
-      if (loaded != null) {
-        try {
-          return new Engine(loaded, PlanBuilder.build(loaded, base, config.builtins()), config, sources, true);
-        } catch (RuntimeException | StackOverflowError e) {
-          // Compiled below, as if there were no compiled form.
-        }
-      }
+      Engine loaded = load(CompiledForms.read(compiledForm, sources, config.strict(), STANDARD), base, config, sources);
+      if (loaded != null) return loaded;
     }
     List<Module> parsed = new ArrayList<>();
     List<RegoError> errors = new ArrayList<>();
@@ -144,7 +145,7 @@ public final class Engine implements PolicySet {
     if (!errors.isEmpty()) throw new RegoException(errors);
     try {
       CompiledPolicy policy = Compiler.compile(parsed, config.builtins(), config.strict());
-      return new Engine(policy, PlanBuilder.build(policy, base, config.builtins()), config, sources, false);
+      return new Engine(policy, PlanBuilder.build(policy, base, config.builtins()), config, sources);
     } catch (RuntimeException | StackOverflowError e) {
       // A defect must not escape the API as an unchecked exception or a stack trace.
       throw new RegoException(new RegoError("rego_compile_error", "internal error while compiling: " + e,
@@ -152,12 +153,32 @@ public final class Engine implements PolicySet {
     }
   }
 
+  /**
+   * The engine of a compiled form that matched its sources: its plan, packages and prepared queries
+   * as stored, the compiled modules decoded when first needed; null when there is no form or its
+   * plan does not read (the caller compiles).
+   */
+  private static Engine load(CompiledForms.Form form, Value base, Config config, List<CompiledForms.Source> sources) {
+    if (form == null) return null;
+    try {
+      PlanCodec.Loaded p = PlanReader.read(form.bytes(), form.planFrom(), form.planTo(), base, config.builtins());
+      Engine e = new Engine(form::policy, p.plan(), p.packages(), config, sources, true);
+      // Queries parsed in another syntax may mean something else here: those are compiled again.
+      if (p.queryVersion() == config.version()) e.queries.putAll(p.queries());
+      return e;
+    } catch (java.io.IOException | RuntimeException | StackOverflowError e) {
+      return null;
+    }
+  }
+
   @Override
   public EvalOptions options() { return config.defaults(); }
 
+  /** The form holds the plans of the queries prepared so far, so loading it needs no query compiled again. */
   @Override
   public byte[] compiledForm() throws java.io.IOException {
-    return CompiledForms.write(policy, sources, config.strict());
+    byte[] plan = PlanWriter.write(this.plan, packages, config.version(), queries);
+    return CompiledForms.write(policy(), sources, config.strict(), plan);
   }
 
   @Override
@@ -284,7 +305,7 @@ public final class Engine implements PolicySet {
   /** The error with the text of the line it points at, for the caret. */
   private RegoError withSourceLine(RegoError e) {
     if (e.file() == null || e.line() <= 0 || e.sourceLine() != null) return e;
-    for (Module m : policy.modules()) {
+    for (Module m : policy().modules()) {
       if (e.file().equals(m.file())) {
         return new RegoError(e.code(), e.message(), e.file(), e.line(), e.column(), m.sourceLine(e.line()));
       }
@@ -327,7 +348,7 @@ public final class Engine implements PolicySet {
       toCompile = rw.body();
       captures = rw.captures();
     }
-    CompiledQuery cq = policy.compileQuery(toCompile);
+    CompiledQuery cq = policy().compileQuery(toCompile);
     Lowering low = new Lowering(plan.builtins, plan.functions);
     Body body = low.body(cq.body());
     low.closeComprehensions(List.of(), List.of(body));
@@ -380,7 +401,7 @@ public final class Engine implements PolicySet {
    */
   public Optional<RuleFailure> explainUndefined(String rulePath, Value input, EvalOptions options) {
     try {
-      return Explainer.explain(policy, plan, rulePath, input, options == null ? config.defaults() : options);
+      return Explainer.explain(policy(), plan, rulePath, input, options == null ? config.defaults() : options);
     } catch (RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }
@@ -388,7 +409,7 @@ public final class Engine implements PolicySet {
 
   /** The source text of a module by file name, as given to the compiler. */
   public Optional<String> source(String file) {
-    for (Module m : policy.modules()) if (m.file() != null && m.file().equals(file)) return Optional.of(m.source());
+    for (Module m : policy().modules()) if (m.file() != null && m.file().equals(file)) return Optional.of(m.source());
     return Optional.empty();
   }
 }

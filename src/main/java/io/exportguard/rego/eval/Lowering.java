@@ -178,9 +178,14 @@ final class Lowering {
     BuiltinDecl d = builtins.lookup(name).orElse(null);
     if (d == null) {
       // The compiler rejects unknown functions; a function with no definitions left is undefined.
-      d = new BuiltinDecl(name, c.args().size(), false, false, false, null);
+      d = undefinedBuiltin(name, c.args().size());
     }
     return new Callee.BuiltinCallee(name, d);
+  }
+
+  /** What a call of a name no builtin or function has resolves to. */
+  static BuiltinDecl undefinedBuiltin(String name, int arity) {
+    return new BuiltinDecl(name, arity, false, false, false, null);
   }
 
   private static int arity(Callee c) {

@@ -69,13 +69,15 @@ public final class Prestart {
   }
 
   /**
-   * Starts the emulator on its own daemon thread, which then, while the flags are still being
-   * parsed, does the first OSS client's slow first-use work ({@link CloudClients#prepareOssOnce})
-   * so the core client's thread has only the first signature's to do.
+   * Starts the emulator on its own daemon thread, which first makes the OSS client's first date
+   * format ({@link CloudClients#prepareOssDates}): the thread runs beside the command line's parsing,
+   * well before the first OSS calls.
    */
   static CompletableFuture<Sandbox> startSandbox(String scenario) {
-    return Daemons.start("exportguard-sandbox-start", () -> Sandbox.start(scenario, 0),
-        started -> CloudClients.prepareOssOnce(true));
+    return Daemons.start("exportguard-sandbox-start", () -> {
+      CloudClients.prepareOssDates();
+      return Sandbox.start(scenario, 0);
+    });
   }
 
   /** The started work, once; null when none was started (in-process runs, tests). */

@@ -25,7 +25,6 @@ import java.util.Map;
  * {@code x-acs-action} and {@code x-acs-version} headers.
  */
 record RpcRequest(HttpView view, Map<String, String> params, byte[] body, boolean v3) {
-
   static RpcRequest read(HttpExchange exchange) throws IOException {
     Map<String, List<String>> headers = new HashMap<>();
     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));

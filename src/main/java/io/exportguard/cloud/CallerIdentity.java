@@ -1,7 +1,7 @@
 package io.exportguard.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exportguard.facts.JsonTreeReader;
 import java.io.IOException;
 import java.util.Set;
 
@@ -21,7 +21,7 @@ public record CallerIdentity(String accountId, String identityType, String arn) 
     String json = clients.sts("GetCallerIdentity");
     JsonNode body;
     try {
-      body = new ObjectMapper().readTree(json);
+      body = JsonTreeReader.read(json);
     } catch (IOException e) {
       throw new ApiException("sts:GetCallerIdentity", "SDK.BadResponse", "the reply is not JSON", false);
     }

@@ -25,7 +25,9 @@ import com.aliyuncs.regions.ProductDomain;
 import com.aliyuncs.http.ProtocolType;
 import java.io.IOException;
 import java.io.StringReader;
+import java.text.SimpleDateFormat;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,8 +46,14 @@ import org.xml.sax.helpers.DefaultHandler;
  * gets one client per region, signed V4 for that region, with the SDK's own retries off (ours apply).
  */
 public final class CloudClients implements AutoCloseable {
-  /** Whether this process has prepared its first signature and OSS client yet (see {@link #startCoreClient}). */
-  private static final AtomicBoolean PREPARED = new AtomicBoolean();
+  /**
+   * Whether this process's first signature has been prepared (see {@link #startCoreClient}), or a
+   * real call has begun signing: that call does the first-use work itself, and preparing it as well
+   * would only do it twice.
+   */
+  private static final AtomicBoolean SIGNING_CLAIMED = new AtomicBoolean();
+  /** The same for the first OSS client, its date formats and its XML parser ({@link #prepareOssOnce}). */
+  private static final AtomicBoolean OSS_CLAIMED = new AtomicBoolean();
   private final CloudConfig config;
   private final Retrier retrier;
   private final CompletableFuture<IAcsClient> acs;
@@ -75,7 +83,8 @@ public final class CloudClients implements AutoCloseable {
    * Builds the core (ECS and RAM) client on its own daemon thread; {@code emulatorOnly} for a run
    * that talks only to an emulator over plain HTTP on loopback (such a client refuses TLS, see
    * {@link EmulatorTls}). The first time in a process, the thread then goes on to do the slow
-   * first-use work of the run's calls ahead of them ({@link #prepareSigning}, {@link #prepareOss}).
+   * first-use work of the run's calls ahead of them ({@link #prepareSigning}, {@link #prepareOss}),
+   * each part only when no other thread has taken it on and no real call has got there first.
    */
   public static CompletableFuture<IAcsClient> startCoreClient(AlibabaCloudCredentialsProvider credentials,
                                                               boolean emulatorOnly) {
@@ -87,10 +96,8 @@ public final class CloudClients implements AutoCloseable {
         f.completeExceptionally(e);
         return;
       }
-      if (PREPARED.compareAndSet(false, true)) {
-        prepareSigning();
-        prepareOss(emulatorOnly);
-      }
+      if (SIGNING_CLAIMED.compareAndSet(false, true)) prepareSigning();
+      prepareOssOnce(emulatorOnly);
     }, "exportguard-core-client");
     t.setDaemon(true);
     t.start();
@@ -137,10 +144,20 @@ public final class CloudClients implements AutoCloseable {
   }
 
   /**
+   * {@link #prepareOss}, unless another thread has taken it on or a real OSS call has begun. The
+   * core client's thread calls it after the first signature; a sandbox run calls it sooner, on the
+   * emulator's start-up thread as soon as the emulator is up, so it is done before the first calls.
+   */
+  public static void prepareOssOnce(boolean emulatorOnly) {
+    if (OSS_CLAIMED.compareAndSet(false, true)) prepareOss(emulatorOnly);
+  }
+
+  /**
    * Builds an OSS client as {@link #newOss} would for such endpoints and shuts it down unused
-   * (it sends nothing), and parses a small XML document. Creating the first OSS client of a
-   * process is slow (its TLS context, the connection manager, the SDK's own classes), and the run's
-   * OSS calls all wait for it; done here, before the flags are even parsed, it is off their path.
+   * (it sends nothing), makes a date format as its signer does, and parses a small XML document.
+   * Creating the first OSS client of a process is slow (its TLS context, the connection manager,
+   * the SDK's own classes), and the run's OSS calls all wait for it; done here, before the flags
+   * are even parsed, it is off their path.
    */
   static void prepareOss(boolean emulatorOnly) {
     try {
@@ -152,6 +169,9 @@ public final class CloudClients implements AutoCloseable {
           .region("cn-hangzhou")
           .build();
       oss.shutdown();
+      // It signs and reads dates with US-locale SimpleDateFormats: the first one in a process loads
+      // that locale's calendar data, slowly (and the run's first OSS calls, together, would each load it).
+      new SimpleDateFormat("yyyyMMdd'T'HHmmss'Z'", Locale.US);
       // It reads every reply with the JDK's SAX parser, whose first parser is slow to make as well.
       SAXParserFactory sax = SAXParserFactory.newInstance();
       sax.setNamespaceAware(true);
@@ -204,6 +224,7 @@ public final class CloudClients implements AutoCloseable {
     request.setSysReadTimeout((int) config.readTimeout().toMillis());
     String api = "sts:" + action;
     IAcsClient client = client(api);
+    SIGNING_CLAIMED.set(true);
     return retrier.call(api, () -> client.getCommonResponse(request).getData());
   }
 
@@ -242,11 +263,13 @@ public final class CloudClients implements AutoCloseable {
     request.setSysConnectTimeout((int) config.connectTimeout().toMillis());
     request.setSysReadTimeout((int) config.readTimeout().toMillis());
     IAcsClient client = client(api);
+    SIGNING_CLAIMED.set(true);
     return retrier.call(api, () -> client.getAcsResponse(request), creates);
   }
 
   /** Runs one OSS operation with the client for the region, with retries. */
   public <T> T oss(String operation, String regionId, Function<OSS, T> call) throws ApiException {
+    OSS_CLAIMED.set(true);
     OSS client = ossByRegion.computeIfAbsent(regionId, this::newOss);
     return retrier.call("oss:" + operation, () -> call.apply(client));
   }

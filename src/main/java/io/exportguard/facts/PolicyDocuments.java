@@ -25,7 +25,7 @@ public final class PolicyDocuments {
   public static JsonNode parse(String text) {
     if (text == null || text.isBlank()) return null;
     try {
-      JsonNode node = FactsJson.mapper().readTree(text);
+      JsonNode node = JsonTreeReader.read(text);
       return node instanceof ObjectNode o ? normalize(o) : null;
     } catch (JsonProcessingException e) {
       return null;

@@ -202,14 +202,16 @@ final class PolicyCompilation implements AutoCloseable {
     }
     if (v == null) return null;
     try {
-      return CONFIG_READER.readValue(Json.write(v), Object.class);
+      return ConfigReader.MAPPER.readValue(Json.write(v), Object.class);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("configuration value " + key + " is not JSON", e);
     }
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper CONFIG_READER =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  /** Made on first use (only an audit reads configuration): a preflight would otherwise make its only mapper here. */
+  private static final class ConfigReader {
+    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+  }
 
   /** The fingerprint of the policy set, for export evidence. */
   String policiesSha256() { return loaded().sha256(); }

@@ -68,9 +68,14 @@ public final class Prestart {
     return false;
   }
 
-  /** Starts the emulator on its own daemon thread. */
+  /**
+   * Starts the emulator on its own daemon thread, which then, while the flags are still being
+   * parsed, does the first OSS client's slow first-use work ({@link CloudClients#prepareOssOnce})
+   * so the core client's thread has only the first signature's to do.
+   */
   static CompletableFuture<Sandbox> startSandbox(String scenario) {
-    return Daemons.start("exportguard-sandbox-start", () -> Sandbox.start(scenario, 0));
+    return Daemons.start("exportguard-sandbox-start", () -> Sandbox.start(scenario, 0),
+        started -> CloudClients.prepareOssOnce(true));
   }
 
   /** The started work, once; null when none was started (in-process runs, tests). */

@@ -10,19 +10,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Only the named subcommand's model is built; anything else sees the whole tree. */
+/**
+ * Only the named subcommand's model is built (not even the help subcommand beside it, which such a
+ * command line cannot reach); anything else sees the whole tree.
+ */
 class CommandTreeTest {
   static final List<String> ALL = List.of("preflight", "eval", "audit", "report", "scan", "policy", "rego", "sandbox",
       "serve");
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "preflight --region r  | help preflight",
-      "eval                  | help eval",
-      "policy test           | help policy",
-      "sandbox --scenario x  | help sandbox",
-      "scan plan.json        | help scan",
-      "serve --addr x        | help serve",
+      "preflight --region r  | preflight",
+      "eval                  | eval",
+      "policy test           | policy",
+      "sandbox --scenario x  | sandbox",
+      "scan plan.json        | scan",
+      "serve --addr x        | serve",
       "--help                | help preflight eval audit report scan policy rego sandbox serve",
       "--version             | help preflight eval audit report scan policy rego sandbox serve",
       "preflght              | help preflight eval audit report scan policy rego sandbox serve",
@@ -30,6 +33,20 @@ class CommandTreeTest {
   void buildsTheNamedSubcommandOrAllOfThem(String args, String expected) {
     String[] argv = args.isBlank() ? new String[0] : args.trim().split(" +");
     assertThat(Main.commandLine(argv).getSubcommands().keySet()).containsExactly(expected.split(" "));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "policy test     | test",
+      "policy tset     | test build help",
+      "policy          | test build help",
+      "policy help     | test build help",
+      "rego eval x     | eval",
+      "report merge a  | merge"})
+  void aGroupBuildsTheNamedSubcommandOrAllOfThem(String args, String expected) {
+    String[] argv = args.trim().split(" +");
+    assertThat(Main.commandLine(argv).getSubcommands().get(argv[0]).getSubcommands().keySet())
+        .containsExactly(expected.split(" "));
   }
 
   @Test

@@ -61,8 +61,8 @@ class LauncherScriptTest {
     assertThat(training.get(0)).doesNotContain(dir.toString()); // trained in a scratch directory
     Path cache = dir.resolve("app-jdk25.aot");
     assertThat(cache).isRegularFile();
-    assertThat(runs.get(1)).contains("-XX:AOTCache=" + cache, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Xlog:all=warning,cds*=off,aot*=off:stderr");
+    assertThat(runs.get(1)).contains("-XX:AOTCache=" + cache, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+        "-Djdk.reflect.useNativeAccessorOnly=true", "-Xlog:all=warning,cds*=off,aot*=off:stderr");
     assertThat(runs.get(1).subList(runs.get(1).indexOf("-cp"), runs.get(1).size()))
         .containsExactly("-cp", jar.toString(), Main.class.getName(), "preflight", "--sandbox", "demo-pass");
     assertThat(first.code()).isZero();
@@ -86,7 +86,8 @@ class LauncherScriptTest {
     assertThat(runs).hasSize(2);
     assertThat(runs.get(0)).anySatisfy(a -> assertThat(a).startsWith("-XX:ArchiveClassesAtExit="));
     assertThat(runs.get(1)).contains("-Xshare:auto", "-XX:SharedArchiveFile=" + dir.resolve("app-jdk17.jsa"),
-        "-Xlog:all=warning,cds*=off:stderr");
+        "-Xlog:all=warning,cds*=off:stderr")
+        .doesNotContain("-Djdk.reflect.useNativeAccessorOnly=true"); // a JDK 17 has no such switch
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.exportguard.sandbox.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -19,7 +18,6 @@ public enum ResponseFormat {
   // The exact value the current SDKs compare against before they parse an XML error body.
   XML("text/xml;charset=utf-8");
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private final String contentType;
 
   ResponseFormat(String contentType) {
@@ -53,9 +51,9 @@ public enum ResponseFormat {
       // Jackson writes non-ASCII as UTF-8, never as \\uXXXX escapes the core SDK's reader cannot decode.
       // Maps, lists and plain values are streamed (what writeValueAsBytes writes for them, without
       // building its serializers, a noticeable part of the sandbox's start-up); anything else goes
-      // through the mapper.
+      // through a mapper (see JsonTrees).
       ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-      try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      try (JsonGenerator g = JsonTrees.factory().createGenerator(out)) {
         write(g, body);
       } catch (IOException e) {
         throw new IllegalStateException("reply not serialisable", e);
@@ -88,6 +86,7 @@ public enum ResponseFormat {
     } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
       g.writeNumber(((Number) v).longValue());
     } else {
+      JsonTrees.useMapperFor(g);
       g.writeObject(v);
     }
   }

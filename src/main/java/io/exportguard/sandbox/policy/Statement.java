@@ -1,7 +1,8 @@
 package io.exportguard.sandbox.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.exportguard.sandbox.http.JsonTrees;
 import io.exportguard.sandbox.policy.Patterns.Template;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,8 +21,6 @@ import java.util.Map;
  */
 public record Statement(JsonNode node, int index, boolean documented) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** A principal value with its kind: the Principal object's key, or "Any" for the list form. */
   public record Principal(String kind, JsonNode value) {
     public boolean isText() { return value.isTextual(); }
@@ -35,7 +34,7 @@ public record Statement(JsonNode node, int index, boolean documented) {
     if (documentText == null) return out;
     JsonNode doc;
     try {
-      doc = JSON.readTree(documentText);
+      doc = JsonTrees.read(documentText);
     } catch (IOException e) {
       return out;
     }
@@ -144,7 +143,7 @@ public record Statement(JsonNode node, int index, boolean documented) {
   private static List<Principal> principalValues(JsonNode v) {
     List<Principal> out = new ArrayList<>();
     if (v.isArray() && v.isEmpty()) {
-      out.add(new Principal("Any", JSON.getNodeFactory().textNode("*")));
+      out.add(new Principal("Any", JsonNodeFactory.instance.textNode("*")));
     } else if (v.isArray()) {
       v.forEach(x -> out.add(new Principal("Any", x)));
     } else if (v.isObject()) {

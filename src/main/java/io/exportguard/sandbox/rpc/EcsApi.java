@@ -1,7 +1,7 @@
 package io.exportguard.sandbox.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exportguard.sandbox.http.JsonTrees;
 import io.exportguard.sandbox.scenario.Scenario;
 import io.exportguard.sandbox.scenario.Scenario.Disk;
 import io.exportguard.sandbox.scenario.Scenario.Image;
@@ -26,7 +26,6 @@ import java.util.Set;
  * ({@code Images: {Image: [...]}}), which is the only one the core SDK's reader accepts.
  */
 public final class EcsApi {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> IMAGE_STATUSES = Set.of("Creating", "Waiting", "Available", "UnAvailable", "CreateFailed", "Deprecated");
   private final AccountState state;
   private final Scenario scenario;
@@ -186,7 +185,7 @@ public final class EcsApi {
     String rawIds = call.param("SnapshotIds");
     if (rawIds != null) {
       try {
-        JsonNode parsed = JSON.readTree(rawIds);
+        JsonNode parsed = JsonTrees.read(rawIds);
         if (parsed == null || !parsed.isArray() || parsed.size() > 100) {
           throw RpcError.invalid("SnapshotIds");
         }

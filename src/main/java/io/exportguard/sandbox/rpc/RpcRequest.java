@@ -1,8 +1,8 @@
 package io.exportguard.sandbox.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import io.exportguard.sandbox.http.JsonTrees;
 import io.exportguard.sandbox.http.Reply;
 import io.exportguard.sandbox.http.ResponseFormat;
 import io.exportguard.sandbox.signing.AcsV3Signature;
@@ -25,7 +25,6 @@ import java.util.Map;
  * {@code x-acs-action} and {@code x-acs-version} headers.
  */
 record RpcRequest(HttpView view, Map<String, String> params, byte[] body, boolean v3) {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   static RpcRequest read(HttpExchange exchange) throws IOException {
     Map<String, List<String>> headers = new HashMap<>();
@@ -57,11 +56,11 @@ record RpcRequest(HttpView view, Map<String, String> params, byte[] body, boolea
   /** A JSON object body's top-level members: text as it is, anything else as its JSON text. */
   private static void jsonParams(byte[] body, Map<String, String> params) {
     try {
-      JsonNode root = JSON.readTree(body);
+      JsonNode root = JsonTrees.read(body);
       if (root != null && root.isObject()) {
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
           Map.Entry<String, JsonNode> e = it.next();
-          params.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+          params.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : JsonTrees.write(e.getValue()));
         }
       }
     } catch (IOException malformed) {

@@ -34,7 +34,10 @@ public final class StsApi {
   private static final Pattern JWT = Pattern.compile("[\\w-]+\\.[\\w-]+\\.[\\w-]*");
   private static final Pattern SESSION_NAME = Pattern.compile("[\\w.@-]{2,64}");
   private static final int MAX_SESSION_SECONDS = 3600;
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** Made on first use: only AssumeRole and the credentials URI hand out keys, and a first SecureRandom is slow to make. */
+  private static final class Random {
+    static final SecureRandom INSTANCE = new SecureRandom();
+  }
 
   private final AccountState state;
 
@@ -234,7 +237,7 @@ public final class StsApi {
 
   private static String random(int length) {
     byte[] bytes = new byte[(length + 1) / 2];
-    RANDOM.nextBytes(bytes);
+    Random.INSTANCE.nextBytes(bytes);
     return HexFormat.of().formatHex(bytes).substring(0, length);
   }
 }

@@ -2,6 +2,7 @@ package io.exportguard.sandbox.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exportguard.sandbox.http.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +22,13 @@ public final class BuiltInScenarioForms {
   private BuiltInScenarioForms() {}
 
   /** The pre-parsed tree of built-in scenario {@code name} whose YAML is {@code yaml}, or null. */
-  static JsonNode read(String name, String yaml, ObjectMapper json) {
+  static JsonNode read(String name, String yaml) {
     try (InputStream in = BuiltInScenarioForms.class.getResourceAsStream("/scenarios/" + name + ".json")) {
       if (in == null) return null;
       String form = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       int nl = form.indexOf('\n');
       if (nl < 0 || !form.substring(0, nl).equals(header(yaml))) return null;
-      return json.readTree(form.substring(nl + 1));
+      return JsonTrees.read(form.substring(nl + 1));
     } catch (IOException | RuntimeException e) {
       return null;
     }

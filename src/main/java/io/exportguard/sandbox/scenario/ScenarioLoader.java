@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.exportguard.sandbox.http.JsonTrees;
 import io.exportguard.sandbox.scenario.Scenario.AccessKey;
 import io.exportguard.sandbox.scenario.Scenario.Account;
 import io.exportguard.sandbox.scenario.Scenario.Behaviour;
@@ -58,7 +58,6 @@ public final class ScenarioLoader {
       return options;
     }
   }
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
   private static final Pattern REGION_ID = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
 
@@ -72,7 +71,7 @@ public final class ScenarioLoader {
     if (isBuiltIn(nameOrPath)) {
       try (InputStream in = ScenarioLoader.class.getResourceAsStream(resource(nameOrPath))) {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        JsonNode preParsed = BuiltInScenarioForms.read(nameOrPath, text, JSON);
+        JsonNode preParsed = BuiltInScenarioForms.read(nameOrPath, text);
         if (preParsed != null) return build(nameOrPath + ".yaml", Node.root(nameOrPath + ".yaml", preParsed));
         return parse(nameOrPath + ".yaml", text);
       } catch (IOException e) {
@@ -446,10 +445,10 @@ public final class ScenarioLoader {
     }
     try {
       if (v.isObject()) {
-        return JSON.writeValueAsString(v);
+        return JsonTrees.write(v);
       }
       if (v.isTextual()) {
-        JsonNode parsed = JSON.readTree(v.asText());
+        JsonNode parsed = JsonTrees.read(v.asText());
         if (parsed == null || !parsed.isObject()) {
           throw n.error(key, "must be a JSON object");
         }

@@ -1,9 +1,9 @@
 package io.exportguard.sandbox.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.exportguard.sandbox.http.Reply;
+import io.exportguard.sandbox.http.ResponseFormat;
 import io.exportguard.sandbox.rpc.StsApi;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -19,7 +19,6 @@ import java.util.Map;
  */
 final class CredentialsUri implements HttpHandler {
   static final String PATH = "/.sandbox/credentials";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StsApi sts;
 
@@ -44,7 +43,7 @@ final class CredentialsUri implements HttpHandler {
         send(exchange, 404, "EntityNotExist.Role", "no role " + role + " in the scenario");
         return;
       }
-      Reply.send(exchange, 200, "application/json", JSON.writeValueAsBytes(body), Map.of());
+      Reply.send(exchange, 200, "application/json", ResponseFormat.JSON.encode(null, body), Map.of());
     }
   }
 
@@ -52,7 +51,7 @@ final class CredentialsUri implements HttpHandler {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("Code", code);
     body.put("Message", message);
-    Reply.send(exchange, status, "application/json", JSON.writeValueAsBytes(body), Map.of());
+    Reply.send(exchange, status, "application/json", ResponseFormat.JSON.encode(null, body), Map.of());
   }
 
   private static String queryParam(String rawQuery, String name) {

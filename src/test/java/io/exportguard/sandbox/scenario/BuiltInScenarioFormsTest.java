@@ -28,7 +28,7 @@ class BuiltInScenarioFormsTest {
   @MethodSource("builtIns")
   void theBuildMadeAFormOfEachBuiltInScenarioThatGivesItsYamlTree(String name) throws Exception {
     String yaml = Files.readString(Path.of("src/main/resources/scenarios/" + name + ".yaml"), StandardCharsets.UTF_8);
-    JsonNode form = BuiltInScenarioForms.read(name, yaml, JSON);
+    JsonNode form = BuiltInScenarioForms.read(name, yaml);
     assertThat(form).as("the form on the classpath (made at process-classes)").isNotNull();
     JsonNode fromYaml = ScenarioLoader.yamlTree(name + ".yaml", yaml);
     assertThat(form).isEqualTo(fromYaml);
@@ -41,7 +41,7 @@ class BuiltInScenarioFormsTest {
   @Test
   void aFormOfOtherYamlIsIgnored() throws Exception {
     String yaml = Files.readString(Path.of("src/main/resources/scenarios/demo-pass.yaml"), StandardCharsets.UTF_8);
-    assertThat(BuiltInScenarioForms.read("demo-pass", yaml + "\n# changed\n", JSON)).isNull();
-    assertThat(BuiltInScenarioForms.read("no-such-scenario", yaml, JSON)).isNull();
+    assertThat(BuiltInScenarioForms.read("demo-pass", yaml + "\n# changed\n")).isNull();
+    assertThat(BuiltInScenarioForms.read("no-such-scenario", yaml)).isNull();
   }
 }

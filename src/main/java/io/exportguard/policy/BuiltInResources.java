@@ -4,8 +4,11 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.file.NoSuchFileException;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 
 /**
  * Reads the built-in pack's files from the place its index was found (the jar, or the classes
@@ -23,9 +26,34 @@ final class BuiltInResources {
   static byte[] read(String name) throws IOException {
     URL url = locate(name);
     if (url == null) return null;
+    if (url.getProtocol().equals("jar")) {
+      byte[] direct = fromJar(url);
+      if (direct != null) return direct;
+    }
     try (InputStream in = url.openStream()) {
       return in.readAllBytes();
     } catch (FileNotFoundException | NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A jar entry's bytes read straight from the jar the URL names (the JDK's cached {@link JarFile},
+   * which stays open), into an array of the entry's size: no URL connection or stream wrappers per
+   * file, and no growing of buffers. Null when that cannot be done; the caller then opens the URL.
+   */
+  private static byte[] fromJar(URL url) {
+    try {
+      JarURLConnection c = (JarURLConnection) url.openConnection();
+      JarFile jar = c.getJarFile();
+      ZipEntry entry = c.getJarEntry();
+      if (entry == null || entry.getSize() < 0 || entry.getSize() > Integer.MAX_VALUE - 16) return null;
+      byte[] bytes = new byte[(int) entry.getSize()];
+      try (InputStream in = jar.getInputStream(entry)) {
+        if (in.readNBytes(bytes, 0, bytes.length) != bytes.length || in.read() != -1) return null;
+      }
+      return bytes;
+    } catch (IOException | RuntimeException e) {
       return null;
     }
   }

@@ -305,7 +305,13 @@ public final class Engine implements PolicySet {
   /** The error with the text of the line it points at, for the caret. */
   private RegoError withSourceLine(RegoError e) {
     if (e.file() == null || e.line() <= 0 || e.sourceLine() != null) return e;
-    for (Module m : policy().modules()) {
+    List<Module> modules;
+    try {
+      modules = policy().modules();
+    } catch (RuntimeException undecodable) {
+      return e; // a form's modules that do not decode (a defect) cost the caret, not the error
+    }
+    for (Module m : modules) {
       if (e.file().equals(m.file())) {
         return new RegoError(e.code(), e.message(), e.file(), e.line(), e.column(), m.sourceLine(e.line()));
       }

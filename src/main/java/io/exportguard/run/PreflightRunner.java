@@ -52,7 +52,7 @@ public final class PreflightRunner extends CommandRunner<PreflightRunner.Options
     ReportOutput output = ReportOutput.of(o.policy());
     try (CloudSession session = CloudSession.begin(o.sandbox(), o.endpoint(), o.profile(), timeout);
          PolicyCompilation policies = PolicyCompilation.start(o.policy(), clock, engines, timeout)) {
-      Trace.phase(err, "policies loaded (compiling meanwhile)");
+      Trace.phase(err, "policies started (a built-in-only pack loads on the compile thread)");
       CloudClients clients = session.clientsCheckingIdentity();
       Trace.phase(err, "clients ready");
       LiveImageSource source = new LiveImageSource(clients, o.request(), clock.now(), timeout);

@@ -94,13 +94,6 @@ final class PolicyCompilation implements AutoCloseable {
         : new PolicyLoader.InlineData(config.file().toString(), config.data());
     PolicyLoader.Sources sources = new PolicyLoader.Sources(policyPaths, !o.noDefaultPolicies(), o.data(), false,
         o.bundles(), verificationKey(o.verificationKey(), o.signingAlg()));
-    java.util.concurrent.Callable<LoadedPolicies> load = () -> {
-      LoadedPolicies read = PolicyLoader.load(sources, configData);
-      if (!o.noDefaultPolicies()) DataKeys.check(o.data(), configData, read);
-      // --v0-compatible: the user's modules are Rego v0; the built-in pack names itself v1.
-      LoadedPolicies versioned = o.v0Compatible() ? read.withRegoVersion(io.exportguard.rego.RegoVersion.V0) : read;
-      return o.conftestMain() ? versioned.adopting(java.util.Set.of("main")) : versioned;
-    };
     EvalOptions eval = EvalOptions.DEFAULT.withTimeout(evalTimeout);
     EvalOptions options = clock.isFixed() ? eval.withNow(clock.now()) : eval;
     // The checks' queries are compiled here too, off the thread that gathers the facts, after the
@@ -116,8 +109,8 @@ final class PolicyCompilation implements AutoCloseable {
       compiling = Daemons.start("exportguard-compile", () -> {
         LoadedPolicies pack;
         try {
-          pack = load.call();
-        } catch (Exception | Error e) {
+          pack = load(o, sources, configData);
+        } catch (PolicyLoadException | RuntimeException | Error e) {
           read.completeExceptionally(e);
           throw e;
         }
@@ -127,13 +120,9 @@ final class PolicyCompilation implements AutoCloseable {
     } else {
       LoadedPolicies read;
       try {
-        read = load.call();
+        read = load(o, sources, configData);
       } catch (PolicyLoadException e) {
         throw new BadInputException(e.format());
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException("loading the policies failed", e);
       }
       loading = CompletableFuture.completedFuture(read);
       compiling = Daemons.start("exportguard-compile", () -> engines.create(read, options), PolicyEngine::prepare);
@@ -152,6 +141,16 @@ final class PolicyCompilation implements AutoCloseable {
     c.steps = java.util.List.copyOf(steps);
     c.waivers = waivers;
     return c;
+  }
+
+  /** Reads the policies and data of these sources as the run's flags ask. */
+  private static LoadedPolicies load(PolicyOptions o, PolicyLoader.Sources sources, PolicyLoader.InlineData configData)
+      throws PolicyLoadException {
+    LoadedPolicies read = PolicyLoader.load(sources, configData);
+    if (!o.noDefaultPolicies()) DataKeys.check(o.data(), configData, read);
+    // --v0-compatible: the user's modules are Rego v0; the built-in pack names itself v1.
+    LoadedPolicies versioned = o.v0Compatible() ? read.withRegoVersion(io.exportguard.rego.RegoVersion.V0) : read;
+    return o.conftestMain() ? versioned.adopting(java.util.Set.of("main")) : versioned;
   }
 
   /** Waits for the policies to compile; a policy that does not compile is bad input. */

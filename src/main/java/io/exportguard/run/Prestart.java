@@ -69,13 +69,13 @@ public final class Prestart {
   }
 
   /**
-   * Starts the emulator on its own daemon thread, which first makes the OSS client's first date
-   * format ({@link CloudClients#prepareOssDates}): the thread runs beside the command line's parsing,
+   * Starts the emulator on its own daemon thread, which first makes the SDKs' first date
+   * formats ({@link CloudClients#prepareDateFormats}): the thread runs beside the command line's parsing,
    * well before the first OSS calls.
    */
   static CompletableFuture<Sandbox> startSandbox(String scenario) {
     return Daemons.start("exportguard-sandbox-start", () -> {
-      CloudClients.prepareOssDates();
+      CloudClients.prepareDateFormats();
       return Sandbox.start(scenario, 0);
     });
   }

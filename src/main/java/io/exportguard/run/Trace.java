@@ -23,7 +23,7 @@ final class Trace {
   /** A start-up daemon ended: its own CPU time. */
   static void daemonEnded(String name) {
     if (!ON) return;
-    long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+    long cpu = threadCpuMillis();
     System.err.printf("trace %6d ms wall %6d ms cpu  %s done (%d ms cpu on its thread)%n", sinceMain(),
         processCpuMillis(), name, cpu);
   }
@@ -37,14 +37,12 @@ final class Trace {
     if (!ON) return;
     Path tasks = Path.of("/proc/self/task");
     if (!Files.isDirectory(tasks)) return;
-    long ticksPerMs = 10; // USER_HZ is 100 on every Linux the JDK supports
     try (var dirs = Files.list(tasks)) {
       for (Path t : (Iterable<Path>) dirs::iterator) {
-        String stat = Files.readString(t.resolve("stat"));
-        int open = stat.indexOf('('), close = stat.lastIndexOf(')');
-        String[] f = stat.substring(close + 2).split(" ");
-        long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * ticksPerMs; // utime, stime
-        if (ms > 0) err.printf("trace thread %-20s %6d ms cpu%n", stat.substring(open + 1, close), ms);
+        String name = Files.readString(t.resolve("comm")).strip();
+        String schedstat = Files.readString(t.resolve("schedstat"));
+        long ms = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))) / 1_000_000; // ns on a CPU
+        if (ms > 0) err.printf("trace thread %-20s %6d ms cpu%n", name, ms);
       }
     } catch (IOException | RuntimeException e) {
       err.println("trace thread cpu unavailable: " + e);
@@ -55,8 +53,28 @@ final class Trace {
     return (System.nanoTime() - Prestart.mainStartedNanos) / 1_000_000;
   }
 
+  /**
+   * The process's CPU time so far, from {@code /proc/self/stat} on Linux (the JVM's management beans
+   * would load a few hundred classes into the very start-up being traced), else from those beans.
+   */
   private static long processCpuMillis() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime() / 1_000_000 : -1;
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in USER_HZ (100) ticks
+    } catch (IOException | RuntimeException e) {
+      return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+          ? os.getProcessCpuTime() / 1_000_000 : -1;
+    }
+  }
+
+  /** This thread's CPU time so far: {@code /proc/thread-self/schedstat} on Linux (in ns), else the management bean. */
+  private static long threadCpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc/thread-self/schedstat"));
+      return Long.parseLong(stat.substring(0, stat.indexOf(' '))) / 1_000_000;
+    } catch (IOException | RuntimeException e) {
+      return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+    }
   }
 }

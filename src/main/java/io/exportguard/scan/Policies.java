@@ -2,7 +2,7 @@ package io.exportguard.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.exportguard.facts.FactsJson;
+import io.exportguard.facts.JsonTreeWriter;
 import io.exportguard.facts.PolicyDocuments;
 
 /** Policy documents as scanned files hold them: JSON text, or a structure a template writes inline. */
@@ -20,13 +20,9 @@ final class Policies {
     return Fact.known(doc instanceof ObjectNode o ? PolicyDocuments.normalize(o) : null);
   }
 
-  /** The JSON text of a structure, for {@code documentText}. */
+  /** The JSON text of a structure, for {@code documentText}: as the facts mapper writes it, without making one. */
   static String text(JsonNode doc) {
-    try {
-      return doc == null ? null : FactsJson.mapper().writer().writeValueAsString(doc);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return null;
-    }
+    return doc == null ? null : JsonTreeWriter.text(doc);
   }
 
   /** The account id in a role's ARN {@code acs:ram::<accountId>:role/<name>}, or null. */

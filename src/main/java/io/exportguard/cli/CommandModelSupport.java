@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Range;
 
 /**
@@ -31,11 +35,85 @@ final class CommandModelSupport {
   };
 
   /**
-   * picocli's help subcommand, read from its annotations: only built when the command line does not
-   * name a sibling (help itself, usage, a typo), where the whole tree is listed.
+   * picocli's help subcommand, only built when the command line does not name a sibling (help
+   * itself, usage, a typo), where the whole tree is listed. Its model is what picocli reads from
+   * the class's annotations (CommandModelsTest compares the two), built without reading them: that
+   * costs a {@code --help} or {@code --version} some 40 ms (annotation proxies spun at run time).
+   * Its two fields are private to picocli, so the arguments reach them by reflection.
    */
   static CommandLine helpCommand() {
-    return new CommandLine(HelpCommand.class, FACTORY);
+    HelpCommand help = new HelpCommand();
+    CommandSpec s = CommandSpec.wrapWithoutInspection(help, FACTORY);
+    s.name("help");
+    s.helpCommand(true);
+    UsageMessageSpec u = s.usageMessage();
+    u.header("Display help information about the specified command.");
+    u.synopsisHeading("%nUsage: ");
+    u.description("%nWhen no COMMAND is given, the usage help for the main command is displayed.",
+        "If a COMMAND is specified, the help for that command is shown.%n");
+    PrivateField helpRequested = new PrivateField(help, "helpRequested");
+    s.add(OptionSpec.builder(new String[] {"-h", "--help"})
+        .usageHelp(true)
+        .type(boolean.class)
+        .arity(range("0", true))
+        .paramLabel("<helpRequested>")
+        .description("Show usage help for the help command and exit.")
+        .descriptionKey("helpCommand.help")
+        .prompt("")
+        .withToString("field boolean picocli.CommandLine$HelpCommand.helpRequested")
+        .getter(helpRequested).setter(helpRequested).scope(new Holder(help))
+        .initialValue(false)
+        .build());
+    PrivateField commands = new PrivateField(help, "commands");
+    s.add(PositionalParamSpec.builder()
+        .index(range("0", false))
+        .type(String.class)
+        .arity(range("0..1", false))
+        .paramLabel("COMMAND")
+        .description("The COMMAND to display the usage help message for.")
+        .descriptionKey("helpCommand.command")
+        .prompt("")
+        .withToString("field String picocli.CommandLine$HelpCommand.commands")
+        .getter(commands).setter(commands).scope(new Holder(help))
+        .build());
+    return new CommandLine(s, FACTORY);
+  }
+
+  /** A private field of one of picocli's own classes, as an argument's binding. */
+  private static final class PrivateField implements CommandLine.Model.IGetter, CommandLine.Model.ISetter {
+    private final Object owner;
+    private final java.lang.reflect.Field field;
+
+    PrivateField(Object owner, String name) {
+      this.owner = owner;
+      try {
+        field = owner.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(owner.getClass().getName() + " has no field " + name, e);
+      }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get() {
+      try {
+        return (T) field.get(owner);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public <T> T set(T value) {
+      T old = get();
+      try {
+        field.set(owner, value);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+      return old;
+    }
   }
 
   /**

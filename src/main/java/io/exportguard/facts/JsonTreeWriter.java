@@ -10,10 +10,11 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * A tree written as JSON text with jackson-core's generator: the very text {@link FactsJson}'s mapper's
- * {@code writer().writeValueAsString} gives (indented by the default pretty printer), without making a mapper (making one costs a run
- * tens of milliseconds of start-up; see {@link JsonTreeReader}). A node of a kind JSON text cannot
- * hold (a POJO node) is left to the mapper. {@code JsonTreeWriterTest} compares the two.
+ * A tree written as JSON text with jackson-core's generator: the very text {@link FactsJson}'s
+ * mapper's {@code writer().writeValueAsString} gives (indented by the default pretty printer),
+ * without making a mapper (making one costs a run tens of milliseconds of start-up; see
+ * {@link JsonTreeReader}). A node of a kind JSON text cannot hold (a POJO node) is left to the
+ * mapper. {@code JsonTreeWriterTest} compares the two.
  */
 public final class JsonTreeWriter {
   private static final JsonFactory FACTORY = new JsonFactory();

@@ -30,7 +30,8 @@ class JsonTreeWriterTest {
       ObjectNode o = f.objectNode();
       o.put("int", 7).put("negative", -3).put("long", 12345678901234L).put("short", (short) 5)
           .put("double", 1.5).put("tiny", 1e-9).put("huge", 1.7976931348623157e308).put("float", 0.1f)
-          .put("decimal", new BigDecimal("1.10")).put("exponent", new BigDecimal("1E+3")).put("scaled", new BigDecimal("-0.000"))
+          .put("decimal", new BigDecimal("1.10")).put("exponent", new BigDecimal("1E+3"))
+          .put("scaled", new BigDecimal("-0.000"))
           .put("bigInteger", new BigInteger("123456789012345678901234567890"))
           .put("text", "quote \" backslash \\ slash / tab \t newline \n nul \u0000 bell \u0007 é ✓ 😀 \u2028")
           .put("empty", "").put("yes", true).put("no", false).putNull("nothing");

@@ -28,8 +28,10 @@ class ScanFactsTreeTest {
   @Test
   void everyScannedTargetsTreeIsTheOneBeanSerializationGives() throws Exception {
     List<Path> inputs;
-    try (Stream<Path> s = Stream.concat(Files.list(FIXTURES.resolve("terraform")), Files.list(FIXTURES.resolve("ros")))) {
-      inputs = s.filter(p -> p.toString().endsWith(".tfplan.json") || p.toString().endsWith(".ros.yaml")).sorted().toList();
+    try (Stream<Path> s = Stream.concat(Files.list(FIXTURES.resolve("terraform")),
+        Files.list(FIXTURES.resolve("ros")))) {
+      inputs = s.filter(p -> p.toString().endsWith(".tfplan.json") || p.toString().endsWith(".ros.yaml"))
+          .sorted().toList();
     }
     Path policies = FIXTURES.resolve("policies");
     ScanSource.RequestFlags none = new ScanSource.RequestFlags(null, null, null, null, null, null);

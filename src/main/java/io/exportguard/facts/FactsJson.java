@@ -18,20 +18,23 @@ import java.util.HexFormat;
 
 /** The JSON form of the facts document: one mapper, stable field order, save, load and checksum. */
 public final class FactsJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .build();
+  /** Made on first use: reading a facts file whose values all have their fields' types needs no mapper. */
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE = JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .build();
+  }
 
   private FactsJson() {}
 
-  public static ObjectMapper mapper() { return MAPPER; }
+  public static ObjectMapper mapper() { return Mapper.INSTANCE; }
 
   /** The document as pretty-printed UTF-8 JSON: the exact bytes saved and hashed. */
   public static byte[] toBytes(FactsDocument doc) {
     try {
-      return MAPPER.writeValueAsBytes(doc.json());
+      return mapper().writeValueAsBytes(doc.json());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("facts are not serializable", e);
     }
@@ -72,14 +75,25 @@ public final class FactsJson {
     return parse(text, file.toString());
   }
 
-  /** Parses facts JSON text; {@code name} is used in messages. */
+  /**
+   * Parses facts JSON text; {@code name} is used in messages. The tree is read with jackson-core
+   * alone ({@link JsonTreeReader}) and the records from it field by field ({@link FactsTreeReader});
+   * only a document with a value of another type than its field's (which Jackson coerces or refuses)
+   * is bound by the mapper, whose result and messages stand.
+   */
   public static FactsDocument parse(String text, String name) throws FactsFormatException {
     JsonNode tree;
     try {
-      tree = MAPPER.readTree(text);
+      tree = JsonTreeReader.read(text);
     } catch (JsonProcessingException e) {
       throw new FactsFormatException(name + at(e.getLocation()) + ": not JSON: " + e.getOriginalMessage());
     }
+    checkSchema(tree, name);
+    Facts facts = FactsTreeReader.read(tree);
+    return facts != null ? new FactsDocument(facts, tree) : bind(tree, name);
+  }
+
+  private static void checkSchema(JsonNode tree, String name) throws FactsFormatException {
     if (tree == null || !tree.isObject()) {
       throw new FactsFormatException(name + ": not a facts document (expected a JSON object)");
     }
@@ -88,8 +102,12 @@ public final class FactsJson {
       throw new FactsFormatException(name + ": schema is " + (schema == null ? "missing" : "\"" + schema.asText() + "\"")
           + ", expected \"" + Facts.SCHEMA + "\"");
     }
+  }
+
+  /** The records of a tree as the mapper binds them. */
+  private static FactsDocument bind(JsonNode tree, String name) throws FactsFormatException {
     try {
-      Facts facts = MAPPER.treeToValue(tree, Facts.class);
+      Facts facts = mapper().treeToValue(tree, Facts.class);
       return new FactsDocument(facts, tree);
     } catch (JsonProcessingException e) {
       String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPathReference() : "";

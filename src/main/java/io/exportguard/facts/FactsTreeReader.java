@@ -92,7 +92,8 @@ final class FactsTreeReader {
   }
 
   private static TaskFacts tasks(JsonNode n) {
-    return new TaskFacts(list(n, "exportsInProgress", FactsTreeReader::task), list(n, "exportsThisWeek", FactsTreeReader::task));
+    return new TaskFacts(list(n, "exportsInProgress", FactsTreeReader::task),
+        list(n, "exportsThisWeek", FactsTreeReader::task));
   }
 
   private static TaskFacts.Task task(JsonNode n) {

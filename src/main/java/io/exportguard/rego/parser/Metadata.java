@@ -18,8 +18,8 @@ import java.util.Map;
  */
 final class Metadata {
   /**
-   * Made on the first {@code # METADATA} block: a module without one needs no YAML mapper (making
-   * it costs a run tens of milliseconds of start-up).
+   * Made on the first {@code # METADATA} block that {@link YamlValues} leaves to it: a module
+   * without one needs no YAML mapper (making it costs a run tens of milliseconds of start-up).
    */
   private static final class Yaml {
     static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
@@ -110,7 +110,8 @@ final class Metadata {
   private Map<String, Object> parse(Block b) {
     if (b.yaml().isBlank()) return new LinkedHashMap<>();
     try {
-      Object o = Yaml.MAPPER.readValue(b.yaml(), Object.class);
+      Object o = YamlValues.read(b.yaml());
+      if (o == YamlValues.NEEDS_MAPPER) o = Yaml.MAPPER.readValue(b.yaml(), Object.class);
       if (o == null) return new LinkedHashMap<>();
       if (!(o instanceof Map<?, ?>)) {
         parser.metadataError("invalid METADATA block: expected a YAML mapping", b.line(), b.column());

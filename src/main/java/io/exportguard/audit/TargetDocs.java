@@ -10,7 +10,7 @@ import io.exportguard.facts.ExportTaskFacts;
 import io.exportguard.facts.FactError;
 import io.exportguard.facts.Facts;
 import io.exportguard.facts.FactsDocument;
-import io.exportguard.facts.FactsJson;
+import io.exportguard.facts.FactsTree;
 import io.exportguard.facts.ImageFacts;
 import io.exportguard.facts.PrincipalFacts;
 import io.exportguard.facts.RegionFacts;
@@ -138,8 +138,8 @@ final class TargetDocs {
     Request request = Request.of(task.regionId(), task.imageId(), task.ossBucket(), null, task.imageFormat(), roleName);
     Facts facts = new Facts(Facts.SCHEMA, request, null, null, null, null, null, errors, List.of());
     ObjectNode json = tree(facts);
-    json.set(Area.EXPORT_TASK.id(), FactsJson.mapper().valueToTree(task));
-    if (bucket != null) json.set(Area.EXPORT_BUCKET.id(), FactsJson.mapper().valueToTree(bucket));
+    json.set(Area.EXPORT_TASK.id(), FactsTree.of(task));
+    if (bucket != null) json.set(Area.EXPORT_BUCKET.id(), FactsTree.of(bucket));
     return new TargetFacts(new TargetRef(EXPORT, task.regionId() + "/" + task.taskId()), new FactsDocument(facts, json),
         EXPORT_SCOPE);
   }
@@ -150,7 +150,7 @@ final class TargetDocs {
     all.addAll(role.errors());
     Facts facts = new Facts(Facts.SCHEMA, request, null, null, role.value(), null, null, all, List.of());
     ObjectNode json = tree(facts);
-    if (principal != null) json.set(Area.PRINCIPAL.id(), FactsJson.mapper().valueToTree(principal));
+    if (principal != null) json.set(Area.PRINCIPAL.id(), FactsTree.of(principal));
     String kind = "ram-" + (principal == null ? "user" : principal.type());
     return new TargetFacts(new TargetRef(kind, principal == null ? "" : principal.name()), new FactsDocument(facts, json),
         PRINCIPAL_SCOPE);
@@ -173,7 +173,7 @@ final class TargetDocs {
   }
 
   private static ObjectNode tree(Facts facts) {
-    return FactsJson.mapper().valueToTree(facts);
+    return FactsTree.of(facts);
   }
 
   private static FactsDocument doc(Facts facts) {

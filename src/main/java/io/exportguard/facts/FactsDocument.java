@@ -20,15 +20,6 @@ public record FactsDocument(Facts facts, JsonNode json) {
   }
 
   public static FactsDocument of(Facts facts) {
-    return new FactsDocument(facts, tree(facts));
-  }
-
-  /**
-   * The JSON tree of these facts: what Jackson's bean serialization of the records gives (same fields,
-   * order and node types), built without the mapper, whose creation and record introspection cost
-   * a run tens of milliseconds of start-up.
-   */
-  public static com.fasterxml.jackson.databind.node.ObjectNode tree(Facts facts) {
-    return FactsTree.of(facts);
+    return new FactsDocument(facts, FactsTree.of(facts));
   }
 }

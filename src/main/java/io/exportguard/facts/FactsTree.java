@@ -9,17 +9,19 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The JSON tree of a {@link Facts} document, built field by field: the same tree (same fields, same
- * order, same node types) that Jackson's bean serialization of the records gives, without its
- * start-up cost (introspecting every record class is a large share of a preflight's CPU). A new
- * field in a facts record must be added here too; {@code FactsTreeTest} compares the two.
+ * The JSON tree of a {@link Facts} document, and of the audit's own areas (an export task, its
+ * bucket, a principal), built field by field: the same tree (same fields, same order, same node
+ * types) that Jackson's bean serialization of the records gives, without its start-up cost
+ * (introspecting every record class is a large share of a preflight's CPU). A new field in a facts
+ * record must be added here too; {@code FactsTreeTest} compares the two.
  */
-final class FactsTree {
+public final class FactsTree {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private FactsTree() {}
 
-  static ObjectNode of(Facts f) {
+  /** The tree of a facts document. */
+  public static ObjectNode of(Facts f) {
     ObjectNode o = NODES.objectNode();
     o.put("schema", f.schema());
     o.set("request", request(f.request()));
@@ -199,6 +201,55 @@ final class FactsTree {
   /** A JSON value held in the facts (a policy document): a copy, so the tree owns all its nodes. */
   private static JsonNode json(JsonNode n) {
     return n == null ? NullNode.instance : n.deepCopy();
+  }
+
+  /** The tree of an audited export task (area {@code exportTask}). */
+  public static ObjectNode of(ExportTaskFacts t) {
+    ObjectNode o = NODES.objectNode();
+    o.put("taskId", t.taskId());
+    o.put("regionId", t.regionId());
+    o.put("imageId", t.imageId());
+    o.put("status", t.status());
+    o.put("createdAt", t.createdAt());
+    o.put("finishedAt", t.finishedAt());
+    o.put("ossBucket", t.ossBucket());
+    o.put("imageFormat", t.imageFormat());
+    o.set("objects", list(t.objects(), NODES::textNode));
+    o.put("errorCode", t.errorCode());
+    o.put("errorMessage", t.errorMessage());
+    return o;
+  }
+
+  /** The tree of the bucket an audited export wrote to (area {@code exportBucket}). */
+  public static ObjectNode of(ExportBucketFacts b) {
+    ObjectNode o = NODES.objectNode();
+    o.put("name", b.name());
+    o.put("owner", b.owner());
+    o.put("ownerId", b.ownerId());
+    o.put("regionId", b.regionId());
+    o.put("acl", b.acl());
+    o.set("policy", json(b.policy()));
+    o.put("policyText", b.policyText());
+    return o;
+  }
+
+  /** The tree of an audited RAM principal (area {@code principal}). */
+  public static ObjectNode of(PrincipalFacts p) {
+    ObjectNode o = NODES.objectNode();
+    o.put("type", p.type());
+    o.put("name", p.name());
+    o.put("arn", p.arn());
+    o.put("accountId", p.accountId());
+    o.set("attachedPolicies", list(p.attachedPolicies(), FactsTree::attachedPolicy));
+    o.set("groups", list(p.groups(), FactsTree::group));
+    return o;
+  }
+
+  private static JsonNode group(PrincipalFacts.Group g) {
+    ObjectNode o = NODES.objectNode();
+    o.put("name", g.name());
+    o.set("attachedPolicies", list(g.attachedPolicies(), FactsTree::attachedPolicy));
+    return o;
   }
 
   private static <T> JsonNode list(List<T> items, Function<T, JsonNode> node) {

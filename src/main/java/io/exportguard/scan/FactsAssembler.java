@@ -6,6 +6,7 @@ import io.exportguard.facts.BucketFacts;
 import io.exportguard.facts.FactError;
 import io.exportguard.facts.Facts;
 import io.exportguard.facts.FactsDocument;
+import io.exportguard.facts.FactsTree;
 import io.exportguard.facts.ImageFacts;
 import io.exportguard.facts.Request;
 import io.exportguard.facts.RoleFacts;
@@ -118,7 +119,7 @@ public final class FactsAssembler {
       BucketFacts bucket = bucket(request, declaredBucket);
 
       Facts facts = new Facts(Facts.SCHEMA, request, region, image, role, bucket, tasks, errors, skipped, unknown);
-      ObjectNode json = FactsDocument.tree(facts);
+      ObjectNode json = FactsTree.of(facts);
       for (Unknown u : unknown) remove(json, u.fact());
       return new TargetFacts(new TargetRef(t.kind(), t.label(), t.location()), new FactsDocument(facts, json), null, sources);
     }

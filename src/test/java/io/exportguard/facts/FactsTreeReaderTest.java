@@ -42,7 +42,7 @@ class FactsTreeReaderTest {
     int fieldByField = 0;
     for (Facts f : FactsTreeTest.cases()) {
       if (!Facts.SCHEMA.equals(f.schema())) continue; // refused before either reader, by the same check
-      ObjectNode base = FactsDocument.tree(f);
+      ObjectNode base = FactsTree.of(f);
       List<String> texts = new ArrayList<>();
       texts.add(FactsJson.mapper().writeValueAsString(base));
       for (Consumer<ObjectNode> mutation : mutations(base)) {

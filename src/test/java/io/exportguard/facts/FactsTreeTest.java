@@ -62,6 +62,33 @@ class FactsTreeTest {
   }
 
   @Test
+  void givesTheTreeJacksonsBeanSerializationGivesForTheAuditsAreas() throws Exception {
+    RoleFacts.AttachedPolicy p = full().role().attachedPolicies().get(0);
+    List<Object> records = List.of(
+        new ExportTaskFacts("t-1", "cn-hangzhou", "m-1", "Finished", "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z",
+            "b", "qcow2", List.of("o1", "o2"), null, null),
+        new ExportTaskFacts(null, null, null, null, null, null, null, null, null, "E", "msg"),
+        new ExportTaskFacts("t-2", null, null, null, null, null, null, null, List.of(), null, null),
+        new ExportBucketFacts("b", ExportBucketFacts.ACCOUNT, "123", "cn-hangzhou", "private",
+            policy("{\"Statement\":[{\"Effect\":\"Allow\",\"n\":1.5}]}"), "{...}"),
+        new ExportBucketFacts(null, null, null, null, null, null, null),
+        new ExportBucketFacts("b", ExportBucketFacts.NONE, null, null, null, NullNode.instance, "null"),
+        new PrincipalFacts(PrincipalFacts.USER, "u", "acs:ram::1:user/u", "1", List.of(p, new RoleFacts.AttachedPolicy(
+            "Q", "Custom", null, null, null)), List.of(new PrincipalFacts.Group("g", List.of(p)),
+            new PrincipalFacts.Group(null, null))),
+        new PrincipalFacts(null, null, null, null, null, null),
+        new PrincipalFacts(PrincipalFacts.ROLE, "r", null, null, List.of(p), List.of(
+            new PrincipalFacts.Group("g", Arrays.asList(p, null)))));
+    for (Object r : records) {
+      JsonNode jackson = FactsJson.mapper().valueToTree(r);
+      JsonNode ours = r instanceof ExportTaskFacts t ? FactsTree.of(t)
+          : r instanceof ExportBucketFacts b ? FactsTree.of(b) : FactsTree.of((PrincipalFacts) r);
+      assertThat(FactsJson.mapper().writeValueAsString(ours)).isEqualTo(FactsJson.mapper().writeValueAsString(jackson));
+      assertThat(ours).isEqualTo(jackson);
+    }
+  }
+
+  @Test
   void aLoadedDocumentBuildsTheSameTreeAgain() throws Exception {
     FactsDocument doc = FactsDocument.of(full());
     FactsDocument loaded = FactsJson.parse(new String(FactsJson.toBytes(doc), java.nio.charset.StandardCharsets.UTF_8), "f");

@@ -53,7 +53,7 @@ class JsonTreeWriterTest {
         .map(Path::of).filter(Files::isDirectory).flatMap(JsonTreeWriterTest::jsonFiles)) {
       for (Path p : s.toList()) out.add(JsonTreeReader.read(Files.readString(p)));
     }
-    for (Facts f : FactsTreeTest.cases()) out.add(FactsDocument.tree(f));
+    for (Facts f : FactsTreeTest.cases()) out.add(FactsTree.of(f));
     return out;
   }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exportguard.facts.FactError;
 import io.exportguard.facts.Facts;
-import io.exportguard.facts.FactsDocument;
 import io.exportguard.facts.FactsJson;
 import io.exportguard.facts.FactsSource;
+import io.exportguard.facts.FactsTree;
 import io.exportguard.facts.TargetFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The facts a scan assembles, from every plan and template in the scan fixtures (with and without
- * the policy files beside them), give the same tree through {@link FactsDocument#tree} as through
+ * the policy files beside them), give the same tree through {@link FactsTree#of(Facts)} as through
  * Jackson's bean serialization, which the scan used before: same fields, order, values and node
  * types.
  */
@@ -64,7 +64,7 @@ class ScanFactsTreeTest {
     assertThat(scanned).as("with policy documents").anyMatch(f -> f.role() != null && f.role().trustPolicy() != null);
     for (Facts f : scanned) {
       JsonNode jackson = FactsJson.mapper().valueToTree(f);
-      JsonNode ours = FactsDocument.tree(f);
+      JsonNode ours = FactsTree.of(f);
       assertThat(FactsJson.mapper().writeValueAsString(ours)).isEqualTo(FactsJson.mapper().writeValueAsString(jackson));
       assertThat(ours).isEqualTo(jackson);
     }

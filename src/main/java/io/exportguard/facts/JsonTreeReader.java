@@ -78,4 +78,48 @@ public final class JsonTreeReader {
         throw new IllegalStateException("unexpected JSON token " + t);
     }
   }
+  /**
+   * A JSON value's text as plain Java values: what a default mapper's {@code readValue(text,
+   * Object.class)} gives (objects as {@code LinkedHashMap}, arrays as {@code ArrayList}, numbers as
+   * the parser types them; what follows the value is ignored), read without a mapper. Text without a
+   * value, which the mapper refuses, gives null. A syntax error is thrown as the parser throws it.
+   */
+  public static Object readPlain(String text) throws JsonProcessingException {
+    try (JsonParser p = FACTORY.createParser(text)) {
+      JsonToken t = p.nextToken();
+      return t == null ? null : plain(p, t);
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Object plain(JsonParser p, JsonToken t) throws IOException {
+    switch (t) {
+      case START_OBJECT: {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) m.put(name, plain(p, p.nextToken()));
+        return m;
+      }
+      case START_ARRAY: {
+        java.util.List<Object> l = new java.util.ArrayList<>();
+        for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) l.add(plain(p, item));
+        return l;
+      }
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return p.getNumberValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw new IllegalStateException("unexpected JSON token " + t);
+    }
+  }
 }

@@ -201,15 +201,10 @@ final class PolicyCompilation implements AutoCloseable {
     }
     if (v == null) return null;
     try {
-      return ConfigReader.MAPPER.readValue(Json.write(v), Object.class);
+      return io.exportguard.facts.JsonTreeReader.readPlain(Json.write(v));
     } catch (java.io.IOException e) {
       throw new IllegalStateException("configuration value " + key + " is not JSON", e);
     }
-  }
-
-  /** Made on first use (only an audit reads configuration): a preflight would otherwise make its only mapper here. */
-  private static final class ConfigReader {
-    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
   }
 
   /** The fingerprint of the policy set, for export evidence. */

@@ -33,6 +33,27 @@ class JsonTreeReaderTest {
     assertThat(actual.getMessage()).isEqualTo(expected.getMessage()); // the problem, then the line and column
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"{}", "[]", "null", "7", "-0", "\"text \\u00e9\"", "true",
+      "[1, 2147483647, 2147483648, 9223372036854775807, 9223372036854775808, 0.5, -1e-3, 1E+400, 3.0, 1.10]",
+      "{\"cn-hangzhou\":\"my-exports\",\"n\":{\"k\":[1,{\"x\":null}],\"b\":false}}", "{\"a\":1} tail",
+      "[\"a\", [], {}, [[]], 12345678901234567890123.456]"})
+  void readsPlainValuesAsAMapperReadsThemIntoObject(String text) throws Exception {
+    Object expected = new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, Object.class);
+    Object actual = JsonTreeReader.readPlain(text);
+    assertThat(actual).isEqualTo(expected);
+    assertThat(plainClasses(actual)).isEqualTo(plainClasses(expected));
+  }
+
+  /** Every value's class, depth first. */
+  private static List<Object> plainClasses(Object v) {
+    List<Object> out = new java.util.ArrayList<>();
+    out.add(v == null ? null : v.getClass());
+    if (v instanceof java.util.Map<?, ?> m) m.values().forEach(x -> out.addAll(plainClasses(x)));
+    if (v instanceof List<?> l) l.forEach(x -> out.addAll(plainClasses(x)));
+    return out;
+  }
+
   /** Every node's class, depth first. */
   private static List<Class<?>> classes(JsonNode node) {
     List<Class<?>> out = new java.util.ArrayList<>();

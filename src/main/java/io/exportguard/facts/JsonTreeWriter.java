@@ -23,46 +23,37 @@ public final class JsonTreeWriter {
 
   /** The JSON text of a tree, indented as the facts mapper indents it. */
   public static String text(JsonNode node) {
-    if (!plain(node)) {
-      try {
-        return FactsJson.mapper().writer().writeValueAsString(node);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
     StringWriter out = new StringWriter();
+    boolean written;
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
-      write(g, node);
+      written = write(g, node);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter never fails
     }
-    return out.toString();
-  }
-
-  /** Whether every node of the tree is one this class writes itself. */
-  private static boolean plain(JsonNode n) {
-    if (n.isPojo()) return false;
-    if (n.isContainerNode()) {
-      for (JsonNode child : n) if (!plain(child)) return false;
+    if (written) return out.toString();
+    try {
+      return FactsJson.mapper().writer().writeValueAsString(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return true;
   }
 
-  private static void write(JsonGenerator g, JsonNode n) throws IOException {
+  /** Writes the tree; false, part written, at a node this class leaves to the mapper (a POJO node). */
+  private static boolean write(JsonGenerator g, JsonNode n) throws IOException {
     switch (n.getNodeType()) {
       case OBJECT -> {
         g.writeStartObject();
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> field = it.next();
           g.writeFieldName(field.getKey());
-          write(g, field.getValue());
+          if (!write(g, field.getValue())) return false;
         }
         g.writeEndObject();
       }
       case ARRAY -> {
         g.writeStartArray();
-        for (JsonNode item : n) write(g, item);
+        for (JsonNode item : n) if (!write(g, item)) return false;
         g.writeEndArray();
       }
       case STRING -> g.writeString(n.textValue());
@@ -79,7 +70,10 @@ public final class JsonTreeWriter {
           default -> g.writeNumber(n.decimalValue());
         }
       }
-      default -> throw new IllegalStateException("unexpected node " + n.getNodeType());
+      default -> {
+        return false;
+      }
     }
+    return true;
   }
 }

@@ -51,6 +51,7 @@ final class CommandModelSupport {
     u.synopsisHeading("%nUsage: ");
     u.description("%nWhen no COMMAND is given, the usage help for the main command is displayed.",
         "If a COMMAND is specified, the help for that command is shown.%n");
+    Holder scope = new Holder(help);
     PrivateField helpRequested = new PrivateField(help, "helpRequested");
     s.add(OptionSpec.builder(new String[] {"-h", "--help"})
         .usageHelp(true)
@@ -61,7 +62,7 @@ final class CommandModelSupport {
         .descriptionKey("helpCommand.help")
         .prompt("")
         .withToString("field boolean picocli.CommandLine$HelpCommand.helpRequested")
-        .getter(helpRequested).setter(helpRequested).scope(new Holder(help))
+        .getter(helpRequested).setter(helpRequested).scope(scope)
         .initialValue(false)
         .build());
     PrivateField commands = new PrivateField(help, "commands");
@@ -74,7 +75,7 @@ final class CommandModelSupport {
         .descriptionKey("helpCommand.command")
         .prompt("")
         .withToString("field String picocli.CommandLine$HelpCommand.commands")
-        .getter(commands).setter(commands).scope(new Holder(help))
+        .getter(commands).setter(commands).scope(scope)
         .build());
     return new CommandLine(s, FACTORY);
   }
